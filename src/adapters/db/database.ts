@@ -1,0 +1,74 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export interface Sql {
+  query<T extends object>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database extends Sql {
+  readonly dialect: 'pglite' | 'postgres';
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** PGlite in a folder (or in memory with dataDir "memory://"), one process, one connection. */
+export async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  // PGlite has one connection: a query on it from inside one of its transactions would wait forever.
+  // Fail loudly instead, so such a bug shows in tests rather than as a hang.
+  const inTransaction = new AsyncLocalStorage<true>();
+  const outside = <T>(fn: () => Promise<T>) => {
+    if (inTransaction.getStore()) return Promise.reject(new Error('PGlite: query on the database inside a transaction; use the transaction'));
+    return fn();
+  };
+  const run = async <T extends object>(q: Pick<PGlite, 'query'>, text: string, params?: readonly unknown[]) =>
+    (await q.query<T>(text, params ? [...params] : undefined)).rows;
+  return {
+    dialect: 'pglite',
+    query: (text, params) => outside(() => run(db, text, params)),
+    exec: (script) => outside(async () => void (await db.exec(script))),
+    transaction: (fn) =>
+      outside(() =>
+        db.transaction((tx) =>
+          inTransaction.run(true, () => fn({ query: (text, params) => run(tx, text, params), exec: async (script) => void (await tx.exec(script)) })),
+        ),
+      ),
+    close: () => db.close(),
+  };
+}
+
+/** A PostgreSQL server through a pool. */
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Keep int8 (identity columns, counts) as numbers; values here stay far below 2^53.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  const client = await pool.connect();
+  client.release();
+  const run = async <T extends object>(q: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) =>
+    (await q.query(text, params ? [...params] : undefined)).rows as T[];
+  return {
+    dialect: 'postgres',
+    query: (text, params) => run(pool, text, params),
+    exec: async (script) => void (await pool.query(script)),
+    async transaction(fn) {
+      const c = await pool.connect();
+      try {
+        await c.query('begin');
+        const result = await fn({ query: (text, params) => run(c, text, params), exec: async (script) => void (await c.query(script)) });
+        await c.query('commit');
+        return result;
+      } catch (error) {
+        await c.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        c.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

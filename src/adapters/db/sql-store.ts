@@ -1,0 +1,286 @@
+import type { ActionItem, Cells, FollowUpStatus, Slot } from '../../domain/answers.ts';
+import { canonicalJson, sha256Hex, type Json } from '../../domain/canonical-json.ts';
+import type { Conversation, Status } from '../../domain/conversation.ts';
+import type { Answer, Signature } from '../../domain/record.ts';
+import type { Party, Template } from '../../domain/templates/model.ts';
+import type { ConversationFilter, SaveResult, Store } from '../../ports.ts';
+import type { Database, Sql } from './database.ts';
+
+const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
+const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
+
+interface ConversationRow {
+  id: string;
+  tid: string;
+  template_key: string;
+  template_version: string;
+  period: string;
+  status: Status;
+  leader_oid: string;
+  employee_oid: string;
+  unit_id: string | null;
+  scheduled_at: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+const toConversation = (r: ConversationRow): Conversation => ({
+  id: r.id,
+  tid: r.tid,
+  templateKey: r.template_key,
+  templateVersion: r.template_version,
+  period: r.period,
+  status: r.status,
+  leaderOid: r.leader_oid,
+  employeeOid: r.employee_oid,
+  unitId: r.unit_id,
+  scheduledAt: r.scheduled_at,
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
+});
+
+interface AnswerRow {
+  field_id: string;
+  slot: Slot;
+  value: Json;
+  version: number;
+  updated_by: string;
+  updated_at: Date;
+  shared_at: Date | null;
+}
+const toAnswer = (r: AnswerRow): Answer => ({
+  fieldId: r.field_id,
+  slot: r.slot,
+  value: r.value,
+  version: r.version,
+  updatedBy: r.updated_by,
+  updatedAt: iso(r.updated_at),
+  sharedAt: isoOrNull(r.shared_at),
+});
+
+interface ItemRow {
+  id: string;
+  conversation_id: string;
+  field_id: string;
+  position: number;
+  cells: Cells;
+  owner_oid: string | null;
+  due: string | null;
+  status: FollowUpStatus;
+  status_comment: string | null;
+  status_updated_at: Date | null;
+  version: number;
+}
+const toItem = (r: ItemRow): ActionItem => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  fieldId: r.field_id,
+  position: r.position,
+  cells: r.cells,
+  ownerOid: r.owner_oid,
+  due: r.due,
+  status: r.status,
+  statusComment: r.status_comment,
+  statusUpdatedAt: isoOrNull(r.status_updated_at),
+  version: r.version,
+});
+
+const UNIQUE_VIOLATION = '23505';
+const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && 'code' in e && e.code === UNIQUE_VIOLATION;
+
+/** The one Store implementation: PostgreSQL SQL, run by PGlite or by a PostgreSQL server. */
+export function sqlStore(db: Database): Store {
+  return build(db, (fn) => db.transaction((tx) => fn(inTransaction(tx))));
+}
+
+function inTransaction(tx: Sql): Store {
+  // Inside a transaction, a nested transaction simply joins it.
+  const store: Store = build(tx, (fn) => fn(store));
+  return store;
+}
+
+function build(q: Sql, transaction: Store['transaction']): Store {
+  const one = async <T extends object>(text: string, params: readonly unknown[]) => (await q.query<T>(text, params))[0];
+  const CONV = 'select * from conversations';
+
+  return {
+    transaction,
+
+    async insertConversation(c, createdBy) {
+      try {
+        await q.query(
+          `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at)
+           values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12)`,
+          [c.id, c.tid, c.templateKey, c.templateVersion, c.period, c.status, c.leaderOid, c.employeeOid, c.unitId, c.scheduledAt, createdBy, c.createdAt],
+        );
+        return 'ok';
+      } catch (e) {
+        if (isUniqueViolation(e)) return 'exists';
+        throw e;
+      }
+    },
+    async conversation(id, opts) {
+      const r = await one<ConversationRow>(`${CONV} where id = $1${opts?.forUpdate ? ' for update' : ''}`, [id]);
+      return r && toConversation(r);
+    },
+    async conversationsOf(tid, oid) {
+      const rows = await q.query<ConversationRow>(`${CONV} where tid = $1 and (leader_oid = $2 or employee_oid = $2) order by created_at desc, id`, [tid, oid]);
+      return rows.map(toConversation);
+    },
+    async conversationsOfEmployees(tid, oids, period) {
+      if (oids.length === 0) return [];
+      const rows = await q.query<ConversationRow>(
+        `${CONV} where tid = $1 and employee_oid = any($2::text[]) and ($3::text is null or period = $3) order by created_at desc, id`,
+        [tid, [...oids], period ?? null],
+      );
+      return rows.map(toConversation);
+    },
+    async conversationsInTenant(f: ConversationFilter) {
+      const rows = await q.query<ConversationRow>(
+        `${CONV} where tid = $1 and ($2::text is null or period = $2) and ($3::text is null or status = $3) order by created_at desc, id`,
+        [f.tid, f.period ?? null, f.status ?? null],
+      );
+      return rows.map(toConversation);
+    },
+    async previousConversation(c) {
+      const r = await one<ConversationRow>(
+        `${CONV} where tid = $1 and template_key = $2 and leader_oid = $3 and employee_oid = $4 and period < $5 and id <> $6
+           and status in ('signed','archived') order by period desc limit 1`,
+        [c.tid, c.templateKey, c.leaderOid, c.employeeOid, c.period, c.id],
+      );
+      return r && toConversation(r);
+    },
+    async updateConversation(id, patch) {
+      const r = await one<ConversationRow>(
+        `update conversations set status = coalesce($2, status), updated_at = $3 where id = $1 returning *`,
+        [id, patch.status ?? null, patch.at],
+      );
+      if (!r) throw new Error(`conversation ${id} vanished during update`);
+      return toConversation(r);
+    },
+
+    async answers(conversationId) {
+      return (await q.query<AnswerRow>('select * from answers where conversation_id = $1 order by field_id, slot', [conversationId])).map(toAnswer);
+    },
+    async saveAnswer(conversationId, fieldId, slot, value, baseVersion, by, at): Promise<SaveResult> {
+      const json = JSON.stringify(value);
+      // One statement each way, so two concurrent saves from one base version cannot both win.
+      const rows =
+        baseVersion === 0
+          ? await q.query<AnswerRow>(
+              `insert into answers (conversation_id, field_id, slot, value, version, updated_by, updated_at)
+               values ($1,$2,$3,$4::jsonb,1,$5,$6) on conflict do nothing returning *`,
+              [conversationId, fieldId, slot, json, by, at],
+            )
+          : await q.query<AnswerRow>(
+              `update answers set value = $4::jsonb, version = version + 1, updated_by = $5, updated_at = $6
+               where conversation_id = $1 and field_id = $2 and slot = $3 and version = $7 returning *`,
+              [conversationId, fieldId, slot, json, by, at, baseVersion],
+            );
+      if (rows[0]) return { ok: true, answer: toAnswer(rows[0]) };
+      const current = await one<AnswerRow>('select * from answers where conversation_id = $1 and field_id = $2 and slot = $3', [conversationId, fieldId, slot]);
+      return { ok: false, current: current ? toAnswer(current) : null };
+    },
+    async shareAnswers(conversationId, slot, fieldIds, at) {
+      const rows = await q.query<{ field_id: string }>(
+        `update answers set shared_at = $3 where conversation_id = $1 and slot = $2 and shared_at is null
+           and ($4::text[] is null or field_id = any($4::text[])) returning field_id`,
+        [conversationId, slot, at, fieldIds ? [...fieldIds] : null],
+      );
+      return rows.map((r) => r.field_id).sort();
+    },
+
+    async items(conversationId) {
+      return (await q.query<ItemRow>('select * from action_items where conversation_id = $1 order by field_id, position, id', [conversationId])).map(toItem);
+    },
+    async itemsOwnedBy(tid, oid) {
+      const rows = await q.query<ItemRow & { tid: string }>(
+        `select i.*, c.tid from action_items i join conversations c on c.id = i.conversation_id
+          where c.tid = $1 and i.owner_oid = $2 order by i.due nulls last, i.id`,
+        [tid, oid],
+      );
+      return rows.map((r) => ({ ...toItem(r), tid: r.tid }));
+    },
+    async item(id) {
+      const r = await one<ItemRow>('select * from action_items where id = $1', [id]);
+      return r && toItem(r);
+    },
+    async insertItem(i, at) {
+      await q.query(
+        `insert into action_items (id, conversation_id, field_id, position, cells, owner_oid, due, status, version, created_at)
+         values ($1,$2,$3,$4,$5::jsonb,$6,$7,$8,$9,$10)`,
+        [i.id, i.conversationId, i.fieldId, i.position, JSON.stringify(i.cells), i.ownerOid, i.due, i.status, i.version, at],
+      );
+    },
+    async updateItemCells(id, cells, owner, due, baseVersion) {
+      const r = await one<ItemRow>(
+        `update action_items set cells = $2::jsonb, owner_oid = $3, due = $4, version = version + 1 where id = $1 and version = $5 returning *`,
+        [id, JSON.stringify(cells), owner, due, baseVersion],
+      );
+      return r && toItem(r);
+    },
+    async updateItemStatus(id, status, comment, at, baseVersion) {
+      const r = await one<ItemRow>(
+        `update action_items set status = $2, status_comment = $3, status_updated_at = $4, version = version + 1 where id = $1 and version = $5 returning *`,
+        [id, status, comment, at, baseVersion],
+      );
+      return r && toItem(r);
+    },
+    async deleteItem(id, baseVersion) {
+      return (await q.query('delete from action_items where id = $1 and version = $2 returning id', [id, baseVersion])).length === 1;
+    },
+
+    async signatures(conversationId) {
+      const rows = await q.query<{ party: Party; tid: string; oid: string; name: string; upn: string; signed_at: Date; content_hash: string }>(
+        'select * from signatures where conversation_id = $1 order by signed_at, party',
+        [conversationId],
+      );
+      return rows.map((r): Signature => ({ party: r.party, tid: r.tid, oid: r.oid, name: r.name, upn: r.upn, signedAt: iso(r.signed_at), contentHash: r.content_hash }));
+    },
+    async insertSignature(conversationId, s) {
+      const rows = await q.query(
+        `insert into signatures (conversation_id, party, tid, oid, name, upn, signed_at, content_hash) values ($1,$2,$3,$4,$5,$6,$7,$8)
+         on conflict do nothing returning party`,
+        [conversationId, s.party, s.tid, s.oid, s.name, s.upn, s.signedAt, s.contentHash],
+      );
+      return rows.length === 1 ? 'ok' : 'exists';
+    },
+    async clearSignatures(conversationId) {
+      return (await q.query('delete from signatures where conversation_id = $1 returning party', [conversationId])).length;
+    },
+
+    async snapshotTemplate(t: Template) {
+      await q.query('insert into template_snapshots (key, version, definition) values ($1,$2,$3::jsonb) on conflict do nothing', [t.key, t.version, JSON.stringify(t)]);
+    },
+    async templateSnapshot(key, version) {
+      const r = await one<{ definition: Template }>('select definition from template_snapshots where key = $1 and version = $2', [key, version]);
+      return r?.definition;
+    },
+    async currentCustomisation(tid, key) {
+      return one<{ revision: number; version: string }>(
+        'select revision, version from template_customisations where tid = $1 and key = $2 order by revision desc limit 1',
+        [tid, key],
+      );
+    },
+    async saveCustomisation(tid, key, revision, version, by) {
+      try {
+        await q.query('insert into template_customisations (tid, key, revision, version, created_by) values ($1,$2,$3,$4,$5)', [tid, key, revision, version, by]);
+        return 'ok';
+      } catch (e) {
+        if (isUniqueViolation(e)) return 'exists';
+        throw e;
+      }
+    },
+
+    async appendAudit(e) {
+      // The chain head row serialises appends, so the chain never forks.
+      const head = await one<{ hash: string }>('select hash from audit_head where id = 1 for update', []);
+      const prev = head?.hash ?? 'genesis';
+      const hash = sha256Hex(prev + canonicalJson({ tid: e.tid, at: e.at, actor: e.actorOid, action: e.action, subject: e.subject, data: e.data }));
+      await q.query(
+        'insert into audit_events (tid, at, actor_oid, action, subject, data, prev_hash, hash) values ($1,$2,$3,$4,$5,$6::jsonb,$7,$8)',
+        [e.tid, e.at, e.actorOid, e.action, e.subject, JSON.stringify(e.data), prev, hash],
+      );
+      await q.query('update audit_head set hash = $1 where id = 1', [hash]);
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// The composition root: wires adapters to use cases by configuration.
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { devTokens, loadOrCreateSecret } from './adapters/auth/dev-tokens.ts';
+import { openPglite, openPostgres, type Database } from './adapters/db/database.ts';
+import { migrate } from './adapters/db/migrate.ts';
+import { sqlStore } from './adapters/db/sql-store.ts';
+import { dbDirectory } from './adapters/directory/db-directory.ts';
+import type { Config } from './config/schema.ts';
+import { createHttpApp } from './http/app.ts';
+import { answerRoutes } from './http/routes/answers.ts';
+import { conversationRoutes } from './http/routes/conversations.ts';
+import { devRoutes } from './http/routes/dev.ts';
+import { peopleRoutes } from './http/routes/people.ts';
+import { templateRoutes } from './http/routes/templates.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { Clock, TokenVerifier } from './ports.ts';
+import { DEMO_TENANT_ID, seedDemoOrganisation } from './seed/demo-organisation.ts';
+import type { DevLogin } from './usecases/login-dev-user.ts';
+import type { Deps } from './usecases/support.ts';
+
+export const APP_VERSION = '0.1.0';
+
+export interface Samtale {
+  url: string;
+  deps: Deps;
+  db: Database;
+  close(): Promise<void>;
+}
+
+export class StartupError extends Error {}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(join(config.dataDir, 'db'));
+}
+
+export async function startSamtale(config: Config, opts: { clock?: Clock; logger?: Logger; db?: Database } = {}): Promise<Samtale> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  if (config.mode === 'm365') {
+    // Entra ID token validation and the Graph directory are the Microsoft 365 issue's work.
+    throw new StartupError('m365 mode needs the Entra ID verifier and the Graph directory, which this build does not include yet; run in local mode.');
+  }
+  const db = opts.db ?? (await openDatabase(config));
+  const applied = await migrate(db);
+  if (applied.length > 0) logger.info('migrations applied', { applied });
+
+  const deps: Deps = {
+    store: sqlStore(db),
+    directory: dbDirectory(db),
+    clock: opts.clock ?? { now: () => new Date() },
+    newId: randomUUID,
+    templateCache: new Map(),
+  };
+  if (config.seedDemo && (await seedDemoOrganisation(deps, db))) logger.info('demo organisation seeded', { tenant: DEMO_TENANT_ID });
+
+  const tokens = devTokens(loadOrCreateSecret(join(config.dataDir, 'dev-login.secret')));
+  const verifier: TokenVerifier = tokens;
+  const dev: DevLogin | null = config.devLogin ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: tokens.issue } : null;
+
+  const routes = [...peopleRoutes(deps), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
+  const app = createHttpApp({ routes, verifier, directory: deps.directory, logger, bodyLimit: config.bodyLimit, version: APP_VERSION });
+
+  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  server.keepAliveTimeout = 65_000;
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    deps,
+    db,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (!opts.db) await db.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { FOLLOW_UP_STATUSES } from '../domain/answers.ts';
+import { TRANSITIONS } from '../domain/conversation.ts';
+
+// Request schemas. Strict objects: an unknown property is an error, never silently ignored.
+export const uuid = z.uuid();
+export const fieldId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a field id');
+export const personId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a person id');
+export const templateKey = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a template key');
+export const period = z.string().regex(/^\d{4}(-(Q[1-4]|T[1-3]))?$/, 'a period such as 2026, 2026-Q1 or 2026-T2');
+export const isoDate = z.iso.date();
+export const version = z.number().int().min(0).max(2_147_483_647);
+
+export const idParams = z.strictObject({ id: uuid });
+export const answerParams = z.strictObject({ id: uuid, fieldId });
+export const keyParams = z.strictObject({ key: templateKey });
+export const periodQuery = z.strictObject({ period: period.optional() });
+
+export const planBody = z.strictObject({
+  templateKey,
+  employeeOid: personId,
+  period: period.optional(),
+  scheduledAt: isoDate.optional(),
+});
+
+const jsonValue: z.ZodType<unknown> = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())]);
+
+export const saveAnswerBody = z.strictObject({ value: jsonValue, baseVersion: version });
+export const shareBody = z.strictObject({ fieldIds: z.array(fieldId).min(1).max(200).optional() });
+export const transitionBody = z.strictObject({ transition: z.enum(TRANSITIONS as [string, ...string[]]) });
+export const signBody = z.strictObject({ contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256:<64 hex>') });
+const cells = z.record(z.string().max(80), z.union([z.string(), z.null()]));
+export const addItemBody = z.strictObject({ fieldId, cells });
+export const updateItemBody = z.strictObject({ cells, baseVersion: version.min(1) });
+export const removeItemQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const followUpBody = z.strictObject({
+  status: z.enum(FOLLOW_UP_STATUSES as [string, ...string[]]),
+  comment: z.string().max(4000).nullable().optional(),
+  baseVersion: version.min(1),
+});
+export const devLoginBody = z.strictObject({ userId: personId });
+
+const text = z.string().min(1).max(4000);
+const guide = z.array(z.strictObject({ text, sub: z.array(text).max(50).optional() })).max(50);
+const option = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), label: text });
+const column = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  label: text,
+  group: text.optional(),
+  hint: text.optional(),
+  type: z.enum(['text', 'person', 'date', 'rating']),
+  options: z.array(option).max(20).optional(),
+  role: z.enum(['owner', 'due']).optional(),
+});
+const fieldBase = {
+  id: fieldId,
+  label: text,
+  guide: guide.optional(),
+  writer: z.enum(['leader', 'employee', 'either', 'both-separately']),
+  visibility: z.enum(['shared', 'private']),
+  prefillFrom: fieldId.optional(),
+};
+export const fieldSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...fieldBase, kind: z.literal('text') }),
+  z.strictObject({ ...fieldBase, kind: z.literal('reflection') }),
+  z.strictObject({ ...fieldBase, kind: z.literal('date') }),
+  z.strictObject({ ...fieldBase, kind: z.literal('person') }),
+  z.strictObject({ ...fieldBase, kind: z.literal('rating'), options: z.array(option).min(2).max(20) }),
+  z.strictObject({ ...fieldBase, kind: z.literal('score'), max: z.number().int().min(1).max(1000) }),
+  z.strictObject({ ...fieldBase, kind: z.literal('checklist'), options: z.array(option).min(1).max(50) }),
+  z.strictObject({ ...fieldBase, kind: z.literal('goalList'), columns: z.array(column).min(1).max(20) }),
+  z.strictObject({ ...fieldBase, kind: z.literal('actionPlan'), columns: z.array(column).min(1).max(20) }),
+  z.strictObject({ ...fieldBase, kind: z.literal('previousItems'), sourceFieldId: fieldId }),
+]);
+export const sectionSchema = z.strictObject({
+  id: fieldId,
+  title: text,
+  part: text.optional(),
+  intro: z.array(text).max(20).optional(),
+  guideHeading: text.optional(),
+  guide: guide.optional(),
+  core: z.boolean(),
+  sensitivity: z.enum(['normal', 'salary']),
+  fields: z.array(fieldSchema).max(200),
+});
+export const customiseBody = z.strictObject({ sections: z.array(sectionSchema).min(1).max(100) });

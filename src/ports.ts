@@ -1,0 +1,90 @@
+// The ports use cases depend on. Adapters in src/adapters implement them.
+import type { ActionItem, Cells, FollowUpStatus, Slot } from './domain/answers.ts';
+import type { Json } from './domain/canonical-json.ts';
+import type { Conversation, Status } from './domain/conversation.ts';
+import type { AppRole } from './domain/policy.ts';
+import type { Answer, Signature } from './domain/record.ts';
+import type { Template } from './domain/templates/model.ts';
+
+export interface DirectoryUser {
+  tid: string;
+  oid: string;
+  name: string;
+  upn: string;
+  unitId: string | null;
+  managerOid: string | null;
+  roles: AppRole[];
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+
+/** Who leads whom: the demo organisation locally, Entra ID through Graph in m365 mode. */
+export interface Directory {
+  user(tid: string, oid: string): Promise<DirectoryUser | undefined>;
+  directReports(tid: string, managerOid: string): Promise<DirectoryUser[]>;
+  users(tid: string): Promise<DirectoryUser[]>;
+  units(tid: string): Promise<Unit[]>;
+}
+
+export type SaveResult = { ok: true; answer: Answer } | { ok: false; current: Answer | null };
+
+export interface ConversationFilter {
+  tid: string;
+  period?: string;
+  status?: Status;
+}
+
+export interface Store {
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
+  insertConversation(c: Conversation, createdBy: string): Promise<'ok' | 'exists'>;
+  conversation(id: string, opts?: { forUpdate?: boolean }): Promise<Conversation | undefined>;
+  conversationsOf(tid: string, oid: string): Promise<Conversation[]>;
+  conversationsOfEmployees(tid: string, employeeOids: readonly string[], period?: string): Promise<Conversation[]>;
+  conversationsInTenant(filter: ConversationFilter): Promise<Conversation[]>;
+  previousConversation(c: Pick<Conversation, 'tid' | 'templateKey' | 'leaderOid' | 'employeeOid' | 'period' | 'id'>): Promise<Conversation | undefined>;
+  updateConversation(id: string, patch: { status?: Status; at: string }): Promise<Conversation>;
+
+  answers(conversationId: string): Promise<Answer[]>;
+  /** Optimistic concurrency: writes only when the stored version equals baseVersion (0 = new). */
+  saveAnswer(conversationId: string, fieldId: string, slot: Slot, value: Json, baseVersion: number, by: string, at: string): Promise<SaveResult>;
+  shareAnswers(conversationId: string, slot: Slot, fieldIds: readonly string[] | null, at: string): Promise<string[]>;
+
+  items(conversationId: string): Promise<ActionItem[]>;
+  itemsOwnedBy(tid: string, oid: string): Promise<(ActionItem & { tid: string })[]>;
+  item(id: string): Promise<ActionItem | undefined>;
+  insertItem(item: ActionItem, at: string): Promise<void>;
+  updateItemCells(id: string, cells: Cells, owner: string | null, due: string | null, baseVersion: number): Promise<ActionItem | undefined>;
+  updateItemStatus(id: string, status: FollowUpStatus, comment: string | null, at: string, baseVersion: number): Promise<ActionItem | undefined>;
+  deleteItem(id: string, baseVersion: number): Promise<boolean>;
+
+  signatures(conversationId: string): Promise<Signature[]>;
+  insertSignature(conversationId: string, s: Signature): Promise<'ok' | 'exists'>;
+  clearSignatures(conversationId: string): Promise<number>;
+
+  snapshotTemplate(t: Template): Promise<void>;
+  templateSnapshot(key: string, version: string): Promise<Template | undefined>;
+  currentCustomisation(tid: string, key: string): Promise<{ revision: number; version: string } | undefined>;
+  saveCustomisation(tid: string, key: string, revision: number, version: string, by: string): Promise<'ok' | 'exists'>;
+
+  appendAudit(e: { tid: string; at: string; actorOid: string; action: string; subject: string; data: Json }): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** The identity a validated token proves. roles is null where the directory is the source of roles. */
+export interface TokenIdentity {
+  tid: string;
+  oid: string;
+  roles: AppRole[] | null;
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<TokenIdentity>;
+}

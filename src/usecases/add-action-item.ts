@@ -1,0 +1,37 @@
+import { checkCells, ownerAndDue, type ActionItem } from '../domain/answers.ts';
+import type { Actor } from '../domain/policy.ts';
+import { AppError } from '../errors/catalogue.ts';
+import { itemField } from './items-support.ts';
+import { assertWritable, loadConversation, lockConversation, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+
+/** Adds a row to an action plan or a goal to a development plan. */
+export async function addActionItem(deps: Deps, actor: Actor, conversationId: string, fieldId: string, cells: unknown): Promise<ActionItem> {
+  const pre = await loadConversation(deps, actor, conversationId, { need: 'party' });
+  return deps.store.transaction(async (tx) => {
+    const loaded = await lockConversation(tx, actor, pre);
+    const { columns } = itemField(loaded, fieldId);
+    assertWritable(loaded.conversation, 'shared');
+    const checked = checkCells(columns, cells);
+    if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId, reason: checked.reason });
+    const existing = (await tx.items(conversationId)).filter((i) => i.fieldId === fieldId);
+    const { ownerOid, due } = ownerAndDue(columns, checked.cells);
+    const item: ActionItem = {
+      id: deps.newId(),
+      conversationId,
+      fieldId,
+      position: existing.reduce((max, i) => Math.max(max, i.position), 0) + 1,
+      cells: checked.cells,
+      // Without a named owner, the employee party follows the item up.
+      ownerOid: ownerOid ?? loaded.conversation.employeeOid,
+      due,
+      status: 'open',
+      statusComment: null,
+      statusUpdatedAt: null,
+      version: 1,
+    };
+    const at = nowIso(deps);
+    await tx.insertItem(item, at);
+    await voidSignaturesOnChange(tx, actor, loaded.conversation, at);
+    return item;
+  });
+}

@@ -1,0 +1,43 @@
+import { STATUSES, type Status } from '../domain/conversation.ts';
+import type { Actor } from '../domain/policy.ts';
+import { AppError } from '../errors/catalogue.ts';
+import { currentPeriod, type Deps } from './support.ts';
+
+export interface CompletionRow {
+  unit: { id: string | null; name: string };
+  templateKey: string;
+  total: number;
+  byStatus: Record<Status, number>;
+  /** Signed or archived, as a share of conversations not cancelled. */
+  completedShare: number;
+}
+
+/** HR's overview: counts per unit and template for a period. Figures only, no content. */
+export async function getCompletion(deps: Deps, actor: Actor, period?: string): Promise<{ period: string; rows: CompletionRow[] }> {
+  if (!actor.roles.includes('HR')) throw new AppError('FORBIDDEN');
+  const p = period ?? currentPeriod(deps);
+  const [conversations, units] = await Promise.all([deps.store.conversationsInTenant({ tid: actor.tid, period: p }), deps.directory.units(actor.tid)]);
+  const rows = new Map<string, CompletionRow>();
+  for (const c of conversations) {
+    const key = `${c.unitId ?? ''}|${c.templateKey}`;
+    let row = rows.get(key);
+    if (!row) {
+      const unit = units.find((u) => u.id === c.unitId);
+      row = {
+        unit: { id: c.unitId, name: unit?.name ?? '—' },
+        templateKey: c.templateKey,
+        total: 0,
+        byStatus: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>,
+        completedShare: 0,
+      };
+      rows.set(key, row);
+    }
+    row.total += 1;
+    row.byStatus[c.status] += 1;
+  }
+  for (const row of rows.values()) {
+    const active = row.total - row.byStatus.cancelled;
+    row.completedShare = active === 0 ? 0 : (row.byStatus.signed + row.byStatus.archived) / active;
+  }
+  return { period: p, rows: [...rows.values()].sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'nb') || a.templateKey.localeCompare(b.templateKey)) };
+}

@@ -1,0 +1,53 @@
+import { carryOverAnswers } from '../domain/record.ts';
+import type { Conversation } from '../domain/conversation.ts';
+import type { Actor } from '../domain/policy.ts';
+import { AppError } from '../errors/catalogue.ts';
+import { audit, currentPeriod, currentTemplate, nowIso, statusView, type Deps, type StatusView } from './support.ts';
+
+export interface PlanInput {
+  templateKey: string;
+  employeeOid: string;
+  period?: string | undefined;
+  scheduledAt?: string | undefined;
+}
+
+/** A leader plans a conversation with one of their direct reports, from the organisation's current template. */
+export async function planConversation(deps: Deps, actor: Actor, input: PlanInput): Promise<StatusView> {
+  const template = await currentTemplate(deps, actor.tid, input.templateKey);
+  if (template.kind !== 'conversation') throw new AppError('TEMPLATE_NOT_A_CONVERSATION', { key: template.key });
+  const employee = await deps.directory.user(actor.tid, input.employeeOid);
+  if (!employee) throw new AppError('USER_NOT_FOUND', { oid: input.employeeOid });
+  if (employee.managerOid !== actor.oid) throw new AppError('NOT_DIRECT_REPORT');
+
+  const at = nowIso(deps);
+  const conversation: Conversation = {
+    id: deps.newId(),
+    tid: actor.tid,
+    templateKey: template.key,
+    templateVersion: template.version,
+    period: input.period ?? currentPeriod(deps),
+    status: 'planned',
+    leaderOid: actor.oid,
+    employeeOid: employee.oid,
+    unitId: employee.unitId,
+    scheduledAt: input.scheduledAt ?? null,
+    createdAt: at,
+    updatedAt: at,
+  };
+
+  await deps.store.transaction(async (tx) => {
+    await tx.snapshotTemplate(template);
+    if ((await tx.insertConversation(conversation, actor.oid)) === 'exists') {
+      throw new AppError('CONVERSATION_EXISTS', { templateKey: template.key, period: conversation.period });
+    }
+    // Carry-over: last period's record for the same pair prefills this one (Punkt 3 → Punkt 1).
+    const previous = await tx.previousConversation(conversation);
+    if (previous) {
+      for (const { fieldId, value } of carryOverAnswers(template, await tx.answers(previous.id))) {
+        await tx.saveAnswer(conversation.id, fieldId, 'shared', value, 0, 'system:carry-over', at);
+      }
+    }
+    await audit(tx, actor, 'conversation.planned', conversation.id, at, { template: template.key, period: conversation.period });
+  });
+  return statusView(deps, conversation);
+}

@@ -1,0 +1,22 @@
+import type { Actor } from '../domain/policy.ts';
+import { AppError } from '../errors/catalogue.ts';
+import { itemField } from './items-support.ts';
+import { assertWritable, loadConversation, lockConversation, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+
+/** Removes a plan row; a stale version is refused so a row edited meanwhile is not lost. */
+export async function removeActionItem(deps: Deps, actor: Actor, itemId: string, baseVersion: number): Promise<void> {
+  const item = await deps.store.item(itemId);
+  if (!item) throw new AppError('ITEM_NOT_FOUND');
+  const pre = await loadConversation(deps, actor, item.conversationId, { need: 'party' });
+  await deps.store.transaction(async (tx) => {
+    const loaded = await lockConversation(tx, actor, pre);
+    itemField(loaded, item.fieldId);
+    assertWritable(loaded.conversation, 'shared');
+    if (!(await tx.deleteItem(itemId, baseVersion))) {
+      const current = await tx.item(itemId);
+      if (!current) throw new AppError('ITEM_NOT_FOUND');
+      throw new AppError('VERSION_CONFLICT', { itemId, yourBaseVersion: baseVersion, current: { cells: current.cells, version: current.version } });
+    }
+    await voidSignaturesOnChange(tx, actor, loaded.conversation, nowIso(deps));
+  });
+}

@@ -1,0 +1,147 @@
+// What every use case shares: its dependencies, template lookup, and access-checked loading.
+import { nextStep, partyOf, writeRefusal, type Conversation } from '../domain/conversation.ts';
+import { canReadContent, canSeeStatus, standing, type Actor, type Standing } from '../domain/policy.ts';
+import { contentHash, sharedRecord, type Signature } from '../domain/record.ts';
+import { builtInTemplate } from '../domain/templates/registry.ts';
+import type { Template } from '../domain/templates/model.ts';
+import { AppError } from '../errors/catalogue.ts';
+import type { Clock, Directory, Store } from '../ports.ts';
+
+export interface Deps {
+  store: Store;
+  directory: Directory;
+  clock: Clock;
+  newId(): string;
+  /** Template snapshots never change once written, so they are safe to keep in memory. */
+  templateCache: Map<string, Template>;
+}
+
+export const nowIso = (deps: Pick<Deps, 'clock'>) => deps.clock.now().toISOString();
+
+/** The calendar year in Europe/Oslo: the default period of a yearly conversation. */
+export function currentPeriod(deps: Pick<Deps, 'clock'>): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(deps.clock.now());
+}
+
+export async function templateVersion(deps: Deps, key: string, version: string): Promise<Template> {
+  const id = `${key}@${version}`;
+  const cached = deps.templateCache.get(id);
+  if (cached) return cached;
+  const builtIn = builtInTemplate(key);
+  const template = builtIn?.version === version ? builtIn : await deps.store.templateSnapshot(key, version);
+  if (!template) throw new AppError('TEMPLATE_NOT_FOUND', { key, version });
+  deps.templateCache.set(id, template);
+  return template;
+}
+
+/** The template an organisation uses now: its customisation when it has one, else the built-in. */
+export async function currentTemplate(deps: Deps, tid: string, key: string): Promise<Template> {
+  const base = builtInTemplate(key);
+  if (!base) throw new AppError('TEMPLATE_NOT_FOUND', { key });
+  const custom = await deps.store.currentCustomisation(tid, key);
+  return custom ? templateVersion(deps, key, custom.version) : base;
+}
+
+export interface Loaded {
+  conversation: Conversation;
+  template: Template;
+  standing: Standing;
+}
+
+/**
+ * Loads a conversation for an actor. Someone who may not even see its status gets 404, so
+ * the existence of other people's conversations is not disclosed.
+ */
+export async function loadConversation(deps: Deps, actor: Actor, id: string, opts: { need?: 'status' | 'content' | 'party' } = {}): Promise<Loaded> {
+  const conversation = await deps.store.conversation(id);
+  if (!conversation || conversation.tid !== actor.tid) throw new AppError('CONVERSATION_NOT_FOUND');
+  // The employee's manager matters only to someone who is not a party.
+  const manager = partyOf(conversation, actor.oid) ? null : ((await deps.directory.user(conversation.tid, conversation.employeeOid))?.managerOid ?? null);
+  const s = standing(actor, conversation, manager);
+  if (!canSeeStatus(s)) throw new AppError('CONVERSATION_NOT_FOUND');
+  const need = opts.need ?? 'content';
+  if (need === 'content' && !canReadContent(s, conversation)) throw new AppError('FORBIDDEN');
+  if (need === 'party' && s.party === null) throw new AppError('FORBIDDEN');
+  const template = await templateVersion(deps, conversation.templateKey, conversation.templateVersion);
+  return { conversation, template, standing: s };
+}
+
+/**
+ * Inside a write transaction: re-reads the conversation under a row lock, so status checks and the
+ * write cannot interleave with a transition or a signature. Access was settled by loadConversation;
+ * the party is taken again from the locked row. Only the transaction's store is used here, since
+ * PGlite has a single connection and any other query would wait for this transaction forever.
+ */
+export async function lockConversation(tx: Store, actor: Actor, loaded: Loaded): Promise<Loaded> {
+  const conversation = await tx.conversation(loaded.conversation.id, { forUpdate: true });
+  if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
+  const s = standing(actor, conversation, loaded.standing.managesEmployee ? actor.oid : null);
+  if (loaded.standing.party !== null && s.party !== loaded.standing.party) throw new AppError('FORBIDDEN');
+  return { conversation, template: loaded.template, standing: s };
+}
+
+export async function currentHash(store: Store, conversation: Conversation, template: Template): Promise<string> {
+  const [answers, items] = await Promise.all([store.answers(conversation.id), store.items(conversation.id)]);
+  return contentHash(sharedRecord(conversation, template, answers, items));
+}
+
+export interface StatusView {
+  id: string;
+  template: { key: string; version: string; title: string };
+  period: string;
+  status: Conversation['status'];
+  scheduledAt: string | null;
+  unitId: string | null;
+  parties: { leader: PersonRef; employee: PersonRef };
+  nextStep: string;
+  waitingOn: PersonRef[];
+  updatedAt: string;
+}
+
+export interface PersonRef {
+  oid: string;
+  name: string;
+}
+
+/** Status only, never content: what leaders see of their reports' conversations, and HR of all. */
+export async function statusView(deps: Deps, c: Conversation, signatures: readonly Signature[] | null = null): Promise<StatusView> {
+  const template = await templateVersion(deps, c.templateKey, c.templateVersion);
+  const [leader, employee] = await Promise.all([person(deps, c.tid, c.leaderOid), person(deps, c.tid, c.employeeOid)]);
+  const signed = (signatures ?? (c.status === 'awaiting_signatures' ? await deps.store.signatures(c.id) : [])).map((s) => s.party);
+  const next = nextStep(c.status, signed);
+  return {
+    id: c.id,
+    template: { key: template.key, version: template.version, title: template.title },
+    period: c.period,
+    status: c.status,
+    scheduledAt: c.scheduledAt,
+    unitId: c.unitId,
+    parties: { leader, employee },
+    nextStep: next.step,
+    waitingOn: next.waitingOn.map((p) => (p === 'leader' ? leader : employee)),
+    updatedAt: c.updatedAt,
+  };
+}
+
+export async function person(deps: Deps, tid: string, oid: string): Promise<PersonRef> {
+  const u = await deps.directory.user(tid, oid);
+  return { oid, name: u?.name ?? oid };
+}
+
+export async function audit(store: Store, actor: Actor, action: string, subject: string, at: string, data: Record<string, string | number | boolean | null> = {}) {
+  await store.appendAudit({ tid: actor.tid, at, actorOid: actor.oid, action, subject, data });
+}
+
+/** Refuses a write the conversation's status does not allow. */
+export function assertWritable(conversation: Conversation, visibility: 'shared' | 'private'): void {
+  const refusal = writeRefusal(conversation.status, visibility);
+  if (refusal) throw new AppError(refusal, { status: conversation.status });
+}
+
+/** Any change to the shared record after the first signature voids the signatures. */
+export async function voidSignaturesOnChange(tx: Store, actor: Actor, conversation: Conversation, at: string): Promise<number> {
+  if (conversation.status !== 'awaiting_signatures') return 0;
+  const voided = await tx.clearSignatures(conversation.id);
+  if (voided > 0) await audit(tx, actor, 'signatures.voided', conversation.id, at, { count: voided });
+  return voided;
+}

@@ -1,0 +1,28 @@
+import { checkCells, ownerAndDue, type ActionItem } from '../domain/answers.ts';
+import type { Actor } from '../domain/policy.ts';
+import { AppError } from '../errors/catalogue.ts';
+import { itemField } from './items-support.ts';
+import { assertWritable, loadConversation, lockConversation, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+
+/** Changes a plan row's cells, with the same optimistic concurrency as answers. */
+export async function updateActionItem(deps: Deps, actor: Actor, itemId: string, cells: unknown, baseVersion: number): Promise<ActionItem> {
+  const item = await deps.store.item(itemId);
+  if (!item) throw new AppError('ITEM_NOT_FOUND');
+  const pre = await loadConversation(deps, actor, item.conversationId, { need: 'party' });
+  return deps.store.transaction(async (tx) => {
+    const loaded = await lockConversation(tx, actor, pre);
+    const { columns } = itemField(loaded, item.fieldId);
+    assertWritable(loaded.conversation, 'shared');
+    const checked = checkCells(columns, cells);
+    if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId: item.fieldId, reason: checked.reason });
+    const { ownerOid, due } = ownerAndDue(columns, checked.cells);
+    const updated = await tx.updateItemCells(itemId, checked.cells, ownerOid ?? loaded.conversation.employeeOid, due, baseVersion);
+    if (!updated) {
+      const current = await tx.item(itemId);
+      if (!current) throw new AppError('ITEM_NOT_FOUND');
+      throw new AppError('VERSION_CONFLICT', { itemId, yourBaseVersion: baseVersion, current: { cells: current.cells, version: current.version } });
+    }
+    await voidSignaturesOnChange(tx, actor, loaded.conversation, nowIso(deps));
+    return updated;
+  });
+}
