@@ -79,10 +79,9 @@ const punkt1: Section = {
 
 const punkt2: Section = {
   id: 'punkt-2',
-  title: 'Punkt 2: Utvikling av eget lederskap',
+  title: 'Punkt 2 (til vedlegg kontrakt, del B): Utvikling av eget lederskap',
   core: true,
   sensitivity: 'normal',
-  intro: ['(til vedlegg kontrakt, del B)'],
   guideHeading: GUIDE_HEADING,
   guide: [
     { text: 'Forberedelse: innhent tilbakemeldinger fra underordnede/sideordnede.' },
@@ -113,11 +112,10 @@ const punkt2: Section = {
 
 const punkt3: Section = {
   id: 'punkt-3',
-  title: 'Punkt 3: Stillings- og resultatkrav kommende år',
+  title: 'Punkt 3 (til vedlegg kontrakt, del A): Stillings- og resultatkrav kommende år',
   core: true,
   sensitivity: 'normal',
   intro: [
-    '(til vedlegg kontrakt, del A)',
     'Mål og resultater kommende år',
     'Resultater ihht. tildelingsbrev/disponeringsskriv, strategiplan, VP og Prop. 1 S',
   ],

@@ -1,0 +1,80 @@
+// Starts the real server on a loopback port against a fresh database, and talks to it over HTTP.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSamtale, type Samtale } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/schema.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { Backend } from './backends.ts';
+
+export { DEMO, DEMO_TENANT_ID } from '../../src/seed/demo-organisation.ts';
+
+export interface Reply<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TestApp {
+  app: Samtale;
+  url: string;
+  token(userId: string): Promise<string>;
+  call<T = Record<string, unknown>>(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<Reply<T>>;
+  as(userId: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export type Client = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<Reply<T>>;
+
+export async function startTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samtale-test-'));
+  const { db, drop } = await backend.create();
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const app = await startSamtale(config, { db, logger: createLogger('silent') });
+  const tokens = new Map<string, string>();
+
+  const call: TestApp['call'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (opts.raw !== undefined) body = opts.raw;
+    else if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(app.url + path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* keep text */
+    }
+    return { status: res.status, body: parsed as never, headers: res.headers };
+  };
+
+  const token = async (userId: string) => {
+    const known = tokens.get(userId);
+    if (known) return known;
+    const res = await call<{ token: string }>('POST', '/api/dev/login', { body: { userId } });
+    if (res.status !== 200) throw new Error(`login ${userId}: ${res.status} ${JSON.stringify(res.body)}`);
+    tokens.set(userId, res.body.token);
+    return res.body.token;
+  };
+
+  return {
+    app,
+    url: app.url,
+    token,
+    call,
+    async as(userId) {
+      const t = await token(userId);
+      return (method, path, body) => call(method, path, { token: t, body });
+    },
+    async close() {
+      await app.close();
+      await drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

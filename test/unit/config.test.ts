@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, summariseConfig } from '../../src/config/schema.ts';
+
+const problems = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+};
+
+describe('configuration', () => {
+  it('defaults to local mode on loopback with the demo and dev sign-in', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ mode: 'local', host: '127.0.0.1', port: 3978, seedDemo: true, devLogin: true, archiveDir: './data/archive' });
+  });
+
+  it('local mode refuses a non-loopback bind', () => {
+    expect(problems({ HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/^HOST: local mode binds to loopback only/)]);
+    expect(problems({ HOST: '192.168.1.10' })).toHaveLength(1);
+    expect(problems({ HOST: '::1' })).toEqual([]);
+    expect(problems({ HOST: '127.0.0.2' })).toEqual([]);
+  });
+
+  it('lists every problem at once', () => {
+    const found = problems({ PORT: 'eighty', SAMTALE_MODE: 'cloud', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(found.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'SAMTALE_MODE']);
+  });
+
+  it('m365 mode names each missing setting and refuses local-only ones', () => {
+    const found = problems({ SAMTALE_MODE: 'm365', HOST: '0.0.0.0', DEV_LOGIN: 'true', LOCAL_ARCHIVE_DIR: '/tmp/a' });
+    expect(found.map((p) => p.split(':')[0]).sort()).toEqual(['CLIENT_ID', 'CLIENT_SECRET', 'DEV_LOGIN', 'LOCAL_ARCHIVE_DIR', 'PUBLIC_URL', 'TENANT_ID']);
+  });
+
+  it('m365 mode never turns on the demo or dev sign-in by default', () => {
+    const c = loadConfig({
+      SAMTALE_MODE: 'm365',
+      HOST: '0.0.0.0',
+      TENANT_ID: '8f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00',
+      CLIENT_ID: '1f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00',
+      CLIENT_SECRET: 's3cr3t-value',
+      PUBLIC_URL: 'https://samtale.example.no',
+    });
+    expect(c.devLogin).toBe(false);
+    expect(c.seedDemo).toBe(false);
+    const summary = JSON.stringify(summariseConfig(c));
+    expect(summary).not.toContain('s3cr3t-value');
+    expect(summary).toContain('[redacted]');
+  });
+
+  it('redacts the database password in the summary', () => {
+    const summary = JSON.stringify(summariseConfig(loadConfig({ DATABASE_URL: 'postgres://app:hunter2@db.example:5432/samtale' })));
+    expect(summary).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { STATUSES, TRANSITIONS, availableTransitions, transitionTarget, writeRefusal, type Status, type Transition } from '../../../src/domain/conversation.ts';
+
+// The lifecycle, written out by hand: planned → preparing → held → awaiting signatures → signed.
+const LEGAL: Record<string, Status> = {
+  'planned|open-preparation': 'preparing',
+  'planned|hold': 'held',
+  'preparing|hold': 'held',
+  'held|send-to-signing': 'awaiting_signatures',
+  'awaiting_signatures|reopen': 'held',
+  'planned|cancel': 'cancelled',
+  'preparing|cancel': 'cancelled',
+};
+
+describe('conversation lifecycle', () => {
+  for (const from of STATUSES) {
+    for (const t of TRANSITIONS) {
+      const expected = LEGAL[`${from}|${t}`];
+      it(`${from} --${t}--> ${expected ?? 'refused'}`, () => {
+        expect(transitionTarget(from, t as Transition)).toBe(expected);
+      });
+    }
+  }
+
+  it('no transition leaves a signed, archived or cancelled conversation', () => {
+    for (const s of ['signed', 'archived', 'cancelled'] as const) expect(availableTransitions(s)).toEqual([]);
+  });
+
+  it('a signed or archived record refuses every write; private preparation closes at signing', () => {
+    for (const s of ['signed', 'archived'] as const) {
+      expect(writeRefusal(s, 'shared')).toBe('RECORD_LOCKED');
+      expect(writeRefusal(s, 'private')).toBe('RECORD_LOCKED');
+    }
+    expect(writeRefusal('planned', 'shared')).toBe('STATE_FORBIDS_WRITE');
+    expect(writeRefusal('planned', 'private')).toBeUndefined();
+    expect(writeRefusal('held', 'shared')).toBeUndefined();
+    expect(writeRefusal('awaiting_signatures', 'shared')).toBeUndefined();
+    expect(writeRefusal('awaiting_signatures', 'private')).toBe('STATE_FORBIDS_WRITE');
+    expect(writeRefusal('cancelled', 'shared')).toBe('STATE_FORBIDS_WRITE');
+  });
+});
