@@ -1,5 +1,6 @@
 // The composition root: wires adapters to use cases by configuration.
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { devTokens, loadOrCreateSecret } from './adapters/auth/dev-tokens.ts';
@@ -61,7 +62,7 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   const routes = [...peopleRoutes(deps), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
   const app = createHttpApp({ routes, verifier, directory: deps.directory, logger, bodyLimit: config.bodyLimit, version: APP_VERSION });
 
-  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   server.keepAliveTimeout = 65_000;

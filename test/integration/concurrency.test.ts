@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../helpers/backends.ts';
+import { DEMO, startTestApp, type Client, type TestApp } from '../helpers/harness.ts';
+
+interface Conflict {
+  error: { code: string; details: { current: { value: string; version: number; updatedBy: string }; yourBaseVersion: number } };
+}
+
+for (const backend of await backends()) {
+  describe(`optimistic concurrency (${backend.name})`, () => {
+    let t: TestApp;
+    let ola: Client;
+    let per: Client;
+    let id = '';
+
+    beforeAll(async () => {
+      t = await startTestApp(backend);
+      ola = await t.as(DEMO.ola);
+      per = await t.as(DEMO.per);
+      id = (await ola<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2031' })).body.id;
+      await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
+    });
+    afterAll(() => t.close());
+
+    it('two saves from the same base version: one wins, the other gets 409 with the current text', async () => {
+      const [a, b] = await Promise.all([
+        ola('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: 'Lederens tekst', baseVersion: 0 }),
+        per('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: 'Medarbeiderens tekst', baseVersion: 0 }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const [winner, loser] = a.status === 200 ? [a, b] : [b, a];
+      const winnerText = winner === a ? 'Lederens tekst' : 'Medarbeiderens tekst';
+      const conflict = loser.body as unknown as Conflict;
+      expect(conflict.error.code).toBe('VERSION_CONFLICT');
+      expect(conflict.error.details.current).toMatchObject({ value: winnerText, version: 1 });
+
+      // Nothing silently overwritten: the stored text is the winner's, and the loser can merge and save.
+      const loserClient = loser === a ? ola : per;
+      const loserText = winner === a ? 'Medarbeiderens tekst' : 'Lederens tekst';
+      const merged = `${winnerText}\n${loserText}`;
+      const retry = await loserClient('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: merged, baseVersion: conflict.error.details.current.version });
+      expect(retry.status).toBe(200);
+      const view = await ola<{ sections: { fields: { id: string; answers: { shared?: { value: string; version: number } } }[] }[] }>('GET', `/api/conversations/${id}`);
+      const stored = view.body.sections.flatMap((s) => s.fields).find((f) => f.id === 'struktur-1')!.answers.shared!;
+      expect(stored).toMatchObject({ value: merged, version: 2 });
+    });
+
+    it('a burst of 20 saves from one base version stores exactly one', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? ola : per)('PUT', `/api/conversations/${id}/answers/struktur-2`, { value: `versjon ${i}`, baseVersion: 0 })),
+      );
+      expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+      expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+      const winner = results.findIndex((r) => r.status === 200);
+      for (const r of results.filter((x) => x.status === 409)) expect((r.body as unknown as Conflict).error.details.current.value).toBe(`versjon ${winner}`);
+    });
+
+    it('sequential saves with the right base version all succeed', async () => {
+      let version = 0;
+      for (let i = 0; i < 5; i++) {
+        const r = await per<{ answer: { version: number } }>('PUT', `/api/conversations/${id}/answers/struktur-3`, { value: `utkast ${i}`, baseVersion: version });
+        expect(r.status).toBe(200);
+        version = r.body.answer.version;
+      }
+      expect(version).toBe(5);
+    });
+
+    it('plan rows have the same guard', async () => {
+      const row = await per<{ id: string; version: number }>('POST', `/api/conversations/${id}/items`, { fieldId: 'handlingsplan', cells: { mal: 'Første' } });
+      const [x, y] = await Promise.all([
+        per('PATCH', `/api/items/${row.body.id}`, { cells: { mal: 'Fra medarbeider' }, baseVersion: row.body.version }),
+        ola('PATCH', `/api/items/${row.body.id}`, { cells: { mal: 'Fra leder' }, baseVersion: row.body.version }),
+      ]);
+      expect([x.status, y.status].sort()).toEqual([200, 409]);
+      expect((await ola('DELETE', `/api/items/${row.body.id}?version=${row.body.version}`)).status).toBe(409);
+    });
+  });
+}
