@@ -7,6 +7,7 @@ import { devTokens, loadOrCreateSecret } from './adapters/auth/dev-tokens.ts';
 import { openPglite, openPostgres, type Database } from './adapters/db/database.ts';
 import { migrate } from './adapters/db/migrate.ts';
 import { sqlStore } from './adapters/db/sql-store.ts';
+import { cachedDirectory } from './adapters/directory/cached-directory.ts';
 import { dbDirectory } from './adapters/directory/db-directory.ts';
 import type { Config } from './config/schema.ts';
 import { createHttpApp } from './http/app.ts';
@@ -46,10 +47,11 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   const applied = await migrate(db);
   if (applied.length > 0) logger.info('migrations applied', { applied });
 
+  const clock = opts.clock ?? { now: () => new Date() };
   const deps: Deps = {
     store: sqlStore(db),
-    directory: dbDirectory(db),
-    clock: opts.clock ?? { now: () => new Date() },
+    directory: cachedDirectory(dbDirectory(db), clock),
+    clock,
     newId: randomUUID,
     templateCache: new Map(),
   };

@@ -2,13 +2,11 @@ import { checkCells, ownerAndDue, type ActionItem } from '../domain/answers.ts';
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { itemField } from './items-support.ts';
-import { assertWritable, loadConversation, lockConversation, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+import { asParty, assertWritable, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
 
 /** Adds a row to an action plan or a goal to a development plan. */
 export async function addActionItem(deps: Deps, actor: Actor, conversationId: string, fieldId: string, cells: unknown): Promise<ActionItem> {
-  const pre = await loadConversation(deps, actor, conversationId, { need: 'party' });
-  return deps.store.transaction(async (tx) => {
-    const loaded = await lockConversation(tx, actor, pre);
+  return asParty(deps, actor, conversationId, async (tx, loaded) => {
     const { columns } = itemField(loaded, fieldId);
     assertWritable(loaded.conversation, 'shared');
     const checked = checkCells(columns, cells);

@@ -1,15 +1,13 @@
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { itemField } from './items-support.ts';
-import { assertWritable, loadConversation, lockConversation, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+import { asParty, assertWritable, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
 
 /** Removes a plan row; a stale version is refused so a row edited meanwhile is not lost. */
 export async function removeActionItem(deps: Deps, actor: Actor, itemId: string, baseVersion: number): Promise<void> {
   const item = await deps.store.item(itemId);
   if (!item) throw new AppError('ITEM_NOT_FOUND');
-  const pre = await loadConversation(deps, actor, item.conversationId, { need: 'party' });
-  await deps.store.transaction(async (tx) => {
-    const loaded = await lockConversation(tx, actor, pre);
+  await asParty(deps, actor, item.conversationId, async (tx, loaded) => {
     itemField(loaded, item.fieldId);
     assertWritable(loaded.conversation, 'shared');
     if (!(await tx.deleteItem(itemId, baseVersion))) {

@@ -3,7 +3,7 @@ import type { Actor } from '../domain/policy.ts';
 import { canReadSection } from '../domain/policy.ts';
 import { ITEM_KINDS, findField } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { assertWritable, loadConversation, lockConversation, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+import { asParty, assertWritable, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
 import type { AnswerView } from './get-conversation.ts';
 
 export interface SaveAnswerInput {
@@ -16,12 +16,9 @@ export interface SaveAnswerInput {
 
 /** Saves one field. A stale base version is refused with the current value, so nothing is overwritten. */
 export async function saveAnswer(deps: Deps, actor: Actor, input: SaveAnswerInput): Promise<{ slot: Slot; answer: AnswerView; signaturesVoided: number }> {
-  const loaded = await loadConversation(deps, actor, input.conversationId, { need: 'party' });
-  return deps.store.transaction(async (tx) => {
-    const { conversation, template, standing } = await lockConversation(tx, actor, loaded);
-    const party = standing.party;
+  return asParty(deps, actor, input.conversationId, async (tx, { conversation, template, standing, party }) => {
     const found = findField(template, input.fieldId);
-    if (!found || !party) throw new AppError('FIELD_NOT_FOUND', { fieldId: input.fieldId });
+    if (!found) throw new AppError('FIELD_NOT_FOUND', { fieldId: input.fieldId });
     const { field, section } = found;
     if (!canReadSection(standing, conversation, section)) throw new AppError('FIELD_NOT_FOUND', { fieldId: input.fieldId });
     if (field.kind === 'previousItems') throw new AppError('FIELD_READ_ONLY', { fieldId: field.id });

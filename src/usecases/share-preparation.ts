@@ -1,15 +1,11 @@
 import type { Actor } from '../domain/policy.ts';
 import { allFields } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { assertWritable, audit, loadConversation, lockConversation, nowIso, type Deps } from './support.ts';
+import { asParty, assertWritable, audit, nowIso, type Deps } from './support.ts';
 
 /** A party shares their private preparation (all of it, or chosen fields) with the other party. */
 export async function sharePreparation(deps: Deps, actor: Actor, conversationId: string, fieldIds: readonly string[] | undefined): Promise<{ shared: string[] }> {
-  const loaded = await loadConversation(deps, actor, conversationId, { need: 'party' });
-  return deps.store.transaction(async (tx) => {
-    const { conversation, template, standing } = await lockConversation(tx, actor, loaded);
-    const party = standing.party;
-    if (!party) throw new AppError('FORBIDDEN');
+  return asParty(deps, actor, conversationId, async (tx, { conversation, template, party }) => {
     assertWritable(conversation, 'private');
     const privateIds = new Set(allFields(template).filter((f) => f.visibility === 'private').map((f) => f.id));
     const unknown = (fieldIds ?? []).filter((id) => !privateIds.has(id));

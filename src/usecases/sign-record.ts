@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/policy.ts';
 import { fullySigned, validSignatures, type Signature } from '../domain/record.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { audit, currentHash, loadConversation, lockConversation, nowIso, type Deps } from './support.ts';
+import { asParty, audit, currentHash, nowIso, type Deps } from './support.ts';
 
 export interface SignResult {
   status: string;
@@ -14,12 +14,8 @@ export interface SignResult {
  * if the record changed since, signing is refused so nobody signs what they did not see.
  */
 export async function signRecord(deps: Deps, actor: Actor, conversationId: string, seenHash: string): Promise<SignResult> {
-  const loaded = await loadConversation(deps, actor, conversationId, { need: 'party' });
   const me = await deps.directory.user(actor.tid, actor.oid);
-  return deps.store.transaction(async (tx) => {
-    const { conversation, template, standing } = await lockConversation(tx, actor, loaded);
-    const party = standing.party;
-    if (!party) throw new AppError('FORBIDDEN');
+  return asParty(deps, actor, conversationId, async (tx, { conversation, template, party }) => {
     if (conversation.status === 'signed' || conversation.status === 'archived') throw new AppError('RECORD_LOCKED');
     if (conversation.status !== 'awaiting_signatures') throw new AppError('NOT_READY_TO_SIGN', { status: conversation.status });
     const hash = await currentHash(tx, conversation, template);

@@ -3,7 +3,7 @@ import { nextStep, partyOf, writeRefusal, type Conversation } from '../domain/co
 import { canReadContent, canSeeStatus, standing, type Actor, type Standing } from '../domain/policy.ts';
 import { contentHash, sharedRecord, type Signature } from '../domain/record.ts';
 import { builtInTemplate } from '../domain/templates/registry.ts';
-import type { Template } from '../domain/templates/model.ts';
+import type { Party, Template } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Clock, Directory, Store } from '../ports.ts';
 
@@ -23,12 +23,12 @@ export function currentPeriod(deps: Pick<Deps, 'clock'>): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(deps.clock.now());
 }
 
-export async function templateVersion(deps: Deps, key: string, version: string): Promise<Template> {
+export async function templateVersion(deps: Deps, key: string, version: string, store: Store = deps.store): Promise<Template> {
   const id = `${key}@${version}`;
   const cached = deps.templateCache.get(id);
   if (cached) return cached;
   const builtIn = builtInTemplate(key);
-  const template = builtIn?.version === version ? builtIn : await deps.store.templateSnapshot(key, version);
+  const template = builtIn?.version === version ? builtIn : await store.templateSnapshot(key, version);
   if (!template) throw new AppError('TEMPLATE_NOT_FOUND', { key, version });
   deps.templateCache.set(id, template);
   return template;
@@ -67,17 +67,27 @@ export async function loadConversation(deps: Deps, actor: Actor, id: string, opt
 }
 
 /**
- * Inside a write transaction: re-reads the conversation under a row lock, so status checks and the
- * write cannot interleave with a transition or a signature. Access was settled by loadConversation;
- * the party is taken again from the locked row. Only the transaction's store is used here, since
- * PGlite has a single connection and any other query would wait for this transaction forever.
+ * Runs a party's write in one transaction that holds the conversation's row lock, so status checks
+ * and the write cannot interleave with a transition or a signature. Only the transaction's store is
+ * used inside: PGlite has a single connection, and any other query would wait for this one forever.
+ * Someone who is not a party learns afterwards, outside the transaction, whether it is 404 or 403.
  */
-export async function lockConversation(tx: Store, actor: Actor, loaded: Loaded): Promise<Loaded> {
-  const conversation = await tx.conversation(loaded.conversation.id, { forUpdate: true });
-  if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
-  const s = standing(actor, conversation, loaded.standing.managesEmployee ? actor.oid : null);
-  if (loaded.standing.party !== null && s.party !== loaded.standing.party) throw new AppError('FORBIDDEN');
-  return { conversation, template: loaded.template, standing: s };
+export async function asParty<T>(deps: Deps, actor: Actor, id: string, write: (tx: Store, loaded: Loaded & { party: Party }) => Promise<T>): Promise<T> {
+  const notParty = new AppError('FORBIDDEN');
+  try {
+    return await deps.store.transaction(async (tx) => {
+      const conversation = await tx.conversation(id, { forUpdate: true });
+      if (!conversation || conversation.tid !== actor.tid) throw new AppError('CONVERSATION_NOT_FOUND');
+      const s = standing(actor, conversation, null);
+      if (s.party === null) throw notParty;
+      const template = await templateVersion(deps, conversation.templateKey, conversation.templateVersion, tx);
+      return write(tx, { conversation, template, standing: s, party: s.party });
+    });
+  } catch (error) {
+    if (error !== notParty) throw error;
+    await loadConversation(deps, actor, id, { need: 'party' });
+    throw error;
+  }
 }
 
 export async function currentHash(store: Store, conversation: Conversation, template: Template): Promise<string> {

@@ -1,14 +1,12 @@
 import { transitionParty, transitionTarget, type Transition } from '../domain/conversation.ts';
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { audit, loadConversation, lockConversation, nowIso, statusView, type Deps, type StatusView } from './support.ts';
+import { asParty, audit, nowIso, statusView, type Deps, type StatusView } from './support.ts';
 
 /** Moves a conversation along its lifecycle; anything the lifecycle does not allow is refused. */
 export async function transitionConversation(deps: Deps, actor: Actor, conversationId: string, transition: Transition): Promise<StatusView> {
-  const loaded = await loadConversation(deps, actor, conversationId, { need: 'party' });
-  const updated = await deps.store.transaction(async (tx) => {
-    const { conversation, standing } = await lockConversation(tx, actor, loaded);
-    if (standing.party !== transitionParty(transition)) throw new AppError('FORBIDDEN', { transition });
+  const updated = await asParty(deps, actor, conversationId, async (tx, { conversation, party }) => {
+    if (party !== transitionParty(transition)) throw new AppError('FORBIDDEN', { transition });
     const to = transitionTarget(conversation.status, transition);
     if (!to) throw new AppError('ILLEGAL_TRANSITION', { from: conversation.status, transition });
     const at = nowIso(deps);

@@ -2,15 +2,13 @@ import { checkCells, ownerAndDue, type ActionItem } from '../domain/answers.ts';
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { itemField } from './items-support.ts';
-import { assertWritable, loadConversation, lockConversation, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+import { asParty, assertWritable, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
 
 /** Changes a plan row's cells, with the same optimistic concurrency as answers. */
 export async function updateActionItem(deps: Deps, actor: Actor, itemId: string, cells: unknown, baseVersion: number): Promise<ActionItem> {
   const item = await deps.store.item(itemId);
   if (!item) throw new AppError('ITEM_NOT_FOUND');
-  const pre = await loadConversation(deps, actor, item.conversationId, { need: 'party' });
-  return deps.store.transaction(async (tx) => {
-    const loaded = await lockConversation(tx, actor, pre);
+  return asParty(deps, actor, item.conversationId, async (tx, loaded) => {
     const { columns } = itemField(loaded, item.fieldId);
     assertWritable(loaded.conversation, 'shared');
     const checked = checkCells(columns, cells);

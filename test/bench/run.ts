@@ -1,0 +1,12 @@
+// npm run bench -- <scenario>   Scenarios: save-answer
+import { saveAnswerBench } from './save-answer.ts';
+
+const scenarios: Record<string, (args: string[]) => Promise<void>> = { 'save-answer': saveAnswerBench };
+
+const [name = 'save-answer', ...args] = process.argv.slice(2);
+const run = scenarios[name];
+if (!run) {
+  process.stderr.write(`Unknown scenario ${name}. Known: ${Object.keys(scenarios).join(', ')}\n`);
+  process.exit(2);
+}
+await run(args);

@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { DEMO } from '../../src/seed/demo-organisation.ts';
+import { closedLoop, type LoadResult } from './load.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function startProcess(script: string, args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1]) resolve({ child, url: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+async function api<T>(url: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const res = await fetch(url + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const fmt = (r: LoadResult) => `${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   (${r.requests} requests, ${r.errors} errors)`;
+
+export async function saveAnswerBench(args: string[]) {
+  const clients = Number(args.find((a) => a.startsWith('--clients='))?.split('=')[1] ?? 100);
+  const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 8);
+  const postgres = args.includes('--postgres');
+  const dataDir = mkdtempSync(join(tmpdir(), 'samtale-bench-'));
+  const children: ChildProcess[] = [];
+  const database = postgres ? await createDatabase() : null;
+  try {
+    const bare = await startProcess(join(ROOT, 'test/bench/bare-server.ts'), [], {});
+    children.push(bare.child);
+    // The product as `npm start` runs it: PGlite on disk, local mode (or a PostgreSQL server with --postgres).
+    const samtale = await startProcess(join(ROOT, 'src/main.ts'), ['serve'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: database?.url ?? '' });
+    children.push(samtale.child);
+
+    const login = async (userId: string) => (await api<{ token: string }>(samtale.url, 'POST', '/api/dev/login', null, { userId })).token;
+    const ola = await login(DEMO.ola);
+    const per = await login(DEMO.per);
+    // One conversation per client, so clients do not conflict with each other; each keeps its version.
+    const ids: string[] = [];
+    for (let i = 0; i < clients; i++) {
+      const c = await api<{ id: string }>(samtale.url, 'POST', '/api/conversations', ola, { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: String(2100 + i) });
+      await api(samtale.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, { transition: 'hold' });
+      ids.push(c.id);
+    }
+    const versions = new Array<number>(clients).fill(0);
+    const text = 'Vi snakket om hvordan det siste året har vært, og om oppgavene fremover. '.repeat(4);
+
+    const runBare = () => closedLoop(bare.url, clients, seconds, (c) => ({ method: 'PUT', path: `/answers/${c}`, body: JSON.stringify({ value: text, baseVersion: 0 }) }));
+    const runSamtale = () =>
+      closedLoop(
+        samtale.url,
+        clients,
+        seconds,
+        (c) => ({
+          method: 'PUT',
+          path: `/api/conversations/${ids[c]}/answers/struktur-1`,
+          headers: { authorization: `Bearer ${c % 2 ? ola : per}` },
+          body: JSON.stringify({ value: `${text} ${versions[c]}`, baseVersion: versions[c] }),
+        }),
+        (c, status, body) => {
+          if (status !== 200) return false;
+          versions[c] = (JSON.parse(body) as { answer: { version: number } }).answer.version;
+          return true;
+        },
+      );
+
+    process.stdout.write(`save-answer: ${clients} concurrent clients, ${seconds} s per run, Node ${process.version}, database ${postgres ? 'PostgreSQL server' : 'PGlite on disk'}\n`);
+    // A short warm-up of each, then the measured runs.
+    await closedLoop(bare.url, clients, 1, (c) => ({ method: 'PUT', path: `/answers/${c}`, body: '{"value":"w"}' }));
+    await runSamtale();
+    const b = await runBare();
+    const s = await runSamtale();
+    process.stdout.write(`  bare Express JSON handler  ${fmt(b)}\n`);
+    process.stdout.write(`  Samtale save answer        ${fmt(s)}\n`);
+    process.stdout.write(`  ratio ${(s.perSecond / b.perSecond * 100).toFixed(1)} % of the bare handler (goal ≥ 50 %)\n`);
+    if (s.errors > 0) process.exitCode = 1;
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+  }
+}
+
+/** A fresh database on the PostgreSQL server named by TEST_DATABASE_URL (default: local, user postgres). */
+async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `samtale_bench_${process.pid}`;
+  const run = async (sql: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(sql);
+    await c.end();
+  };
+  await run(`drop database if exists ${name} with (force)`);
+  await run(`create database ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
