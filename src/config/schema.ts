@@ -31,28 +31,27 @@ export const configSchema = z
     CLIENT_ID: z.uuid().optional(),
     CLIENT_SECRET: z.string().min(1).optional(),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
-  })
-  .superRefine((c, ctx) => {
-    if (c.SAMTALE_MODE === 'local') {
-      if (!isLoopback(c.HOST)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['HOST'],
-          message: `local mode binds to loopback only (127.0.0.1, ::1 or localhost); got ${c.HOST}`,
-        });
-      }
-      return;
-    }
-    for (const key of ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'PUBLIC_URL'] as const) {
-      if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in m365 mode' });
-    }
-    for (const key of ['DEV_LOGIN', 'SEED_DEMO'] as const) {
-      if (c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'local-only setting; not allowed in m365 mode' });
-    }
-    if (c.LOCAL_ARCHIVE_DIR) {
-      ctx.addIssue({ code: 'custom', path: ['LOCAL_ARCHIVE_DIR'], message: 'local-only setting; not allowed in m365 mode' });
-    }
   });
+
+const TRUE = new Set(['true', '1', 'yes']);
+
+/**
+ * The rules between settings, run on the raw input even when single settings are invalid,
+ * so every problem is reported at once.
+ */
+function modeProblems(input: Record<string, string>): string[] {
+  const mode = input.SAMTALE_MODE ?? 'local';
+  if (mode === 'local') {
+    const host = input.HOST ?? '127.0.0.1';
+    return isLoopback(host) ? [] : [`HOST: local mode binds to loopback only (127.0.0.1, ::1 or localhost); got ${host}`];
+  }
+  if (mode !== 'm365') return [];
+  const problems: string[] = [];
+  for (const key of ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'PUBLIC_URL']) if (!input[key]) problems.push(`${key}: required in m365 mode`);
+  for (const key of ['DEV_LOGIN', 'SEED_DEMO']) if (input[key] && TRUE.has(input[key])) problems.push(`${key}: local-only setting; not allowed in m365 mode`);
+  if (input.LOCAL_ARCHIVE_DIR) problems.push('LOCAL_ARCHIVE_DIR: local-only setting; not allowed in m365 mode');
+  return problems;
+}
 
 type Raw = z.output<typeof configSchema>;
 
@@ -83,13 +82,12 @@ export class ConfigError extends Error {
 
 /** Validates the whole environment at once, so every problem is reported together. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const input = Object.fromEntries(
+  const input: Record<string, string> = Object.fromEntries(
     Object.keys(configSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
   );
   const parsed = configSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`));
-  }
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`)), ...modeProblems(input)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
   const local = c.SAMTALE_MODE === 'local';
   return {

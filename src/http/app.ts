@@ -88,7 +88,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     app[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const hasBody = route.body !== undefined;
-        if (hasBody && req.body !== undefined && !req.is(['application/json', 'application/*+json'])) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        if (hasBody && req.get('content-type') && !req.is(['application/json', 'application/*+json'])) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
         const actor = route.auth ? await authenticate(req, opts.verifier, opts.directory) : null;
         const params = parse(route.params, { ...req.params }, 'path');
         const query = parse(route.query ?? z.strictObject({}), { ...(req.query as Record<string, unknown>) }, 'query');

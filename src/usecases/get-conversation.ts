@@ -5,7 +5,7 @@ import { canReadSlot, readableSections, type Actor } from '../domain/policy.ts';
 import { contentHash, sharedRecord, validSignatures, type Answer } from '../domain/record.ts';
 import { ITEM_KINDS, type Field } from '../domain/templates/model.ts';
 import type { Store } from '../ports.ts';
-import { loadConversation, statusView, type Deps, type Loaded, type StatusView } from './support.ts';
+import { audit, loadConversation, nowIso, statusView, type Deps, type Loaded, type StatusView } from './support.ts';
 
 export interface AnswerView {
   value: Json;
@@ -44,6 +44,8 @@ export async function getConversation(deps: Deps, actor: Actor, id: string): Pro
   const hash = contentHash(sharedRecord(conversation, template, answers, items));
   const valid = new Set(validSignatures(signatures, hash).map((s) => s.party));
   const previous = await previousItems(deps.store, loaded);
+  // HR reads only archived records, and every such read is on the audit trail.
+  if (standing.party === null && standing.hr) await audit(deps.store, actor, 'record.read-by-hr', id, nowIso(deps), { salary: standing.hrSalary });
   const readable = readableSections(standing, conversation, template);
 
   const sections = readable.map((section) => ({

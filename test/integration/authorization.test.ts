@@ -192,6 +192,8 @@ for (const backend of await backends()) {
       expect(hrSalary.withheldSections).toEqual([]);
       expect(JSON.stringify(hrSalary)).toContain(SALARY_TEXT);
       for (const w of ['hr', 'hrSalary'] as const) expect(JSON.stringify((await c(w)('GET', `/api/conversations/${id}`)).body)).not.toContain(OLA_PRIVATE);
+      const reads = await t.app.db.query<{ actor_oid: string }>("select actor_oid from audit_events where action = 'record.read-by-hr' and subject = $1", [id]);
+      expect(new Set(reads.map((r) => r.actor_oid))).toEqual(new Set([DEMO.hilde, DEMO.lars]));
       // HR reads, never writes.
       expect((await c('hrSalary')('PUT', `/api/conversations/${id}/answers/p4-oppsummerte-kommentarer`, { value: 'x', baseVersion: 0 })).status).toBe(403);
     });

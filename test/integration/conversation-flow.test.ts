@@ -46,6 +46,14 @@ for (const backend of await backends()) {
       expect(again.body).toMatchObject({ error: { code: 'CONVERSATION_EXISTS' } });
     });
 
+    it('errors speak bokmål by default and English on request', async () => {
+      const nb = await t.call('GET', `/api/conversations/${id}`);
+      expect(nb.body).toMatchObject({ error: { code: 'UNAUTHENTICATED', message: 'Du må logge inn.' } });
+      const en = await t.call('GET', `/api/conversations/${id}`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+      expect(en.body).toMatchObject({ error: { code: 'UNAUTHENTICATED', message: 'You must sign in.' } });
+      expect(en.headers.get('cache-control')).toBe('no-store');
+    });
+
     it('both see it in their lists with the next step', async () => {
       const mine = await per<{ conversations: { id: string; you: string; nextStep: string }[] }>('GET', '/api/conversations');
       expect(mine.body.conversations.find((c) => c.id === id)).toMatchObject({ you: 'employee', nextStep: 'prepare' });
