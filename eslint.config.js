@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test-results/', 'appPackage/build/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test-results/', 'appPackage/build/', 'tab/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -13,6 +13,15 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    // TypeScript checks names itself; no-undef only misfires on DOM and Node types.
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: { 'no-undef': 'off' },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
   {
     files: ['test/**/*.ts'],

@@ -3,7 +3,7 @@
 // Node 24 (the `node` package, placed first on PATH by npm scripts) is in place.
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
@@ -25,4 +25,26 @@ const [major, minor] = version.slice(1).split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
   process.stderr.write(`samtale: the bundled Node is ${version}; 22.12 or newer is required\n`);
   process.exit(1);
+}
+
+// The tab is built with Vite into tab/dist whenever its sources changed since the last build.
+function sourcesHash() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(join(root, 'tab', 'src'));
+  for (const f of ['tab/index.html', 'vite.config.ts', 'package-lock.json']) hash.update(f).update(readFileSync(join(root, f)));
+  return hash.digest('hex');
+}
+const tabStamp = join(root, 'tab', 'dist', '.sources-sha256');
+const tabHash = sourcesHash();
+if (!existsSync(tabStamp) || readFileSync(tabStamp, 'utf8').trim() !== tabHash) {
+  process.stderr.write('samtale: building the tab (vite build) …\n');
+  execSync(`"${bundledNode}" node_modules/vite/bin/vite.js build --logLevel warn`, { cwd: root, stdio: 'inherit' });
+  writeFileSync(tabStamp, tabHash + '\n');
 }

@@ -1,5 +1,6 @@
 // The composition root: wires adapters to use cases by configuration.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { dbDirectory } from './adapters/directory/db-directory.ts';
 import type { Config } from './config/schema.ts';
 import { createHttpApp } from './http/app.ts';
 import { answerRoutes } from './http/routes/answers.ts';
+import { metaRoutes } from './http/routes/meta.ts';
 import { conversationRoutes } from './http/routes/conversations.ts';
 import { devRoutes } from './http/routes/dev.ts';
 import { peopleRoutes } from './http/routes/people.ts';
@@ -61,8 +63,10 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   const verifier: TokenVerifier = tokens;
   const dev: DevLogin | null = config.devLogin ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: tokens.issue } : null;
 
-  const routes = [...peopleRoutes(deps), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
-  const app = createHttpApp({ routes, verifier, directory: deps.directory, logger, bodyLimit: config.bodyLimit, version: APP_VERSION });
+  const routes = [...metaRoutes({ mode: config.mode, devLogin: dev !== null }), ...peopleRoutes(deps), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
+  const tabDir = join(import.meta.dirname, '..', 'tab', 'dist');
+  if (!existsSync(join(tabDir, 'index.html'))) logger.warn('the tab is not built (npm run build:tab); serving the API only');
+  const app = createHttpApp({ routes, verifier, directory: deps.directory, logger, bodyLimit: config.bodyLimit, version: APP_VERSION, tabDir: existsSync(join(tabDir, 'index.html')) ? tabDir : null });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../domain/policy.ts';
@@ -13,6 +14,8 @@ export interface HttpOptions {
   logger: Logger;
   bodyLimit: string;
   version: string;
+  /** The built tab (tab/dist), served at / with deep links falling back to its index.html. */
+  tabDir: string | null;
 }
 
 export function localeOf(req: Request): Locale {
@@ -69,7 +72,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use((req, res, next) => {
     const t0 = process.hrtime.bigint();
     // Record content is never cached by browsers or proxies.
-    res.set('Cache-Control', 'no-store');
+    if (req.path.startsWith('/api')) res.set('Cache-Control', 'no-store');
     res.set('X-Content-Type-Options', 'nosniff');
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -102,7 +105,13 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   }
 
   app.use('/api', (_req, _res, next) => next(new AppError('ROUTE_NOT_FOUND')));
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : void res.status(404).type('text/plain').send('Not found')));
+  if (opts.tabDir) {
+    const index = join(opts.tabDir, 'index.html');
+    // Hashed assets can be cached for good; the page itself is always fetched fresh.
+    app.use('/assets', express.static(join(opts.tabDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+    app.get(['/', '/conversations/:id', '/team', '/hr'], (_req, res) => void res.set('Cache-Control', 'no-cache').sendFile(index));
+  }
+  app.use((_req: Request, res: Response) => void res.status(404).type('text/plain').send('Not found'));
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const locale = localeOf(req);

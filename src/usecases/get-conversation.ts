@@ -3,7 +3,7 @@ import type { Json } from '../domain/canonical-json.ts';
 import { availableTransitions } from '../domain/conversation.ts';
 import { canReadSlot, readableSections, type Actor } from '../domain/policy.ts';
 import { contentHash, sharedRecord, validSignatures, type Answer } from '../domain/record.ts';
-import { ITEM_KINDS, type Field } from '../domain/templates/model.ts';
+import { ITEM_KINDS, type Field, type Template } from '../domain/templates/model.ts';
 import type { Store } from '../ports.ts';
 import { audit, loadConversation, nowIso, statusView, type Deps, type Loaded, type StatusView } from './support.ts';
 
@@ -30,6 +30,8 @@ export interface ConversationView extends StatusView {
   sections: { id: string; fields: FieldView[] }[];
   /** Sections the caller may not read (e.g. Punkt 4 for HR without HR.Salary): named, never shown. */
   withheldSections: string[];
+  /** The template version this conversation started with, limited to the sections the caller may read. */
+  definition: Template;
 }
 
 /** The whole conversation as the caller may see it: private preparation and salary filtered by policy. */
@@ -60,6 +62,7 @@ export async function getConversation(deps: Deps, actor: Actor, id: string): Pro
     signatures: signatures.map((s) => ({ party: s.party, name: s.name, upn: s.upn, signedAt: s.signedAt, contentHash: s.contentHash, valid: valid.has(s.party) })),
     sections,
     withheldSections: template.sections.filter((s) => !readable.includes(s)).map((s) => s.id),
+    definition: { ...template, sections: readable },
   };
 }
 

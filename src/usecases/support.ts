@@ -97,7 +97,7 @@ export async function currentHash(store: Store, conversation: Conversation, temp
 
 export interface StatusView {
   id: string;
-  template: { key: string; version: string; title: string };
+  template: { key: string; version: string; name: string; title: string };
   period: string;
   status: Conversation['status'];
   scheduledAt: string | null;
@@ -121,7 +121,7 @@ export async function statusView(deps: Deps, c: Conversation, signatures: readon
   const next = nextStep(c.status, signed);
   return {
     id: c.id,
-    template: { key: template.key, version: template.version, title: template.title },
+    template: { key: template.key, version: template.version, name: template.name, title: template.title },
     period: c.period,
     status: c.status,
     scheduledAt: c.scheduledAt,

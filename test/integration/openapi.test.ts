@@ -39,6 +39,7 @@ describe('API description', () => {
         'PATCH /api/items/{id}',
         'DELETE /api/items/{id}',
         'POST /api/items/{id}/follow-up',
+        'GET /api/config',
         'GET /api/dev/users',
         'POST /api/dev/login',
       ].sort(),

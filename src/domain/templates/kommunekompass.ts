@@ -166,6 +166,7 @@ export const kommunekompass: Template = {
   key: 'kommunekompass',
   version: '2026.1',
   kind: 'assessment',
+  name: 'Kommunekompasset',
   title: 'Kommunekompasset',
   source: 'seed 003',
   parties: { leader: 'Kommunedirektør', employee: 'Kommunen' },

@@ -163,6 +163,7 @@ export const kontraktsamtale: Template = {
   key: 'kontraktsamtale',
   version: '2026.1',
   kind: 'conversation',
+  name: 'Kontraktsamtale',
   title:
     'Vedlegg 6 – Veiledning til fremdrift i kontraktsamtalen med stikkord og problemstillinger – grunnlag for nye stillings- og resultatkrav',
   source: 'seed 000',

@@ -79,6 +79,7 @@ export const medarbeidersamtale10Faktor: Template = {
   key: 'medarbeidersamtale-10-faktor',
   version: '2026.1',
   kind: 'conversation',
+  name: 'Medarbeidersamtale',
   title: 'Medarbeidersamtale',
   subtitle: '- en utviklingssamtale med utgangspunkt i 10-faktor',
   source: 'seed 002',

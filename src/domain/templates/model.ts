@@ -84,6 +84,8 @@ export interface Template {
   version: string;
   /** conversation: two parties and signatures; plan: a unit's plan; assessment: an organisation's. */
   kind: 'conversation' | 'plan' | 'assessment';
+  /** A short everyday name for lists and messages; the title is the seed's own heading. */
+  name: string;
   title: string;
   subtitle?: string;
   source: string;

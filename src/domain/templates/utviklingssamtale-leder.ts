@@ -25,6 +25,7 @@ export const utviklingssamtaleLeder: Template = {
   key: 'utviklingssamtale-leder',
   version: '2026.1',
   kind: 'conversation',
+  name: 'Utviklingssamtale for ledere',
   title: 'Utviklingssamtale for ledere i Oslo kommune',
   source: 'seed 001',
   parties: { leader: 'Overordnet leder', employee: 'Underordnet leder' },

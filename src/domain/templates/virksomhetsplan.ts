@@ -17,6 +17,7 @@ export const virksomhetsplan: Template = {
   key: 'virksomhetsplan',
   version: '2026.1',
   kind: 'plan',
+  name: 'Virksomhetsplan',
   title: 'Åtte enkle trinn for mål- og resultatstyring',
   source: 'seed 004',
   parties: { leader: 'Enhetens ledelse', employee: 'Ansvarsperson' },

@@ -12,7 +12,7 @@ export const templateRoutes = (deps: Deps): Route[] => [
     summary: 'The templates my organisation uses',
     tag: 'templates',
     handler: async ({ actor }) => ({
-      templates: (await listTemplates(deps, actor)).map((t) => ({ key: t.key, version: t.version, kind: t.kind, title: t.title, source: t.source })),
+      templates: (await listTemplates(deps, actor)).map((t) => ({ key: t.key, version: t.version, kind: t.kind, name: t.name, title: t.title, source: t.source })),
     }),
   }),
   defineRoute({

@@ -1,0 +1,137 @@
+import {
+  Button,
+  FluentProvider,
+  Link,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createApi, localToken, type Api, type Me } from './api.ts';
+import type { Host, ThemeName } from './host.ts';
+import { I18n, translator, useI18n } from './i18n.ts';
+import { ConversationPage } from './pages/ConversationPage.tsx';
+import { HrPage } from './pages/HrPage.tsx';
+import { MyConversations } from './pages/MyConversations.tsx';
+import { TeamPage } from './pages/TeamPage.tsx';
+import { UserPicker } from './pages/UserPicker.tsx';
+import { ErrorNotice } from './pages/common.tsx';
+import { navigate, useRoute } from './router.ts';
+
+const THEMES = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+const useStyles = makeStyles({
+  shell: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  user: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  main: { padding: tokens.spacingHorizontalL, maxWidth: '1200px', margin: '0 auto', boxSizing: 'border-box' },
+  skip: {
+    position: 'absolute',
+    left: '-10000px',
+    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1 },
+  },
+});
+
+export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
+  const [theme, setTheme] = useState<ThemeName>(host.theme);
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  const i18n = useMemo(() => ({ t: translator(host.locale), locale: host.locale }), [host.locale]);
+  const [token, setToken] = useState<string | null>(() => (host.inTeams ? null : localToken.get()));
+  const getToken = useCallback(async () => (host.getToken ? host.getToken() : token), [host, token]);
+  const api = useMemo(() => createApi(host.locale, getToken), [host.locale, getToken]);
+  const signedIn = host.inTeams || token !== null;
+
+  // A Teams deep link (subPageId) opens its conversation directly.
+  useEffect(() => {
+    if (host.deepLink && /^[0-9a-f-]{36}$/.test(host.deepLink)) navigate(`/conversations/${host.deepLink}`);
+  }, [host.deepLink]);
+
+  return (
+    <FluentProvider theme={THEMES[theme]} data-theme={theme}>
+      <I18n.Provider value={i18n}>
+        {signedIn ? (
+          <Shell api={api} inTeams={host.inTeams} onSignOut={() => (localToken.clear(), setToken(null))} />
+        ) : devLogin ? (
+          <UserPicker onToken={(t) => (localToken.set(t), setToken(t))} />
+        ) : (
+          <ErrorNotice message="Sign-in is not available." />
+        )}
+      </I18n.Provider>
+    </FluentProvider>
+  );
+}
+
+function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSignOut: () => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const route = useRoute();
+  const [me, setMe] = useState<Me | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.get<Me>('/api/me').then(setMe, (e: Error) => {
+      setError(e.message);
+      if (!inTeams) onSignOut();
+    });
+  }, [api, inTeams, onSignOut]);
+
+  if (error) return <ErrorNotice message={error} />;
+  if (!me) return <Spinner label={t('loading')} style={{ marginTop: 48 }} />;
+
+  const isHr = me.roles.includes('HR');
+  const isLeader = me.directReports.length > 0;
+  const tab = route.page === 'team' ? 'team' : route.page === 'hr' ? 'hr' : 'mine';
+
+  return (
+    <div className={styles.shell}>
+      <a href="#main" className={styles.skip}>
+        {t('skipToContent')}
+      </a>
+      <header className={styles.header}>
+        <Text weight="semibold" size={500}>
+          {t('appName')}
+        </Text>
+        <nav aria-label={t('mainNav')}>
+          <TabList selectedValue={tab} onTabSelect={(_, d) => navigate(d.value === 'mine' ? '/' : `/${String(d.value)}`)}>
+            <Tab value="mine">{t('navMine')}</Tab>
+            {isLeader && <Tab value="team">{t('navTeam')}</Tab>}
+            {isHr && <Tab value="hr">{t('navHr')}</Tab>}
+          </TabList>
+        </nav>
+        <div className={styles.user}>
+          <Text>{t('signedInAs', { name: me.name })}</Text>
+          {!inTeams && (
+            <Button size="small" onClick={onSignOut}>
+              {t('switchUser')}
+            </Button>
+          )}
+        </div>
+      </header>
+      <main id="main" className={styles.main} tabIndex={-1}>
+        {route.page === 'mine' && <MyConversations api={api} />}
+        {route.page === 'conversation' && <ConversationPage api={api} id={route.id} me={me} />}
+        {route.page === 'team' && <TeamPage api={api} me={me} />}
+        {route.page === 'hr' && <HrPage api={api} allowed={isHr} />}
+        {route.page === 'not-found' && (
+          <Text role="alert">
+            {t('notFound')} <Link href="/">{t('backToList')}</Link>
+          </Text>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Api } from '../api.ts';
+import { useI18n } from '../i18n.ts';
+import { ErrorNotice, PageTitle } from './common.tsx';
+
+interface Completion {
+  period: string;
+  rows: { unit: { id: string | null; name: string }; templateKey: string; total: number; byStatus: Record<string, number>; completedShare: number }[];
+}
+
+export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
+  const { t, locale } = useI18n();
+  const [data, setData] = useState<Completion | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (allowed) api.get<Completion>('/api/hr/completion').then(setData, (e: Error) => setError(e.message));
+  }, [api, allowed]);
+  const pct = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nb-NO', { style: 'percent', maximumFractionDigits: 0 });
+
+  return (
+    <section>
+      <PageTitle>{`${t('hrTitle')}${data ? ` ${data.period}` : ''}`}</PageTitle>
+      {!allowed && <ErrorNotice message={t('hrOnly')} />}
+      <Text as="p">{t('hrLead')}</Text>
+      {error && <ErrorNotice message={error} />}
+      {allowed && !data && !error && <Spinner label={t('loading')} />}
+      {data?.rows.length === 0 && <Text>{t('hrEmpty')}</Text>}
+      {data && data.rows.length > 0 && (
+        <Table aria-label={t('hrTitle')} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('colUnit')}</TableHeaderCell>
+              <TableHeaderCell>{t('colTemplate')}</TableHeaderCell>
+              <TableHeaderCell>{t('colTotal')}</TableHeaderCell>
+              <TableHeaderCell>{t('colDone')}</TableHeaderCell>
+              <TableHeaderCell>{t('colShare')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.rows.map((r) => (
+              <TableRow key={`${r.unit.id}|${r.templateKey}`}>
+                <TableCell>{r.unit.name}</TableCell>
+                <TableCell>{r.templateKey}</TableCell>
+                <TableCell>{r.total}</TableCell>
+                <TableCell>{(r.byStatus.signed ?? 0) + (r.byStatus.archived ?? 0)}</TableCell>
+                <TableCell>{pct.format(r.completedShare)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}

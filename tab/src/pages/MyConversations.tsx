@@ -1,0 +1,67 @@
+import { Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Api, StatusView } from '../api.ts';
+import { useI18n, type MessageKey } from '../i18n.ts';
+import { navigate } from '../router.ts';
+import { ErrorNotice, PageTitle, StatusBadge } from './common.tsx';
+
+export function MyConversations({ api }: { api: Api }) {
+  const { t } = useI18n();
+  const [items, setItems] = useState<StatusView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.get<{ conversations: StatusView[] }>('/api/conversations').then((r) => setItems(r.conversations), (e: Error) => setError(e.message));
+  }, [api]);
+
+  return (
+    <section aria-labelledby="mine-title">
+      <PageTitle>{t('mineTitle')}</PageTitle>
+      {error && <ErrorNotice message={error} />}
+      {!items && !error && <Spinner label={t('loading')} />}
+      {items?.length === 0 && <Text>{t('mineEmpty')}</Text>}
+      {items && items.length > 0 && (
+        <Table aria-label={t('mineTitle')} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('colConversation')}</TableHeaderCell>
+              <TableHeaderCell>{t('colWith')}</TableHeaderCell>
+              <TableHeaderCell>{t('colPeriod')}</TableHeaderCell>
+              <TableHeaderCell>{t('colStatus')}</TableHeaderCell>
+              <TableHeaderCell>{t('colNext')}</TableHeaderCell>
+              <TableHeaderCell>{t('colWaiting')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((c) => {
+              const other = c.you === 'leader' ? c.parties.employee : c.parties.leader;
+              return (
+                <TableRow key={c.id}>
+                  <TableCell>
+                    <Link
+                      href={`/conversations/${c.id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(`/conversations/${c.id}`);
+                      }}
+                    >
+                      {c.template.name} {c.period}
+                    </Link>
+                  </TableCell>
+                  <TableCell>
+                    {other.name} ({t(c.you === 'leader' ? 'youAreLeader' : 'youAreEmployee')})
+                  </TableCell>
+                  <TableCell>{c.scheduledAt ?? c.period}</TableCell>
+                  <TableCell>
+                    <StatusBadge status={c.status} />
+                  </TableCell>
+                  <TableCell>{t(`next.${c.nextStep}` as MessageKey)}</TableCell>
+                  <TableCell>{c.waitingOn.length ? c.waitingOn.map((p) => p.name).join(', ') : t('nobody')}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}

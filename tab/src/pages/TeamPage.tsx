@@ -1,0 +1,133 @@
+import { Button, Card, Field, Input, Link, MessageBar, MessageBarBody, Select, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, type Api, type Me, type StatusView } from '../api.ts';
+import { useI18n } from '../i18n.ts';
+import { navigate } from '../router.ts';
+import { ErrorNotice, PageTitle, StatusBadge } from './common.tsx';
+
+interface Team {
+  period: string;
+  members: { oid: string; name: string; conversations: StatusView[] }[];
+}
+interface TemplateSummary {
+  key: string;
+  name: string;
+  kind: string;
+}
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
+  member: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '480px', marginTop: tokens.spacingVerticalXL },
+});
+
+export function TeamPage({ api, me }: { api: Api; me: Me }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [team, setTeam] = useState<Team | null>(null);
+  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [employee, setEmployee] = useState(me.directReports[0]?.oid ?? '');
+  const [templateKey, setTemplateKey] = useState('medarbeidersamtale-10-faktor');
+  const [date, setDate] = useState('');
+  const [period, setPeriod] = useState(String(new Date().getFullYear()));
+  const [fieldError, setFieldError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    api.get<Team>(`/api/team?period=${encodeURIComponent(period)}`).then(setTeam, (e: Error) => setError(e.message));
+  }, [api, period]);
+  useEffect(load, [load]);
+  useEffect(() => {
+    api.get<{ templates: TemplateSummary[] }>('/api/templates').then((r) => setTemplates(r.templates.filter((x) => x.kind === 'conversation')), (e: Error) => setError(e.message));
+  }, [api]);
+
+  const plan = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setFieldError(null);
+    setNotice(null);
+    try {
+      const created = await api.send<StatusView>('POST', '/api/conversations', { templateKey, employeeOid: employee, period, ...(date ? { scheduledAt: date } : {}) });
+      setNotice(t('planned'));
+      load();
+      navigate(`/conversations/${created.id}`);
+    } catch (err) {
+      setFieldError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  return (
+    <section>
+      <PageTitle>{t('teamTitle')}</PageTitle>
+      {error && <ErrorNotice message={error} />}
+      {!team && !error && <Spinner label={t('loading')} />}
+      {team?.members.length === 0 && <Text>{t('teamEmpty')}</Text>}
+      <ul className={styles.list}>
+        {team?.members.map((m) => (
+          <li key={m.oid}>
+            <Card>
+              <div className={styles.member}>
+                <Text weight="semibold">{m.name}</Text>
+                {m.conversations.length === 0 && <Text>{t('teamNoConversation')}</Text>}
+                {m.conversations.map((c) => (
+                  <span key={c.id} className={styles.member}>
+                    <Link
+                      href={`/conversations/${c.id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(`/conversations/${c.id}`);
+                      }}
+                    >
+                      {c.template.name} {c.period}
+                    </Link>
+                    <StatusBadge status={c.status} />
+                  </span>
+                ))}
+              </div>
+            </Card>
+          </li>
+        ))}
+      </ul>
+
+      <form className={styles.form} onSubmit={(e) => void plan(e)} aria-labelledby="plan-title" noValidate>
+        <Title3 as="h2" id="plan-title">
+          {t('planTitle')}
+        </Title3>
+        <Field label={t('planWho')} required>
+          <Select value={employee} onChange={(_, d) => setEmployee(d.value)}>
+            {me.directReports.map((r) => (
+              <option key={r.oid} value={r.oid}>
+                {r.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('planTemplate')} required>
+          <Select value={templateKey} onChange={(_, d) => setTemplateKey(d.value)}>
+            {templates.map((x) => (
+              <option key={x.key} value={x.key}>
+                {x.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('planPeriod')} required>
+          <Input value={period} onChange={(_, d) => setPeriod(d.value)} inputMode="numeric" />
+        </Field>
+        <Field label={t('planDate')} validationMessage={fieldError ?? undefined} validationState={fieldError ? 'error' : 'none'}>
+          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+        </Field>
+        <div>
+          <Button appearance="primary" type="submit">
+            {t('planButton')}
+          </Button>
+        </div>
+        {notice && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
+      </form>
+    </section>
+  );
+}

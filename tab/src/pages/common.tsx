@@ -1,0 +1,49 @@
+import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Title2 } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import type { Status } from '../api.ts';
+import { useI18n, type MessageKey } from '../i18n.ts';
+
+const STATUS_COLOUR: Record<Status, 'informative' | 'warning' | 'success' | 'important' | 'subtle' | 'brand'> = {
+  planned: 'informative',
+  preparing: 'brand',
+  held: 'warning',
+  awaiting_signatures: 'important',
+  signed: 'success',
+  archived: 'success',
+  cancelled: 'subtle',
+};
+
+export function StatusBadge({ status }: { status: Status }) {
+  const { t } = useI18n();
+  return (
+    <Badge appearance="tint" color={STATUS_COLOUR[status]} shape="rounded">
+      {t(`status.${status}` as MessageKey)}
+    </Badge>
+  );
+}
+
+/** The page heading; it takes focus when the page changes so screen readers announce the new page. */
+export function PageTitle({ children }: { children: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${children} – Samtale`;
+    ref.current?.focus();
+  }, [children]);
+  return (
+    <h1 ref={ref} tabIndex={-1} style={{ margin: '8px 0 16px', outlineOffset: 4 }}>
+      <Title2>{children}</Title2>
+    </h1>
+  );
+}
+
+export function ErrorNotice({ message }: { message: string }) {
+  const { t } = useI18n();
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
+        {message}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,28 @@
+// A small history router: /, /conversations/:id, /team, /hr.
+import { useEffect, useState } from 'react';
+
+export type Route = { page: 'mine' } | { page: 'conversation'; id: string } | { page: 'team' } | { page: 'hr' } | { page: 'not-found' };
+
+export function parseRoute(path: string): Route {
+  if (path === '/' || path === '') return { page: 'mine' };
+  const c = /^\/conversations\/([0-9a-f-]{36})\/?$/.exec(path);
+  if (c?.[1]) return { page: 'conversation', id: c[1] };
+  if (path === '/team') return { page: 'team' };
+  if (path === '/hr') return { page: 'hr' };
+  return { page: 'not-found' };
+}
+
+export function navigate(path: string) {
+  window.history.pushState(null, '', path + window.location.search);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.pathname));
+    window.addEventListener('popstate', on);
+    return () => window.removeEventListener('popstate', on);
+  }, []);
+  return route;
+}
