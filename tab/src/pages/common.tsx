@@ -30,7 +30,7 @@ export function PageTitle({ children }: { children: string }) {
     ref.current?.focus();
   }, [children]);
   return (
-    <h1 ref={ref} tabIndex={-1} style={{ margin: '8px 0 16px', outlineOffset: 4 }}>
+    <h1 ref={ref} tabIndex={-1} style={{ margin: '8px 0 16px', outline: 'none' }}>
       <Title2>{children}</Title2>
     </h1>
   );

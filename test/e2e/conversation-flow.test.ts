@@ -1,0 +1,145 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../helpers/backends.ts';
+import { join } from 'node:path';
+import { SCREENSHOTS, launchBrowser } from '../helpers/browser.ts';
+import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { assertTabBuilt, fill, shot, signedIn } from '../helpers/tab.ts';
+
+const [pglite] = await backends();
+const REFLECTION = 'Jeg blir motivert av å få ansvar for egne prosjekter.';
+
+describe('the tab in local mode, as new users use it', () => {
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    assertTabBuilt();
+    t = await startTestApp(pglite!);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('plans, prepares privately, shares, fills the record and action plan, signs, and locks', async () => {
+    const leader = await signedIn(browser, t.url, 'Ola Hansen');
+    const employee = await signedIn(browser, t.url, 'Per Johansen');
+    const lp = leader.page;
+    const ep = employee.page;
+    await shot(lp, 'mine-samtaler-leder');
+
+    // The leader plans a medarbeidersamtale with Per from "Mitt team".
+    await lp.getByRole('tab', { name: 'Mitt team' }).click();
+    await lp.getByRole('heading', { name: 'Mitt team', level: 1 }).waitFor();
+    await shot(lp, 'mitt-team');
+    await lp.getByLabel('Medarbeider').selectOption({ label: 'Per Johansen' });
+    await lp.getByLabel('Samtaletype').selectOption({ label: 'Medarbeidersamtale' });
+    await lp.getByLabel('Periode').fill('2027');
+    await lp.getByLabel('Dato for samtalen').fill('2027-02-01');
+    await lp.getByRole('button', { name: 'Planlegg' }).click();
+    await lp.getByRole('heading', { name: 'Medarbeidersamtale 2027', level: 1 }).waitFor();
+    const id = new URL(lp.url()).pathname.split('/').pop()!;
+    await lp.getByRole('button', { name: 'Åpne for forberedelse' }).click();
+    await lp.getByText('Forberedes').first().waitFor();
+
+    // The employee finds it in their list and writes a private reflection.
+    await ep.reload();
+    await ep.getByRole('link', { name: 'Medarbeidersamtale 2027' }).click();
+    await ep.getByRole('heading', { name: 'Medarbeidersamtale 2027', level: 1 }).waitFor();
+    await ep.locator('[data-field="faktor-1-refleksjon"]').getByText('Privat forberedelse – bare du ser dette til du deler det').waitFor();
+    await fill(ep, 'faktor-1-refleksjon', REFLECTION);
+    await shot(ep, 'samtale-privat-forberedelse');
+
+    // The leader cannot see it.
+    await lp.reload();
+    await lp.getByRole('heading', { name: 'Medarbeidersamtale 2027', level: 1 }).waitFor();
+    await lp.locator('[data-field="faktor-1-refleksjon"]').getByText('Per Johansen har ikke delt forberedelsen sin.').waitFor();
+    expect(await lp.content()).not.toContain(REFLECTION);
+
+    // The employee shares; now the leader sees it.
+    await ep.getByRole('button', { name: 'Del forberedelsen med Ola Hansen' }).click();
+    await ep.getByText('Forberedelsen er delt.').waitFor();
+    await lp.reload();
+    await lp.locator('[data-field="faktor-1-refleksjon"]').getByText(REFLECTION).waitFor();
+
+    // The meeting is held; both fill the shared record and the action plan.
+    await lp.getByRole('button', { name: 'Marker samtalen som gjennomført' }).click();
+    await lp.getByText('Gjennomført – referat').first().waitFor();
+    await fill(lp, 'struktur-1', 'Et godt år med nye oppgaver.');
+    await ep.reload();
+    await fill(ep, 'faktor-1-samtale', 'Vi ble enige om mer prosjektansvar.');
+    await lp.getByRole('button', { name: 'Legg til rad' }).click();
+    const goal = lp.getByLabel('Mål, Rad 1');
+    await goal.waitFor();
+    await goal.fill('Lede skolebibliotekprosjektet');
+    await goal.blur();
+    await lp.getByLabel('Hvem, Rad 1').selectOption({ label: 'Per Johansen' });
+    await expect.poll(async () => (await t.app.deps.store.items(id)).map((i) => [i.cells.mal, i.ownerOid])).toEqual([['Lede skolebibliotekprosjektet', DEMO.per]]);
+    await shot(lp, 'samtale-referat');
+
+    // The leader sends it to signing; both sign.
+    await lp.reload();
+    await lp.getByRole('button', { name: 'Send til signering' }).click();
+    await lp.getByRole('heading', { name: 'Signering' }).waitFor();
+    await lp.getByText('En endring etter første signatur opphever alle signaturer.').waitFor();
+    await shot(lp, 'samtale-signering');
+    await lp.getByRole('button', { name: 'Signer referatet' }).click();
+    await lp.getByText(/Ola Hansen signerte/).waitFor();
+    await ep.reload();
+    await ep.getByText(/Ola Hansen signerte/).waitFor();
+    await ep.getByRole('button', { name: 'Signer referatet' }).click();
+    await ep.getByText('Signert av begge og låst.').waitFor();
+
+    // Locked: shown as such, fields read-only, and the server refuses edits.
+    await lp.reload();
+    await lp.getByText('Referatet er signert og låst. Ingen kan endre det.').waitFor();
+    expect(await lp.locator('[data-field="struktur-1"]').getByRole('textbox').getAttribute('readonly')).toBe('');
+    expect(await lp.getByRole('button', { name: 'Legg til rad' }).count()).toBe(0);
+    await shot(lp, 'samtale-laast');
+    const refused = await lp.evaluate(async (cid) => {
+      const token = sessionStorage.getItem('samtale.token');
+      const r = await fetch(`/api/conversations/${cid}/answers/struktur-1`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ value: 'endret', baseVersion: 1 }) });
+      return r.status;
+    }, id);
+    expect(refused).toBe(409);
+    expect((await t.app.deps.store.conversation(id))!.status).toBe('signed');
+
+    // No form text was ever put in localStorage or the URL.
+    for (const page of [lp, ep]) {
+      const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href);
+      expect(stored).not.toContain('motivert');
+      expect(stored).not.toContain('prosjektansvar');
+    }
+    await leader.context.close();
+    await employee.context.close();
+  });
+
+  it('shows a version conflict side by side, with both texts, and loses nothing', async () => {
+    const planned = await (await t.as(DEMO.ingrid))<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.jonas, period: '2027' });
+    const id = planned.body.id;
+    await (await t.as(DEMO.ingrid))('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
+    const a = await signedIn(browser, t.url, 'Ingrid Berg');
+    const b = await signedIn(browser, t.url, 'Jonas Nilsen');
+    for (const p of [a.page, b.page]) {
+      await p.goto(`${t.url}/conversations/${id}`);
+      await p.getByRole('heading', { name: 'Medarbeidersamtale 2027', level: 1 }).waitFor();
+    }
+    // Both started from the same (empty) version; Ingrid saves first.
+    await fill(a.page, 'struktur-1', 'Ingrids tekst om året som gikk.');
+    const box = b.page.locator('[data-field="struktur-1"]').getByRole('textbox');
+    await box.fill('Jonas sin tekst om året som gikk.');
+    await box.blur();
+    await b.page.getByText('Noen andre endret dette feltet samtidig').waitFor();
+    expect(await b.page.getByTestId('conflict-mine').textContent()).toBe('Jonas sin tekst om året som gikk.');
+    expect(await b.page.getByTestId('conflict-theirs').textContent()).toBe('Ingrids tekst om året som gikk.');
+    await shot(b.page, 'samtale-konflikt');
+    await b.page.locator('[data-field="struktur-1"]').screenshot({ path: join(SCREENSHOTS, 'samtale-konflikt-felt.png') });
+    await b.page.getByRole('button', { name: 'Slå sammen begge' }).click();
+    await b.page.locator('[data-field="struktur-1"]').getByRole('status').filter({ hasText: 'Lagret' }).waitFor();
+    const stored = (await t.app.deps.store.answers(id)).find((x) => x.fieldId === 'struktur-1')!;
+    expect(stored.value).toBe('Ingrids tekst om året som gikk.\n\nJonas sin tekst om året som gikk.');
+    await a.context.close();
+    await b.context.close();
+  });
+});
