@@ -3,9 +3,8 @@ import {
   FluentProvider,
   Link,
   Spinner,
-  Tab,
-  TabList,
   Text,
+  mergeClasses,
   makeStyles,
   teamsDarkTheme,
   teamsHighContrastTheme,
@@ -38,7 +37,18 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   user: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  main: { padding: tokens.spacingHorizontalL, maxWidth: '1200px', margin: '0 auto', boxSizing: 'border-box' },
+  main: { padding: tokens.spacingHorizontalL, maxWidth: '1200px', margin: '0 auto', boxSizing: 'border-box', overflowWrap: 'anywhere' },
+  nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyle: 'none', margin: 0, padding: 0 },
+  navLink: {
+    display: 'inline-block',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground2,
+    textDecoration: 'none',
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    ':hover': { color: tokens.colorNeutralForeground1, borderBottomColor: tokens.colorNeutralStroke1 },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  navCurrent: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke },
   skip: {
     position: 'absolute',
     left: '-10000px',
@@ -106,11 +116,12 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
           {t('appName')}
         </Text>
         <nav aria-label={t('mainNav')}>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => navigate(d.value === 'mine' ? '/' : `/${String(d.value)}`)}>
-            <Tab value="mine">{t('navMine')}</Tab>
-            {isLeader && <Tab value="team">{t('navTeam')}</Tab>}
-            {isHr && <Tab value="hr">{t('navHr')}</Tab>}
-          </TabList>
+          {/* Pages are places, so the menu is links (aria-current), not an ARIA tablist. */}
+          <ul className={styles.nav}>
+            <NavLink href="/" current={tab === 'mine'} label={t('navMine')} />
+            {isLeader && <NavLink href="/team" current={tab === 'team'} label={t('navTeam')} />}
+            {isHr && <NavLink href="/hr" current={tab === 'hr'} label={t('navHr')} />}
+          </ul>
         </nav>
         <div className={styles.user}>
           <Text>{t('signedInAs', { name: me.name })}</Text>
@@ -133,5 +144,24 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
         )}
       </main>
     </div>
+  );
+}
+
+function NavLink({ href, current, label }: { href: string; current: boolean; label: string }) {
+  const styles = useStyles();
+  return (
+    <li>
+      <a
+        href={href}
+        aria-current={current ? 'page' : undefined}
+        className={mergeClasses(styles.navLink, current && styles.navCurrent)}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(href);
+        }}
+      >
+        {label}
+      </a>
+    </li>
   );
 }

@@ -22,6 +22,8 @@ export function useAutosave(api: Api, conversationId: string, fieldId: string, i
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const blocked = useRef(false);
+  /** Consecutive failures: the next retry waits 2, 4, 8 … s (at most 30 s); the text stays put. */
+  const failures = useRef(0);
 
   const save = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
@@ -34,6 +36,7 @@ export function useAutosave(api: Api, conversationId: string, fieldId: string, i
       const res = await api.send<{ answer: AnswerView }>('PUT', `/api/conversations/${conversationId}/answers/${fieldId}`, { value, baseVersion: base.current });
       base.current = res.answer.version;
       savedValue.current = value;
+      failures.current = 0;
       setState('saved');
       setError(null);
       onSaved();
@@ -46,12 +49,15 @@ export function useAutosave(api: Api, conversationId: string, fieldId: string, i
       } else {
         setError(e instanceof Error ? e.message : String(e));
         setState('error');
+        failures.current += 1;
+        const wait = Math.min(30_000, 1000 * 2 ** failures.current);
+        timer.current = setTimeout(() => void save(), wait);
       }
     } finally {
       inFlight.current = false;
     }
-    // Typing went on while the request ran: save the newer text too.
-    if (!blocked.current && JSON.stringify(latest.current) !== JSON.stringify(savedValue.current)) void save();
+    // Typing went on while the request ran: save the newer text too (a failure retries on its timer).
+    if (!blocked.current && failures.current === 0 && JSON.stringify(latest.current) !== JSON.stringify(savedValue.current)) void save();
   }, [api, conversationId, fieldId, onSaved]);
 
   const setDraft = useCallback(

@@ -27,6 +27,7 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
       {allowed && !data && !error && <Spinner label={t('loading')} />}
       {data?.rows.length === 0 && <Text>{t('hrEmpty')}</Text>}
       {data && data.rows.length > 0 && (
+        <div role="region" aria-label={t('hrTitle')} tabIndex={0} style={{ overflowX: 'auto' }}>
         <Table aria-label={t('hrTitle')} size="small">
           <TableHeader>
             <TableRow>
@@ -49,6 +50,7 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
             ))}
           </TableBody>
         </Table>
+        </div>
       )}
     </section>
   );

@@ -20,6 +20,7 @@ export function MyConversations({ api }: { api: Api }) {
       {!items && !error && <Spinner label={t('loading')} />}
       {items?.length === 0 && <Text>{t('mineEmpty')}</Text>}
       {items && items.length > 0 && (
+        <div role="region" aria-label={t('mineTitle')} tabIndex={0} style={{ overflowX: 'auto' }}>
         <Table aria-label={t('mineTitle')} size="small">
           <TableHeader>
             <TableRow>
@@ -61,6 +62,7 @@ export function MyConversations({ api }: { api: Api }) {
             })}
           </TableBody>
         </Table>
+        </div>
       )}
     </section>
   );

@@ -1,0 +1,173 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../helpers/backends.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { assertTabBuilt, shot } from '../helpers/tab.ts';
+
+const [pglite] = await backends();
+const THEMES = ['light', 'dark', 'contrast'] as const;
+
+interface PageSpec {
+  name: string;
+  user: string | null;
+  path: (ids: Record<string, string>) => string;
+  heading: RegExp;
+}
+
+describe('universal design (WCAG 2.1 AA)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    assertTabBuilt();
+    t = await startTestApp(pglite!);
+    browser = await launchBrowser();
+    const kari = await t.as(DEMO.kari);
+    const list = (await kari<{ conversations: { id: string; template: { key: string }; period: string; status: string }[] }>('GET', '/api/conversations')).body.conversations;
+    ids.kontrakt = list.find((c) => c.template.key === 'kontraktsamtale' && c.status === 'planned')!.id;
+    ids.oslo = list.find((c) => c.template.key === 'utviklingssamtale-leder' && c.status === 'preparing')!.id;
+    const ingrid = await t.as(DEMO.ingrid);
+    const mine = (await ingrid<{ conversations: { id: string; status: string; template: { key: string } }[] }>('GET', '/api/conversations')).body.conversations;
+    ids.signing = mine.find((c) => c.status === 'awaiting_signatures')!.id;
+    ids.held = mine.find((c) => c.status === 'held')!.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const PAGES: PageSpec[] = [
+    { name: 'velg-bruker', user: null, path: () => '/', heading: /Velg en demobruker/ },
+    { name: 'mine-samtaler', user: 'Ola Hansen', path: () => '/', heading: /Mine samtaler/ },
+    { name: 'mitt-team', user: 'Ola Hansen', path: () => '/team', heading: /Mitt team/ },
+    { name: 'hr', user: 'Lars Bakke', path: () => '/hr', heading: /Gjennomføring/ },
+    { name: 'kontraktsamtale', user: 'Kari Nordmann', path: (i) => `/conversations/${i.kontrakt}`, heading: /Vedlegg 6/ },
+    { name: 'utviklingssamtale', user: 'Kari Nordmann', path: (i) => `/conversations/${i.oslo}`, heading: /Utviklingssamtale for ledere/ },
+    { name: 'medarbeidersamtale-referat', user: 'Ingrid Berg', path: (i) => `/conversations/${i.held}`, heading: /Medarbeidersamtale/ },
+    { name: 'medarbeidersamtale-signering', user: 'Ingrid Berg', path: (i) => `/conversations/${i.signing}`, heading: /Medarbeidersamtale/ },
+  ];
+
+  async function open(spec: PageSpec, theme: string, width: number): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/?theme=${theme}`);
+    if (spec.user) {
+      await page.getByRole('button', { name: spec.user }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mine samtaler' }).waitFor();
+      await page.evaluate((path) => {
+        history.pushState(null, '', path + location.search);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, spec.path(ids));
+    }
+    await page.getByRole('heading', { level: 1, name: spec.heading }).waitFor();
+    await page.waitForLoadState('networkidle');
+    return page;
+  }
+
+  for (const theme of THEMES) {
+    it(`axe finds no violations on any page in the ${theme} theme`, async () => {
+      const report: Record<string, string[]> = {};
+      for (const spec of PAGES) {
+        const page = await open(spec, theme, 1280);
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+        if (found.length) report[spec.name] = found;
+        await shot(page, `${spec.name}-${theme}`);
+        await page.context().close();
+      }
+      expect(report).toEqual({});
+    });
+  }
+
+  it('every page is usable at 320 px (no sideways scrolling of the page) and passes axe there', async () => {
+    const report: Record<string, string[]> = {};
+    for (const spec of PAGES) {
+      const page = await open(spec, 'light', 320);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const problems = [...(overflow > 1 ? [`page scrolls sideways by ${overflow}px`] : []), ...result.violations.map((v) => v.id)];
+      if (problems.length) report[spec.name] = problems;
+      await shot(page, `${spec.name}-320px`);
+      await page.context().close();
+    }
+    expect(report).toEqual({});
+  });
+
+  it('signs by keyboard alone, with visible focus on every stop', async () => {
+    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+
+    /** Tabs forward until the focused element matches; checks each stop shows a focus indicator. */
+    const tabTo = async (matches: (el: { role: string; name: string }) => boolean, limit = 400) => {
+      for (let i = 0; i < limit; i++) {
+        await page.keyboard.press('Tab');
+        // Fluent animates the focus underline of inputs in (about 200 ms); look once it has drawn.
+        if (await page.evaluate(() => ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName ?? ''))) await page.waitForTimeout(300);
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          // Headings take focus programmatically when a page opens; they are not tab stops.
+          if (!el || el === document.body || el.tabIndex < 0) return null;
+          const s = getComputedStyle(el);
+          const after = getComputedStyle(el, '::after');
+          // An outline, a focus shadow, Fluent's ::after focus border, or Fluent's double underline on links.
+          const indicator =
+            (s.outlineStyle !== 'none' && s.outlineWidth !== '0px') ||
+            s.boxShadow !== 'none' ||
+            (after.content !== 'none' && after.borderStyle !== 'none' && after.borderWidth !== '0px') ||
+            (el.tagName === 'A' && s.textDecorationStyle === 'double') ||
+            (() => {
+              // Fluent inputs draw focus on their wrapper: a bottom border in ::after, scaled in on focus.
+              const wrap = el.parentElement ? getComputedStyle(el.parentElement, '::after') : null;
+              if (!wrap || wrap.content === 'none' || wrap.borderBottomStyle === 'none' || wrap.borderBottomWidth === '0px') return false;
+              const m = /matrix\(([^,]+)/.exec(wrap.transform);
+              return wrap.transform === 'none' || (m !== null && Number(m[1]) > 0.5);
+            })();
+          return { role: el.getAttribute('role') ?? el.tagName.toLowerCase(), name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(), indicator };
+        });
+        if (!focus) continue;
+        expect(focus.indicator, `no visible focus on ${focus.role} "${focus.name}"`).toBe(true);
+        if (matches(focus)) return;
+      }
+      throw new Error('target never received focus');
+    };
+
+    await tabTo((f) => f.name === 'Marte Olsen');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Mine samtaler', level: 1 }).waitFor();
+    await page.getByRole('link', { name: /Medarbeidersamtale 2026/ }).first().waitFor();
+    await tabTo((f) => f.name.startsWith('Medarbeidersamtale 2026'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Signering' }).waitFor();
+    await tabTo((f) => f.name === 'Signer referatet');
+    await page.keyboard.press('Enter');
+    await page.getByText('Signert av begge og låst.').waitFor();
+    await shot(page, 'signert-med-tastatur');
+    expect((await t.app.deps.store.conversation(ids.signing!))!.status).toBe('signed');
+    await context.close();
+  });
+
+  it('announces a failed save to screen readers', async () => {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/`);
+    await page.getByRole('button', { name: 'Ingrid Berg' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.goto(`${t.url}/conversations/${ids.held}`);
+    await page.getByRole('heading', { level: 1, name: /Medarbeidersamtale/ }).waitFor();
+    // The server goes away under the user's feet: the save fails and says so in a live region.
+    await page.route('**/api/conversations/*/answers/*', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL', message: 'Tjenesten er utilgjengelig.' } }) }));
+    const box = page.locator('[data-field="struktur-3"]').getByRole('textbox');
+    await box.fill('Dette må ikke gå tapt.');
+    await box.blur();
+    const alert = page.locator('[data-field="struktur-3"]').getByText('Ikke lagret: Tjenesten er utilgjengelig.');
+    await alert.waitFor();
+    expect(await alert.evaluate((el) => el.closest('[role="alert"], [aria-live]') !== null)).toBe(true);
+    expect(await box.inputValue()).toBe('Dette må ikke gå tapt.');
+    await context.close();
+  });
+});
