@@ -1,7 +1,8 @@
-// npm run bench -- <scenario>   Scenarios: save-answer
+// npm run bench -- <scenario>   Scenarios: save-answer, tab
 import { saveAnswerBench } from './save-answer.ts';
+import { tabBench } from './tab.ts';
 
-const scenarios: Record<string, (args: string[]) => Promise<void>> = { 'save-answer': saveAnswerBench };
+const scenarios: Record<string, (args: string[]) => Promise<void>> = { 'save-answer': saveAnswerBench, tab: tabBench };
 
 const [name = 'save-answer', ...args] = process.argv.slice(2);
 const run = scenarios[name];
