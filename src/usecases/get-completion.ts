@@ -1,11 +1,13 @@
 import { STATUSES, type Status } from '../domain/conversation.ts';
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
+import { builtInTemplate } from '../domain/templates/registry.ts';
 import { currentPeriod, type Deps } from './support.ts';
 
 export interface CompletionRow {
   unit: { id: string | null; name: string };
   templateKey: string;
+  templateName: string;
   total: number;
   byStatus: Record<Status, number>;
   /** Signed or archived, as a share of conversations not cancelled. */
@@ -26,6 +28,7 @@ export async function getCompletion(deps: Deps, actor: Actor, period?: string): 
       row = {
         unit: { id: c.unitId, name: unit?.name ?? '—' },
         templateKey: c.templateKey,
+        templateName: builtInTemplate(c.templateKey)?.name ?? c.templateKey,
         total: 0,
         byStatus: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>,
         completedShare: 0,

@@ -78,7 +78,7 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
         ) : devLogin ? (
           <UserPicker onToken={(t) => (localToken.set(t), setToken(t))} />
         ) : (
-          <ErrorNotice message="Sign-in is not available." />
+          <ErrorNotice message={i18n.t('noSignIn')} />
         )}
       </I18n.Provider>
     </FluentProvider>

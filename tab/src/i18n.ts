@@ -116,6 +116,7 @@ const nb = {
   errorTitle: 'Noe gikk galt',
   retry: 'Prøv igjen',
   notFound: 'Fant ikke siden.',
+  noSignIn: 'Innlogging er ikke tilgjengelig. Åpne Samtale i Microsoft Teams.',
 };
 
 type Messages = typeof nb;
@@ -235,6 +236,7 @@ const en: Messages = {
   errorTitle: 'Something went wrong',
   retry: 'Try again',
   notFound: 'Page not found.',
+  noSignIn: 'Sign-in is not available. Open Samtale in Microsoft Teams.',
 };
 
 export const MESSAGES: Record<Locale, Messages> = { nb, en };

@@ -30,7 +30,7 @@ describe('the tab in local mode, as new users use it', () => {
     await shot(lp, 'mine-samtaler-leder');
 
     // The leader plans a medarbeidersamtale with Per from "Mitt team".
-    await lp.getByRole('tab', { name: 'Mitt team' }).click();
+    await lp.getByRole('navigation').getByRole('link', { name: 'Mitt team' }).click();
     await lp.getByRole('heading', { name: 'Mitt team', level: 1 }).waitFor();
     await shot(lp, 'mitt-team');
     await lp.getByLabel('Medarbeider').selectOption({ label: 'Per Johansen' });

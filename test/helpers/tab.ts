@@ -14,7 +14,7 @@ export async function signedIn(browser: Browser, url: string, name: string, opts
   const page = await context.newPage();
   await page.goto(url + '/');
   await page.getByRole('button', { name }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /Mine samtaler|My conversations/ }).waitFor();
   return { context, page };
 }
 

@@ -6,7 +6,7 @@ import { ErrorNotice, PageTitle } from './common.tsx';
 
 interface Completion {
   period: string;
-  rows: { unit: { id: string | null; name: string }; templateKey: string; total: number; byStatus: Record<string, number>; completedShare: number }[];
+  rows: { unit: { id: string | null; name: string }; templateKey: string; templateName: string; total: number; byStatus: Record<string, number>; completedShare: number }[];
 }
 
 export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
@@ -42,7 +42,7 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
             {data.rows.map((r) => (
               <TableRow key={`${r.unit.id}|${r.templateKey}`}>
                 <TableCell>{r.unit.name}</TableCell>
-                <TableCell>{r.templateKey}</TableCell>
+                <TableCell>{r.templateName}</TableCell>
                 <TableCell>{r.total}</TableCell>
                 <TableCell>{(r.byStatus.signed ?? 0) + (r.byStatus.archived ?? 0)}</TableCell>
                 <TableCell>{pct.format(r.completedShare)}</TableCell>
