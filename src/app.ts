@@ -35,8 +35,9 @@ export interface Samtale {
 
 export class StartupError extends Error {}
 
-export async function openDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(join(config.dataDir, 'db'));
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  if (!config.databaseUrl) return openPglite(join(config.dataDir, 'db'));
+  return openPostgres(config.databaseUrl, 10, (e) => logger.warn('database connection lost; it will be replaced', { error: e.message }));
 }
 
 export async function startSamtale(config: Config, opts: { clock?: Clock; logger?: Logger; db?: Database } = {}): Promise<Samtale> {
@@ -45,7 +46,7 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
     // Entra ID token validation and the Graph directory are the Microsoft 365 issue's work.
     throw new StartupError('m365 mode needs the Entra ID verifier and the Graph directory, which this build does not include yet; run in local mode.');
   }
-  const db = opts.db ?? (await openDatabase(config));
+  const db = opts.db ?? (await openDatabase(config, logger));
   const applied = await migrate(db);
   if (applied.length > 0) logger.info('migrations applied', { applied });
 

@@ -50,8 +50,20 @@ const postgres: Backend = {
         await db.close();
         const a = new pg.Client({ connectionString: POSTGRES_URL });
         await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
+        try {
+          // The pool's connections are closing; wait for them rather than killing them mid-close.
+          for (let i = 0; ; i++) {
+            try {
+              await a.query(`drop database if exists ${name}`);
+              break;
+            } catch (e) {
+              if (i >= 50) throw e;
+              await new Promise((r) => setTimeout(r, 100));
+            }
+          }
+        } finally {
+          await a.end();
+        }
       },
     };
   },

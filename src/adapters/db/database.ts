@@ -43,8 +43,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
 }
 
 /** A PostgreSQL server through a pool. */
-export async function openPostgres(url: string, max = 10): Promise<Database> {
+export async function openPostgres(url: string, max = 10, onIdleError: (e: Error) => void = () => undefined): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection can die (server restart, failover, admin kill). The pool replaces it on the
+  // next query; without this listener the error would be uncaught and end the process.
+  pool.on('error', onIdleError);
   // Keep int8 (identity columns, counts) as numbers; values here stay far below 2^53.
   pg.types.setTypeParser(20, (v) => Number(v));
   const client = await pool.connect();
