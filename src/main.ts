@@ -1,7 +1,12 @@
 // The samtale command: `serve` (default) and `templates export`.
 import { ConfigError, loadConfig, summariseConfig } from './config/schema.ts';
 import { BUILT_IN_TEMPLATES } from './domain/templates/registry.ts';
-import { APP_VERSION, StartupError, startSamtale } from './app.ts';
+import { APP_VERSION, StartupError, openDatabase, startSamtale } from './app.ts';
+import { DatabaseInUseError } from './adapters/db/database.ts';
+import { migrate } from './adapters/db/migrate.ts';
+import { sqlStore } from './adapters/db/sql-store.ts';
+import { createLogger } from './logger.ts';
+import { verifyAuditTrail } from './usecases/verify-audit-trail.ts';
 
 async function serve() {
   const config = loadConfig(process.env);
@@ -20,24 +25,44 @@ async function serve() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+async function verifyAudit() {
+  const config = loadConfig(process.env);
+  const db = await openDatabase(config, createLogger('warn'));
+  try {
+    await migrate(db);
+    const result = await verifyAuditTrail(sqlStore(db));
+    if (result.ok) {
+      process.stdout.write(`audit trail intact: ${result.events} events, hash chain verified\n`);
+    } else {
+      const where = result.seq === null ? 'after the last event (the chain head does not match: events were removed)' : `at event ${result.seq}`;
+      process.stdout.write(`audit trail BROKEN ${where}: ${result.problem}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await db.close();
+  }
+}
+
 function exportTemplates() {
   process.stdout.write(JSON.stringify({ format: 'samtale.templates/v1', templates: BUILT_IN_TEMPLATES }, null, 2) + '\n');
 }
 
 const USAGE = `Usage: samtale [serve]            start the server
-       samtale templates export  print all templates as one JSON document`;
+       samtale templates export  print all templates as one JSON document
+       samtale audit verify      check the audit trail's hash chain (exit 1 when broken)`;
 
 async function main(argv: string[]) {
   const [command = 'serve', sub] = argv;
   if (command === 'serve') return serve();
   if (command === 'templates' && sub === 'export') return exportTemplates();
+  if (command === 'audit' && sub === 'verify') return verifyAudit();
   if (command === 'help' || command === '--help') return void process.stdout.write(USAGE + '\n');
   process.stderr.write(`Unknown command: ${argv.join(' ')}\n${USAGE}\n`);
   process.exit(2);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StartupError) {
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof DatabaseInUseError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }

@@ -1,5 +1,6 @@
 // The ports use cases depend on. Adapters in src/adapters implement them.
 import type { ActionItem, Cells, FollowUpStatus, Slot } from './domain/answers.ts';
+import type { AuditEvent, StoredAuditEvent } from './domain/audit.ts';
 import type { Json } from './domain/canonical-json.ts';
 import type { Conversation, Status } from './domain/conversation.ts';
 import type { AppRole } from './domain/policy.ts';
@@ -71,7 +72,8 @@ export interface Store {
   currentCustomisation(tid: string, key: string): Promise<{ revision: number; version: string } | undefined>;
   saveCustomisation(tid: string, key: string, revision: number, version: string, by: string): Promise<'ok' | 'exists'>;
 
-  appendAudit(e: { tid: string; at: string; actorOid: string; action: string; subject: string; data: Json }): Promise<void>;
+  appendAudit(e: AuditEvent): Promise<void>;
+  auditTrail(): Promise<{ head: string; events: StoredAuditEvent[] }>;
 }
 
 export interface Clock {

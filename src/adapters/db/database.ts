@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -15,10 +16,50 @@ export interface Database extends Sql {
   close(): Promise<void>;
 }
 
+export class DatabaseInUseError extends Error {}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return typeof e === 'object' && e !== null && 'code' in e && e.code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite runs inside one process; two processes on one folder would corrupt it. A lock file with
+ * the owner's pid refuses a second opener and is taken over when its owner is gone.
+ */
+const heldHere = new Set<string>();
+
+function lockFolder(dataDir: string): () => void {
+  const path = join(dataDir, 'samtale.lock');
+  if (heldHere.has(path)) throw new DatabaseInUseError(`The database in ${dataDir} is already open in this process.`);
+  try {
+    writeFileSync(path, String(process.pid), { flag: 'wx' });
+  } catch {
+    const owner = Number(readFileSync(path, 'utf8'));
+    if (owner > 0 && owner !== process.pid && processAlive(owner)) throw new DatabaseInUseError(`The database in ${dataDir} is in use by process ${owner}. Stop that Samtale first.`);
+    writeFileSync(path, String(process.pid));
+  }
+  heldHere.add(path);
+  return () => {
+    heldHere.delete(path);
+    rmSync(path, { force: true });
+  };
+}
+
 /** PGlite in a folder (or in memory with dataDir "memory://"), one process, one connection. */
 export async function openPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const memory = dataDir.startsWith('memory://');
+  if (!memory) mkdirSync(dataDir, { recursive: true });
+  const unlock = memory ? () => undefined : lockFolder(dataDir);
+  const db = await PGlite.create(dataDir).catch((e: unknown) => {
+    unlock();
+    throw e;
+  });
   // PGlite has one connection: a query on it from inside one of its transactions would wait forever.
   // Fail loudly instead, so such a bug shows in tests rather than as a hang.
   const inTransaction = new AsyncLocalStorage<true>();
@@ -38,7 +79,10 @@ export async function openPglite(dataDir: string): Promise<Database> {
           inTransaction.run(true, () => fn({ query: (text, params) => run(tx, text, params), exec: async (script) => void (await tx.exec(script)) })),
         ),
       ),
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      unlock();
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ActionItem, Cells, FollowUpStatus, Slot } from '../../domain/answers.ts';
-import { canonicalJson, sha256Hex, type Json } from '../../domain/canonical-json.ts';
+import { AUDIT_GENESIS, auditHash, type StoredAuditEvent } from '../../domain/audit.ts';
+import type { Json } from '../../domain/canonical-json.ts';
 import type { Conversation, Status } from '../../domain/conversation.ts';
 import type { Answer, Signature } from '../../domain/record.ts';
 import type { Party, Template } from '../../domain/templates/model.ts';
@@ -274,13 +275,23 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     async appendAudit(e) {
       // The chain head row serialises appends, so the chain never forks.
       const head = await one<{ hash: string }>('select hash from audit_head where id = 1 for update', []);
-      const prev = head?.hash ?? 'genesis';
-      const hash = sha256Hex(prev + canonicalJson({ tid: e.tid, at: e.at, actor: e.actorOid, action: e.action, subject: e.subject, data: e.data }));
+      const prev = head?.hash ?? AUDIT_GENESIS;
+      const hash = auditHash(prev, e);
       await q.query(
         'insert into audit_events (tid, at, actor_oid, action, subject, data, prev_hash, hash) values ($1,$2,$3,$4,$5,$6::jsonb,$7,$8)',
         [e.tid, e.at, e.actorOid, e.action, e.subject, JSON.stringify(e.data), prev, hash],
       );
       await q.query('update audit_head set hash = $1 where id = 1', [hash]);
+    },
+    async auditTrail() {
+      const rows = await q.query<{ seq: number; tid: string; at: Date; actor_oid: string; action: string; subject: string; data: Json; prev_hash: string; hash: string }>(
+        'select * from audit_events order by seq',
+      );
+      const [head] = await q.query<{ hash: string }>('select hash from audit_head where id = 1');
+      return {
+        head: head?.hash ?? AUDIT_GENESIS,
+        events: rows.map((r): StoredAuditEvent => ({ seq: Number(r.seq), tid: r.tid, at: iso(r.at), actorOid: r.actor_oid, action: r.action, subject: r.subject, data: r.data, prevHash: r.prev_hash, hash: r.hash })),
+      };
     },
   };
 }
