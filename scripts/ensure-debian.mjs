@@ -1,0 +1,20 @@
+// The tests use a few of Debian's programs: Chromium (browser tests, through playwright-core) and
+// poppler-utils / qpdf (to inspect archived PDFs). Installed with apt-get when missing; nothing
+// downloads its own copy. CI and the project's machines run as root.
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const PACKAGES = { chromium: '/usr/bin/chromium', 'poppler-utils': '/usr/bin/pdffonts', qpdf: '/usr/bin/qpdf' };
+
+export function ensureDebian(...names) {
+  const missing = names.filter((n) => !existsSync(PACKAGES[n]));
+  if (missing.length > 0) {
+    process.stderr.write(`samtale: installing Debian packages for the tests: ${missing.join(' ')} (apt-get) …\n`);
+    const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+    execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });
+    for (const n of missing) if (!existsSync(PACKAGES[n])) throw new Error(`${n} is still missing (${PACKAGES[n]})`);
+  }
+  return names.map((n) => PACKAGES[n]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) ensureDebian(...(process.argv.length > 2 ? process.argv.slice(2) : Object.keys(PACKAGES)));

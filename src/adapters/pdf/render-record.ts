@@ -1,0 +1,122 @@
+// Renders a signed record as a tagged PDF/A-2a document with embedded DejaVu fonts (æøå).
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import type { Json } from '../../domain/canonical-json.ts';
+import type { Section, Template } from '../../domain/templates/model.ts';
+
+const require = createRequire(import.meta.url);
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+export const OFFL_14 = 'Unntatt offentlighet, jf. offl. § 14 første ledd';
+
+export interface RecordForPdf {
+  template: Template;
+  /** Which part: the record without salary, or the salary part (kontraktsamtale Punkt 4) alone. */
+  part: 'record' | 'salary';
+  conversationId: string;
+  period: string;
+  scheduledAt: string | null;
+  parties: { leader: string; employee: string };
+  /** Shared answers only, by field and slot (shared, leader, employee). */
+  answers: Record<string, Partial<Record<'shared' | 'leader' | 'employee', Json>>>;
+  items: { fieldId: string; cells: Record<string, string | null> }[];
+  people: Record<string, string>;
+  signatures: { name: string; upn: string; signedAt: string }[];
+  contentHash: string;
+}
+
+export function sectionsFor(template: Template, part: RecordForPdf['part']): Section[] {
+  return template.sections.filter((s) => (part === 'salary' ? s.sensitivity === 'salary' : s.sensitivity !== 'salary') && s.fields.some((f) => f.visibility === 'shared'));
+}
+
+const show = (v: Json | undefined, people: Record<string, string>): string => {
+  if (v === undefined || v === null || v === '') return '—';
+  if (Array.isArray(v)) return v.map((x) => show(x, people)).join(', ');
+  if (typeof v === 'string') return people[v] ?? v;
+  return String(v);
+};
+
+export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
+  const signedAt = r.signatures.map((s) => s.signedAt).sort().at(-1);
+  const at = signedAt ? new Date(signedAt) : new Date(0);
+  const title = `${r.template.name} ${r.period}${r.part === 'salary' ? ' – Punkt 4: Fastsettelse lønn' : ''}: ${r.parties.employee}`;
+  const doc = new PDFDocument({
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2a',
+    tagged: true,
+    lang: 'nb-NO',
+    displayTitle: true,
+    size: 'A4',
+    margin: 56,
+    // Fixed dates from the record, so the same record always renders to the same bytes.
+    info: { Title: title, Author: 'Samtale', Subject: r.template.title, Keywords: `${r.template.key} ${r.period}`, CreationDate: at, ModDate: at },
+  });
+  doc.registerFont('body', FONT);
+  doc.registerFont('bold', FONT_BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const put = (parent: PDFKit.PDFStructureElement, type: 'H1' | 'H2' | 'H3' | 'H4' | 'P', text: string, font: 'body' | 'bold', size: number, gap = 4) => {
+    doc.font(font).fontSize(size).text(text, { structParent: parent, structType: type });
+    doc.moveDown(gap / 12);
+  };
+
+  put(root, 'H1', r.template.name, 'bold', 18);
+  put(root, 'P', r.template.title, 'body', 10);
+  put(root, 'P', OFFL_14, 'bold', 10);
+  if (r.template.marking.offl13) put(root, 'P', r.template.marking.text, 'body', 9);
+
+  const head = doc.struct('Sect');
+  root.add(head);
+  put(head, 'P', `${r.template.parties.leader}: ${r.parties.leader}`, 'body', 11);
+  put(head, 'P', `${r.template.parties.employee}: ${r.parties.employee}`, 'body', 11);
+  put(head, 'P', `Periode: ${r.period}${r.scheduledAt ? ` · Dato: ${r.scheduledAt}` : ''}`, 'body', 11, 10);
+
+  for (const section of sectionsFor(r.template, r.part)) {
+    const sect = doc.struct('Sect');
+    root.add(sect);
+    put(sect, 'H2', section.part ? `${section.part} – ${section.title}` : section.title, 'bold', 14);
+    for (const p of section.intro ?? []) put(sect, 'P', p, 'body', 9);
+    for (const g of section.guide ?? []) put(sect, 'H4', g.text, 'body', 9, 2);
+    for (const field of section.fields) {
+      if (field.visibility !== 'shared' || field.kind === 'previousItems') continue;
+      put(sect, 'H3', field.label, 'bold', 11, 2);
+      for (const g of field.guide ?? []) put(sect, 'H4', g.text, 'body', 9, 2);
+      if (field.kind === 'goalList' || field.kind === 'actionPlan') {
+        const rows = r.items.filter((i) => i.fieldId === field.id);
+        if (rows.length === 0) put(sect, 'P', '—', 'body', 10);
+        rows.forEach((row, n) => {
+          const text = field.columns.map((c) => `${c.label}: ${show(row.cells[c.id] ?? null, r.people)}`).join(' · ');
+          put(sect, 'P', `${n + 1}. ${text}`, 'body', 10);
+        });
+      } else if (field.writer === 'both-separately') {
+        const a = r.answers[field.id] ?? {};
+        put(sect, 'P', `${r.template.parties.leader}: ${show(a.leader, r.people)}`, 'body', 10);
+        put(sect, 'P', `${r.template.parties.employee}: ${show(a.employee, r.people)}`, 'body', 10);
+      } else {
+        const value = r.answers[field.id]?.shared;
+        const label = field.kind === 'rating' ? field.options.find((o) => o.id === value)?.label : undefined;
+        put(sect, 'P', label ?? show(value, r.people), 'body', 10);
+      }
+      doc.moveDown(0.3);
+    }
+  }
+
+  const sig = doc.struct('Sect');
+  root.add(sig);
+  put(sig, 'H2', 'Signaturer', 'bold', 14);
+  for (const s of r.signatures) put(sig, 'P', `${s.name} (${s.upn}) signerte ${s.signedAt} (UTC)`, 'body', 10);
+  put(sig, 'P', `Innholdsnøkkel (SHA-256 over kanonisk JSON, RFC 8785): ${r.contentHash}`, 'body', 9);
+  put(sig, 'P', `Samtale-ID: ${r.conversationId}`, 'body', 9);
+
+  root.end();
+  doc.end();
+  return done;
+}

@@ -1,0 +1,42 @@
+import type { RecordForPdf } from '../adapters/pdf/render-record.ts';
+import { LOCKED } from '../domain/conversation.ts';
+import { contentHash, sharedRecord } from '../domain/record.ts';
+import { allFields } from '../domain/templates/model.ts';
+import { AppError } from '../errors/catalogue.ts';
+import { templateVersion, type Deps } from './support.ts';
+
+/**
+ * The content of a signed record's archive copies: the record, and for a kontraktsamtale the salary
+ * part (Punkt 4) as its own document. Only shared answers and plan rows: never private preparation.
+ */
+export async function prepareArchiveCopy(deps: Deps, conversationId: string): Promise<RecordForPdf[]> {
+  const c = await deps.store.conversation(conversationId);
+  if (!c) throw new AppError('CONVERSATION_NOT_FOUND');
+  if (!LOCKED.has(c.status)) throw new AppError('NOT_READY_TO_SIGN', { status: c.status });
+  const template = await templateVersion(deps, c.templateKey, c.templateVersion);
+  const [answers, items, signatures, leader, employee] = await Promise.all([
+    deps.store.answers(c.id),
+    deps.store.items(c.id),
+    deps.store.signatures(c.id),
+    deps.directory.user(c.tid, c.leaderOid),
+    deps.directory.user(c.tid, c.employeeOid),
+  ]);
+  const shared = new Set(allFields(template).filter((f) => f.visibility === 'shared').map((f) => f.id));
+  const byField: RecordForPdf['answers'] = {};
+  for (const a of answers) if (shared.has(a.fieldId)) (byField[a.fieldId] ??= {})[a.slot] = a.value;
+  const people: Record<string, string> = { [c.leaderOid]: leader?.name ?? c.leaderOid, [c.employeeOid]: employee?.name ?? c.employeeOid };
+  const base = {
+    template,
+    conversationId: c.id,
+    period: c.period,
+    scheduledAt: c.scheduledAt,
+    parties: { leader: people[c.leaderOid]!, employee: people[c.employeeOid]! },
+    answers: byField,
+    items: items.map((i) => ({ fieldId: i.fieldId, cells: i.cells })),
+    people,
+    signatures: signatures.map((s) => ({ name: s.name, upn: s.upn, signedAt: s.signedAt })),
+    contentHash: contentHash(sharedRecord(c, template, answers, items)),
+  };
+  const hasSalary = template.sections.some((s) => s.sensitivity === 'salary');
+  return hasSalary ? [{ ...base, part: 'record' }, { ...base, part: 'salary' }] : [{ ...base, part: 'record' }];
+}

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OFFL_14, renderRecordPdf } from '../../src/adapters/pdf/render-record.ts';
+import { prepareArchiveCopy } from '../../src/usecases/prepare-archive-copy.ts';
+import { backends } from '../helpers/backends.ts';
+import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
+// @ts-expect-error plain JS helper shared with the scripts
+import { ensureDebian } from '../../scripts/ensure-debian.mjs';
+
+const [pglite] = await backends();
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+
+describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => {
+  let t: TestApp;
+  const dir = mkdtempSync(join(tmpdir(), 'samtale-pdf-'));
+  const files: Record<string, string> = {};
+  const bytes: Record<string, Buffer> = {};
+
+  beforeAll(async () => {
+    (ensureDebian as (...n: string[]) => string[])('poppler-utils', 'qpdf');
+    t = await startTestApp(pglite!);
+    const kari = await t.as(DEMO.kari);
+    const list = (await kari<{ conversations: { id: string; template: { key: string }; status: string }[] }>('GET', '/api/conversations')).body.conversations;
+    const kontrakt = list.find((c) => c.template.key === 'kontraktsamtale' && c.status === 'signed')!.id;
+    const oslo = list.find((c) => c.template.key === 'utviklingssamtale-leder' && c.status === 'signed')!.id;
+    for (const [name, id] of [['kontrakt', kontrakt], ['oslo', oslo]] as const) {
+      for (const copy of await prepareArchiveCopy(t.app.deps, id)) {
+        const key = `${name}-${copy.part}`;
+        bytes[key] = await renderRecordPdf(copy);
+        files[key] = join(dir, `${key}.pdf`);
+        writeFileSync(files[key], bytes[key]);
+      }
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('makes a separate salary document only for the kontraktsamtale', () => {
+    expect(Object.keys(files).sort()).toEqual(['kontrakt-record', 'kontrakt-salary', 'oslo-record']);
+  });
+
+  it('embeds every font (æøå render from DejaVu, not a standard font)', () => {
+    for (const file of Object.values(files)) {
+      const rows = run('pdffonts', [file]).trim().split('\n').slice(2);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row).toContain('DejaVuSans');
+        // columns: name type encoding emb sub uni
+        expect(row.split(/\s+/).slice(-5, -4)[0]).toBe('yes');
+      }
+    }
+  });
+
+  it('identifies itself as PDF/A-2a in its XMP metadata, is tagged, and says it is in Norwegian', () => {
+    for (const file of Object.values(files)) {
+      const xmp = run('pdfinfo', ['-meta', file]);
+      expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+      expect(xmp).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
+      const qdf = join(dir, 'qdf.pdf');
+      run('qpdf', ['--qdf', '--object-streams=disable', file, qdf]);
+      const raw = execFileSync('cat', [qdf]).toString('latin1');
+      expect(raw).toContain('/StructTreeRoot');
+      expect(raw).toMatch(/\/Marked true/);
+      expect(raw).toMatch(/\/Lang \(nb-NO\)/);
+      for (const tag of ['/Document', '/H1', '/H2', '/H3', '/P']) expect(raw).toContain(`/S ${tag}`);
+      expect(run('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
+    }
+  });
+
+  it('carries the marking, the § 13 line where the template has it, the content and the signatures', () => {
+    const text = (key: string) => run('pdftotext', ['-layout', files[key]!, '-']).replace(/\s+/g, ' ');
+    const kontrakt = text('kontrakt-record');
+    expect(kontrakt).toContain(OFFL_14);
+    expect(kontrakt).not.toContain('jf § 13');
+    expect(kontrakt).toContain('Alle skoler i kommunen har oppdaterte planer for et trygt og godt skolemiljø.');
+    expect(kontrakt).toContain('Punkt 3 (til vedlegg kontrakt, del A): Stillings- og resultatkrav kommende år');
+    expect(kontrakt).toContain('Hvordan vurderer du/lederen resultatoppnåelsen (inkl. kvaliteten av tjenestene)?');
+    expect(kontrakt).toMatch(/Kari Nordmann \(kari\.nordmann@fjordvik\.kommune\.no\) signerte \d{4}-\d\d-\d\dT/);
+    expect(kontrakt).toMatch(/sha256:[0-9a-f]{64}/);
+    // Salary stays out of the record and goes into its own document.
+    expect(kontrakt).not.toContain('Lønnssamtalen ble gjennomført');
+    const salary = text('kontrakt-salary');
+    expect(salary).toContain('Punkt 4: Fastsettelse lønn');
+    expect(salary).toContain('Lønnssamtalen ble gjennomført i tråd med lokal lønnspolitikk.');
+    expect(salary).not.toContain('Alle skoler i kommunen');
+    const oslo = text('oslo-record');
+    expect(oslo).toContain('Eventuelle taushetsbelagte personopplysninger skal unntas, jf § 13.');
+    expect(oslo).toContain('Leder leverer');
+    expect(oslo).toContain('over forventet');
+    expect(oslo).toContain('Innføre månedlige resultatmøter i hver enhet.');
+  });
+
+  it('renders the same record to the same bytes, so a retry produces the same checksum', async () => {
+    const kari = await t.as(DEMO.kari);
+    const list = (await kari<{ conversations: { id: string; template: { key: string }; status: string }[] }>('GET', '/api/conversations')).body.conversations;
+    const id = list.find((c) => c.template.key === 'kontraktsamtale' && c.status === 'signed')!.id;
+    const again = await renderRecordPdf((await prepareArchiveCopy(t.app.deps, id))[0]!);
+    expect(again.equals(bytes['kontrakt-record']!)).toBe(true);
+  });
+});
