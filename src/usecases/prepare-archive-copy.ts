@@ -24,13 +24,15 @@ export async function prepareArchiveCopy(deps: Deps, conversationId: string): Pr
   const shared = new Set(allFields(template).filter((f) => f.visibility === 'shared').map((f) => f.id));
   const byField: RecordForPdf['answers'] = {};
   for (const a of answers) if (shared.has(a.fieldId)) (byField[a.fieldId] ??= {})[a.slot] = a.value;
-  const people: Record<string, string> = { [c.leaderOid]: leader?.name ?? c.leaderOid, [c.employeeOid]: employee?.name ?? c.employeeOid };
+  const leaderName = leader?.name ?? c.leaderOid;
+  const employeeName = employee?.name ?? c.employeeOid;
+  const people: Record<string, string> = { [c.leaderOid]: leaderName, [c.employeeOid]: employeeName };
   const base = {
     template,
     conversationId: c.id,
     period: c.period,
     scheduledAt: c.scheduledAt,
-    parties: { leader: people[c.leaderOid]!, employee: people[c.employeeOid]! },
+    parties: { leader: leaderName, employee: employeeName },
     answers: byField,
     items: items.map((i) => ({ fieldId: i.fieldId, cells: i.cells })),
     people,
