@@ -12,7 +12,9 @@ import { cachedDirectory } from './adapters/directory/cached-directory.ts';
 import { dbDirectory } from './adapters/directory/db-directory.ts';
 import type { Config } from './config/schema.ts';
 import { createHttpApp } from './http/app.ts';
+import { localFolderArchive } from './adapters/archive/local-folder.ts';
 import { answerRoutes } from './http/routes/answers.ts';
+import { archiveRoutes } from './http/routes/archive.ts';
 import { metaRoutes } from './http/routes/meta.ts';
 import { conversationRoutes } from './http/routes/conversations.ts';
 import { devRoutes } from './http/routes/dev.ts';
@@ -64,7 +66,8 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   const verifier: TokenVerifier = tokens;
   const dev: DevLogin | null = config.devLogin ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: tokens.issue } : null;
 
-  const routes = [...metaRoutes({ mode: config.mode, devLogin: dev !== null }), ...peopleRoutes(deps), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
+  const archive = localFolderArchive(config.archiveDir);
+  const routes = [...metaRoutes({ mode: config.mode, devLogin: dev !== null }), ...archiveRoutes(deps, archive), ...peopleRoutes(deps), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
   const tabDir = join(import.meta.dirname, '..', 'tab', 'dist');
   if (!existsSync(join(tabDir, 'index.html'))) logger.warn('the tab is not built (npm run build:tab); serving the API only');
   const app = createHttpApp({ routes, verifier, directory: deps.directory, logger, bodyLimit: config.bodyLimit, version: APP_VERSION, tabDir: existsSync(join(tabDir, 'index.html')) ? tabDir : null });

@@ -2,7 +2,13 @@
 import { ConfigError, loadConfig, summariseConfig } from './config/schema.ts';
 import { BUILT_IN_TEMPLATES } from './domain/templates/registry.ts';
 import { APP_VERSION, StartupError, openDatabase, startSamtale } from './app.ts';
-import { DatabaseInUseError } from './adapters/db/database.ts';
+import { randomUUID } from 'node:crypto';
+import { localFolderArchive } from './adapters/archive/local-folder.ts';
+import { DatabaseInUseError, type Database } from './adapters/db/database.ts';
+import { dbDirectory } from './adapters/directory/db-directory.ts';
+import { archiveRecord } from './usecases/archive-record.ts';
+import type { Deps } from './usecases/support.ts';
+import { verifyArchiveCopy } from './usecases/verify-archive-copy.ts';
 import { migrate } from './adapters/db/migrate.ts';
 import { sqlStore } from './adapters/db/sql-store.ts';
 import { createLogger } from './logger.ts';
@@ -43,19 +49,63 @@ async function verifyAudit() {
   }
 }
 
+/** archive run [id]: archives one signed record, or every signed record not yet archived. */
+async function runArchive(id: string | undefined) {
+  const config = loadConfig(process.env);
+  const db = await openDatabase(config, createLogger('warn'));
+  try {
+    await migrate(db);
+    const deps = cliDeps(db);
+    const archive = localFolderArchive(config.archiveDir);
+    const ids = id ? [id] : (await db.query<{ id: string }>("select id from conversations where status = 'signed' order by updated_at")).map((r) => r.id);
+    for (const cid of ids) {
+      for (const row of await archiveRecord(deps, archive, cid, { retentionYears: config.retentionYears })) process.stdout.write(`archived ${cid} ${row.part}: ${row.location}\n`);
+    }
+    if (ids.length === 0) process.stdout.write('nothing to archive\n');
+  } finally {
+    await db.close();
+  }
+}
+
+async function verifyArchive(id: string | undefined) {
+  if (!id) throw new ConfigError(['archive verify needs a conversation id']);
+  const config = loadConfig(process.env);
+  const db = await openDatabase(config, createLogger('warn'));
+  try {
+    await migrate(db);
+    const result = await verifyArchiveCopy(cliDeps(db), localFolderArchive(config.archiveDir), id);
+    for (const c of result.copies) {
+      const verdict = !c.found ? 'MISSING' : !c.checksumMatches ? 'CHECKSUM MISMATCH (the file has changed)' : !c.signedHashMatches ? 'RECORD NO LONGER MATCHES THE SIGNED HASH' : 'ok';
+      process.stdout.write(`${c.part}: ${verdict}  ${c.path}\n`);
+    }
+    process.stdout.write(result.ok ? 'archive copy verified: checksums match the archived copies and the signed hash\n' : 'archive copy FAILED verification\n');
+    if (!result.ok) process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+}
+
+function cliDeps(db: Database): Deps {
+  return { store: sqlStore(db), directory: dbDirectory(db), clock: { now: () => new Date() }, newId: randomUUID, templateCache: new Map() };
+}
+
 function exportTemplates() {
   process.stdout.write(JSON.stringify({ format: 'samtale.templates/v1', templates: BUILT_IN_TEMPLATES }, null, 2) + '\n');
 }
 
 const USAGE = `Usage: samtale [serve]            start the server
        samtale templates export  print all templates as one JSON document
-       samtale audit verify      check the audit trail's hash chain (exit 1 when broken)`;
+       samtale audit verify      check the audit trail's hash chain (exit 1 when broken)
+       samtale archive run [id]  archive signed records as PDF/A into the archive
+       samtale archive verify ID re-read an archived copy and check its checksum (exit 1 on mismatch)`;
 
 async function main(argv: string[]) {
   const [command = 'serve', sub] = argv;
   if (command === 'serve') return serve();
   if (command === 'templates' && sub === 'export') return exportTemplates();
   if (command === 'audit' && sub === 'verify') return verifyAudit();
+  if (command === 'archive' && sub === 'run') return runArchive(argv[2]);
+  if (command === 'archive' && sub === 'verify') return verifyArchive(argv[2]);
   if (command === 'help' || command === '--help') return void process.stdout.write(USAGE + '\n');
   process.stderr.write(`Unknown command: ${argv.join(' ')}\n${USAGE}\n`);
   process.exit(2);

@@ -1,5 +1,6 @@
 // The ports use cases depend on. Adapters in src/adapters implement them.
 import type { ActionItem, Cells, FollowUpStatus, Slot } from './domain/answers.ts';
+import type { ArchiveMetadata } from './domain/archive.ts';
 import type { AuditEvent, StoredAuditEvent } from './domain/audit.ts';
 import type { Json } from './domain/canonical-json.ts';
 import type { Conversation, Status } from './domain/conversation.ts';
@@ -72,8 +73,21 @@ export interface Store {
   currentCustomisation(tid: string, key: string): Promise<{ revision: number; version: string } | undefined>;
   saveCustomisation(tid: string, key: string, revision: number, version: string, by: string): Promise<'ok' | 'exists'>;
 
+  recordArchiveCopy(row: ArchiveCopyRow): Promise<void>;
+  archiveCopies(conversationId: string): Promise<ArchiveCopyRow[]>;
+
   appendAudit(e: AuditEvent): Promise<void>;
   auditTrail(): Promise<{ head: string; events: StoredAuditEvent[] }>;
+}
+
+export interface ArchiveCopyRow {
+  conversationId: string;
+  part: 'record' | 'salary';
+  path: string;
+  location: string;
+  checksum: string;
+  contentHash: string;
+  archivedAt: string;
 }
 
 export interface Clock {
@@ -89,4 +103,19 @@ export interface TokenIdentity {
 
 export interface TokenVerifier {
   verify(token: string): Promise<TokenIdentity>;
+}
+
+export interface ArchiveCopy {
+  path: string;
+  bytes: Uint8Array;
+  metadata: ArchiveMetadata;
+  /** Read access on top of the archive's own HR-only rights: the two parties. */
+  readers: { oids: string[]; group: 'HR' | 'HR.Salary' };
+}
+
+/** Where signed records are kept: a local folder, or a SharePoint library through Graph. */
+export interface Archive {
+  /** Idempotent: the same path with the same bytes is left alone and reported as already there. */
+  put(copy: ArchiveCopy): Promise<{ location: string; created: boolean }>;
+  get(path: string): Promise<Uint8Array | undefined>;
 }

@@ -31,6 +31,7 @@ export const configSchema = z
     CLIENT_ID: z.uuid().optional(),
     CLIENT_SECRET: z.string().min(1).optional(),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
+    ARCHIVE_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(10),
   });
 
 const TRUE = new Set(['true', '1', 'yes']);
@@ -70,6 +71,8 @@ export interface Config {
   clientId: string | undefined;
   clientSecret: string | undefined;
   bodyLimit: string;
+  /** Years an archive copy is kept before kassasjon (sets kassasjonsdato). */
+  retentionYears: number;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     clientId: c.CLIENT_ID,
     clientSecret: c.CLIENT_SECRET,
     bodyLimit: c.BODY_LIMIT,
+    retentionYears: c.ARCHIVE_RETENTION_YEARS,
   };
 }
 

@@ -58,6 +58,11 @@ export function canReadSlot(s: Standing, field: Field, slot: Slot, sharedAt: str
   return slot === s.party || sharedAt !== null;
 }
 
+/** An archived copy: the parties; HR for the record; only HR with HR.Salary for the salary part. */
+export function canReadArchiveCopy(s: Standing, part: 'record' | 'salary'): boolean {
+  return s.party !== null || (part === 'record' ? s.hr : s.hrSalary);
+}
+
 export function readableSections(s: Standing, conversation: Conversation, template: Template): Section[] {
   return template.sections.filter((section) => canReadSection(s, conversation, section));
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../domain/policy.ts';
 import { AppError, errorBody, type ErrorCode, type Locale } from '../errors/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import type { Directory, TokenVerifier } from '../ports.ts';
-import { openApiDocument, type Route } from './route.ts';
+import { FileReply, openApiDocument, type Route } from './route.ts';
 
 export interface HttpOptions {
   routes: Route[];
@@ -97,6 +97,10 @@ export function createHttpApp(opts: HttpOptions): express.Express {
         const query = parse(route.query ?? z.strictObject({}), { ...(req.query as Record<string, unknown>) }, 'query');
         const body = hasBody ? parse(route.body, req.body, 'body') : undefined;
         const result = await route.handle({ params, query, body, actor });
+        if (result instanceof FileReply) {
+          res.status(route.status).type(result.type).set('Content-Disposition', `inline; filename="${result.filename.replace(/[^\w.-]/g, '_')}"`).send(Buffer.from(result.bytes));
+          return;
+        }
         res.status(route.status).json(result);
       } catch (error) {
         next(error);

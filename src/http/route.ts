@@ -5,6 +5,18 @@ import { AppError } from '../errors/catalogue.ts';
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/** A handler may answer with a file instead of JSON. */
+export class FileReply {
+  readonly bytes: Uint8Array;
+  readonly type: string;
+  readonly filename: string;
+  constructor(bytes: Uint8Array, type: string, filename: string) {
+    this.bytes = bytes;
+    this.type = type;
+    this.filename = filename;
+  }
+}
+
 export interface HandlerInput<P, Q, B, A = Actor> {
   params: P;
   query: Q;

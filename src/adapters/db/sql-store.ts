@@ -272,6 +272,22 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       }
     },
 
+    async recordArchiveCopy(r) {
+      await q.query(
+        `insert into archive_copies (conversation_id, part, path, location, checksum, content_hash, archived_at) values ($1,$2,$3,$4,$5,$6,$7)
+         on conflict (conversation_id, part) do update set path = excluded.path, location = excluded.location, checksum = excluded.checksum,
+           content_hash = excluded.content_hash, archived_at = excluded.archived_at`,
+        [r.conversationId, r.part, r.path, r.location, r.checksum, r.contentHash, r.archivedAt],
+      );
+    },
+    async archiveCopies(conversationId) {
+      const rows = await q.query<{ conversation_id: string; part: 'record' | 'salary'; path: string; location: string; checksum: string; content_hash: string; archived_at: Date }>(
+        'select * from archive_copies where conversation_id = $1 order by part',
+        [conversationId],
+      );
+      return rows.map((r) => ({ conversationId: r.conversation_id, part: r.part, path: r.path, location: r.location, checksum: r.checksum, contentHash: r.content_hash, archivedAt: iso(r.archived_at) }));
+    },
+
     async appendAudit(e) {
       // The chain head row serialises appends, so the chain never forks.
       const head = await one<{ hash: string }>('select hash from audit_head where id = 1 for update', []);

@@ -1,0 +1,60 @@
+import type { Conversation } from './conversation.ts';
+import type { Template } from './templates/model.ts';
+
+/** Archive metadata, with Noark 5 names where they exist. */
+export interface ArchiveMetadata {
+  tittel: string;
+  dokumentetsDato: string;
+  tilgangsrestriksjon: string;
+  skjermingshjemmel: string;
+  sjekksum: string;
+  sjekksumAlgoritme: 'SHA256';
+  arkivertDato: string;
+  arkivertAv: string;
+  kassasjonsdato: string;
+  samtaletype: string;
+  periode: string;
+  enhet: string;
+  medarbeider: string;
+  leder: string;
+  malversjon: string;
+  del: 'record' | 'salary';
+  innholdsnokkel: string;
+  samtaleId: string;
+}
+
+export type ArchivePart = ArchiveMetadata['del'];
+
+/** Who may read a copy besides the two parties: HR, or for salary only HR with the salary role. */
+export const ARCHIVE_READER_GROUP: Record<ArchivePart, 'HR' | 'HR.Salary'> = { record: 'HR', salary: 'HR.Salary' };
+
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[åÅ]/g, 'a')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/**
+ * One folder per year and type. The name holds the record's content hash, so the same record version
+ * always lands on the same path (a retry overwrites nothing), and a new version gets its own file.
+ */
+export function archivePath(c: Pick<Conversation, 'id' | 'templateKey' | 'period'>, employee: string, part: ArchivePart, contentHash: string, signedAt: string): string {
+  const year = signedAt.slice(0, 4);
+  const hash = contentHash.replace(/^sha256:/, '').slice(0, 12);
+  return `${year}/${c.templateKey}/${c.period}-${slug(employee)}-${c.id.slice(0, 8)}-${part}-${hash}.pdf`;
+}
+
+export function retentionDate(archivedAt: string, years: number): string {
+  const d = new Date(archivedAt);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+}
+
+export function skjermingshjemmel(template: Template): string {
+  return template.marking.offl13 ? 'Offl. § 14 første ledd, jf. § 13' : 'Offl. § 14 første ledd';
+}
