@@ -59,7 +59,8 @@ describe('the local archive (./data/archive), through the CLI and the API', () =
     const target = files(archiveDir).find((f) => f.endsWith('.pdf') && f.includes(id.slice(0, 8)))!;
     const path = join(archiveDir, target);
     const bytes = readFileSync(path);
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const middle = Math.floor(bytes.length / 2);
+    bytes.writeUInt8(bytes.readUInt8(middle) ^ 0x01, middle);
     writeFileSync(path, bytes);
     r = cli('archive', 'verify', id);
     expect(r.status).toBe(1);
