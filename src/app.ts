@@ -24,7 +24,9 @@ import { createLogger, type Logger } from './logger.ts';
 import type { Clock, TokenVerifier } from './ports.ts';
 import { DEMO_TENANT_ID, seedDemoOrganisation } from './seed/demo-organisation.ts';
 import type { DevLogin } from './usecases/login-dev-user.ts';
-import type { Deps } from './usecases/support.ts';
+import { archiveRecord } from './usecases/archive-record.ts';
+import type { Deps, DomainEvents } from './usecases/support.ts';
+import { startJobs, type Jobs } from './adapters/jobs/pg-boss.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -53,12 +55,15 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   if (applied.length > 0) logger.info('migrations applied', { applied });
 
   const clock = opts.clock ?? { now: () => new Date() };
+  const events: DomainEvents = { recordSigned: (id) => (jobs ? jobs.enqueueArchive(id) : Promise.resolve()) };
+  let jobs: Jobs | null = null;
   const deps: Deps = {
     store: sqlStore(db),
     directory: cachedDirectory(dbDirectory(db), clock),
     clock,
     newId: randomUUID,
     templateCache: new Map(),
+    events,
   };
   if (config.seedDemo && (await seedDemoOrganisation(deps, db))) logger.info('demo organisation seeded', { tenant: DEMO_TENANT_ID });
 
@@ -67,6 +72,17 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   const dev: DevLogin | null = config.devLogin ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: tokens.issue } : null;
 
   const archive = localFolderArchive(config.archiveDir);
+  jobs = await startJobs(
+    db,
+    {
+      archiveRecord: async (id) => {
+        const rows = await archiveRecord(deps, archive, id, { retentionYears: config.retentionYears });
+        logger.info('record archived', { conversation: id, copies: rows.length });
+      },
+      awaitingArchive: () => deps.store.awaitingArchive(),
+    },
+    logger,
+  );
   const routes = [...metaRoutes({ mode: config.mode, devLogin: dev !== null }), ...archiveRoutes(deps, archive), ...peopleRoutes(deps), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
   const tabDir = join(import.meta.dirname, '..', 'tab', 'dist');
   if (!existsSync(join(tabDir, 'index.html'))) logger.warn('the tab is not built (npm run build:tab); serving the API only');
@@ -87,6 +103,7 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await jobs?.stop();
       if (!opts.db) await db.close();
     },
   };

@@ -7,7 +7,7 @@ import { localFolderArchive } from './adapters/archive/local-folder.ts';
 import { DatabaseInUseError, type Database } from './adapters/db/database.ts';
 import { dbDirectory } from './adapters/directory/db-directory.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
-import type { Deps } from './usecases/support.ts';
+import { NO_EVENTS, type Deps } from './usecases/support.ts';
 import { verifyArchiveCopy } from './usecases/verify-archive-copy.ts';
 import { migrate } from './adapters/db/migrate.ts';
 import { sqlStore } from './adapters/db/sql-store.ts';
@@ -86,7 +86,7 @@ async function verifyArchive(id: string | undefined) {
 }
 
 function cliDeps(db: Database): Deps {
-  return { store: sqlStore(db), directory: dbDirectory(db), clock: { now: () => new Date() }, newId: randomUUID, templateCache: new Map() };
+  return { store: sqlStore(db), directory: dbDirectory(db), clock: { now: () => new Date() }, newId: randomUUID, templateCache: new Map(), events: NO_EVENTS };
 }
 
 function exportTemplates() {

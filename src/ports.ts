@@ -74,6 +74,8 @@ export interface Store {
   saveCustomisation(tid: string, key: string, revision: number, version: string, by: string): Promise<'ok' | 'exists'>;
 
   recordArchiveCopy(row: ArchiveCopyRow): Promise<void>;
+  /** Signed records not yet archived, oldest first. */
+  awaitingArchive(): Promise<string[]>;
   archiveCopies(conversationId: string): Promise<ArchiveCopyRow[]>;
 
   appendAudit(e: AuditEvent): Promise<void>;

@@ -15,7 +15,7 @@ export interface SignResult {
  */
 export async function signRecord(deps: Deps, actor: Actor, conversationId: string, seenHash: string): Promise<SignResult> {
   const me = await deps.directory.user(actor.tid, actor.oid);
-  return asParty(deps, actor, conversationId, async (tx, { conversation, template, party }) => {
+  const result = await asParty(deps, actor, conversationId, async (tx, { conversation, template, party }) => {
     if (conversation.status === 'signed' || conversation.status === 'archived') throw new AppError('RECORD_LOCKED');
     if (conversation.status !== 'awaiting_signatures') throw new AppError('NOT_READY_TO_SIGN', { status: conversation.status });
     const hash = await currentHash(tx, conversation, template);
@@ -36,4 +36,7 @@ export async function signRecord(deps: Deps, actor: Actor, conversationId: strin
     }
     return { status, contentHash: hash, signatures: all.map((s) => ({ party: s.party, name: s.name, signedAt: s.signedAt, contentHash: s.contentHash })) };
   });
+  // After commit. If this fails, the archive sweep still finds the signed record within a minute.
+  if (result.status === 'signed') await deps.events.recordSigned(conversationId).catch(() => undefined);
+  return result;
 }

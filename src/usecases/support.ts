@@ -14,7 +14,15 @@ export interface Deps {
   newId(): string;
   /** Template snapshots never change once written, so they are safe to keep in memory. */
   templateCache: Map<string, Template>;
+  events: DomainEvents;
 }
+
+/** What happens after a use case commits: background work (archiving) is started from here. */
+export interface DomainEvents {
+  recordSigned(conversationId: string): Promise<void>;
+}
+
+export const NO_EVENTS: DomainEvents = { recordSigned: async () => undefined };
 
 export const nowIso = (deps: Pick<Deps, 'clock'>) => deps.clock.now().toISOString();
 

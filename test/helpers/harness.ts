@@ -26,6 +26,15 @@ export interface TestApp {
 
 export type Client = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<Reply<T>>;
 
+/** Waits until the background archiver has archived every signed record (at most 60 s). */
+export async function waitForArchiving(t: TestApp): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if ((await t.app.deps.store.awaitingArchive()).length === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('signed records were not archived within 60 s');
+}
+
 export async function startTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-test-'));
   const { db, drop } = await backend.create();

@@ -7,9 +7,9 @@ import { builtInTemplate } from '../../src/domain/templates/registry.ts';
 import { catalogue } from '../../src/errors/catalogue.ts';
 import * as S from '../../src/http/schemas.ts';
 import { backends } from '../helpers/backends.ts';
-import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { DEMO, startTestApp, waitForArchiving, type TestApp } from '../helpers/harness.ts';
 
-const TABLES = ['conversations', 'answers', 'action_items', 'signatures', 'audit_events', 'template_snapshots', 'template_customisations', 'users', 'units'];
+const TABLES = ['conversations', 'answers', 'action_items', 'signatures', 'audit_events', 'template_snapshots', 'template_customisations', 'users', 'units', 'archive_copies'];
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 
 for (const backend of await backends()) {
@@ -31,6 +31,8 @@ for (const backend of await backends()) {
 
     beforeAll(async () => {
       t = await startTestApp(backend);
+      // The demo's signed records are archived in the background at start; let that settle first.
+      await waitForArchiving(t);
       for (const u of [DEMO.ola, DEMO.per, DEMO.anne]) tokens[u] = await t.token(u);
       const c = await t.call<{ id: string }>('POST', '/api/conversations', { token: tokens[DEMO.ola], body: { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2050' } });
       conversationId = c.body.id;

@@ -31,6 +31,7 @@ describe('API description', () => {
         'GET /api/conversations',
         'POST /api/conversations',
         'GET /api/conversations/{id}',
+        'GET /api/conversations/{id}/archive/{part}',
         'POST /api/conversations/{id}/preparation/share',
         'POST /api/conversations/{id}/transitions',
         'POST /api/conversations/{id}/signatures',

@@ -12,6 +12,8 @@ export interface Sql {
 
 export interface Database extends Sql {
   readonly dialect: 'pglite' | 'postgres';
+  /** The underlying handle, for pg-boss, which runs its own SQL on the same database. */
+  readonly raw: { kind: 'pglite'; pglite: PGlite } | { kind: 'postgres'; url: string };
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -71,6 +73,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     (await q.query<T>(text, params ? [...params] : undefined)).rows;
   return {
     dialect: 'pglite',
+    raw: { kind: 'pglite', pglite: db },
     query: (text, params) => outside(() => run(db, text, params)),
     exec: (script) => outside(async () => void (await db.exec(script))),
     transaction: (fn) =>
@@ -100,6 +103,7 @@ export async function openPostgres(url: string, max = 10, onIdleError: (e: Error
     (await q.query(text, params ? [...params] : undefined)).rows as T[];
   return {
     dialect: 'postgres',
+    raw: { kind: 'postgres', url },
     query: (text, params) => run(pool, text, params),
     exec: async (script) => void (await pool.query(script)),
     async transaction(fn) {

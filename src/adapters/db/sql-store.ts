@@ -280,6 +280,9 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         [r.conversationId, r.part, r.path, r.location, r.checksum, r.contentHash, r.archivedAt],
       );
     },
+    async awaitingArchive() {
+      return (await q.query<{ id: string }>("select id from conversations where status = 'signed' order by updated_at, id")).map((r) => r.id);
+    },
     async archiveCopies(conversationId) {
       const rows = await q.query<{ conversation_id: string; part: 'record' | 'salary'; path: string; location: string; checksum: string; content_hash: string; archived_at: Date }>(
         'select * from archive_copies where conversation_id = $1 order by part',

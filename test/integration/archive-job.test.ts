@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../helpers/backends.ts';
+import { DEMO, startTestApp, waitForArchiving, type Client, type TestApp } from '../helpers/harness.ts';
+
+for (const backend of await backends()) {
+  describe(`archiving is a background job (pg-boss on ${backend.name})`, () => {
+    let t: TestApp;
+    let ola: Client;
+    let per: Client;
+    beforeAll(async () => {
+      t = await startTestApp(backend);
+      ola = await t.as(DEMO.ola);
+      per = await t.as(DEMO.per);
+    });
+    afterAll(() => t.close());
+
+    it('catches up at start: the demo records signed before the worker ran are archived', async () => {
+      await waitForArchiving(t);
+      const archived = await t.app.db.query<{ n: number }>("select count(*)::int as n from conversations where status = 'archived'");
+      expect(archived[0]!.n).toBe(3);
+    });
+
+    it('archives a record within seconds of the last signature, once', async () => {
+      const c = await ola<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2060' });
+      const id = c.body.id;
+      await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
+      await per('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: 'Et godt år for arkivet.', baseVersion: 0 });
+      await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'send-to-signing' });
+      const hash = (await ola<{ contentHash: string }>('GET', `/api/conversations/${id}`)).body.contentHash;
+      await ola('POST', `/api/conversations/${id}/signatures`, { contentHash: hash });
+      await per('POST', `/api/conversations/${id}/signatures`, { contentHash: hash });
+
+      let status = '';
+      for (let i = 0; i < 300 && status !== 'archived'; i++) {
+        status = (await t.app.deps.store.conversation(id))!.status;
+        if (status !== 'archived') await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status).toBe('archived');
+      const copies = await t.app.deps.store.archiveCopies(id);
+      expect(copies.map((x) => x.part)).toEqual(['record']);
+      expect(copies[0]!.contentHash).toBe(hash);
+      expect(existsSync(join(copies[0]!.location))).toBe(true);
+      // The employee opens their copy straight away.
+      const pdf = await t.call('GET', `/api/conversations/${id}/archive/record`, { token: await t.token(DEMO.per) });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      // Exactly one archive event per copy and one archived event, however the job and sweep raced.
+      const events = await t.app.db.query<{ action: string }>("select action from audit_events where subject = $1 and action in ('archive.stored', 'record.archived') order by seq", [id]);
+      expect(events.map((e) => e.action)).toEqual(['archive.stored', 'record.archived']);
+    });
+  });
+}
