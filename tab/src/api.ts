@@ -22,6 +22,8 @@ const TOKEN_KEY = 'samtale.token';
 
 export interface Api {
   get<T>(path: string): Promise<T>;
+  /** A binary response (an archived PDF), fetched with the same token. */
+  blob(path: string): Promise<Blob>;
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
@@ -42,7 +44,13 @@ export function createApi(locale: Locale, getToken: () => Promise<string | null>
     if (!res.ok) throw new ApiError(res.status, parsed as ApiErrorBody | null);
     return parsed as T;
   }
-  return { get: (path) => call('GET', path), send: (method, path, body) => call(method, path, body) };
+  async function blob(path: string): Promise<Blob> {
+    const token = await getToken();
+    const res = await fetch(path, { headers: { 'accept-language': locale, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => null)) as ApiErrorBody | null);
+    return res.blob();
+  }
+  return { get: (path) => call('GET', path), send: (method, path, body) => call(method, path, body), blob };
 }
 
 export const localToken = {

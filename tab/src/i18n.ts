@@ -117,6 +117,8 @@ const nb = {
   retry: 'Prøv igjen',
   notFound: 'Fant ikke siden.',
   noSignIn: 'Innlogging er ikke tilgjengelig. Åpne Samtale i Microsoft Teams.',
+  openArchive: 'Åpne arkivkopien (PDF)',
+  openArchiveSalary: 'Åpne lønnsdelen (PDF)',
 };
 
 type Messages = typeof nb;
@@ -237,6 +239,8 @@ const en: Messages = {
   retry: 'Try again',
   notFound: 'Page not found.',
   noSignIn: 'Sign-in is not available. Open Samtale in Microsoft Teams.',
+  openArchive: 'Open the archived copy (PDF)',
+  openArchiveSalary: 'Open the salary part (PDF)',
 };
 
 export const MESSAGES: Record<Locale, Messages> = { nb, en };

@@ -2,9 +2,10 @@ import { Button, Card, MessageBar, MessageBarBody, Text, Title3 } from '@fluentu
 import { useState } from 'react';
 import { ApiError, type Api, type ConversationView } from '../api.ts';
 import { useI18n } from '../i18n.ts';
+import type { Template } from '../template.ts';
 
 /** Shows exactly what is signed (the content hash), who has signed and when, and signs. */
-export function SignPanel({ api, view, onChange }: { api: Api; view: ConversationView; onChange: () => void }) {
+export function SignPanel({ api, view, onChange }: { api: Api; view: ConversationView & { definition: Template }; onChange: () => void }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const locked = view.status === 'signed' || view.status === 'archived';
@@ -13,6 +14,12 @@ export function SignPanel({ api, view, onChange }: { api: Api; view: Conversatio
     api.send('POST', `/api/conversations/${view.id}/signatures`, { contentHash: view.contentHash }).then(
       () => (setError(null), onChange()),
       (e: unknown) => (setError(e instanceof ApiError ? e.message : String(e)), onChange()),
+    );
+  const hasSalary = view.definition.sections.some((s) => s.sensitivity === 'salary');
+  const openCopy = (part: 'record' | 'salary') =>
+    api.blob(`/api/conversations/${view.id}/archive/${part}`).then(
+      (b) => void window.open(URL.createObjectURL(b), '_blank', 'noopener'),
+      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
     );
   const parties = [
     { party: 'leader' as const, person: view.parties.leader },
@@ -36,6 +43,15 @@ export function SignPanel({ api, view, onChange }: { api: Api; view: Conversatio
           return <li key={party}>{s ? t('signedBy', { name: s.name, time: s.signedAt.replace('T', ' ').slice(0, 19) }) : t('notSignedYet', { name: person.name })}</li>;
         })}
       </ul>
+      {view.status === 'archived' && (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          {(hasSalary ? (['record', 'salary'] as const) : (['record'] as const)).map((part) => (
+            <Button key={part} onClick={() => void openCopy(part)}>
+              {t(part === 'record' ? 'openArchive' : 'openArchiveSalary')}
+            </Button>
+          ))}
+        </div>
+      )}
       {view.status === 'awaiting_signatures' && view.you && !mineSigned && (
         <div>
           <Button appearance="primary" onClick={() => void sign()}>
