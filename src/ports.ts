@@ -77,6 +77,8 @@ export interface Store {
   /** Signed records not yet archived, oldest first. */
   awaitingArchive(): Promise<string[]>;
   archiveCopies(conversationId: string): Promise<ArchiveCopyRow[]>;
+  /** Every archived copy in a tenant with what HR filters on; newest first. */
+  archiveIndex(tid: string): Promise<(ArchiveCopyRow & { templateKey: string; period: string; unitId: string | null; employeeOid: string; leaderOid: string })[]>;
 
   appendAudit(e: AuditEvent): Promise<void>;
   auditTrail(): Promise<{ head: string; events: StoredAuditEvent[] }>;

@@ -119,6 +119,20 @@ const nb = {
   noSignIn: 'Innlogging er ikke tilgjengelig. Åpne Samtale i Microsoft Teams.',
   openArchive: 'Åpne arkivkopien (PDF)',
   openArchiveSalary: 'Åpne lønnsdelen (PDF)',
+  archiveTitle: 'Arkiv',
+  archiveLead: 'Signerte og arkiverte referater. Hver åpning logges.',
+  filterYear: 'År',
+  filterType: 'Samtaletype',
+  filterUnit: 'Enhet',
+  all: 'Alle',
+  colEmployee: 'Medarbeider',
+  colLeader: 'Leder',
+  colArchived: 'Arkivert',
+  colPart: 'Del',
+  partRecord: 'Referat',
+  partSalary: 'Lønn',
+  openPdf: 'Åpne PDF for {name} {period}',
+  archiveEmpty: 'Ingen arkiverte referater med disse filtrene.',
 };
 
 type Messages = typeof nb;
@@ -241,6 +255,20 @@ const en: Messages = {
   noSignIn: 'Sign-in is not available. Open Samtale in Microsoft Teams.',
   openArchive: 'Open the archived copy (PDF)',
   openArchiveSalary: 'Open the salary part (PDF)',
+  archiveTitle: 'Archive',
+  archiveLead: 'Signed and archived records. Every opening is logged.',
+  filterYear: 'Year',
+  filterType: 'Conversation type',
+  filterUnit: 'Unit',
+  all: 'All',
+  colEmployee: 'Employee',
+  colLeader: 'Leader',
+  colArchived: 'Archived',
+  colPart: 'Part',
+  partRecord: 'Record',
+  partSalary: 'Salary',
+  openPdf: 'Open PDF for {name} {period}',
+  archiveEmpty: 'No archived records match these filters.',
 };
 
 export const MESSAGES: Record<Locale, Messages> = { nb, en };

@@ -22,6 +22,23 @@ for (const backend of await backends()) {
       expect(archived[0]!.n).toBe(3);
     });
 
+    it('HR browses the archive by year, type and unit; salary copies only with HR.Salary; others not at all', async () => {
+      await waitForArchiving(t);
+      type Listing = { entries: { part: string; templateKey: string; unit: string; year: string; file: string }[]; years: string[] };
+      const hilde = (await (await t.as(DEMO.hilde))<Listing>('GET', '/api/hr/archive')).body;
+      const lars = (await (await t.as(DEMO.lars))<Listing>('GET', '/api/hr/archive')).body;
+      expect(hilde.entries.map((e) => e.part).sort()).toEqual(['record', 'record', 'record']);
+      expect(lars.entries.map((e) => e.part).sort()).toEqual(['record', 'record', 'record', 'salary']);
+      const contracts = (await (await t.as(DEMO.lars))<Listing>('GET', '/api/hr/archive?templateKey=kontraktsamtale')).body.entries;
+      expect(contracts.map((e) => e.part).sort()).toEqual(['record', 'salary']);
+      const helse = (await (await t.as(DEMO.hilde))<Listing>('GET', '/api/hr/archive?unitId=helse')).body.entries;
+      expect(helse.map((e) => e.templateKey)).toEqual(['utviklingssamtale-leder']);
+      const year = hilde.years[0]!;
+      expect((await (await t.as(DEMO.hilde))<Listing>(`GET`, `/api/hr/archive?year=${year}`)).body.entries.every((e) => e.year === year)).toBe(true);
+      for (const who of [DEMO.ola, DEMO.per, DEMO.anne]) expect((await (await t.as(who))('GET', '/api/hr/archive')).status).toBe(403);
+      expect((await (await t.as(DEMO.hilde))('GET', '/api/hr/archive?year=20x6')).status).toBe(400);
+    });
+
     it('archives a record within seconds of the last signature, once', async () => {
       const c = await ola<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2060' });
       const id = c.body.id;

@@ -280,6 +280,17 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         [r.conversationId, r.part, r.path, r.location, r.checksum, r.contentHash, r.archivedAt],
       );
     },
+    async archiveIndex(tid) {
+      const rows = await q.query<{ conversation_id: string; part: 'record' | 'salary'; path: string; location: string; checksum: string; content_hash: string; archived_at: Date; template_key: string; period: string; unit_id: string | null; employee_oid: string; leader_oid: string }>(
+        `select a.*, c.template_key, c.period, c.unit_id, c.employee_oid, c.leader_oid from archive_copies a join conversations c on c.id = a.conversation_id
+          where c.tid = $1 order by a.archived_at desc, a.conversation_id, a.part`,
+        [tid],
+      );
+      return rows.map((r) => ({
+        conversationId: r.conversation_id, part: r.part, path: r.path, location: r.location, checksum: r.checksum, contentHash: r.content_hash, archivedAt: iso(r.archived_at),
+        templateKey: r.template_key, period: r.period, unitId: r.unit_id, employeeOid: r.employee_oid, leaderOid: r.leader_oid,
+      }));
+    },
     async awaitingArchive() {
       return (await q.query<{ id: string }>("select id from conversations where status = 'signed' order by updated_at, id")).map((r) => r.id);
     },

@@ -2,6 +2,7 @@ import { Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Tab
 import { useEffect, useState } from 'react';
 import type { Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
+import { ArchiveList } from './ArchiveList.tsx';
 import { ErrorNotice, PageTitle } from './common.tsx';
 
 interface Completion {
@@ -52,6 +53,7 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
         </Table>
         </div>
       )}
+      {allowed && <ArchiveList api={api} />}
     </section>
   );
 }
