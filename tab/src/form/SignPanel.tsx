@@ -27,7 +27,7 @@ export function SignPanel({ api, view, onChange }: { api: Api; view: Conversatio
   ];
   return (
     <Card role="region" aria-labelledby="sign-title">
-      <Title3 as="h2" id="sign-title">
+      <Title3 block as="h2" id="sign-title">
         {t('signTitle')}
       </Title3>
       {locked && (

@@ -56,7 +56,7 @@ export function ArchiveList({ api }: { api: Api }) {
 
   return (
     <section aria-labelledby="archive-title">
-      <Title3 as="h2" id="archive-title">
+      <Title3 block as="h2" id="archive-title">
         {t('archiveTitle')}
       </Title3>
       <Text as="p">{t('archiveLead')}</Text>

@@ -118,7 +118,7 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
 
       {tpl.purpose && (
         <Card className={styles.section}>
-          <Title3 as="h2">{tpl.purpose.heading}</Title3>
+          <Title3 block as="h2">{tpl.purpose.heading}</Title3>
           <Text as="p">{tpl.purpose.lead}</Text>
           <ul>{tpl.purpose.points.map((p) => <li key={p}>{p}</li>)}</ul>
         </Card>
@@ -160,7 +160,7 @@ function SectionView({ section, render }: { section: Section; render: (f: Field)
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       {section.part && <Caption1 as="p">{section.part}</Caption1>}
-      <Title3 as="h2" id={headingId}>
+      <Title3 block as="h2" id={headingId}>
         {section.title}
       </Title3>
       {section.intro?.map((p) => (

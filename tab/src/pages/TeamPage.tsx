@@ -90,7 +90,7 @@ export function TeamPage({ api, me }: { api: Api; me: Me }) {
       </ul>
 
       <form className={styles.form} onSubmit={(e) => void plan(e)} aria-labelledby="plan-title" noValidate>
-        <Title3 as="h2" id="plan-title">
+        <Title3 block as="h2" id="plan-title">
           {t('planTitle')}
         </Title3>
         <Field label={t('planWho')} required>
