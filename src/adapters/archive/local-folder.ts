@@ -15,8 +15,10 @@ export function localFolderArchive(baseDir: string): Archive {
     return full;
   };
   const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+  // One writer per path (one archive job per record), so a fixed temp name is safe, and a write cut
+  // short by a crash leaves a temp file that the retry overwrites rather than a second copy.
   const atomicWrite = async (file: string, data: Uint8Array | string) => {
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.tmp`;
     await writeFile(tmp, data, { mode: 0o600 });
     await rename(tmp, file);
   };

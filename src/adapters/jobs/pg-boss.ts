@@ -39,7 +39,9 @@ export async function startJobs(db: Database, handlers: JobHandlers, logger: Log
     return ids.length;
   };
 
-  await boss.work<{ conversationId: string }>(ARCHIVE_QUEUE, { pollingIntervalSeconds: opts.pollingSeconds ?? 2 }, async ([job]) => {
+  // One job per fetch keeps failures independent; two local workers and a short poll keep the
+  // backlog after downtime moving (each poll takes one job).
+  await boss.work<{ conversationId: string }>(ARCHIVE_QUEUE, { pollingIntervalSeconds: opts.pollingSeconds ?? 0.5, localConcurrency: 2 }, async ([job]) => {
     if (job) await handlers.archiveRecord(job.data.conversationId);
   });
   await boss.work(SWEEP_QUEUE, async () => void (await sweep()));
