@@ -1,7 +1,6 @@
 import {
   Button,
   FluentProvider,
-  Link,
   Spinner,
   Text,
   mergeClasses,
@@ -20,7 +19,7 @@ import { HrPage } from './pages/HrPage.tsx';
 import { MyConversations } from './pages/MyConversations.tsx';
 import { TeamPage } from './pages/TeamPage.tsx';
 import { UserPicker } from './pages/UserPicker.tsx';
-import { ErrorNotice } from './pages/common.tsx';
+import { ErrorNotice, RouterLink } from './pages/common.tsx';
 import { navigate, useRoute } from './router.ts';
 
 const THEMES = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -139,7 +138,7 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
         {route.page === 'hr' && <HrPage api={api} allowed={isHr} />}
         {route.page === 'not-found' && (
           <Text role="alert">
-            {t('notFound')} <Link href="/">{t('backToList')}</Link>
+            {t('notFound')} <RouterLink href="/">{t('backToList')}</RouterLink>
           </Text>
         )}
       </main>

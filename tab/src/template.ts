@@ -1,56 +1,7 @@
-// The template model as the tab sees it (mirrors src/domain/templates/model.ts, which is served as data).
-export type Party = 'leader' | 'employee';
-export type Writer = Party | 'either' | 'both-separately';
-export interface GuideQuestion {
-  text: string;
-  sub?: string[];
-}
-export interface Option {
-  id: string;
-  label: string;
-}
-export interface Column {
-  id: string;
-  label: string;
-  group?: string;
-  hint?: string;
-  type: 'text' | 'person' | 'date' | 'rating';
-  options?: Option[];
-  role?: 'owner' | 'due';
-}
-export interface Field {
-  id: string;
-  label: string;
-  guide?: GuideQuestion[];
-  writer: Writer;
-  visibility: 'shared' | 'private';
-  kind: 'text' | 'reflection' | 'date' | 'person' | 'rating' | 'score' | 'checklist' | 'goalList' | 'actionPlan' | 'previousItems';
-  options?: Option[];
-  max?: number;
-  columns?: Column[];
-  sourceFieldId?: string;
-}
-export interface Section {
-  id: string;
-  title: string;
-  part?: string;
-  intro?: string[];
-  guideHeading?: string;
-  guide?: GuideQuestion[];
-  sensitivity: 'normal' | 'salary';
-  fields: Field[];
-}
-export interface Template {
-  key: string;
-  version: string;
-  title: string;
-  subtitle?: string;
-  parties: Record<Party, string>;
-  purpose?: { heading: string; lead: string; points: string[] };
-  basisDocuments?: { heading: string; items: string[] };
-  marking: { text: string };
-  sections: Section[];
-}
+// The template model is the server's own (served as data); the tab imports its types only.
+import type { Field, Party } from '../../src/domain/templates/model.ts';
+
+export type { Column, Field, GuideQuestion, Option, Party, Section, Template, Writer } from '../../src/domain/templates/model.ts';
 
 export type Status = 'planned' | 'preparing' | 'held' | 'awaiting_signatures' | 'signed' | 'archived' | 'cancelled';
 

@@ -1,25 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DEMO } from '../../src/seed/demo-organisation.ts';
+import { MAIN, spawnUntilUrl } from '../helpers/process.ts';
 import { closedLoop, type LoadResult } from './load.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-function startProcess(script: string, args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) resolve({ child, url: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
 
 async function api<T>(url: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
   const res = await fetch(url + path, {
@@ -41,10 +29,10 @@ export async function saveAnswerBench(args: string[]) {
   const children: ChildProcess[] = [];
   const database = postgres ? await createDatabase() : null;
   try {
-    const bare = await startProcess(join(ROOT, 'test/bench/bare-server.ts'), [], {});
+    const bare = await spawnUntilUrl(join(ROOT, 'test/bench/bare-server.ts'), [], {}, 'inherit');
     children.push(bare.child);
     // The product as `npm start` runs it: PGlite on disk, local mode (or a PostgreSQL server with --postgres).
-    const samtale = await startProcess(join(ROOT, 'src/main.ts'), ['serve'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: database?.url ?? '' });
+    const samtale = await spawnUntilUrl(MAIN, ['serve'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: database?.url ?? '' }, 'inherit');
     children.push(samtale.child);
 
     const login = async (userId: string) => (await api<{ token: string }>(samtale.url, 'POST', '/api/dev/login', null, { userId })).token;

@@ -1,27 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/seed/demo-organisation.ts';
-
-const MAIN = join(import.meta.dirname, '../../src/main.ts');
-
-function start(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, 'serve'], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) resolve({ child, url: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
+import { startServerProcess as start } from '../helpers/process.ts';
 
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -75,7 +58,8 @@ describe('killing the server mid-archive (a real SIGKILL) and restarting it', ()
     children.push(b.child);
     const larsB = await login(b.url, DEMO.lars);
     let listing: { entries: { conversationId: string; part: string }[] } = { entries: [] };
-    for (let i = 0; i < 600; i++) {
+    // Jobs the killed process held expire (30 s) and run again; allow for that.
+    for (let i = 0; i < 900; i++) {
       listing = await call(b.url, 'GET', '/api/hr/archive', larsB);
       if (listing.entries.length >= 4 + ids.length) break;
       await new Promise((r) => setTimeout(r, 100));

@@ -22,12 +22,13 @@ export interface Jobs {
 export async function startJobs(db: Database, handlers: JobHandlers, logger: Logger, opts: { pollingSeconds?: number } = {}): Promise<Jobs> {
   const boss =
     db.raw.kind === 'pglite'
-      ? new PgBoss({ db: fromPglite(db.raw.pglite), backend: 'pglite', schema: 'pgboss' })
-      : new PgBoss({ connectionString: db.raw.url, schema: 'pgboss', max: 4 });
+      ? new PgBoss({ db: fromPglite(db.raw.pglite), backend: 'pglite', schema: 'pgboss', superviseIntervalSeconds: 10 })
+      : new PgBoss({ connectionString: db.raw.url, schema: 'pgboss', max: 4, superviseIntervalSeconds: 10 });
   boss.on('error', (e: Error) => logger.error('job queue error', { error: e.message }));
   await boss.start();
-  // One queued or active archive job per record; retried with growing, jittered delays.
-  await boss.createQueue(ARCHIVE_QUEUE, { policy: 'singleton', retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 300 });
+  // One queued or active archive job per record; retried with growing, jittered delays. A job held by
+  // a worker that died (a crash, a kill) expires after 30 s and is retried; archiving takes well under that.
+  await boss.createQueue(ARCHIVE_QUEUE, { policy: 'singleton', retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 30 });
   await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton', retryLimit: 0 });
 
   const enqueueArchive = async (conversationId: string) => {
@@ -39,10 +40,11 @@ export async function startJobs(db: Database, handlers: JobHandlers, logger: Log
     return ids.length;
   };
 
-  // One job per fetch keeps failures independent; two local workers and a short poll keep the
-  // backlog after downtime moving (each poll takes one job).
-  await boss.work<{ conversationId: string }>(ARCHIVE_QUEUE, { pollingIntervalSeconds: opts.pollingSeconds ?? 0.5, localConcurrency: 2 }, async ([job]) => {
-    if (job) await handlers.archiveRecord(job.data.conversationId);
+  // Idle, the worker polls every 2 s (little load on PGlite's single connection). With a backlog it
+  // takes batches and keeps fetching while they come back full. A failed batch is retried whole,
+  // which is safe: archiving a record that is already archived changes nothing.
+  await boss.work<{ conversationId: string }>(ARCHIVE_QUEUE, { pollingIntervalSeconds: opts.pollingSeconds ?? 2, batchSize: 4, burstWhenBatchFull: true }, async (jobs) => {
+    for (const job of jobs) await handlers.archiveRecord(job.data.conversationId);
   });
   await boss.work(SWEEP_QUEUE, async () => void (await sweep()));
   await boss.schedule(SWEEP_QUEUE, '* * * * *', null, { tz: 'Europe/Oslo' });

@@ -16,7 +16,7 @@ export function ItemsTable(props: { api: Api; conversationId: string; field: Fie
   const styles = useStyles();
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
-  const columns = field.columns ?? [];
+  const columns = field.kind === 'goalList' || field.kind === 'actionPlan' ? field.columns : [];
   const run = (p: Promise<unknown>) =>
     p.then(
       () => {

@@ -1,13 +1,12 @@
-import { Badge, Button, Caption1, Card, Link, MessageBar, MessageBarBody, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Card, MessageBar, MessageBarBody, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type Api, type ConversationView, type FieldView, type Me } from '../api.ts';
 import { AnswerEditor } from '../form/AnswerEditor.tsx';
 import { ItemsTable, PreviousItems } from '../form/ItemsTable.tsx';
 import { SignPanel } from '../form/SignPanel.tsx';
 import { useI18n, type MessageKey } from '../i18n.ts';
-import { navigate } from '../router.ts';
 import { editable, type Field, type GuideQuestion, type Party, type Section, type Template } from '../template.ts';
-import { ErrorNotice, PageTitle, StatusBadge } from './common.tsx';
+import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
 
 type View = ConversationView & { definition: Template };
 
@@ -65,15 +64,7 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
   return (
     <article aria-labelledby="conversation-title">
       <div className={styles.head}>
-        <Link
-          href="/"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
-          {t('backToList')}
-        </Link>
+        <RouterLink href="/">{t('backToList')}</RouterLink>
         <PageTitle>{`${tpl.title} ${view.period}`}</PageTitle>
         {tpl.subtitle && <Text>{tpl.subtitle}</Text>}
         <Text>{t('parties', { leaderLabel: tpl.parties.leader, leader: view.parties.leader.name, employeeLabel: tpl.parties.employee, employee: view.parties.employee.name })}</Text>

@@ -1,9 +1,8 @@
-import { Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Api, StatusView } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
-import { navigate } from '../router.ts';
-import { ErrorNotice, PageTitle, StatusBadge } from './common.tsx';
+import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
 
 export function MyConversations({ api }: { api: Api }) {
   const { t } = useI18n();
@@ -38,15 +37,9 @@ export function MyConversations({ api }: { api: Api }) {
               return (
                 <TableRow key={c.id}>
                   <TableCell>
-                    <Link
-                      href={`/conversations/${c.id}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate(`/conversations/${c.id}`);
-                      }}
-                    >
+                    <RouterLink href={`/conversations/${c.id}`}>
                       {c.template.name} {c.period}
-                    </Link>
+                    </RouterLink>
                   </TableCell>
                   <TableCell>
                     {other.name} ({t(c.you === 'leader' ? 'youAreLeader' : 'youAreEmployee')})

@@ -1,9 +1,9 @@
-import { Button, Card, Field, Input, Link, MessageBar, MessageBarBody, Select, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Card, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, type Api, type Me, type StatusView } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { navigate } from '../router.ts';
-import { ErrorNotice, PageTitle, StatusBadge } from './common.tsx';
+import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
 
 interface Team {
   period: string;
@@ -71,15 +71,9 @@ export function TeamPage({ api, me }: { api: Api; me: Me }) {
                 {m.conversations.length === 0 && <Text>{t('teamNoConversation')}</Text>}
                 {m.conversations.map((c) => (
                   <span key={c.id} className={styles.member}>
-                    <Link
-                      href={`/conversations/${c.id}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate(`/conversations/${c.id}`);
-                      }}
-                    >
+                    <RouterLink href={`/conversations/${c.id}`}>
                       {c.template.name} {c.period}
-                    </Link>
+                    </RouterLink>
                     <StatusBadge status={c.status} />
                   </span>
                 ))}

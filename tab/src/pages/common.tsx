@@ -1,7 +1,23 @@
-import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Title2 } from '@fluentui/react-components';
+import { Badge, Link, MessageBar, MessageBarBody, MessageBarTitle, Title2 } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { Status } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
+import { navigate } from '../router.ts';
+
+/** A link within the tab: a real href (open in new tab, copy link) that navigates without a reload. */
+export function RouterLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <Link
+      href={href}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(href);
+      }}
+    >
+      {children}
+    </Link>
+  );
+}
 
 const STATUS_COLOUR: Record<Status, 'informative' | 'warning' | 'success' | 'important' | 'subtle' | 'brand'> = {
   planned: 'informative',
