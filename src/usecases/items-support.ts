@@ -1,7 +1,7 @@
 // Shared by the action-item use cases: find an item's field and check a party may write it.
 import { partyWrites } from '../domain/answers.ts';
 import { canReadSection } from '../domain/policy.ts';
-import { ITEM_KINDS, findField, type Column } from '../domain/templates/model.ts';
+import { findField, type Column } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Loaded } from './support.ts';
 
@@ -9,7 +9,7 @@ export function itemField(loaded: Loaded, fieldId: string): { columns: Column[] 
   const found = findField(loaded.template, fieldId);
   if (!found || !canReadSection(loaded.standing, loaded.conversation, found.section)) throw new AppError('FIELD_NOT_FOUND', { fieldId });
   const { field } = found;
-  if (!ITEM_KINDS.has(field.kind) || (field.kind !== 'goalList' && field.kind !== 'actionPlan')) {
+  if (field.kind !== 'goalList' && field.kind !== 'actionPlan') {
     throw new AppError('FIELD_NOT_FOUND', { fieldId, reason: 'not a plan field' });
   }
   const party = loaded.standing.party;
