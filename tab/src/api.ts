@@ -53,6 +53,12 @@ export function createApi(locale: Locale, getToken: () => Promise<string | null>
   return { get: (path) => call('GET', path), send: (method, path, body) => call(method, path, body), blob };
 }
 
+/** Opens an archived PDF in a new window (fetched with the token; a plain link could not carry it). */
+export async function openPdf(api: Api, path: string): Promise<void> {
+  const blob = await api.blob(path);
+  window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+}
+
 export const localToken = {
   get: () => sessionStorage.getItem(TOKEN_KEY),
   set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),

@@ -1,6 +1,6 @@
 import { Button, Card, MessageBar, MessageBarBody, Text, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiError, type Api, type ConversationView } from '../api.ts';
+import { ApiError, openPdf, type Api, type ConversationView } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import type { Template } from '../template.ts';
 
@@ -17,10 +17,7 @@ export function SignPanel({ api, view, onChange }: { api: Api; view: Conversatio
     );
   const hasSalary = view.definition.sections.some((s) => s.sensitivity === 'salary');
   const openCopy = (part: 'record' | 'salary') =>
-    api.blob(`/api/conversations/${view.id}/archive/${part}`).then(
-      (b) => void window.open(URL.createObjectURL(b), '_blank', 'noopener'),
-      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
-    );
+    openPdf(api, `/api/conversations/${view.id}/archive/${part}`).catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   const parties = [
     { party: 'leader' as const, person: view.parties.leader },
     { party: 'employee' as const, person: view.parties.employee },

@@ -1,6 +1,6 @@
 import { Button, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { ApiError, type Api } from '../api.ts';
+import { ApiError, openPdf, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { ErrorNotice } from './common.tsx';
 
@@ -48,11 +48,7 @@ export function ArchiveList({ api }: { api: Api }) {
     api.get<Listing>(`/api/hr/archive?${q.toString()}`).then(setData, (e: Error) => setError(e.message));
   }, [api, year, type, unit]);
 
-  const open = (e: Entry) =>
-    api.blob(e.file).then(
-      (b) => void window.open(URL.createObjectURL(b), '_blank', 'noopener'),
-      (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
-    );
+  const open = (e: Entry) => openPdf(api, e.file).catch((err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
 
   return (
     <section aria-labelledby="archive-title">
