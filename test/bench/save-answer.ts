@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { openPglite, openPostgres } from '../../src/adapters/db/database.ts';
 import { DEMO } from '../../src/seed/demo-organisation.ts';
 import { MAIN, spawnUntilUrl } from '../helpers/process.ts';
 import { closedLoop, type LoadResult } from './load.ts';
@@ -25,12 +26,14 @@ export async function saveAnswerBench(args: string[]) {
   const clients = Number(args.find((a) => a.startsWith('--clients='))?.split('=')[1] ?? 100);
   const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 8);
   const postgres = args.includes('--postgres');
+  const stored = Number(args.find((a) => a.startsWith('--stored='))?.split('=')[1] ?? 0);
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-bench-'));
   const children: ChildProcess[] = [];
   const database = postgres ? await createDatabase() : null;
   try {
     const bare = await spawnUntilUrl(join(ROOT, 'test/bench/bare-server.ts'), [], {}, 'inherit');
     children.push(bare.child);
+    if (stored > 0) await fill(dataDir, database?.url, stored);
     // The product as `npm start` runs it: PGlite on disk, local mode (or a PostgreSQL server with --postgres).
     const samtale = await spawnUntilUrl(MAIN, ['serve'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: database?.url ?? '' }, 'inherit');
     children.push(samtale.child);
@@ -67,7 +70,7 @@ export async function saveAnswerBench(args: string[]) {
         },
       );
 
-    process.stdout.write(`save-answer: ${clients} concurrent clients, ${seconds} s per run, Node ${process.version}, database ${postgres ? 'PostgreSQL server' : 'PGlite on disk'}\n`);
+    process.stdout.write(`save-answer: ${clients} concurrent clients, ${seconds} s per run, Node ${process.version}, database ${postgres ? 'PostgreSQL server' : 'PGlite on disk'}, ${stored} extra stored conversations\n`);
     // A short warm-up of each, then the measured runs.
     await closedLoop(bare.url, clients, 1, (c) => ({ method: 'PUT', path: `/answers/${c}`, body: '{"value":"w"}' }));
     await runSamtale();
@@ -82,6 +85,32 @@ export async function saveAnswerBench(args: string[]) {
     await new Promise((r) => setTimeout(r, 300));
     rmSync(dataDir, { recursive: true, force: true });
     await database?.drop();
+  }
+}
+
+/**
+ * Fills the database with `count` stored conversations (each with answers) before the server starts,
+ * so save latency can be compared between a small and a large install. The server is started once
+ * first to migrate and seed, then stopped, since PGlite allows one process at a time.
+ */
+async function fill(dataDir: string, url: string | undefined, count: number) {
+  const first = await spawnUntilUrl(MAIN, ['serve'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: url ?? '' }, 'inherit');
+  await new Promise((resolve) => {
+    first.child.once('exit', resolve);
+    first.child.kill('SIGTERM');
+  });
+  const db = url ? await openPostgres(url) : await openPglite(join(dataDir, 'db'));
+  try {
+    await db.exec(`
+      insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at)
+      select gen_random_uuid(), c.tid, c.template_key, c.template_version, 'B' || g, 'held', c.leader_oid, 'bench-' || g, c.unit_id, null, c.created_by, now(), now()
+        from generate_series(1, ${count}) g, (select * from conversations where template_key = 'medarbeidersamtale-10-faktor' limit 1) c;
+      insert into answers (conversation_id, field_id, slot, value, version, updated_by, updated_at)
+      select id, f, 'shared', to_jsonb('Lagret tekst for ytelsestest.'::text), 1, leader_oid, now()
+        from conversations, unnest(array['struktur-1','struktur-2','struktur-3']) f where period like 'B%';
+      analyze;`);
+  } finally {
+    await db.close();
   }
 }
 
