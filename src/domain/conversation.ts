@@ -62,10 +62,6 @@ export function partyOf(conversation: Pick<Conversation, 'leaderOid' | 'employee
   return null;
 }
 
-export function otherParty(party: Party): Party {
-  return party === 'leader' ? 'employee' : 'leader';
-}
-
 /** What the app is waiting for, and from whom, for lists and reminders. */
 export function nextStep(status: Status, signedBy: readonly Party[]): { step: string; waitingOn: Party[] } {
   switch (status) {

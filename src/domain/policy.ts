@@ -3,7 +3,6 @@ import type { Slot } from './answers.ts';
 import type { Field, Party, Section, Template } from './templates/model.ts';
 
 export type AppRole = 'HR' | 'HR.Salary' | 'Admin';
-export const APP_ROLES: readonly AppRole[] = ['HR', 'HR.Salary', 'Admin'];
 
 /** The caller, as established from a validated token and the directory. Never from a request body. */
 export interface Actor {

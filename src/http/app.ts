@@ -18,7 +18,7 @@ export interface HttpOptions {
   tabDir: string | null;
 }
 
-export function localeOf(req: Request): Locale {
+function localeOf(req: Request): Locale {
   const first = (req.get('accept-language') ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'nb';
 }
