@@ -13,6 +13,8 @@ import { dbDirectory } from './adapters/directory/db-directory.ts';
 import type { Config } from './config/schema.ts';
 import { createHttpApp } from './http/app.ts';
 import { localFolderArchive } from './adapters/archive/local-folder.ts';
+import { sharePointArchive } from './adapters/archive/sharepoint.ts';
+import { appGraph, type AppGraph } from './adapters/graph/app-graph.ts';
 import { answerRoutes } from './http/routes/answers.ts';
 import { archiveRoutes } from './http/routes/archive.ts';
 import { metaRoutes } from './http/routes/meta.ts';
@@ -21,7 +23,7 @@ import { devRoutes } from './http/routes/dev.ts';
 import { peopleRoutes } from './http/routes/people.ts';
 import { templateRoutes } from './http/routes/templates.ts';
 import { createLogger, type Logger } from './logger.ts';
-import type { Clock, TokenVerifier } from './ports.ts';
+import type { Archive, Clock, TokenVerifier } from './ports.ts';
 import { DEMO_TENANT_ID, seedDemoOrganisation } from './seed/demo-organisation.ts';
 import type { DevLogin } from './usecases/login-dev-user.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
@@ -42,6 +44,19 @@ export class StartupError extends Error {}
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   if (!config.databaseUrl) return openPglite(join(config.dataDir, 'db'));
   return openPostgres(config.databaseUrl, 10, (e) => logger.warn('database connection lost; it will be replaced', { error: e.message }));
+}
+
+/** App-only Graph for the tenant in the configuration (the archive's SharePoint library). */
+export function configuredGraph(config: Config, logger: Logger): AppGraph {
+  if (!config.tenantId || !config.clientId || !config.clientSecret) throw new StartupError('TENANT_ID, CLIENT_ID and CLIENT_SECRET are needed to call Microsoft Graph');
+  return appGraph({ tenantId: config.tenantId, clientId: config.clientId, clientSecret: config.clientSecret, authorityHost: config.authorityHost, graphUrl: config.graphUrl, logger });
+}
+
+/** The archive the configuration chooses: the local folder, or the SharePoint library through Graph. */
+export function configuredArchive(config: Config, logger: Logger): Archive {
+  const a = config.archive;
+  if (a.backend === 'local') return localFolderArchive(config.archiveDir);
+  return sharePointArchive({ graph: configuredGraph(config, logger), siteId: a.siteId, siteUrl: a.siteUrl, library: a.library, salaryGroupId: a.salaryGroupId, retentionLabel: a.retentionLabel, logger });
 }
 
 export async function startSamtale(config: Config, opts: { clock?: Clock; logger?: Logger; db?: Database } = {}): Promise<Samtale> {
@@ -71,7 +86,7 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   const verifier: TokenVerifier = tokens;
   const dev: DevLogin | null = config.devLogin ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: tokens.issue } : null;
 
-  const archive = localFolderArchive(config.archiveDir);
+  const archive = configuredArchive(config, logger);
   jobs = await startJobs(
     db,
     {

@@ -1,9 +1,9 @@
 // The samtale command: `serve` (default) and `templates export`.
 import { ConfigError, loadConfig, summariseConfig } from './config/schema.ts';
 import { BUILT_IN_TEMPLATES } from './domain/templates/registry.ts';
-import { APP_VERSION, StartupError, openDatabase, startSamtale } from './app.ts';
+import { APP_VERSION, StartupError, configuredArchive, configuredGraph, openDatabase, startSamtale } from './app.ts';
+import { provisionLibrary } from './adapters/archive/sharepoint-library.ts';
 import { randomUUID } from 'node:crypto';
-import { localFolderArchive } from './adapters/archive/local-folder.ts';
 import { DatabaseInUseError, type Database } from './adapters/db/database.ts';
 import { dbDirectory } from './adapters/directory/db-directory.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
@@ -56,7 +56,7 @@ async function runArchive(id: string | undefined) {
   try {
     await migrate(db);
     const deps = cliDeps(db);
-    const archive = localFolderArchive(config.archiveDir);
+    const archive = configuredArchive(config, createLogger('warn'));
     const ids = id ? [id] : (await db.query<{ id: string }>("select id from conversations where status = 'signed' order by updated_at")).map((r) => r.id);
     for (const cid of ids) {
       for (const row of await archiveRecord(deps, archive, cid, { retentionYears: config.retentionYears })) process.stdout.write(`archived ${cid} ${row.part}: ${row.location}\n`);
@@ -73,7 +73,7 @@ async function verifyArchive(id: string | undefined) {
   const db = await openDatabase(config, createLogger('warn'));
   try {
     await migrate(db);
-    const result = await verifyArchiveCopy(cliDeps(db), localFolderArchive(config.archiveDir), id);
+    const result = await verifyArchiveCopy(cliDeps(db), configuredArchive(config, createLogger('warn')), id);
     for (const c of result.copies) {
       const verdict = !c.found ? 'MISSING' : !c.checksumMatches ? 'CHECKSUM MISMATCH (the file has changed)' : !c.signedHashMatches ? 'RECORD NO LONGER MATCHES THE SIGNED HASH' : 'ok';
       process.stdout.write(`${c.part}: ${verdict}  ${c.path}\n`);
@@ -83,6 +83,18 @@ async function verifyArchive(id: string | undefined) {
   } finally {
     await db.close();
   }
+}
+
+/** archive provision: creates or completes the SharePoint library, its columns and its views. */
+async function provisionArchive() {
+  const config = loadConfig(process.env);
+  const a = config.archive;
+  if (a.backend !== 'sharepoint') throw new ConfigError(['archive provision is for the SharePoint archive: set ARCHIVE_BACKEND=sharepoint (the local archive needs no set-up)']);
+  const report = await provisionLibrary(configuredGraph(config, createLogger('warn')), a);
+  process.stdout.write(`library "${a.library}": ${report.library}\n`);
+  process.stdout.write(`columns added: ${report.columnsAdded.length > 0 ? report.columnsAdded.join(', ') : 'none (all present)'}\n`);
+  process.stdout.write(`views added: ${report.viewsAdded.length > 0 ? report.viewsAdded.join(', ') : 'none (all present)'}\n`);
+  if (report.library === 'created') process.stdout.write('Next: in SharePoint, stop inheriting permissions on the library and give only the HR group read access (see docs/archive-sharepoint.md).\n');
 }
 
 function cliDeps(db: Database): Deps {
@@ -97,7 +109,8 @@ const USAGE = `Usage: samtale [serve]            start the server
        samtale templates export  print all templates as one JSON document
        samtale audit verify      check the audit trail's hash chain (exit 1 when broken)
        samtale archive run [id]  archive signed records as PDF/A into the archive
-       samtale archive verify ID re-read an archived copy and check its checksum (exit 1 on mismatch)`;
+       samtale archive verify ID re-read an archived copy and check its checksum (exit 1 on mismatch)
+       samtale archive provision create or complete the SharePoint library, columns and views`;
 
 async function main(argv: string[]) {
   const [command = 'serve', sub] = argv;
@@ -106,6 +119,7 @@ async function main(argv: string[]) {
   if (command === 'audit' && sub === 'verify') return verifyAudit();
   if (command === 'archive' && sub === 'run') return runArchive(argv[2]);
   if (command === 'archive' && sub === 'verify') return verifyArchive(argv[2]);
+  if (command === 'archive' && sub === 'provision') return provisionArchive();
   if (command === 'help' || command === '--help') return void process.stdout.write(USAGE + '\n');
   process.stderr.write(`Unknown command: ${argv.join(' ')}\n${USAGE}\n`);
   process.exit(2);

@@ -120,6 +120,6 @@ export interface ArchiveCopy {
 /** Where signed records are kept: a local folder, or a SharePoint library through Graph. */
 export interface Archive {
   /** Idempotent: the same path with the same bytes is left alone and reported as already there. */
-  put(copy: ArchiveCopy): Promise<{ location: string; created: boolean }>;
+  put(copy: ArchiveCopy): Promise<{ location: string; created: boolean; /** SharePoint resource units spent (0 locally). */ resourceUnits: number }>;
   get(path: string): Promise<Uint8Array | undefined>;
 }

@@ -32,6 +32,17 @@ export const configSchema = z
     CLIENT_SECRET: z.string().min(1).optional(),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
     ARCHIVE_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(10),
+    ARCHIVE_BACKEND: z.enum(['local', 'sharepoint']).optional(),
+    SHAREPOINT_SITE_ID: z
+      .string()
+      .regex(/^[a-z0-9.-]+,[0-9a-f-]{36},[0-9a-f-]{36}$/i, 'must be a Graph site id: <host>,<site collection id>,<web id>')
+      .optional(),
+    SHAREPOINT_SITE_URL: z.url({ protocol: /^https$/ }).optional(),
+    SHAREPOINT_LIBRARY: z.string().min(1).max(128).default('Samtalearkiv'),
+    SHAREPOINT_SALARY_GROUP_ID: z.uuid().optional(),
+    SHAREPOINT_RETENTION_LABEL: z.string().min(1).optional(),
+    GRAPH_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
+    ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
   });
 
 const TRUE = new Set(['true', '1', 'yes']);
@@ -42,15 +53,27 @@ const TRUE = new Set(['true', '1', 'yes']);
  */
 function modeProblems(input: Record<string, string>): string[] {
   const mode = input.SAMTALE_MODE ?? 'local';
+  const problems = archiveProblems(input, mode);
   if (mode === 'local') {
     const host = input.HOST ?? '127.0.0.1';
-    return isLoopback(host) ? [] : [`HOST: local mode binds to loopback only (127.0.0.1, ::1 or localhost); got ${host}`];
+    if (!isLoopback(host)) problems.push(`HOST: local mode binds to loopback only (127.0.0.1, ::1 or localhost); got ${host}`);
+    return problems;
   }
-  if (mode !== 'm365') return [];
-  const problems: string[] = [];
+  if (mode !== 'm365') return problems;
   for (const key of ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'PUBLIC_URL']) if (!input[key]) problems.push(`${key}: required in m365 mode`);
   for (const key of ['DEV_LOGIN', 'SEED_DEMO']) if (input[key] && TRUE.has(input[key])) problems.push(`${key}: local-only setting; not allowed in m365 mode`);
   if (input.LOCAL_ARCHIVE_DIR) problems.push('LOCAL_ARCHIVE_DIR: local-only setting; not allowed in m365 mode');
+  return problems;
+}
+
+/** The SharePoint archive needs the app registration and the library's site and salary group. */
+function archiveProblems(input: Record<string, string>, mode: string): string[] {
+  const backend = input.ARCHIVE_BACKEND ?? (mode === 'm365' ? 'sharepoint' : 'local');
+  if (backend !== 'sharepoint') return [];
+  const problems: string[] = [];
+  const needed = ['SHAREPOINT_SITE_ID', 'SHAREPOINT_SITE_URL', 'SHAREPOINT_SALARY_GROUP_ID', ...(mode === 'm365' ? [] : ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET'])];
+  for (const key of needed) if (!input[key]) problems.push(`${key}: required for the SharePoint archive (ARCHIVE_BACKEND=sharepoint)`);
+  if (input.LOCAL_ARCHIVE_DIR && mode !== 'm365') problems.push('LOCAL_ARCHIVE_DIR: only used by the local archive; not allowed with ARCHIVE_BACKEND=sharepoint');
   return problems;
 }
 
@@ -73,6 +96,18 @@ export interface Config {
   bodyLimit: string;
   /** Years an archive copy is kept before kassasjon (sets kassasjonsdato). */
   retentionYears: number;
+  archive: { backend: 'local' } | SharePointSettings;
+  graphUrl: string;
+  authorityHost: string;
+}
+
+export interface SharePointSettings {
+  backend: 'sharepoint';
+  siteId: string;
+  siteUrl: string;
+  library: string;
+  salaryGroupId: string;
+  retentionLabel: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -109,14 +144,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     clientSecret: c.CLIENT_SECRET,
     bodyLimit: c.BODY_LIMIT,
     retentionYears: c.ARCHIVE_RETENTION_YEARS,
+    archive:
+      (c.ARCHIVE_BACKEND ?? (local ? 'local' : 'sharepoint')) === 'local'
+        ? { backend: 'local' }
+        : // archiveProblems has made sure these are set.
+          { backend: 'sharepoint', siteId: c.SHAREPOINT_SITE_ID ?? '', siteUrl: c.SHAREPOINT_SITE_URL ?? '', library: c.SHAREPOINT_LIBRARY, salaryGroupId: c.SHAREPOINT_SALARY_GROUP_ID ?? '', retentionLabel: c.SHAREPOINT_RETENTION_LABEL },
+    graphUrl: c.GRAPH_URL,
+    authorityHost: c.ENTRA_AUTHORITY_HOST,
   };
 }
 
 const SECRET_KEYS: ReadonlySet<keyof Config> = new Set(['clientSecret']);
 
 /** A printable summary: secrets and database passwords are redacted. */
-export function summariseConfig(config: Config): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
+export function summariseConfig(config: Config): Record<string, string | number | boolean | object> {
+  const out: Record<string, string | number | boolean | object> = {};
   for (const [key, value] of Object.entries(config) as [keyof Config, Config[keyof Config]][]) {
     if (value === undefined) continue;
     if (SECRET_KEYS.has(key)) out[key] = '[redacted]';

@@ -51,7 +51,7 @@ export async function archiveRecord(deps: Deps, archive: Archive, conversationId
     const row: ArchiveCopyRow = { conversationId: c.id, part: copy.part, path, location: stored.location, checksum, contentHash: copy.contentHash, archivedAt };
     await deps.store.transaction(async (tx) => {
       await tx.recordArchiveCopy(row);
-      await tx.appendAudit({ tid: c.tid, at: archivedAt, actorOid: SYSTEM, action: 'archive.stored', subject: c.id, data: { part: copy.part, path, checksum, created: stored.created } });
+      await tx.appendAudit({ tid: c.tid, at: archivedAt, actorOid: SYSTEM, action: 'archive.stored', subject: c.id, data: { part: copy.part, path, checksum, created: stored.created, resourceUnits: stored.resourceUnits } });
     });
     rows.push(row);
   }

@@ -26,13 +26,13 @@ export interface TestApp {
 
 export type Client = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<Reply<T>>;
 
-/** Waits until the background archiver has archived every signed record (at most 60 s). */
-export async function waitForArchiving(t: TestApp): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+/** Waits until the background archiver has archived every signed record (by default at most 60 s). */
+export async function waitForArchiving(t: TestApp, timeoutMs = 60_000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
     if ((await t.app.deps.store.awaitingArchive()).length === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('signed records were not archived within 60 s');
+  throw new Error(`signed records were not archived within ${timeoutMs / 1000} s`);
 }
 
 export async function startTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {

@@ -1,0 +1,138 @@
+// App-only Microsoft Graph for the archive: msal-node client credentials, the Graph client with its
+// retry middleware, and a middleware of our own that holds every request while SharePoint has asked
+// us to wait (Retry-After) and counts the resource units each call costs.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
+import { AuthenticationHandler, Client, HTTPMessageHandler, RedirectHandler, RetryHandler, RetryHandlerOptions, TelemetryHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import type { Logger } from '../../logger.ts';
+
+export interface AppGraphOptions {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** https://login.microsoftonline.com, or a national cloud's. */
+  authorityHost: string;
+  /** https://graph.microsoft.com, or a national cloud's. */
+  graphUrl: string;
+  logger: Logger;
+}
+
+/**
+ * SharePoint's published resource-unit costs: one item 1, a collection 2, any create, update, delete
+ * or upload 2, and every permission operation (including `$expand=permissions`) 5.
+ */
+export function resourceUnits(method: string, url: string): number {
+  const { pathname, searchParams } = new URL(url);
+  if (/\/(invite|permissions)(\/|$)/.test(pathname) || (searchParams.get('$expand') ?? '').includes('permissions')) return 5;
+  if (method.toUpperCase() !== 'GET') return 2;
+  return /\/(lists|columns|views|children)$/.test(pathname) ? 2 : 1;
+}
+
+/** Shared between requests: SharePoint's Retry-After applies to the app, not to one request. */
+export class ThrottleGate {
+  private notBefore = 0;
+  holdFor(seconds: number): void {
+    this.notBefore = Math.max(this.notBefore, Date.now() + seconds * 1000);
+  }
+  async pass(): Promise<void> {
+    for (let wait = this.notBefore - Date.now(); wait > 0; wait = this.notBefore - Date.now()) await new Promise((r) => setTimeout(r, wait));
+  }
+}
+
+export function retryAfterSeconds(headers: Headers | undefined): number | null {
+  const raw = headers?.get('retry-after');
+  if (!raw) return null;
+  const n = Number(raw);
+  if (Number.isFinite(n)) return Math.max(0, n);
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? null : Math.max(0, (at - Date.now()) / 1000);
+}
+
+/** Counts resource units per operation (an AsyncLocalStorage scope) and in total. */
+export class ResourceUnitMeter {
+  total = 0;
+  private readonly scope = new AsyncLocalStorage<{ units: number }>();
+  add(units: number): void {
+    this.total += units;
+    const s = this.scope.getStore();
+    if (s) s.units += units;
+  }
+  async measure<T>(fn: () => Promise<T>): Promise<{ value: T; units: number }> {
+    const s = { units: 0 };
+    const value = await this.scope.run(s, fn);
+    return { value, units: s.units };
+  }
+}
+
+class GateAndMeter implements Middleware {
+  private next: Middleware | undefined;
+  private readonly gate: ThrottleGate;
+  private readonly meter: ResourceUnitMeter;
+  constructor(gate: ThrottleGate, meter: ResourceUnitMeter) {
+    this.gate = gate;
+    this.meter = meter;
+  }
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+  async execute(context: Context): Promise<void> {
+    await this.gate.pass();
+    await this.next?.execute(context);
+    const res = context.response;
+    if (!res) return;
+    if (res.status === 429 || res.status === 503) {
+      this.gate.holdFor(retryAfterSeconds(res.headers) ?? 1);
+      return;
+    }
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    this.meter.add(resourceUnits(context.options?.method ?? 'GET', url));
+  }
+}
+
+export interface AppGraph {
+  client: Client;
+  meter: ResourceUnitMeter;
+  gate: ThrottleGate;
+  /** An app-only token for another resource of the tenant (SharePoint REST for list views). */
+  tokenFor(resource: string): Promise<string>;
+}
+
+export function appGraph(opts: AppGraphOptions): AppGraph {
+  const authority = `${opts.authorityHost.replace(/\/$/, '')}/${opts.tenantId}`;
+  const msal = new ConfidentialClientApplication({
+    auth: { clientId: opts.clientId, clientSecret: opts.clientSecret, authority, knownAuthorities: [new URL(opts.authorityHost).host] },
+    system: {
+      loggerOptions: {
+        piiLoggingEnabled: false,
+        logLevel: LogLevel.Warning,
+        loggerCallback: (level, message) => (level <= LogLevel.Error ? opts.logger.error('msal', { message }) : opts.logger.warn('msal', { message })),
+      },
+    },
+  });
+  // msal caches app tokens and renews them before they expire.
+  const tokenFor = async (resource: string) => {
+    const result = await msal.acquireTokenByClientCredential({ scopes: [`${resource.replace(/\/$/, '')}/.default`] });
+    if (!result?.accessToken) throw new Error(`no token for ${resource}`);
+    return result.accessToken;
+  };
+  const graphUrl = new URL(opts.graphUrl);
+  const gate = new ThrottleGate();
+  const meter = new ResourceUnitMeter();
+  const chain: Middleware[] = [
+    new AuthenticationHandler({ getAccessToken: () => tokenFor(graphUrl.origin) }),
+    // Three quick retries inside a call for 429/503/504 on JSON requests; the archive step retries the rest.
+    new RetryHandler(new RetryHandlerOptions(1, 3)),
+    new RedirectHandler(),
+    new TelemetryHandler(),
+    new GateAndMeter(gate, meter),
+    new HTTPMessageHandler(),
+  ];
+  for (let i = 0; i < chain.length - 1; i++) chain[i]!.setNext?.(chain[i + 1]!);
+  const client = Client.initWithMiddleware({
+    middleware: chain[0],
+    baseUrl: `${graphUrl.origin}/`,
+    defaultVersion: 'v1.0',
+    customHosts: graphUrl.hostname === 'graph.microsoft.com' ? undefined : new Set([graphUrl.hostname]),
+  });
+  return { client, meter, gate, tokenFor };
+}

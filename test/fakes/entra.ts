@@ -1,0 +1,115 @@
+// A protocol-level fake of Microsoft Entra ID over HTTPS: the tenant's OpenID configuration, its JWKS
+// and the v2.0 token endpoint for the client-credentials grant. Tokens are RS256 JWTs with the claim
+// set Entra issues to an app (v1 issuer for Graph, `roles`, `idtyp: app`), signed by a test key.
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { testTls } from './tls.ts';
+
+export interface FakeApp {
+  clientId: string;
+  clientSecret: string;
+  /** Application permissions granted by an admin, per resource (e.g. `https://graph.microsoft.com`). */
+  roles: Record<string, string[]>;
+}
+
+export interface EntraFake {
+  url: string;
+  tenantId: string;
+  jwks: { keys: JWK[] };
+  publicKey: CryptoKey;
+  /** Token requests received, by grant type. */
+  requests: { grant: string; clientId: string; scope: string }[];
+  close(): Promise<void>;
+}
+
+function oauthError(res: import('node:http').ServerResponse, status: number, error: string, description: string) {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error, error_description: description, error_codes: [status === 401 ? 7000215 : 900144] }));
+}
+
+export async function startEntraFake(opts: { tenantId: string; apps: FakeApp[]; tokenLifetimeSeconds?: number }): Promise<EntraFake> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomUUID();
+  const jwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
+  const requests: EntraFake['requests'] = [];
+  const lifetime = opts.tokenLifetimeSeconds ?? 3599;
+  let base = '';
+  const tls = testTls();
+  const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+    const url = new URL(req.url ?? '/', base);
+    const [tenant, ...rest] = url.pathname.split('/').filter(Boolean);
+    const path = rest.join('/');
+    if (tenant !== opts.tenantId && tenant !== 'common' && tenant !== 'organizations') return oauthError(res, 400, 'invalid_tenant', `AADSTS90002: Tenant '${tenant}' not found.`);
+    if (req.method === 'GET' && path === 'v2.0/.well-known/openid-configuration') {
+      const t = opts.tenantId;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          issuer: `${base}/${t}/v2.0`,
+          authorization_endpoint: `${base}/${t}/oauth2/v2.0/authorize`,
+          token_endpoint: `${base}/${t}/oauth2/v2.0/token`,
+          end_session_endpoint: `${base}/${t}/oauth2/v2.0/logout`,
+          jwks_uri: `${base}/${t}/discovery/v2.0/keys`,
+          response_types_supported: ['code', 'id_token', 'token'],
+          subject_types_supported: ['pairwise'],
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+          tenant_region_scope: 'EU',
+        }),
+      );
+      return;
+    }
+    if (req.method === 'GET' && path === 'discovery/v2.0/keys') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
+      return;
+    }
+    if (req.method === 'POST' && path === 'oauth2/v2.0/token') {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        void (async () => {
+          if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return oauthError(res, 400, 'invalid_request', 'AADSTS900144: The request body must be form-encoded.');
+          const form = new URLSearchParams(body);
+          const grant = form.get('grant_type') ?? '';
+          const clientId = form.get('client_id') ?? '';
+          const scope = form.get('scope') ?? '';
+          requests.push({ grant, clientId, scope });
+          if (grant !== 'client_credentials') return oauthError(res, 400, 'unsupported_grant_type', `AADSTS70003: grant ${grant} is not supported by this fake.`);
+          const app = opts.apps.find((a) => a.clientId === clientId);
+          if (!app) return oauthError(res, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${clientId}' was not found in the directory.`);
+          if (form.get('client_secret') !== app.clientSecret) return oauthError(res, 401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+          const m = /^(https:\/\/[^ ]+)\/\.default$/.exec(scope.split(' ').find((s) => s.endsWith('/.default')) ?? '');
+          if (!m?.[1]) return oauthError(res, 400, 'invalid_scope', 'AADSTS1002012: The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.');
+          const resource = m[1];
+          const now = Math.floor(Date.now() / 1000);
+          const token = await new SignJWT({ tid: opts.tenantId, appid: app.clientId, oid: app.clientId, roles: app.roles[resource] ?? [], idtyp: 'app', ver: '1.0' })
+            .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+            .setIssuer(`https://sts.windows.net/${opts.tenantId}/`)
+            .setAudience(resource)
+            .setSubject(app.clientId)
+            .setIssuedAt(now)
+            .setNotBefore(now - 5)
+            .setExpirationTime(now + lifetime)
+            .sign(privateKey);
+          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token }));
+        })();
+      });
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not_found' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    tenantId: opts.tenantId,
+    jwks: { keys: [jwk] },
+    publicKey,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

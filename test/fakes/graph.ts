@@ -1,0 +1,436 @@
+// A protocol-level fake of the parts of Microsoft Graph the SharePoint archive uses, over HTTPS:
+// lists and columns, drive item upload (simple and upload session), listItem fields, invite,
+// permissions and retention labels, plus the SharePoint REST views endpoint. It checks the app-only
+// token as Graph would (signature, issuer, audience, roles, the Sites.Selected grant), rejects
+// malformed payloads with Graph's error shape, charges SharePoint resource units per request against
+// a per-window budget (429 + Retry-After when spent), and can inject 503s and dropped connections.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { jwtVerify, type CryptoKey } from 'jose';
+import { testTls } from './tls.ts';
+
+export interface FakePermission {
+  id: string;
+  roles: string[];
+  principal: string;
+  inherited: boolean;
+}
+
+export interface FakeItem {
+  id: string;
+  driveId: string;
+  path: string;
+  bytes: Buffer;
+  fields: Record<string, string | number | boolean>;
+  permissions: FakePermission[];
+  uniquePermissions: boolean;
+  retentionLabel: string | null;
+  /** Times content was written to this path: 1 means archived exactly once. */
+  writes: number;
+}
+
+interface ColumnDef {
+  name: string;
+  kind: 'text' | 'dateTime' | 'choice' | 'number';
+  indexed: boolean;
+  choices?: string[];
+}
+
+interface FakeList {
+  id: string;
+  displayName: string;
+  driveId: string;
+  columns: Map<string, ColumnDef>;
+  views: Map<string, { title: string; fields: string[]; query: string }>;
+}
+
+export interface GraphFakeOptions {
+  tenantId: string;
+  entraPublicKey: CryptoKey;
+  /** App id -> its Sites.Selected role on the site (`write`, `manage`, `fullcontrol`). */
+  siteGrants: Record<string, 'read' | 'write' | 'manage' | 'fullcontrol'>;
+  /** Entra object ids the directory knows (users and groups); invite refuses anything else. */
+  principals: Set<string>;
+  /** The library's own permissions, inherited by every item until an invite breaks inheritance. */
+  libraryReaders: string[];
+  budget?: { resourceUnits: number; windowMs: number };
+  /** Share of requests (0–1) answered with a 503 or a dropped connection, before or after acting. */
+  faultRate?: number;
+  simpleUploadLimit?: number;
+}
+
+export interface GraphFake {
+  url: string;
+  siteId: string;
+  siteUrl: string;
+  lists: Map<string, FakeList>;
+  items: Map<string, FakeItem>;
+  itemByPath(path: string): FakeItem | undefined;
+  stats: { requests: number; throttled: number; faults: number; resourceUnits: number; windowStart: number };
+  setFaultRate(rate: number): void;
+  close(): Promise<void>;
+}
+
+class GraphHttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly headers: Record<string, string>;
+  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.headers = headers;
+  }
+}
+
+const CHUNK_UNIT = 320 * 1024;
+const COLUMN_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?Z)?$/;
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function json(body: Buffer): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(body.toString('utf8'));
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    /* falls through */
+  }
+  throw new GraphHttpError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake> {
+  const tls = testTls();
+  const siteId = `fjordvik.sharepoint.com,${randomUUID()},${randomUUID()}`;
+  const lists = new Map<string, FakeList>();
+  const items = new Map<string, FakeItem>();
+  const sessions = new Map<string, { driveId: string; path: string; conflict: string; total: number | null; received: Buffer[]; next: number }>();
+  const stats = { requests: 0, throttled: 0, faults: 0, resourceUnits: 0, windowStart: Date.now() };
+  let faultRate = opts.faultRate ?? 0;
+  const budget = opts.budget;
+  let windowUsed = 0;
+  const simpleLimit = opts.simpleUploadLimit ?? 4 * 1024 * 1024;
+  let origin = '';
+
+  const listByDrive = (driveId: string) => {
+    for (const l of lists.values()) if (l.driveId === driveId) return l;
+    throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
+  };
+  const itemAt = (driveId: string, path: string) => [...items.values()].find((i) => i.driveId === driveId && i.path === path);
+  const driveItem = (i: FakeItem, expandFields: boolean) => ({
+    id: i.id,
+    name: i.path.split('/').at(-1),
+    size: i.bytes.length,
+    file: { mimeType: 'application/pdf' },
+    webUrl: `${origin}/sites/archive/${encodeURI(listByDrive(i.driveId).displayName)}/${encodeURI(i.path)}`,
+    parentReference: { driveId: i.driveId, path: `/drives/${i.driveId}/root:/${i.path.split('/').slice(0, -1).join('/')}` },
+    ...(expandFields ? { listItem: { id: i.id, fields: { ...i.fields } } } : {}),
+  });
+  const permissionJson = (p: FakePermission) => ({ id: p.id, roles: p.roles, grantedToV2: { [opts.principals.has(p.principal) ? 'user' : 'group']: { id: p.principal } }, ...(p.inherited ? { inheritedFrom: { driveId: 'library' } } : {}) });
+
+  const writeItem = (driveId: string, path: string, bytes: Buffer, conflict: string): FakeItem => {
+    const list = listByDrive(driveId);
+    const existing = itemAt(driveId, path);
+    if (existing && conflict === 'fail') throw new GraphHttpError(409, 'nameAlreadyExists', 'The specified item name already exists.');
+    if (existing && conflict === 'rename') throw new GraphHttpError(400, 'invalidRequest', 'rename is not supported by this fake');
+    if (existing) {
+      existing.bytes = bytes;
+      existing.writes += 1;
+      return existing;
+    }
+    const item: FakeItem = {
+      id: randomUUID().replace(/-/g, '').toUpperCase().slice(0, 26),
+      driveId: list.driveId,
+      path,
+      bytes,
+      fields: { Title: path.split('/').at(-1) ?? '' },
+      permissions: opts.libraryReaders.map((principal) => ({ id: randomUUID(), roles: ['read'], principal, inherited: true })),
+      uniquePermissions: false,
+      retentionLabel: null,
+      writes: 1,
+    };
+    items.set(item.id, item);
+    return item;
+  };
+
+  const cost = (method: string, path: string, query: URLSearchParams) => {
+    if (path.endsWith('/invite') || path.includes('/permissions') || (query.get('$expand') ?? '').includes('permissions')) return 5;
+    if (path.startsWith('/upload/')) return 0;
+    // Published SharePoint costs: one item 1, a collection 2, any write 2, permissions 5.
+    if (method === 'GET') return /\/(lists|columns|views)$/.test(path) ? 2 : 1;
+    return 2;
+  };
+
+  async function authorize(req: IncomingMessage, audience: string): Promise<string> {
+    const header = req.headers.authorization ?? '';
+    if (!header.startsWith('Bearer ')) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    try {
+      const { payload } = await jwtVerify(header.slice(7), opts.entraPublicKey, { issuer: `https://sts.windows.net/${opts.tenantId}/`, audience, algorithms: ['RS256'] });
+      const roles = Array.isArray(payload.roles) ? payload.roles : [];
+      const appid = typeof payload.appid === 'string' ? payload.appid : '';
+      if (payload.tid !== opts.tenantId) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token tenant does not match.');
+      if (!roles.includes('Sites.Selected') && !roles.includes('Lists.SelectedOperations.Selected')) throw new GraphHttpError(403, 'accessDenied', 'Either scp or roles claim need to be present in the token.');
+      return appid;
+    } catch (e) {
+      if (e instanceof GraphHttpError) throw e;
+      throw new GraphHttpError(401, 'InvalidAuthenticationToken', `Access token validation failure: ${(e as Error).message}`);
+    }
+  }
+  const needs = (appid: string, level: 'write' | 'manage' | 'fullcontrol') => {
+    const order = ['read', 'write', 'manage', 'fullcontrol'];
+    const has = opts.siteGrants[appid];
+    if (!has || order.indexOf(has) < order.indexOf(level)) throw new GraphHttpError(403, 'accessDenied', `Access denied: the app needs the ${level} role on this site (Sites.Selected).`);
+  };
+
+  async function route(req: IncomingMessage, url: URL, body: Buffer): Promise<{ status: number; body?: unknown }> {
+    const method = req.method ?? 'GET';
+    const p = decodeURIComponent(url.pathname);
+    let m: RegExpExecArray | null;
+
+    // Upload session chunks: pre-authenticated URL, must not carry a bearer token.
+    if ((m = /^\/upload\/([\w-]+)$/.exec(p)) && method === 'PUT') {
+      if (req.headers.authorization) throw new GraphHttpError(401, 'unauthenticated', 'The upload URL is pre-authenticated; do not send an Authorization header.');
+      const s = sessions.get(m[1]!);
+      if (!s) throw new GraphHttpError(404, 'itemNotFound', 'The upload session was not found.');
+      const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(req.headers['content-range'] ?? ''));
+      if (!range) throw new GraphHttpError(400, 'invalidRange', 'A valid Content-Range header is required.');
+      const [from, to, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
+      if (from !== s.next) throw new GraphHttpError(416, 'invalidRange', `Expected a fragment starting at ${s.next}.`);
+      if (to - from + 1 !== body.length) throw new GraphHttpError(400, 'invalidRange', 'Content-Range does not match the body length.');
+      if (to + 1 < total && body.length % CHUNK_UNIT !== 0) throw new GraphHttpError(400, 'invalidRange', 'Fragments must be a multiple of 320 KiB, except the last.');
+      s.total = total;
+      s.received.push(body);
+      s.next = to + 1;
+      if (s.next < total) return { status: 202, body: { nextExpectedRanges: [`${s.next}-`] } };
+      sessions.delete(m[1]!);
+      const item = writeItem(s.driveId, s.path, Buffer.concat(s.received), s.conflict);
+      return { status: 201, body: driveItem(item, false) };
+    }
+
+    // SharePoint REST views (the site's own API, audience = the SharePoint origin).
+    if ((m = /^\/sites\/archive\/_api\/web\/lists\(guid'([\w-]+)'\)\/views(\/add)?$/.exec(p))) {
+      const appid = await authorize(req, origin);
+      const list = lists.get(m[1]!);
+      if (!list) throw new GraphHttpError(404, 'itemNotFound', 'List does not exist.');
+      if (method === 'GET' && !m[2]) return { status: 200, body: { value: [...list.views.values()].map((v) => ({ Title: v.title, ViewQuery: v.query, ViewFields: v.fields })) } };
+      if (method === 'POST' && m[2]) {
+        needs(appid, 'manage');
+        const params = json(body).parameters;
+        if (!isRecord(params) || typeof params.Title !== 'string' || !Array.isArray(params.ViewFields) || typeof params.Query !== 'string') throw new GraphHttpError(400, 'invalidRequest', 'parameters.Title, ViewFields and Query are required.');
+        for (const f of params.ViewFields) if (typeof f !== 'string' || (!list.columns.has(f) && !['LinkFilename', 'Title', 'Modified'].includes(f))) throw new GraphHttpError(400, 'invalidRequest', `Field '${String(f)}' does not exist in the list.`);
+        if (list.views.has(params.Title)) throw new GraphHttpError(409, 'nameAlreadyExists', 'A view with this name already exists.');
+        list.views.set(params.Title, { title: params.Title, fields: params.ViewFields.map(String), query: params.Query });
+        return { status: 200, body: { Title: params.Title } };
+      }
+    }
+
+    if (!p.startsWith('/v1.0/')) throw new GraphHttpError(400, 'BadRequest', 'Invalid version: the path must start with /v1.0/.');
+    const appid = await authorize(req, origin);
+    const rest = p.slice('/v1.0'.length);
+
+    if ((m = /^\/sites\/([^/]+)\/lists$/.exec(rest))) {
+      if (m[1] !== siteId) throw new GraphHttpError(404, 'itemNotFound', 'Requested site could not be found');
+      if (method === 'GET') return { status: 200, body: { value: [...lists.values()].map((l) => ({ id: l.id, displayName: l.displayName, list: { template: 'documentLibrary' } })) } };
+      if (method === 'POST') {
+        needs(appid, 'manage');
+        const b = json(body);
+        if (typeof b.displayName !== 'string' || !isRecord(b.list) || b.list.template !== 'documentLibrary') throw new GraphHttpError(400, 'invalidRequest', 'displayName and list.template are required.');
+        if ([...lists.values()].some((l) => l.displayName === b.displayName)) throw new GraphHttpError(409, 'nameAlreadyExists', 'A list, survey, discussion board, or document library with the specified title already exists in this Web site.');
+        const list: FakeList = { id: randomUUID(), displayName: b.displayName, driveId: `b!${randomUUID().replace(/-/g, '')}`, columns: new Map(), views: new Map() };
+        for (const c of Array.isArray(b.columns) ? b.columns : []) addColumn(list, c);
+        lists.set(list.id, list);
+        return { status: 201, body: { id: list.id, displayName: list.displayName } };
+      }
+    }
+    if ((m = /^\/sites\/([^/]+)\/lists\/([\w-]+)\/(columns|drive)$/.exec(rest))) {
+      const list = m[1] === siteId ? lists.get(m[2]!) : undefined;
+      if (!list) throw new GraphHttpError(404, 'itemNotFound', 'The requested list could not be found.');
+      if (m[3] === 'drive' && method === 'GET') return { status: 200, body: { id: list.driveId, driveType: 'documentLibrary' } };
+      if (m[3] === 'columns' && method === 'GET') return { status: 200, body: { value: [...list.columns.values()].map((c) => ({ name: c.name, indexed: c.indexed, [c.kind]: {} })) } };
+      if (m[3] === 'columns' && method === 'POST') {
+        needs(appid, 'manage');
+        const c = addColumn(list, json(body));
+        return { status: 201, body: { name: c.name } };
+      }
+    }
+
+    // Drive items by path: simple upload, upload session, read.
+    if ((m = /^\/drives\/([^/]+)\/root:\/(.+?):?\/(content|createUploadSession)$/.exec(rest))) {
+      if (method !== 'GET') needs(appid, 'write');
+      const [driveId, path, op] = [m[1]!, m[2]!, m[3]!];
+      if (path.includes('..') || /[<>:"|?*]/.test(path)) throw new GraphHttpError(400, 'invalidRequest', 'The path contains characters that are not allowed.');
+      if (op === 'content' && method === 'GET') {
+        const item = itemAt(driveId, path);
+        if (!item) throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
+        return { status: 200, body: item.bytes };
+      }
+      if (op === 'content' && method === 'PUT') {
+        if (body.length > simpleLimit) throw new GraphHttpError(413, 'requestTooLarge', 'Simple upload is limited to 4 MB; use an upload session.');
+        const item = writeItem(driveId, path, body, url.searchParams.get('@microsoft.graph.conflictBehavior') ?? 'replace');
+        return { status: 201, body: driveItem(item, false) };
+      }
+      if (op === 'createUploadSession' && method === 'POST') {
+        const b = json(body);
+        const conflict = isRecord(b.item) ? b.item['@microsoft.graph.conflictBehavior'] : undefined;
+        if (conflict !== undefined && conflict !== 'fail' && conflict !== 'replace' && conflict !== 'rename') throw new GraphHttpError(400, 'invalidRequest', 'Invalid conflict behavior.');
+        listByDrive(driveId);
+        if (conflict === 'fail' && itemAt(driveId, path)) throw new GraphHttpError(409, 'nameAlreadyExists', 'The specified item name already exists.');
+        const id = randomUUID();
+        sessions.set(id, { driveId, path, conflict: typeof conflict === 'string' ? conflict : 'replace', total: null, received: [], next: 0 });
+        // A different host name than the API, like SharePoint's upload URLs, so no token is attached.
+        return { status: 200, body: { uploadUrl: `${origin.replace('127.0.0.1', 'localhost')}/upload/${id}`, expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(), nextExpectedRanges: ['0-'] } };
+      }
+    }
+    if ((m = /^\/drives\/([^/]+)\/root:\/(.+)$/.exec(rest)) && method === 'GET') {
+      const item = itemAt(m[1]!, m[2]!);
+      if (!item) throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
+      return { status: 200, body: driveItem(item, (url.searchParams.get('$expand') ?? '').includes('listItem')) };
+    }
+    if ((m = /^\/drives\/([^/]+)\/items\/([^/]+)\/(content|listItem\/fields|invite|permissions|retentionLabel)$/.exec(rest))) {
+      const item = items.get(m[2]!);
+      if (!item || item.driveId !== m[1]) throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
+      const op = m[3]!;
+      if (op === 'content' && method === 'GET') return { status: 200, body: item.bytes };
+      if (op === 'permissions' && method === 'GET') return { status: 200, body: { value: item.permissions.map(permissionJson) } };
+      if (op === 'listItem/fields' && method === 'PATCH') {
+        needs(appid, 'write');
+        const list = listByDrive(item.driveId);
+        const b = json(body);
+        for (const [k, v] of Object.entries(b)) {
+          const col = list.columns.get(k);
+          if (k !== 'Title' && !col) throw new GraphHttpError(400, 'invalidRequest', `Field '${k}' is not recognized`);
+          if (typeof v !== 'string' && typeof v !== 'number') throw new GraphHttpError(400, 'invalidRequest', `Invalid value for field '${k}'.`);
+          if (col?.kind === 'dateTime' && (typeof v !== 'string' || !ISO_DATE.test(v))) throw new GraphHttpError(400, 'invalidRequest', `Field '${k}' needs a date (yyyy-mm-dd or an ISO 8601 UTC time).`);
+          if (col?.kind === 'choice' && !col.choices?.includes(String(v))) throw new GraphHttpError(400, 'invalidRequest', `'${String(v)}' is not a choice of field '${k}'.`);
+        }
+        Object.assign(item.fields, b);
+        return { status: 200, body: { ...item.fields } };
+      }
+      if (op === 'invite' && method === 'POST') {
+        needs(appid, 'fullcontrol');
+        const b = json(body);
+        const recipients = b.recipients;
+        if (!Array.isArray(recipients) || recipients.length === 0) throw new GraphHttpError(400, 'invalidRequest', 'recipients is required.');
+        if (!Array.isArray(b.roles) || b.roles.length === 0 || !b.roles.every((r) => r === 'read' || r === 'write')) throw new GraphHttpError(400, 'invalidRequest', 'roles must be read or write.');
+        if (b.requireSignIn !== true && b.sendInvitation !== true) throw new GraphHttpError(400, 'invalidRequest', 'At least one of requireSignIn or sendInvitation must be true.');
+        const ids: string[] = [];
+        for (const r of recipients) {
+          const id = isRecord(r) ? r.objectId : undefined;
+          if (typeof id !== 'string') throw new GraphHttpError(400, 'invalidRequest', 'Each recipient needs an objectId (or email/alias, which this fake does not resolve).');
+          if (!opts.principals.has(id) && !opts.libraryReaders.includes(id)) throw new GraphHttpError(400, 'invalidRequest', 'One or more users could not be resolved.');
+          ids.push(id);
+        }
+        if (b.retainInheritedPermissions === false && !item.uniquePermissions) item.permissions = item.permissions.filter((x) => !x.inherited);
+        item.uniquePermissions = true;
+        const granted: FakePermission[] = [];
+        for (const id of ids) {
+          let perm = item.permissions.find((x) => x.principal === id && !x.inherited);
+          if (!perm) item.permissions.push((perm = { id: randomUUID(), roles: [...(b.roles as string[])], principal: id, inherited: false }));
+          granted.push(perm);
+        }
+        return { status: 200, body: { value: granted.map(permissionJson) } };
+      }
+      if (op === 'retentionLabel' && method === 'PATCH') {
+        needs(appid, 'write');
+        const b = json(body);
+        if (typeof b.name !== 'string' || b.name.length === 0) throw new GraphHttpError(400, 'invalidRequest', 'name is required.');
+        item.retentionLabel = b.name;
+        return { status: 200, body: { name: b.name } };
+      }
+    }
+    throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${rest}'.`);
+  }
+
+  function addColumn(list: FakeList, c: unknown): ColumnDef {
+    if (!isRecord(c) || typeof c.name !== 'string' || !COLUMN_NAME.test(c.name)) throw new GraphHttpError(400, 'invalidRequest', 'A column needs a name of letters and digits.');
+    const kinds = (['text', 'dateTime', 'choice', 'number'] as const).filter((k) => isRecord(c[k]));
+    if (kinds.length !== 1) throw new GraphHttpError(400, 'invalidRequest', 'A column needs exactly one type facet (text, dateTime, choice, number, …).');
+    if (list.columns.has(c.name)) throw new GraphHttpError(409, 'nameAlreadyExists', `A duplicate field name "${c.name}" was found.`);
+    const choice = isRecord(c.choice) && Array.isArray(c.choice.choices) ? c.choice.choices.map(String) : undefined;
+    const def: ColumnDef = { name: c.name, kind: kinds[0]!, indexed: c.indexed === true, ...(choice ? { choices: choice } : {}) };
+    list.columns.set(def.name, def);
+    return def;
+  }
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    if (Buffer.isBuffer(body)) res.writeHead(status, { 'content-type': 'application/octet-stream', ...headers }).end(body);
+    else res.writeHead(status, { 'content-type': 'application/json', 'request-id': randomUUID(), ...headers }).end(body === undefined ? undefined : JSON.stringify(body));
+  };
+
+  const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', origin);
+      const body = await readBody(req);
+      stats.requests += 1;
+      // Throttling first, as SharePoint does: a spent budget is answered before any work.
+      const units = cost(req.method ?? 'GET', url.pathname, url.searchParams);
+      if (budget && units > 0) {
+        const now = Date.now();
+        const elapsed = now - stats.windowStart;
+        if (elapsed >= budget.windowMs) {
+          stats.windowStart += Math.floor(elapsed / budget.windowMs) * budget.windowMs;
+          windowUsed = 0;
+        }
+        if (windowUsed + units > budget.resourceUnits) {
+          stats.throttled += 1;
+          const wait = Math.max(1, Math.ceil((stats.windowStart + budget.windowMs - now) / 1000));
+          return send(res, 429, { error: { code: 'TooManyRequests', message: 'The request has been throttled.' } }, { 'retry-after': String(wait) });
+        }
+      }
+      const roll = Math.random();
+      const fault = roll < faultRate ? Math.floor((roll / faultRate) * 3) : -1;
+      if (fault === 0) {
+        stats.faults += 1;
+        return send(res, 503, { error: { code: 'serviceNotAvailable', message: 'The service is temporarily unavailable.' } }, { 'retry-after': '1' });
+      }
+      if (fault === 1) {
+        stats.faults += 1;
+        return req.socket.destroy();
+      }
+      try {
+        const out = await route(req, url, body);
+        if (budget) windowUsed += units;
+        stats.resourceUnits += units;
+        // The work is done but the answer never arrives: the client must find out on retry.
+        if (fault === 2) {
+          stats.faults += 1;
+          return req.socket.destroy();
+        }
+        send(res, out.status, out.body);
+      } catch (e) {
+        if (e instanceof GraphHttpError) return send(res, e.status, { error: { code: e.code, message: e.message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID() } } }, e.headers);
+        send(res, 500, { error: { code: 'generalException', message: (e as Error).message } });
+      }
+    })();
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  stats.windowStart = Date.now();
+  return {
+    url: origin,
+    siteId,
+    siteUrl: `${origin}/sites/archive`,
+    lists,
+    items,
+    itemByPath: (path) => [...items.values()].find((i) => i.path === path),
+    stats,
+    setFaultRate: (r) => void (faultRate = r),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
