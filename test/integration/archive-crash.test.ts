@@ -4,20 +4,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/seed/demo-organisation.ts';
-import { startServerProcess as start } from '../helpers/process.ts';
+import { startServerProcess } from '../helpers/process.ts';
+import { startSharePointFakes, type SharePointFakes } from '../helpers/sharepoint.ts';
 
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)).map((f) => `${n}/${f}`) : [n]));
 }
 
-describe('killing the server mid-archive (a real SIGKILL) and restarting it', () => {
+describe.each(['local folder', 'SharePoint'] as const)('killing the server mid-archive (a real SIGKILL) and restarting it: %s archive', (kind) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-crash-'));
   const children: ChildProcess[] = [];
-  afterAll(() => {
+  let fakes: SharePointFakes | undefined;
+  afterAll(async () => {
     for (const c of children) c.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    await fakes?.close();
   });
+  const start = async (dir: string) => {
+    if (kind === 'local folder') return startServerProcess(dir);
+    if (!fakes) {
+      fakes = await startSharePointFakes();
+      await fakes.provision();
+    }
+    return startServerProcess(dir, { ...fakes.env, NODE_EXTRA_CA_CERTS: fakes.certFile });
+  };
 
   it('archives every record exactly once: one file per part, no leftovers', { timeout: 180_000 }, async () => {
     const a = await start(dataDir);
@@ -58,7 +69,7 @@ describe('killing the server mid-archive (a real SIGKILL) and restarting it', ()
     children.push(b.child);
     const larsB = await login(b.url, DEMO.lars);
     let listing: { entries: { conversationId: string; part: string }[] } = { entries: [] };
-    // Jobs the killed process held expire (30 s) and run again; allow for that.
+    // Jobs the killed process held miss their heartbeat (10 s) and run again; allow for that.
     for (let i = 0; i < 900; i++) {
       listing = await call(b.url, 'GET', '/api/hr/archive', larsB);
       if (listing.entries.length >= 4 + ids.length) break;
@@ -68,7 +79,7 @@ describe('killing the server mid-archive (a real SIGKILL) and restarting it', ()
     expect(mine).toHaveLength(ids.length);
     expect(new Set(mine.map((e) => e.conversationId)).size).toBe(ids.length);
 
-    const stored = files(join(dataDir, 'archive'));
+    const stored = kind === 'local folder' ? files(join(dataDir, 'archive')) : [...fakes!.graph.items.values()].map((i) => i.path);
     const pdfs = stored.filter((f) => f.endsWith('.pdf'));
     expect(pdfs).toHaveLength(4 + ids.length);
     for (const id of ids) expect(pdfs.filter((f) => f.includes(id.slice(0, 8)))).toHaveLength(1);
