@@ -181,6 +181,8 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       const appid = typeof payload.appid === 'string' ? payload.appid : '';
       if (payload.tid !== opts.tenantId) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token tenant does not match.');
       if (!roles.includes('Sites.Selected') && !roles.includes('Lists.SelectedOperations.Selected')) throw new GraphHttpError(403, 'accessDenied', 'Either scp or roles claim need to be present in the token.');
+      // Sites.Selected grants nothing until a site admin grants the app a role on this site.
+      if (!opts.siteGrants[appid]) throw new GraphHttpError(403, 'accessDenied', 'Access denied: the app has no Sites.Selected grant on this site.');
       return appid;
     } catch (e) {
       if (e instanceof GraphHttpError) throw e;
