@@ -2,6 +2,7 @@
 // and the v2.0 token endpoint for the client-credentials grant. Tokens are RS256 JWTs with the claim
 // set Entra issues to an app (v1 issuer for Graph, `roles`, `idtyp: app`), signed by a test key.
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
@@ -24,7 +25,7 @@ export interface EntraFake {
   close(): Promise<void>;
 }
 
-function oauthError(res: import('node:http').ServerResponse, status: number, error: string, description: string) {
+function oauthError(res: ServerResponse, status: number, error: string, description: string) {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error, error_description: description, error_codes: [status === 401 ? 7000215 : 900144] }));
 }
 

@@ -24,7 +24,7 @@ export interface SharePointFakes {
   close(): Promise<void>;
 }
 
-export async function startSharePointFakes(opts: Pick<GraphFakeOptions, 'budget' | 'faultRate' | 'siteGrants'> = {}): Promise<SharePointFakes> {
+export async function startSharePointFakes(opts: Partial<Pick<GraphFakeOptions, 'budget' | 'faultRate' | 'siteGrants'>> = {}): Promise<SharePointFakes> {
   const tls = trustTestTls();
   let graphOrigin = '';
   const entra = await startEntraFake({

@@ -88,7 +88,7 @@ for (const backend of await backends()) {
       // The app counts the SharePoint resource units it spends and notes them per copy in the audit
       // trail: 2 upload + 2 fields + 5 invite, and 3 more once for finding the library's drive.
       const stored = (await t.app.deps.store.auditTrail()).events.filter((e) => e.action === 'archive.stored');
-      expect(stored.map((e) => e.data.resourceUnits).sort()).toEqual([12, 9, 9, 9]);
+      expect(stored.map((e) => (e.data as { resourceUnits?: number }).resourceUnits).sort()).toEqual([12, 9, 9, 9]);
     });
 
     it('a party opens their copy from the app, read back from SharePoint; the other leader gets nothing', async () => {

@@ -36,6 +36,9 @@ describe('starting Samtale', () => {
       CLIENT_ID: '1f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00',
       CLIENT_SECRET: 'topp-hemmelig-verdi',
       PUBLIC_URL: 'https://samtale.example.no',
+      SHAREPOINT_SITE_ID: 'fjordvik.sharepoint.com,2f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00,3f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00',
+      SHAREPOINT_SITE_URL: 'https://fjordvik.sharepoint.com/sites/samtalearkiv',
+      SHAREPOINT_SALARY_GROUP_ID: '4f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00',
       DATABASE_URL: 'postgres://app:hunter2@127.0.0.1:1/none',
     });
     expect(r.stderr).toContain('[redacted]');

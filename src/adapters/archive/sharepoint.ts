@@ -72,7 +72,7 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
       const to = Math.min(from + CHUNK, bytes.length) - 1;
       await graph.gate.pass();
       // The upload URL is pre-authenticated: no Authorization header may go with it.
-      const res = await fetch(session.uploadUrl, { method: 'PUT', headers: { 'content-range': `bytes ${from}-${to}/${bytes.length}`, 'content-type': 'application/octet-stream' }, body: bytes.subarray(from, to + 1) });
+      const res = await fetch(session.uploadUrl, { method: 'PUT', headers: { 'content-range': `bytes ${from}-${to}/${bytes.length}`, 'content-type': 'application/octet-stream' }, body: bytes.slice(from, to + 1) });
       if (res.status === 200 || res.status === 201) return (await res.json()) as DriveItem;
       if (res.status !== 202) {
         const error = new GraphError(res.status, `upload fragment ${from}-${to}: ${await res.text()}`);

@@ -118,8 +118,9 @@ export function appGraph(opts: AppGraphOptions): AppGraph {
   const graphUrl = new URL(opts.graphUrl);
   const gate = new ThrottleGate();
   const meter = new ResourceUnitMeter();
+  const first = new AuthenticationHandler({ getAccessToken: () => tokenFor(graphUrl.origin) });
   const chain: Middleware[] = [
-    new AuthenticationHandler({ getAccessToken: () => tokenFor(graphUrl.origin) }),
+    first,
     // Three quick retries inside a call for 429/503/504 on JSON requests; the archive step retries the rest.
     new RetryHandler(new RetryHandlerOptions(1, 3)),
     new RedirectHandler(),
@@ -127,9 +128,9 @@ export function appGraph(opts: AppGraphOptions): AppGraph {
     new GateAndMeter(gate, meter),
     new HTTPMessageHandler(),
   ];
-  for (let i = 0; i < chain.length - 1; i++) chain[i]!.setNext?.(chain[i + 1]!);
+  chain.reduce((previous, next) => (previous.setNext?.(next), next));
   const client = Client.initWithMiddleware({
-    middleware: chain[0],
+    middleware: first,
     baseUrl: `${graphUrl.origin}/`,
     defaultVersion: 'v1.0',
     customHosts: graphUrl.hostname === 'graph.microsoft.com' ? undefined : new Set([graphUrl.hostname]),
