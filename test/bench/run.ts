@@ -1,8 +1,9 @@
-// npm run bench -- <scenario>   Scenarios: save-answer, tab
+// npm run bench -- <scenario>   Scenarios: save-answer, tab, archive
+import { archiveBench } from './archive.ts';
 import { saveAnswerBench } from './save-answer.ts';
 import { tabBench } from './tab.ts';
 
-const scenarios: Record<string, (args: string[]) => Promise<void>> = { 'save-answer': saveAnswerBench, tab: tabBench };
+const scenarios: Record<string, (args: string[]) => Promise<void>> = { 'save-answer': saveAnswerBench, tab: tabBench, archive: archiveBench };
 
 const [name = 'save-answer', ...args] = process.argv.slice(2);
 const run = scenarios[name];

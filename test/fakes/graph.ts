@@ -29,6 +29,8 @@ export interface FakeItem {
   retentionLabel: string | null;
   /** Times content was written to this path: 1 means archived exactly once. */
   writes: number;
+  /** When the first read grant (invite) landed: the copy is complete from then on. */
+  sharedAt: number | null;
 }
 
 interface ColumnDef {
@@ -68,8 +70,11 @@ export interface GraphFake {
   lists: Map<string, FakeList>;
   items: Map<string, FakeItem>;
   itemByPath(path: string): FakeItem | undefined;
-  stats: { requests: number; throttled: number; faults: number; resourceUnits: number; windowStart: number };
+  stats: { requests: number; throttled: number; faults: number; resourceUnits: number; windowStart: number; firstWindowStart: number };
   setFaultRate(rate: number): void;
+  /** Holds every request unanswered until release(): a backlog builds up, then meets the budget. */
+  hold(): void;
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -116,7 +121,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
   const lists = new Map<string, FakeList>();
   const items = new Map<string, FakeItem>();
   const sessions = new Map<string, { driveId: string; path: string; conflict: string; total: number | null; received: Buffer[]; next: number }>();
-  const stats = { requests: 0, throttled: 0, faults: 0, resourceUnits: 0, windowStart: Date.now() };
+  const stats = { requests: 0, throttled: 0, faults: 0, resourceUnits: 0, windowStart: 0, firstWindowStart: 0 };
   let faultRate = opts.faultRate ?? 0;
   const budget = opts.budget;
   let windowUsed = 0;
@@ -159,6 +164,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       uniquePermissions: false,
       retentionLabel: null,
       writes: 1,
+      sharedAt: null,
     };
     items.set(item.id, item);
     return item;
@@ -335,6 +341,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         }
         if (b.retainInheritedPermissions === false && !item.uniquePermissions) item.permissions = item.permissions.filter((x) => !x.inherited);
         item.uniquePermissions = true;
+        item.sharedAt ??= Date.now();
         const granted: FakePermission[] = [];
         for (const id of ids) {
           let perm = item.permissions.find((x) => x.principal === id && !x.inherited);
@@ -370,15 +377,19 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     else res.writeHead(status, { 'content-type': 'application/json', 'request-id': randomUUID(), ...headers }).end(body === undefined ? undefined : JSON.stringify(body));
   };
 
+  let held: { promise: Promise<void>; release: () => void } | null = null;
   const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
       const body = await readBody(req);
+      if (held) await held.promise;
       stats.requests += 1;
       // Throttling first, as SharePoint does: a spent budget is answered before any work.
       const units = cost(req.method ?? 'GET', url.pathname, url.searchParams);
       if (budget && units > 0) {
         const now = Date.now();
+        // The first window opens with the first charged request.
+        if (stats.windowStart === 0) stats.windowStart = stats.firstWindowStart = now;
         const elapsed = now - stats.windowStart;
         if (elapsed >= budget.windowMs) {
           stats.windowStart += Math.floor(elapsed / budget.windowMs) * budget.windowMs;
@@ -419,7 +430,6 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  stats.windowStart = Date.now();
   return {
     url: origin,
     siteId,
@@ -429,6 +439,15 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     itemByPath: (path) => [...items.values()].find((i) => i.path === path),
     stats,
     setFaultRate: (r) => void (faultRate = r),
+    hold() {
+      let release = () => {};
+      const promise = new Promise<void>((r) => (release = r));
+      held ??= { promise, release };
+    },
+    release() {
+      held?.release();
+      held = null;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
