@@ -1,10 +1,10 @@
 // The tests use a few of Debian's programs: Chromium (browser tests, through playwright-core) and
-// poppler-utils / qpdf (to inspect archived PDFs). Installed with apt-get when missing; nothing
+// poppler-utils / qpdf (to inspect archived PDFs), openssl (the fakes' test certificate). Installed with apt-get when missing; nothing
 // downloads its own copy. CI and the project's machines run as root.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const PACKAGES = { chromium: '/usr/bin/chromium', 'poppler-utils': '/usr/bin/pdffonts', qpdf: '/usr/bin/qpdf' };
+const PACKAGES = { chromium: '/usr/bin/chromium', 'poppler-utils': '/usr/bin/pdffonts', qpdf: '/usr/bin/qpdf', openssl: '/usr/bin/openssl' };
 
 export function ensureDebian(...names) {
   const missing = names.filter((n) => !existsSync(PACKAGES[n]));

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
+import { ensureDebian } from '../../scripts/ensure-debian.mjs';
 
 export interface TestTls {
   key: string;
@@ -23,6 +24,7 @@ export function testTls(): TestTls {
   if (!existsSync(certFile)) {
     // Made in a private folder and renamed into place whole, so concurrent test files never mix a
     // key from one run with a certificate from another.
+    ensureDebian('openssl');
     const mine = `${dir}.${process.pid}`;
     mkdirSync(mine, { recursive: true });
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(mine, 'key.pem'), '-out', join(mine, 'cert.pem'), '-days', '3650', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });

@@ -2,13 +2,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-// @ts-expect-error plain JS helper shared with the scripts
 import { ensureDebian } from '../../scripts/ensure-debian.mjs';
 
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
-  const [executablePath] = (ensureDebian as (...n: string[]) => string[])('chromium');
+  const [executablePath] = ensureDebian('chromium');
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath,

@@ -7,7 +7,6 @@ import { OFFL_14, renderRecordPdf } from '../../src/adapters/pdf/render-record.t
 import { prepareArchiveCopy } from '../../src/usecases/prepare-archive-copy.ts';
 import { backends } from '../helpers/backends.ts';
 import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
-// @ts-expect-error plain JS helper shared with the scripts
 import { ensureDebian } from '../../scripts/ensure-debian.mjs';
 
 const [pglite] = await backends();
@@ -20,7 +19,7 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
   const bytes: Record<string, Buffer> = {};
 
   beforeAll(async () => {
-    (ensureDebian as (...n: string[]) => string[])('poppler-utils', 'qpdf');
+    ensureDebian('poppler-utils', 'qpdf');
     t = await startTestApp(pglite!);
     const kari = await t.as(DEMO.kari);
     const list = (await kari<{ conversations: { id: string; template: { key: string }; status: string }[] }>('GET', '/api/conversations')).body.conversations;
