@@ -1,6 +1,7 @@
 // The ports use cases depend on. Adapters in src/adapters implement them.
 import type { ActionItem, Cells, FollowUpStatus, Slot } from './domain/answers.ts';
 import type { ArchiveMetadata } from './domain/archive.ts';
+import type { DueMessage, ReminderState } from './domain/reminders.ts';
 import type { AuditEvent, StoredAuditEvent } from './domain/audit.ts';
 import type { Json } from './domain/canonical-json.ts';
 import type { Conversation, Status } from './domain/conversation.ts';
@@ -122,4 +123,58 @@ export interface Archive {
   /** Idempotent: the same path with the same bytes is left alone and reported as already there. */
   put(copy: ArchiveCopy): Promise<{ location: string; created: boolean; /** SharePoint resource units spent (0 locally). */ resourceUnits: number }>;
   get(path: string): Promise<Uint8Array | undefined>;
+}
+
+/** The personal chat with a user, as the channel described it when the bot was installed. */
+export interface ChatReference {
+  tid: string;
+  oid: string;
+  conversationId: string;
+  serviceUrl: string;
+  botId: string;
+  userId: string;
+  channelId: string;
+  installedAt: string;
+  unreachableAt: string | null;
+  unreachableReason: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'undeliverable';
+
+export interface OutboxRow {
+  id: string;
+  tid: string;
+  recipientOid: string;
+  day: string;
+  messages: DueMessage[];
+  status: OutboxStatus;
+  attempts: number;
+  activityId: string | null;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+/** What the bot keeps: chat references, and the outbox that makes every reminder go out once. */
+export interface BotStore {
+  /** 'new' the first time this user's chat is stored (the bot greets them once). */
+  saveReference(ref: Omit<ChatReference, 'unreachableAt' | 'unreachableReason'>): Promise<'new' | 'known'>;
+  removeReference(tid: string, oid: string): Promise<void>;
+  reference(tid: string, oid: string): Promise<ChatReference | undefined>;
+  markUnreachable(tid: string, oid: string, reason: string, at: string): Promise<void>;
+  unreachable(tid: string): Promise<ChatReference[]>;
+
+  /** The state reminders are derived from, and who has a conversation (not cancelled) in the cycle's period, as `tid:oid`. */
+  reminderState(cyclePeriod: string): Promise<Omit<ReminderState, 'unplanned'> & { planned: Set<string> }>;
+  /** Tenants with at least one chat: where reminders can go at all. */
+  chatTenants(): Promise<string[]>;
+  sentKeys(): Promise<Set<string>>;
+  messagedOn(day: string): Promise<Set<string>>;
+  /** Records a bundle and its keys; false when this person already has one for the day. */
+  addToOutbox(row: Pick<OutboxRow, 'id' | 'tid' | 'recipientOid' | 'day' | 'messages'>, at: string): Promise<boolean>;
+  /** Takes a bundle to send: pending (or left 'sending' by a crash) becomes sending. Undefined if another has it or it is done. */
+  claim(id: string, staleBefore: string): Promise<OutboxRow | undefined>;
+  markSent(id: string, activityId: string, at: string): Promise<void>;
+  markAttemptFailed(id: string, error: string, final: boolean): Promise<void>;
+  unsent(): Promise<string[]>;
+  outbox(id: string): Promise<OutboxRow | undefined>;
 }

@@ -102,8 +102,8 @@ async function fill(dataDir: string, url: string | undefined, count: number) {
   const db = url ? await openPostgres(url) : await openPglite(join(dataDir, 'db'));
   try {
     await db.exec(`
-      insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at)
-      select gen_random_uuid(), c.tid, c.template_key, c.template_version, 'B' || g, 'held', c.leader_oid, 'bench-' || g, c.unit_id, null, c.created_by, now(), now()
+      insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at, status_changed_at)
+      select gen_random_uuid(), c.tid, c.template_key, c.template_version, 'B' || g, 'held', c.leader_oid, 'bench-' || g, c.unit_id, null, c.created_by, now(), now(), now()
         from generate_series(1, ${count}) g, (select * from conversations where template_key = 'medarbeidersamtale-10-faktor' limit 1) c;
       insert into answers (conversation_id, field_id, slot, value, version, updated_by, updated_at)
       select id, f, 'shared', to_jsonb('Lagret tekst for ytelsestest.'::text), 1, leader_oid, now()

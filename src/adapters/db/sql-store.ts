@@ -109,8 +109,8 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     async insertConversation(c, createdBy) {
       try {
         await q.query(
-          `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at)
-           values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12)`,
+          `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at, status_changed_at)
+           values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$12)`,
           [c.id, c.tid, c.templateKey, c.templateVersion, c.period, c.status, c.leaderOid, c.employeeOid, c.unitId, c.scheduledAt, createdBy, c.createdAt],
         );
         return 'ok';
@@ -152,7 +152,8 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     },
     async updateConversation(id, patch) {
       const r = await one<ConversationRow>(
-        `update conversations set status = coalesce($2, status), updated_at = $3 where id = $1 returning *`,
+        `update conversations set status_changed_at = case when $2::text is not null and $2::text <> status then $3 else status_changed_at end,
+           status = coalesce($2, status), updated_at = $3 where id = $1 returning *`,
         [id, patch.status ?? null, patch.at],
       );
       if (!r) throw new Error(`conversation ${id} vanished during update`);

@@ -1,0 +1,156 @@
+import type { DueMessage } from '../../domain/reminders.ts';
+import type { BotStore, ChatReference, OutboxRow, OutboxStatus } from '../../ports.ts';
+import type { Database } from './database.ts';
+
+const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
+const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
+const day = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+
+interface ReferenceRow {
+  tid: string;
+  oid: string;
+  conversation_id: string;
+  service_url: string;
+  bot_id: string;
+  user_id: string;
+  channel_id: string;
+  installed_at: Date;
+  unreachable_at: Date | null;
+  unreachable_reason: string | null;
+}
+const toReference = (r: ReferenceRow): ChatReference => ({
+  tid: r.tid,
+  oid: r.oid,
+  conversationId: r.conversation_id,
+  serviceUrl: r.service_url,
+  botId: r.bot_id,
+  userId: r.user_id,
+  channelId: r.channel_id,
+  installedAt: iso(r.installed_at),
+  unreachableAt: isoOrNull(r.unreachable_at),
+  unreachableReason: r.unreachable_reason,
+});
+
+interface OutboxDbRow {
+  id: string;
+  tid: string;
+  recipient_oid: string;
+  day: Date | string;
+  messages: DueMessage[];
+  status: OutboxStatus;
+  attempts: number;
+  activity_id: string | null;
+  last_error: string | null;
+  sent_at: Date | null;
+}
+const toOutbox = (r: OutboxDbRow): OutboxRow => ({
+  id: r.id,
+  tid: r.tid,
+  recipientOid: r.recipient_oid,
+  day: day(r.day),
+  messages: r.messages,
+  status: r.status,
+  attempts: r.attempts,
+  activityId: r.activity_id,
+  lastError: r.last_error,
+  sentAt: isoOrNull(r.sent_at),
+});
+
+export function botStore(db: Database): BotStore {
+  return {
+    async saveReference(ref) {
+      const rows = await db.query<{ inserted: boolean }>(
+        `insert into chat_references (tid, oid, conversation_id, service_url, bot_id, user_id, channel_id, installed_at) values ($1,$2,$3,$4,$5,$6,$7,$8)
+         on conflict (tid, oid) do update set conversation_id = excluded.conversation_id, service_url = excluded.service_url, bot_id = excluded.bot_id,
+           user_id = excluded.user_id, channel_id = excluded.channel_id, unreachable_at = null, unreachable_reason = null
+         returning (xmax = 0) as inserted`,
+        [ref.tid, ref.oid, ref.conversationId, ref.serviceUrl, ref.botId, ref.userId, ref.channelId, ref.installedAt],
+      );
+      return rows[0]?.inserted ? 'new' : 'known';
+    },
+    async removeReference(tid, oid) {
+      await db.query('delete from chat_references where tid = $1 and oid = $2', [tid, oid]);
+    },
+    async reference(tid, oid) {
+      const [r] = await db.query<ReferenceRow>('select * from chat_references where tid = $1 and oid = $2', [tid, oid]);
+      return r ? toReference(r) : undefined;
+    },
+    async markUnreachable(tid, oid, reason, at) {
+      await db.query('update chat_references set unreachable_at = $3, unreachable_reason = $4 where tid = $1 and oid = $2', [tid, oid, at, reason]);
+    },
+    async unreachable(tid) {
+      return (await db.query<ReferenceRow>('select * from chat_references where tid = $1 and unreachable_at is not null order by unreachable_at', [tid])).map(toReference);
+    },
+    async chatTenants() {
+      return (await db.query<{ tid: string }>('select distinct tid from chat_references order by tid')).map((r) => r.tid);
+    },
+
+    async reminderState(cyclePeriod) {
+      const conversations = await db.query<{ id: string; tid: string; template_key: string; status: 'planned'; leader_oid: string; employee_oid: string; scheduled_at: string | null; status_changed_at: Date; signed_by: string[] | null }>(
+        `select c.id, c.tid, c.template_key, c.status, c.leader_oid, c.employee_oid, c.scheduled_at, c.status_changed_at,
+                (select array_agg(s.oid) from signatures s where s.conversation_id = c.id) as signed_by
+           from conversations c
+          where (c.status in ('planned','preparing') and c.scheduled_at is not null) or c.status = 'awaiting_signatures'`,
+      );
+      const items = await db.query<{ tid: string; owner_oid: string; leader_oid: string }>(
+        `select c.tid, i.owner_oid, c.leader_oid from action_items i join conversations c on c.id = i.conversation_id
+          where i.owner_oid is not null and i.status <> 'achieved' and c.status in ('signed','archived')`,
+      );
+      const planned = await db.query<{ tid: string; employee_oid: string }>("select tid, employee_oid from conversations where period = $1 and status <> 'cancelled'", [cyclePeriod]);
+      return {
+        conversations: conversations.map((c) => ({
+          id: c.id,
+          tid: c.tid,
+          templateKey: c.template_key,
+          status: c.status,
+          leaderOid: c.leader_oid,
+          employeeOid: c.employee_oid,
+          scheduledAt: c.scheduled_at,
+          awaitingSince: c.status === ('awaiting_signatures' as string) ? iso(c.status_changed_at) : null,
+          signedBy: c.signed_by ?? [],
+        })),
+        openItems: items.map((i) => ({ tid: i.tid, ownerOid: i.owner_oid, leaderOid: i.leader_oid })),
+        planned: new Set(planned.map((p) => `${p.tid}:${p.employee_oid}`)),
+      };
+    },
+    async sentKeys() {
+      return new Set((await db.query<{ key: string }>('select key from outbox_keys')).map((r) => r.key));
+    },
+    async messagedOn(d) {
+      return new Set((await db.query<{ tid: string; recipient_oid: string }>('select tid, recipient_oid from outbox where day = $1', [d])).map((r) => r.recipient_oid));
+    },
+    async addToOutbox(row, at) {
+      return db.transaction(async (tx) => {
+        const inserted = await tx.query<{ id: string }>(
+          `insert into outbox (id, tid, recipient_oid, day, messages, status, created_at) values ($1,$2,$3,$4,$5,'pending',$6)
+           on conflict do nothing returning id`,
+          [row.id, row.tid, row.recipientOid, row.day, JSON.stringify(row.messages), at],
+        );
+        if (inserted.length === 0) return false;
+        for (const m of row.messages) await tx.query('insert into outbox_keys (key, outbox_id) values ($1,$2)', [m.key, row.id]);
+        return true;
+      });
+    },
+    async claim(id, staleBefore) {
+      const [r] = await db.query<OutboxDbRow>(
+        `update outbox set status = 'sending', attempts = attempts + 1, claimed_at = now()
+          where id = $1 and (status = 'pending' or (status = 'sending' and claimed_at < $2)) returning *`,
+        [id, staleBefore],
+      );
+      return r ? toOutbox(r) : undefined;
+    },
+    async markSent(id, activityId, at) {
+      await db.query("update outbox set status = 'sent', activity_id = $2, sent_at = $3, last_error = null where id = $1", [id, activityId, at]);
+    },
+    async markAttemptFailed(id, error, final) {
+      await db.query(`update outbox set status = $3, last_error = $2, claimed_at = null where id = $1`, [id, error.slice(0, 500), final ? 'undeliverable' : 'pending']);
+    },
+    async unsent() {
+      return (await db.query<{ id: string }>("select id from outbox where status in ('pending','sending') order by created_at, id")).map((r) => r.id);
+    },
+    async outbox(id) {
+      const [r] = await db.query<OutboxDbRow>('select * from outbox where id = $1', [id]);
+      return r ? toOutbox(r) : undefined;
+    },
+  };
+}
