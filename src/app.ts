@@ -29,12 +29,22 @@ import type { DevLogin } from './usecases/login-dev-user.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
 import type { Deps, DomainEvents } from './usecases/support.ts';
 import { startJobs, type Jobs } from './adapters/jobs/pg-boss.ts';
+import { agentsChatSender, localBotAdapter, messagesHandler } from './adapters/bot/agents.ts';
+import { norwegianHolidays } from './adapters/calendar/norwegian-holidays.ts';
+import { botStore } from './adapters/db/bot-store.ts';
+import { reminderCard, type Links } from '../bot/cards/builders.ts';
+import { samtaleBot } from '../bot/handler.ts';
+import type { BotDeps } from './usecases/bot-support.ts';
+import { sendReminder } from './usecases/send-reminder.ts';
+import { sweepReminders } from './usecases/sweep-reminders.ts';
 
 export const APP_VERSION = '0.1.0';
 
 export interface Samtale {
   url: string;
   deps: Deps;
+  bot: BotDeps;
+  jobs: Jobs;
   db: Database;
   close(): Promise<void>;
 }
@@ -87,6 +97,29 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   const dev: DevLogin | null = config.devLogin ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: tokens.issue } : null;
 
   const archive = configuredArchive(config, logger);
+
+  // The bot. Links point into the tab: the public URL, or in local mode this server once it listens.
+  let baseUrl = config.publicUrl ?? '';
+  const links: Links = {
+    get home() {
+      return `${baseUrl}/`;
+    },
+    get team() {
+      return `${baseUrl}/team`;
+    },
+    conversation: (id) => `${baseUrl}/conversations/${id}`,
+  };
+  const botAdapter = localBotAdapter(logger);
+  const bot: BotDeps = {
+    store: botStore(db),
+    sender: agentsChatSender(botAdapter, config.clientId ?? 'samtale-local', logger),
+    settings: { ...config.reminders, cycleDeadline: null, cycleNudgeDays: 10 },
+    holidays: norwegianHolidays,
+    renderReminder: (messages, locale) => ({ summary: locale === 'en' ? 'Reminder from Samtale' : 'Påminnelse fra Samtale', card: reminderCard(messages, links, locale) }),
+  };
+  const cycle = config.reminders.cycleDeadline;
+  if (cycle) bot.settings = { ...bot.settings, cycleDeadline: `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(clock.now())}-${cycle}` };
+
   jobs = await startJobs(
     db,
     {
@@ -95,13 +128,16 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
         logger.info('record archived', { conversation: id, copies: rows.length });
       },
       awaitingArchive: () => deps.store.awaitingArchive(),
+      sweepReminders: () => sweepReminders(deps, bot),
+      sendReminder: async (id) => void (await sendReminder(deps, bot, id)),
+      unsentReminders: () => bot.store.unsent(),
     },
     logger,
   );
   const routes = [...metaRoutes({ mode: config.mode, devLogin: dev !== null }), ...archiveRoutes(deps, archive), ...peopleRoutes(deps), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
   const tabDir = join(import.meta.dirname, '..', 'tab', 'dist');
   if (!existsSync(join(tabDir, 'index.html'))) logger.warn('the tab is not built (npm run build:tab); serving the API only');
-  const app = createHttpApp({ routes, verifier, directory: deps.directory, logger, bodyLimit: config.bodyLimit, version: APP_VERSION, tabDir: existsSync(join(tabDir, 'index.html')) ? tabDir : null });
+  const app = createHttpApp({ routes, verifier, directory: deps.directory, logger, bodyLimit: config.bodyLimit, version: APP_VERSION, tabDir: existsSync(join(tabDir, 'index.html')) ? tabDir : null, messages: messagesHandler(botAdapter, samtaleBot({ deps, store: bot.store, links, logger })) });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
@@ -109,8 +145,11 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  baseUrl ||= `http://${host}:${port}`;
   return {
     url: `http://${host}:${port}`,
+    bot,
+    jobs,
     deps,
     db,
     async close() {

@@ -134,6 +134,7 @@ export interface ChatReference {
   botId: string;
   userId: string;
   channelId: string;
+  locale: 'nb' | 'en';
   installedAt: string;
   unreachableAt: string | null;
   unreachableReason: string | null;
@@ -172,9 +173,29 @@ export interface BotStore {
   /** Records a bundle and its keys; false when this person already has one for the day. */
   addToOutbox(row: Pick<OutboxRow, 'id' | 'tid' | 'recipientOid' | 'day' | 'messages'>, at: string): Promise<boolean>;
   /** Takes a bundle to send: pending (or left 'sending' by a crash) becomes sending. Undefined if another has it or it is done. */
-  claim(id: string, staleBefore: string): Promise<OutboxRow | undefined>;
+  claim(id: string, at: string, staleBefore: string): Promise<OutboxRow | undefined>;
   markSent(id: string, activityId: string, at: string): Promise<void>;
   markAttemptFailed(id: string, error: string, final: boolean): Promise<void>;
   unsent(): Promise<string[]>;
   outbox(id: string): Promise<OutboxRow | undefined>;
+}
+
+/** A message for a personal chat: one Adaptive Card, with a text for notifications and old clients. */
+export interface OutgoingMessage {
+  summary: string;
+  card: object;
+}
+
+/** Sends into a user's personal chat through the Bot Connector, within the Teams rate limits. */
+export interface ChatSender {
+  /** Returns the activity id. Throws ChatUnreachableError when the app is gone for this user (403/404). */
+  send(ref: ChatReference, message: OutgoingMessage): Promise<string>;
+}
+
+export class ChatUnreachableError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
 }

@@ -2,6 +2,7 @@
 // when and where, never what anyone wrote. The follow-up card lists an owner's own items, and is
 // only built in answer to the owner's own action, checked on the server.
 import type { FollowUpStatus } from '../../src/domain/answers.ts';
+import type { FollowUpLine } from '../../src/usecases/list-my-follow-up.ts';
 import type { DueMessage } from '../../src/domain/reminders.ts';
 import { builtInTemplate } from '../../src/domain/templates/registry.ts';
 import { card, execute, heading, openUrl, text, type AdaptiveCard, type Container, type Element, type Locale } from './card.ts';
@@ -150,15 +151,6 @@ export function myConversationsCard(lines: readonly ConversationLine[], links: L
   );
 }
 
-export interface FollowUpLine {
-  itemId: string;
-  version: number;
-  conversationId: string;
-  title: string;
-  due: string | null;
-  status: FollowUpStatus;
-  comment: string | null;
-}
 
 /** The owner's own open items, each with a status choice and a comment, saved in place. */
 export function followUpCard(items: readonly FollowUpLine[], links: Links, lang: Locale, notice: string | null = null): AdaptiveCard {

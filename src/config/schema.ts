@@ -43,6 +43,16 @@ export const configSchema = z
     SHAREPOINT_RETENTION_LABEL: z.string().min(1).optional(),
     GRAPH_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
     ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+    REMINDER_PREPARATION_DAYS: z
+      .string()
+      .regex(/^\d{1,2}(,\d{1,2})*$/, 'working days before the meeting, e.g. 7,2')
+      .default('7,2'),
+    REMINDER_SIGNATURE_AFTER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+    FOLLOW_UP_CADENCE: z.enum(['quarter', 'tertial']).default('quarter'),
+    CYCLE_DEADLINE: z
+      .string()
+      .regex(/^\d{2}-\d{2}$/, 'the HR cycle deadline as MM-DD, e.g. 12-15')
+      .optional(),
   });
 
 const TRUE = new Set(['true', '1', 'yes']);
@@ -99,6 +109,7 @@ export interface Config {
   archive: { backend: 'local' } | SharePointSettings;
   graphUrl: string;
   authorityHost: string;
+  reminders: { preparationDays: number[]; signatureAfterDays: number; cadence: 'quarter' | 'tertial'; cycleDeadline: string | null };
 }
 
 export interface SharePointSettings {
@@ -151,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           { backend: 'sharepoint', siteId: c.SHAREPOINT_SITE_ID ?? '', siteUrl: c.SHAREPOINT_SITE_URL ?? '', library: c.SHAREPOINT_LIBRARY, salaryGroupId: c.SHAREPOINT_SALARY_GROUP_ID ?? '', retentionLabel: c.SHAREPOINT_RETENTION_LABEL },
     graphUrl: c.GRAPH_URL,
     authorityHost: c.ENTRA_AUTHORITY_HOST,
+    reminders: { preparationDays: c.REMINDER_PREPARATION_DAYS.split(',').map(Number), signatureAfterDays: c.REMINDER_SIGNATURE_AFTER_DAYS, cadence: c.FOLLOW_UP_CADENCE, cycleDeadline: c.CYCLE_DEADLINE ?? null },
   };
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startSamtale, type Samtale } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/schema.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { Clock } from '../../src/ports.ts';
 import type { Backend } from './backends.ts';
 
 export { DEMO, DEMO_TENANT_ID } from '../../src/seed/demo-organisation.ts';
@@ -35,11 +36,11 @@ export async function waitForArchiving(t: TestApp, timeoutMs = 60_000): Promise<
   throw new Error(`signed records were not archived within ${timeoutMs / 1000} s`);
 }
 
-export async function startTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(backend: Backend, env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-test-'));
   const { db, drop } = await backend.create();
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const app = await startSamtale(config, { db, logger: createLogger('silent') });
+  const app = await startSamtale(config, { db, logger: createLogger('silent'), ...(opts.clock ? { clock: opts.clock } : {}) });
   const tokens = new Map<string, string>();
 
   const call: TestApp['call'] = async (method, path, opts = {}) => {

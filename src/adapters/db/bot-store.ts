@@ -14,6 +14,7 @@ interface ReferenceRow {
   bot_id: string;
   user_id: string;
   channel_id: string;
+  locale: string;
   installed_at: Date;
   unreachable_at: Date | null;
   unreachable_reason: string | null;
@@ -26,6 +27,7 @@ const toReference = (r: ReferenceRow): ChatReference => ({
   botId: r.bot_id,
   userId: r.user_id,
   channelId: r.channel_id,
+  locale: r.locale === 'en' ? 'en' : 'nb',
   installedAt: iso(r.installed_at),
   unreachableAt: isoOrNull(r.unreachable_at),
   unreachableReason: r.unreachable_reason,
@@ -60,11 +62,11 @@ export function botStore(db: Database): BotStore {
   return {
     async saveReference(ref) {
       const rows = await db.query<{ inserted: boolean }>(
-        `insert into chat_references (tid, oid, conversation_id, service_url, bot_id, user_id, channel_id, installed_at) values ($1,$2,$3,$4,$5,$6,$7,$8)
+        `insert into chat_references (tid, oid, conversation_id, service_url, bot_id, user_id, channel_id, locale, installed_at) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)
          on conflict (tid, oid) do update set conversation_id = excluded.conversation_id, service_url = excluded.service_url, bot_id = excluded.bot_id,
-           user_id = excluded.user_id, channel_id = excluded.channel_id, unreachable_at = null, unreachable_reason = null
+           user_id = excluded.user_id, channel_id = excluded.channel_id, locale = excluded.locale, unreachable_at = null, unreachable_reason = null
          returning (xmax = 0) as inserted`,
-        [ref.tid, ref.oid, ref.conversationId, ref.serviceUrl, ref.botId, ref.userId, ref.channelId, ref.installedAt],
+        [ref.tid, ref.oid, ref.conversationId, ref.serviceUrl, ref.botId, ref.userId, ref.channelId, ref.locale, ref.installedAt],
       );
       return rows[0]?.inserted ? 'new' : 'known';
     },
@@ -131,11 +133,11 @@ export function botStore(db: Database): BotStore {
         return true;
       });
     },
-    async claim(id, staleBefore) {
+    async claim(id, at, staleBefore) {
       const [r] = await db.query<OutboxDbRow>(
-        `update outbox set status = 'sending', attempts = attempts + 1, claimed_at = now()
-          where id = $1 and (status = 'pending' or (status = 'sending' and claimed_at < $2)) returning *`,
-        [id, staleBefore],
+        `update outbox set status = 'sending', attempts = attempts + 1, claimed_at = $2
+          where id = $1 and (status = 'pending' or (status = 'sending' and claimed_at < $3)) returning *`,
+        [id, at, staleBefore],
       );
       return r ? toOutbox(r) : undefined;
     },

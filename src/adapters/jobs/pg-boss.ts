@@ -7,17 +7,43 @@ import type { Logger } from '../../logger.ts';
 // v2: one queued-or-active job per record (exclusive) with a heartbeat; the first queue had neither.
 export const ARCHIVE_QUEUE = 'archive-record-v2';
 const SWEEP_QUEUE = 'archive-sweep';
+export const REMINDER_QUEUE = 'send-reminder';
+const REMINDER_SWEEP_QUEUE = 'reminder-sweep';
 
 export interface JobHandlers {
   archiveRecord(conversationId: string): Promise<void>;
   /** Signed records not yet archived: the sweep's catch-up list after a crash or downtime. */
   awaitingArchive(): Promise<string[]>;
+  /** Records what is due in the outbox; returns the bundles to send. */
+  sweepReminders(): Promise<string[]>;
+  sendReminder(outboxId: string): Promise<void>;
+  /** Bundles recorded but not yet sent: the catch-up list after a crash. */
+  unsentReminders(): Promise<string[]>;
 }
 
 export interface Jobs {
   enqueueArchive(conversationId: string): Promise<void>;
   sweep(): Promise<number>;
+  sweepReminders(): Promise<number>;
   stop(): Promise<void>;
+}
+
+type Settled = { id: string; status: 'completed' | 'failed'; output?: { message: string } };
+
+/** Runs a batch side by side and settles each job on its own. */
+async function settleEach<T>(jobs: { id: string; data: T }[], run: (data: T) => Promise<void>, logger: Logger, what: string): Promise<Settled[]> {
+  return Promise.all(
+    jobs.map(async (job): Promise<Settled> => {
+      try {
+        await run(job.data);
+        return { id: job.id, status: 'completed' };
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        logger.warn(`${what} failed; it will be retried`, { job: job.id, error: message });
+        return { id: job.id, status: 'failed', output: { message } };
+      }
+    }),
+  );
 }
 
 export async function startJobs(db: Database, handlers: JobHandlers, logger: Logger, opts: { pollingSeconds?: number } = {}): Promise<Jobs> {
@@ -45,23 +71,34 @@ export async function startJobs(db: Database, handlers: JobHandlers, logger: Log
   // Idle, the worker polls every 2 s (little load on PGlite's single connection). With a backlog it
   // takes batches and keeps fetching while they come back full. A batch's records are archived side
   // by side (SharePoint round trips dominate), and each job is settled on its own.
-  await boss.work<{ conversationId: string }>(ARCHIVE_QUEUE, { pollingIntervalSeconds: opts.pollingSeconds ?? 2, batchSize: 6, burstWhenBatchFull: true, perJobResults: true }, async (jobs) =>
-    Promise.all(
-      jobs.map(async (job) => {
-        try {
-          await handlers.archiveRecord(job.data.conversationId);
-          return { id: job.id, status: 'completed' as const };
-        } catch (e) {
-          logger.warn('archiving failed; it will be retried', { conversation: job.data.conversationId, error: e instanceof Error ? e.message : String(e) });
-          return { id: job.id, status: 'failed' as const, output: { message: e instanceof Error ? e.message : String(e) } };
-        }
-      }),
-    ),
+  await boss.work<{ conversationId: string }>(ARCHIVE_QUEUE, { pollingIntervalSeconds: opts.pollingSeconds ?? 2, batchSize: 6, burstWhenBatchFull: true, perJobResults: true }, (jobs) =>
+    settleEach(jobs, (d) => handlers.archiveRecord(d.conversationId), logger, 'archiving'),
   );
   await boss.work(SWEEP_QUEUE, async () => void (await sweep()));
   await boss.schedule(SWEEP_QUEUE, '* * * * *', null, { tz: 'Europe/Oslo' });
-  // Catch up at once: anything signed while the service was down is archived now.
-  await sweep();
 
-  return { enqueueArchive, sweep, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+  // Reminders: one job per outbox bundle (its id is the key), sent side by side in batches; the
+  // sender keeps to the Teams limits. A killed worker's job misses its heartbeat and runs again.
+  await boss.createQueue(REMINDER_QUEUE, { policy: 'exclusive', retryLimit: 12, retryDelay: 10, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 900, heartbeatSeconds: 10 });
+  await boss.createQueue(REMINDER_SWEEP_QUEUE, { policy: 'singleton', retryLimit: 0 });
+  const enqueueReminders = async (ids: readonly string[]) => {
+    for (const id of ids) await boss.send(REMINDER_QUEUE, { outboxId: id }, { singletonKey: id });
+  };
+  const sweepReminders = async () => {
+    const ids = [...new Set([...(await handlers.sweepReminders()), ...(await handlers.unsentReminders())])];
+    await enqueueReminders(ids);
+    return ids.length;
+  };
+  await boss.work<{ outboxId: string }>(REMINDER_QUEUE, { pollingIntervalSeconds: opts.pollingSeconds ?? 2, batchSize: 50, burstWhenBatchFull: true, perJobResults: true }, (jobs) =>
+    settleEach(jobs, (d) => handlers.sendReminder(d.outboxId), logger, 'sending a reminder'),
+  );
+  await boss.work(REMINDER_SWEEP_QUEUE, async () => void (await sweepReminders()));
+  await boss.schedule(REMINDER_SWEEP_QUEUE, '*/5 * * * *', null, { tz: 'Europe/Oslo' });
+
+  // Catch up at once: anything signed while the service was down is archived now, and reminders
+  // recorded but not sent go out.
+  await sweep();
+  await sweepReminders();
+
+  return { enqueueArchive, sweep, sweepReminders, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

@@ -1,0 +1,49 @@
+import { bundleForToday, dueMessages, maySendAt, osloTime, type ReminderState } from '../domain/reminders.ts';
+import type { BotDeps } from './bot-support.ts';
+import { nowIso, type Deps } from './support.ts';
+
+/**
+ * Works out what is due now from the state, bundles it per person (one message a day), and records
+ * each bundle in the outbox before anything is sent. Returns the bundles to send. Outside 08–16 on
+ * working days it does nothing; what was due meanwhile is still due at the next window.
+ */
+export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]> {
+  const now = deps.clock.now();
+  const holidays = bot.holidays(now);
+  if (!maySendAt(now, holidays)) return [];
+  const today = osloTime(now).date;
+  const { planned, ...state } = await bot.store.reminderState(today.slice(0, 4));
+
+  const unplanned: ReminderState['unplanned'][number][] = [];
+  if (bot.settings.cycleDeadline) {
+    for (const tid of await bot.store.chatTenants()) {
+      const byLeader = new Map<string, string[]>();
+      for (const u of await deps.directory.users(tid)) {
+        if (u.managerOid && !planned.has(`${tid}:${u.oid}`)) byLeader.set(u.managerOid, [...(byLeader.get(u.managerOid) ?? []), u.oid]);
+      }
+      for (const [leaderOid, employeeOids] of byLeader) unplanned.push({ tid, leaderOid, employeeOids });
+    }
+  }
+
+  const due = dueMessages({ ...state, unplanned }, today, bot.settings, holidays);
+  // Only people the bot can reach; the rest stay due and go out once they install the app.
+  const reachable = new Map<string, boolean>();
+  const canReach = async (tid: string, oid: string) => {
+    const k = `${tid}:${oid}`;
+    if (!reachable.has(k)) {
+      const ref = await bot.store.reference(tid, oid);
+      reachable.set(k, ref !== undefined && ref.unreachableAt === null);
+    }
+    return reachable.get(k) === true;
+  };
+  const sendable = [];
+  for (const m of due) if (await canReach(m.tid, m.recipientOid)) sendable.push(m);
+
+  const ids: string[] = [];
+  const at = nowIso(deps);
+  for (const b of bundleForToday(sendable, await bot.store.sentKeys(), await bot.store.messagedOn(today), today)) {
+    const id = `${b.tid}:${b.recipientOid}:${b.day}`;
+    if (await bot.store.addToOutbox({ id, tid: b.tid, recipientOid: b.recipientOid, day: b.day, messages: b.messages }, at)) ids.push(id);
+  }
+  return ids;
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../helpers/backends.ts';
+import { cardProblems } from '../helpers/cards.ts';
+import { DEMO, DEMO_TENANT_ID, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { startBotConnectorFake, type BotConnectorFake } from '../fakes/bot-connector.ts';
+import { sendReminder } from '../../src/usecases/send-reminder.ts';
+import { sweepReminders } from '../../src/usecases/sweep-reminders.ts';
+
+type Card = { type: string; body: unknown[]; actions?: { type: string; verb?: string }[] };
+const cardOf = (a: Record<string, unknown>) => ((a.attachments as { content: Card }[] | undefined) ?? [])[0]?.content;
+
+for (const backend of await backends()) {
+  describe(`the bot at /api/messages (Agents SDK; Bot Connector fake; ${backend.name})`, () => {
+    let t: TestApp;
+    let connector: BotConnectorFake;
+    // A Wednesday at 10:00 in Oslo: inside the sending window.
+    let now = new Date('2026-12-02T09:00:00Z');
+    beforeAll(async () => {
+      connector = await startBotConnectorFake();
+      t = await startTestApp(backend, {}, { clock: { now: () => now } });
+    });
+    afterAll(async () => {
+      await t?.close();
+      await connector?.close();
+    });
+
+    const chat = (oid: string) => `a:personal-${oid}`;
+    const activity = (oid: string, over: Record<string, unknown>) => ({
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      timestamp: new Date().toISOString(),
+      locale: 'nb-NO',
+      from: { id: `29:${oid}`, aadObjectId: oid, name: oid },
+      recipient: { id: '28:samtale-bot', name: 'Samtale' },
+      conversation: { id: chat(oid), conversationType: 'personal', tenantId: DEMO_TENANT_ID },
+      channelData: { tenant: { id: DEMO_TENANT_ID } },
+      ...over,
+    });
+    const post = async (body: unknown) => {
+      const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+    };
+    const sentTo = (oid: string) => connector.received.filter((r) => r.conversationId === chat(oid));
+    const install = (oid: string) => post(activity(oid, { type: 'installationUpdate', action: 'add' }));
+
+    it('greets a user once on install, stores the chat, and forgets it on uninstall', async () => {
+      expect((await install(DEMO.per)).status).toBe(200);
+      expect(sentTo(DEMO.per)).toHaveLength(1);
+      const welcome = cardOf(sentTo(DEMO.per)[0]!.activity)!;
+      expect(cardProblems(welcome)).toEqual([]);
+      expect(JSON.stringify(welcome)).toContain('Velkommen til Samtale');
+      await install(DEMO.per);
+      expect(sentTo(DEMO.per)).toHaveLength(1);
+      expect(await t.app.bot.store.reference(DEMO_TENANT_ID, DEMO.per)).toMatchObject({ conversationId: chat(DEMO.per), serviceUrl: connector.serviceUrl, userId: `29:${DEMO.per}` });
+      await post(activity(DEMO.jonas, { type: 'installationUpdate', action: 'add' }));
+      await post(activity(DEMO.jonas, { type: 'installationUpdate', action: 'remove' }));
+      expect(await t.app.bot.store.reference(DEMO_TENANT_ID, DEMO.jonas)).toBeUndefined();
+    });
+
+    it('answers hjelp, mine samtaler and oppfølging with cards, in bokmål or English', async () => {
+      await install(DEMO.ola);
+      const before = sentTo(DEMO.ola).length;
+      await post(activity(DEMO.ola, { type: 'message', text: 'hjelp' }));
+      await post(activity(DEMO.ola, { type: 'message', text: 'Mine samtaler' }));
+      await post(activity(DEMO.ola, { type: 'message', text: 'follow-up', locale: 'en-GB' }));
+      await post(activity(DEMO.ola, { type: 'message', text: 'hva?' }));
+      const cards = sentTo(DEMO.ola).slice(before).map((r) => cardOf(r.activity)!);
+      expect(cards).toHaveLength(4);
+      for (const c of cards) expect(cardProblems(c)).toEqual([]);
+      expect(JSON.stringify(cards[0])).toContain('mine samtaler');
+      expect(JSON.stringify(cards[1])).toContain('Per'); // Ola's conversation with Per
+      expect(JSON.stringify(cards[2])).toContain('Record status');
+      expect(JSON.stringify(cards[3])).toContain('hjelp');
+    });
+
+    it('records follow-up status from the card in place; the owner only, whatever the card data says', async () => {
+      await install(DEMO.ingrid);
+      const before = sentTo(DEMO.ingrid).length;
+      await post(activity(DEMO.ingrid, { type: 'message', text: 'oppfølging' }));
+      const card = JSON.stringify(cardOf(sentTo(DEMO.ingrid)[before]!.activity));
+      const [, itemId, version] = /status:([0-9a-f-]{36}):(\d+)/.exec(card) ?? [];
+      expect(itemId).toBeDefined();
+      expect(card).toContain('Innføre månedlige resultatmøter i hver enhet.');
+
+      // Silje presents Ingrid's item with Ingrid's id in the data: refused, nothing stored.
+      const forged = await post(activity(DEMO.silje, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'followUp.save', data: { actorOid: DEMO.ingrid, [`status:${itemId}:${version}`]: 'achieved' } } } }));
+      expect(forged.status).toBe(200);
+      expect((forged.body as { statusCode: number }).statusCode).toBe(400);
+      expect((await t.app.deps.store.item(itemId!))!.status).toBe('open');
+
+      const res = await post(activity(DEMO.ingrid, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'followUp.save', data: { [`status:${itemId}:${version}`]: 'partly', [`comment:${itemId}`]: 'Startet i tre av fem enheter' } } } }));
+      const body = res.body as { statusCode: number; type: string; value: Card };
+      expect(body.statusCode).toBe(200);
+      expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardProblems(body.value)).toEqual([]);
+      expect(JSON.stringify(body.value)).toContain('Lagret.');
+      expect(JSON.stringify(body.value)).toContain('Delvis (Startet i tre av fem enheter)');
+      expect(await t.app.deps.store.item(itemId!)).toMatchObject({ status: 'partly', statusComment: 'Startet i tre av fem enheter' });
+    });
+
+    it('sends each due reminder once, bundled per person, and only inside the sending window', async () => {
+      // Ola plans a conversation with Per on Friday: two working days ahead, so both are reminded now.
+      const ola = await t.as(DEMO.ola);
+      const planned = await ola<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2027', scheduledAt: '2026-12-04' });
+      expect(planned.status).toBe(201);
+      const perBefore = sentTo(DEMO.per).length;
+      const ids = await sweepReminders(t.app.deps, t.app.bot);
+      expect(await sweepReminders(t.app.deps, t.app.bot)).toEqual([]);
+      expect(ids.length).toBeGreaterThanOrEqual(2);
+      // The same bundle sent by two jobs at once goes out once.
+      for (const id of ids) await Promise.all([sendReminder(t.app.deps, t.app.bot, id), sendReminder(t.app.deps, t.app.bot, id)]);
+      for (const id of ids) expect((await t.app.bot.store.outbox(id))!.status).toBe('sent');
+      const toPer = sentTo(DEMO.per).slice(perBefore).map((r) => JSON.stringify(cardOf(r.activity)));
+      expect(toPer).toHaveLength(1);
+      expect(toPer[0]).toContain('Påminnelse fra Samtale');
+      expect(toPer[0]).toContain(`/conversations/${planned.body.id}`);
+      expect(toPer[0]).toContain('4. desember 2026');
+      // Outside the window nothing is recorded; the next window day catches up.
+      now = new Date('2026-12-05T10:00:00Z'); // Saturday
+      expect(await sweepReminders(t.app.deps, t.app.bot)).toEqual([]);
+      now = new Date('2026-12-02T09:00:00Z');
+    });
+
+    it('a user who removed the app (403) is flagged for HR and not retried', async () => {
+      await install(DEMO.marte);
+      connector.blocked.set(chat(DEMO.marte), 403);
+      const day = '2026-12-02';
+      const id = `${DEMO_TENANT_ID}:${DEMO.marte}:${day}`;
+      await t.app.bot.store.addToOutbox({ id, tid: DEMO_TENANT_ID, recipientOid: DEMO.marte, day, messages: [{ kind: 'follow-up', key: `follow-up:${DEMO.marte}:2026-Q4:${DEMO.marte}`, tid: DEMO_TENANT_ID, recipientOid: DEMO.marte, subject: DEMO.marte, period: '2026-Q4', date: null, count: 1, role: null, templateKey: null }] }, now.toISOString());
+      expect(await sendReminder(t.app.deps, t.app.bot, id)).toBe('unreachable');
+      expect((await t.app.bot.store.outbox(id))!.status).toBe('undeliverable');
+      expect((await t.app.bot.store.unreachable(DEMO_TENANT_ID)).map((r) => r.oid)).toContain(DEMO.marte);
+    });
+  });
+}
