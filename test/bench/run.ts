@@ -1,9 +1,10 @@
-// npm run bench -- <scenario>   Scenarios: save-answer, tab, archive
+// npm run bench -- <scenario>   Scenarios: save-answer, tab, archive, fanout
 import { archiveBench } from './archive.ts';
+import { fanoutBench } from './fanout.ts';
 import { saveAnswerBench } from './save-answer.ts';
 import { tabBench } from './tab.ts';
 
-const scenarios: Record<string, (args: string[]) => Promise<void>> = { 'save-answer': saveAnswerBench, tab: tabBench, archive: archiveBench };
+const scenarios: Record<string, (args: string[]) => Promise<void>> = { 'save-answer': saveAnswerBench, tab: tabBench, archive: archiveBench, fanout: fanoutBench };
 
 const [name = 'save-answer', ...args] = process.argv.slice(2);
 const run = scenarios[name];

@@ -50,7 +50,7 @@ export function agentsChatSender(adapter: CloudAdapter, botAppId: string, logger
   return {
     async send(ref, message) {
       for (let attempt = 1; ; attempt++) {
-        await limiter.acquire([
+        const answered = await limiter.acquire([
           { key: `app:${ref.tid}`, limits: TEAMS_APP_LIMITS },
           { key: `conversation:${ref.conversationId}`, limits: TEAMS_CONVERSATION_LIMITS },
         ]);
@@ -64,12 +64,15 @@ export function agentsChatSender(adapter: CloudAdapter, botAppId: string, logger
               id = (await context.sendActivity(activity))?.id ?? '';
             } catch (e) {
               failure = e;
+            } finally {
+              answered();
             }
           });
           if (failure) throw failure;
           if (!id) throw new Error('the Bot Connector accepted the message without an activity id');
           return id;
         } catch (e) {
+          answered();
           if (!(e instanceof HttpError)) throw e;
           if (e.status === 403 || e.status === 404) throw new ChatUnreachableError(e.status, `the app cannot reach this person (${e.status})`);
           if (!RETRYABLE.has(e.status) || attempt >= attempts) throw e;
