@@ -3,7 +3,7 @@ import type { BotDeps } from './bot-support.ts';
 import { nowIso, type Deps } from './support.ts';
 
 /** A send left half done by a crash is taken over after this long. */
-const CLAIM_STALE_MS = 60_000;
+const CLAIM_STALE_MS = 30_000;
 
 /**
  * Sends one bundle from the outbox. Claiming it first means two runs of the same job send it once.
@@ -13,7 +13,13 @@ const CLAIM_STALE_MS = 60_000;
 export async function sendReminder(deps: Deps, bot: BotDeps, outboxId: string): Promise<'sent' | 'skipped' | 'unreachable'> {
   const now = deps.clock.now();
   const row = await bot.store.claim(outboxId, now.toISOString(), new Date(now.getTime() - CLAIM_STALE_MS).toISOString());
-  if (!row) return 'skipped';
+  if (!row) {
+    // Done already, or being sent right now. A send left half done by a dead process is taken over
+    // once its claim is stale, so the job asks to be run again rather than dropping the message.
+    const current = await bot.store.outbox(outboxId);
+    if (current?.status === 'sending') throw new Error('this reminder is being sent elsewhere; checking again later');
+    return 'skipped';
+  }
   const ref = await bot.store.reference(row.tid, row.recipientOid);
   if (!ref || ref.unreachableAt) {
     await bot.store.markAttemptFailed(row.id, ref ? `unreachable since ${ref.unreachableAt}` : 'no chat with this person', true);

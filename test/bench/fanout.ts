@@ -6,33 +6,11 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPglite } from '../../src/adapters/db/database.ts';
-import { DEMO_TENANT_ID } from '../../src/seed/demo-organisation.ts';
 import { startBotConnectorFake } from '../fakes/bot-connector.ts';
+import { fillOutbox } from '../helpers/outbox.ts';
 import { startServerProcess } from '../helpers/process.ts';
 
 const BOUND_PER_SECOND = 50;
-
-/** N people with a personal chat on the fake, each with one follow-up reminder due today. */
-export async function fillOutbox(dataDir: string, serviceUrl: string, count: number): Promise<void> {
-  const db = await openPglite(join(dataDir, 'db'));
-  try {
-    const day = new Date().toISOString().slice(0, 10);
-    await db.exec(`
-      insert into chat_references (tid, oid, conversation_id, service_url, bot_id, user_id, channel_id, locale, installed_at)
-      select '${DEMO_TENANT_ID}', 'bench-' || g, 'a:bench-' || g, '${serviceUrl}', '28:samtale', '29:bench-' || g, 'msteams', 'nb', now()
-        from generate_series(1, ${count}) g;
-      insert into outbox (id, tid, recipient_oid, day, messages, status, created_at)
-      select '${DEMO_TENANT_ID}:bench-' || g || ':${day}', '${DEMO_TENANT_ID}', 'bench-' || g, '${day}',
-             jsonb_build_array(jsonb_build_object('kind','follow-up','key','follow-up:bench-' || g || ':bench:bench-' || g,'tid','${DEMO_TENANT_ID}',
-               'recipientOid','bench-' || g,'subject','bench-' || g,'period','2026-Q4','date',null,'count',2,'role',null,'templateKey',null)),
-             'pending', now()
-        from generate_series(1, ${count}) g;
-      insert into outbox_keys (key, outbox_id) select 'follow-up:bench-' || g || ':bench:bench-' || g, '${DEMO_TENANT_ID}:bench-' || g || ':${day}' from generate_series(1, ${count}) g;`);
-  } finally {
-    await db.close();
-  }
-}
 
 export async function fanoutBench(args: string[]) {
   const count = Number(args.find((a) => a.startsWith('--messages='))?.split('=')[1] ?? 3000);
