@@ -82,9 +82,8 @@ export class SlidingWindowLimiter {
         const i = times.indexOf(IN_FLIGHT);
         if (i >= 0) times.splice(i, 1);
         // Kept sorted: answers can come back out of order.
-        let j = times.length;
-        while (j > 0 && times[j - 1]! > answered) j--;
-        times.splice(j, 0, answered);
+        const later = times.findIndex((t) => t > answered);
+        times.splice(later === -1 ? times.length : later, 0, answered);
       }
     };
   }
