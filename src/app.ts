@@ -30,6 +30,7 @@ import { archiveRecord } from './usecases/archive-record.ts';
 import type { Deps, DomainEvents } from './usecases/support.ts';
 import { startJobs, type Jobs } from './adapters/jobs/pg-boss.ts';
 import { agentsChatSender, localBotAdapter, messagesHandler } from './adapters/bot/agents.ts';
+import { channelAuth } from './adapters/bot/channel-auth.ts';
 import { norwegianHolidays } from './adapters/calendar/norwegian-holidays.ts';
 import { botStore } from './adapters/db/bot-store.ts';
 import { reminderCard, type Links } from '../bot/cards/builders.ts';
@@ -135,9 +136,14 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
     logger,
   );
   const routes = [...metaRoutes({ mode: config.mode, devLogin: dev !== null }), ...archiveRoutes(deps, archive), ...peopleRoutes(deps), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
+  // In m365 mode every activity must carry a Bot Framework token for this bot, from this tenant.
+  const inbound =
+    config.mode === 'm365' && config.clientId && config.tenantId
+      ? [channelAuth({ openIdMetadataUrl: config.botOpenIdMetadataUrl, issuer: 'https://api.botframework.com', botAppId: config.clientId, tenantId: config.tenantId })]
+      : [];
   const tabDir = join(import.meta.dirname, '..', 'tab', 'dist');
   if (!existsSync(join(tabDir, 'index.html'))) logger.warn('the tab is not built (npm run build:tab); serving the API only');
-  const app = createHttpApp({ routes, verifier, directory: deps.directory, logger, bodyLimit: config.bodyLimit, version: APP_VERSION, tabDir: existsSync(join(tabDir, 'index.html')) ? tabDir : null, messages: messagesHandler(botAdapter, samtaleBot({ deps, store: bot.store, links, logger })) });
+  const app = createHttpApp({ routes, verifier, directory: deps.directory, logger, bodyLimit: config.bodyLimit, version: APP_VERSION, tabDir: existsSync(join(tabDir, 'index.html')) ? tabDir : null, messages: [...inbound, messagesHandler(botAdapter, samtaleBot({ deps, store: bot.store, links, logger }))] });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));

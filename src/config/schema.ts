@@ -43,6 +43,7 @@ export const configSchema = z
     SHAREPOINT_RETENTION_LABEL: z.string().min(1).optional(),
     GRAPH_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
     ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+    BOT_OPENID_METADATA_URL: z.url().default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
     REMINDER_PREPARATION_DAYS: z
       .string()
       .regex(/^\d{1,2}(,\d{1,2})*$/, 'working days before the meeting, e.g. 7,2')
@@ -109,6 +110,7 @@ export interface Config {
   archive: { backend: 'local' } | SharePointSettings;
   graphUrl: string;
   authorityHost: string;
+  botOpenIdMetadataUrl: string;
   reminders: { preparationDays: number[]; signatureAfterDays: number; cadence: 'quarter' | 'tertial'; cycleDeadline: string | null };
 }
 
@@ -162,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           { backend: 'sharepoint', siteId: c.SHAREPOINT_SITE_ID ?? '', siteUrl: c.SHAREPOINT_SITE_URL ?? '', library: c.SHAREPOINT_LIBRARY, salaryGroupId: c.SHAREPOINT_SALARY_GROUP_ID ?? '', retentionLabel: c.SHAREPOINT_RETENTION_LABEL },
     graphUrl: c.GRAPH_URL,
     authorityHost: c.ENTRA_AUTHORITY_HOST,
+    botOpenIdMetadataUrl: c.BOT_OPENID_METADATA_URL,
     reminders: { preparationDays: c.REMINDER_PREPARATION_DAYS.split(',').map(Number), signatureAfterDays: c.REMINDER_SIGNATURE_AFTER_DAYS, cadence: c.FOLLOW_UP_CADENCE, cycleDeadline: c.CYCLE_DEADLINE ?? null },
   };
 }

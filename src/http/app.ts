@@ -16,8 +16,8 @@ export interface HttpOptions {
   version: string;
   /** The built tab (tab/dist), served at / with deep links falling back to its index.html. */
   tabDir: string | null;
-  /** POST /api/messages: the bot's endpoint (the Agents SDK answers it). */
-  messages?: express.RequestHandler;
+  /** POST /api/messages: the bot's endpoint (channel authentication in m365 mode, then the Agents SDK). */
+  messages?: express.RequestHandler[];
 }
 
 function localeOf(req: Request): Locale {
@@ -88,7 +88,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.get('/healthz', (_req, res) => void res.json({ ok: true, uptimeSeconds: Math.round((Date.now() - started) / 1000) }));
   const doc = openApiDocument(opts.routes, { title: 'Samtale API', version: opts.version });
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
-  if (opts.messages) app.post('/api/messages', opts.messages);
+  if (opts.messages) app.post('/api/messages', ...opts.messages);
 
   for (const route of opts.routes) {
     app[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
