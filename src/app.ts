@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { RequestHandler } from 'express';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { devTokens, loadOrCreateSecret } from './adapters/auth/dev-tokens.ts';
@@ -70,6 +71,12 @@ export function configuredArchive(config: Config, logger: Logger): Archive {
   return sharePointArchive({ graph: configuredGraph(config, logger), siteId: a.siteId, siteUrl: a.siteUrl, library: a.library, salaryGroupId: a.salaryGroupId, retentionLabel: a.retentionLabel, logger });
 }
 
+/** In m365 mode every activity must carry a Bot Framework token for this bot, from this tenant. */
+export function botInboundAuth(config: Config): RequestHandler[] {
+  if (config.mode !== 'm365' || !config.clientId || !config.tenantId) return [];
+  return [channelAuth({ openIdMetadataUrl: config.botOpenIdMetadataUrl, issuer: 'https://api.botframework.com', botAppId: config.clientId, tenantId: config.tenantId })];
+}
+
 export async function startSamtale(config: Config, opts: { clock?: Clock; logger?: Logger; db?: Database } = {}): Promise<Samtale> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   if (config.mode === 'm365') {
@@ -136,11 +143,7 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
     logger,
   );
   const routes = [...metaRoutes({ mode: config.mode, devLogin: dev !== null }), ...archiveRoutes(deps, archive), ...peopleRoutes(deps), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
-  // In m365 mode every activity must carry a Bot Framework token for this bot, from this tenant.
-  const inbound =
-    config.mode === 'm365' && config.clientId && config.tenantId
-      ? [channelAuth({ openIdMetadataUrl: config.botOpenIdMetadataUrl, issuer: 'https://api.botframework.com', botAppId: config.clientId, tenantId: config.tenantId })]
-      : [];
+  const inbound = botInboundAuth(config);
   const tabDir = join(import.meta.dirname, '..', 'tab', 'dist');
   if (!existsSync(join(tabDir, 'index.html'))) logger.warn('the tab is not built (npm run build:tab); serving the API only');
   const app = createHttpApp({ routes, verifier, directory: deps.directory, logger, bodyLimit: config.bodyLimit, version: APP_VERSION, tabDir: existsSync(join(tabDir, 'index.html')) ? tabDir : null, messages: [...inbound, messagesHandler(botAdapter, samtaleBot({ deps, store: bot.store, links, logger }))] });
