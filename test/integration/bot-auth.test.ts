@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { SignJWT, base64url } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelAuth } from '../../src/adapters/bot/channel-auth.ts';
+import { botInboundAuth } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/schema.ts';
 import { DEMO_TENANT_ID } from '../../src/seed/demo-organisation.ts';
 import { startBotFrameworkFake, type BotFrameworkFake } from '../fakes/botframework.ts';
 
@@ -18,7 +19,22 @@ describe('inbound Bot Connector authentication (m365 mode)', () => {
   beforeAll(async () => {
     fake = await startBotFrameworkFake(BOT);
     const app = express();
-    app.post('/api/messages', express.json(), channelAuth({ openIdMetadataUrl: fake.openIdMetadataUrl, issuer: fake.issuer, botAppId: BOT, tenantId: DEMO_TENANT_ID }), (req, res) => {
+    // The same guard the app mounts in m365 mode, built from an m365 configuration.
+    const config = loadConfig({
+      SAMTALE_MODE: 'm365',
+      TENANT_ID: DEMO_TENANT_ID,
+      CLIENT_ID: BOT,
+      CLIENT_SECRET: 'not-used-here',
+      PUBLIC_URL: 'https://samtale.example.no',
+      SHAREPOINT_SITE_ID: 'fjordvik.sharepoint.com,2f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00,3f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00',
+      SHAREPOINT_SITE_URL: 'https://fjordvik.sharepoint.com/sites/samtalearkiv',
+      SHAREPOINT_SALARY_GROUP_ID: '4f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00',
+      BOT_OPENID_METADATA_URL: fake.openIdMetadataUrl,
+    });
+    const guard = botInboundAuth(config);
+    expect(guard).toHaveLength(1);
+    expect(botInboundAuth(loadConfig({}))).toEqual([]);
+    app.post('/api/messages', express.json(), ...guard, (req, res) => {
       reached.push(String((req.body as { id: string }).id));
       res.status(200).json({});
     });
