@@ -142,7 +142,7 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
     },
     logger,
   );
-  const routes = [...metaRoutes({ mode: config.mode, devLogin: dev !== null }), ...archiveRoutes(deps, archive), ...peopleRoutes(deps), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
+  const routes = [...metaRoutes({ mode: config.mode, devLogin: dev !== null }), ...archiveRoutes(deps, archive), ...peopleRoutes(deps, bot.store), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
   const inbound = botInboundAuth(config);
   const tabDir = join(import.meta.dirname, '..', 'tab', 'dist');
   if (!existsSync(join(tabDir, 'index.html'))) logger.warn('the tab is not built (npm run build:tab); serving the API only');

@@ -150,6 +150,10 @@ for (const backend of await backends()) {
       expect(rows).toEqual([expect.objectContaining({ templateKey: 'medarbeidersamtale-10-faktor', total: 1 })]);
     });
 
+    it('people the bot cannot reach: HR roles only', async () => {
+      await expectMatrix({ employeeA: 403, employeeB: 403, leaderOfA: 403, otherLeader: 403, topLeader: 403, hr: 200, hrSalary: 200, admin: 403 }, (w) => c(w)('GET', '/api/hr/unreachable'));
+    });
+
     it('customising templates: admin only', async () => {
       const tpl = (await c('admin')<{ sections: unknown[] }>('GET', '/api/templates/medarbeidersamtale-10-faktor')).body;
       await expectMatrix(

@@ -138,6 +138,11 @@ for (const backend of await backends()) {
       expect(await sendReminder(t.app.deps, t.app.bot, id)).toBe('unreachable');
       expect((await t.app.bot.store.outbox(id))!.status).toBe('undeliverable');
       expect((await t.app.bot.store.unreachable(DEMO_TENANT_ID)).map((r) => r.oid)).toContain(DEMO.marte);
+      // HR sees who can no longer be reached; nobody else may ask.
+      const hr = await (await t.as(DEMO.hilde))<{ oid: string; name: string; reason: string }[]>('GET', '/api/hr/unreachable');
+      expect(hr.status).toBe(200);
+      expect(hr.body.find((p) => p.oid === DEMO.marte)).toMatchObject({ reason: expect.stringContaining('403') });
+      expect((await (await t.as(DEMO.per))('GET', '/api/hr/unreachable')).status).toBe(403);
     });
   });
 }

@@ -25,6 +25,7 @@ describe('API description', () => {
         'GET /api/me',
         'GET /api/team',
         'GET /api/hr/completion',
+        'GET /api/hr/unreachable',
         'GET /api/hr/archive',
         'GET /api/templates',
         'GET /api/templates/{key}',

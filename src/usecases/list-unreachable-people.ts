@@ -1,0 +1,18 @@
+import type { Actor } from '../domain/policy.ts';
+import { AppError } from '../errors/catalogue.ts';
+import type { BotStore } from '../ports.ts';
+import type { Deps } from './support.ts';
+
+export interface UnreachablePerson {
+  oid: string;
+  name: string;
+  since: string;
+  reason: string;
+}
+
+/** People the bot can no longer reach (the app was removed or blocked): for HR to follow up. */
+export async function listUnreachablePeople(deps: Deps, store: BotStore, actor: Actor): Promise<UnreachablePerson[]> {
+  if (!actor.roles.includes('HR')) throw new AppError('FORBIDDEN');
+  const refs = await store.unreachable(actor.tid);
+  return Promise.all(refs.map(async (r) => ({ oid: r.oid, name: (await deps.directory.user(r.tid, r.oid))?.name ?? r.oid, since: r.unreachableAt ?? '', reason: r.unreachableReason ?? '' })));
+}
