@@ -11,6 +11,8 @@ import { migrate } from './adapters/db/migrate.ts';
 import { sqlStore } from './adapters/db/sql-store.ts';
 import { cachedDirectory } from './adapters/directory/cached-directory.ts';
 import { dbDirectory } from './adapters/directory/db-directory.ts';
+import { graphDirectory } from './adapters/directory/graph-directory.ts';
+import { entraTokens } from './adapters/auth/entra-tokens.ts';
 import type { Config } from './config/schema.ts';
 import { createHttpApp } from './http/app.ts';
 import { localFolderArchive } from './adapters/archive/local-folder.ts';
@@ -64,11 +66,17 @@ export function configuredGraph(config: Config, logger: Logger): AppGraph {
   return appGraph({ tenantId: config.tenantId, clientId: config.clientId, clientSecret: config.clientSecret, authorityHost: config.authorityHost, graphUrl: config.graphUrl, logger });
 }
 
+/** Teams SSO tokens of the configured tenant, for our API (m365 mode). */
+function entraVerifier(config: Config): TokenVerifier {
+  if (!config.tenantId || !config.clientId || !config.publicUrl) throw new StartupError('TENANT_ID, CLIENT_ID and PUBLIC_URL are needed to validate Teams sign-in');
+  return entraTokens({ tenantId: config.tenantId, clientId: config.clientId, applicationIdUri: config.appIdUri ?? `api://${new URL(config.publicUrl).host}/${config.clientId}`, authorityHost: config.authorityHost });
+}
+
 /** The archive the configuration chooses: the local folder, or the SharePoint library through Graph. */
-export function configuredArchive(config: Config, logger: Logger): Archive {
+export function configuredArchive(config: Config, logger: Logger, graph: AppGraph | null = null): Archive {
   const a = config.archive;
   if (a.backend === 'local') return localFolderArchive(config.archiveDir);
-  return sharePointArchive({ graph: configuredGraph(config, logger), siteId: a.siteId, siteUrl: a.siteUrl, library: a.library, salaryGroupId: a.salaryGroupId, retentionLabel: a.retentionLabel, logger });
+  return sharePointArchive({ graph: graph ?? configuredGraph(config, logger), siteId: a.siteId, siteUrl: a.siteUrl, library: a.library, salaryGroupId: a.salaryGroupId, retentionLabel: a.retentionLabel, logger });
 }
 
 /** In m365 mode every activity must carry a Bot Framework token for this bot, from this tenant. */
@@ -79,10 +87,6 @@ export function botInboundAuth(config: Config): RequestHandler[] {
 
 export async function startSamtale(config: Config, opts: { clock?: Clock; logger?: Logger; db?: Database } = {}): Promise<Samtale> {
   const logger = opts.logger ?? createLogger(config.logLevel);
-  if (config.mode === 'm365') {
-    // Entra ID token validation and the Graph directory are the Microsoft 365 issue's work.
-    throw new StartupError('m365 mode needs the Entra ID verifier and the Graph directory, which this build does not include yet; run in local mode.');
-  }
   const db = opts.db ?? (await openDatabase(config, logger));
   const applied = await migrate(db);
   if (applied.length > 0) logger.info('migrations applied', { applied });
@@ -90,9 +94,13 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   const clock = opts.clock ?? { now: () => new Date() };
   const events: DomainEvents = { recordSigned: (id) => (jobs ? jobs.enqueueArchive(id) : Promise.resolve()) };
   let jobs: Jobs | null = null;
+  // One app-only Graph connection (one token cache, one throttle gate) for the directory and the archive.
+  const graph = config.mode === 'm365' || config.archive.backend === 'sharepoint' ? configuredGraph(config, logger) : null;
+  const m365 = config.mode === 'm365' && graph && config.tenantId ? { graph, tenantId: config.tenantId } : null;
   const deps: Deps = {
     store: sqlStore(db),
-    directory: cachedDirectory(dbDirectory(db), clock),
+    // Who leads whom: Entra ID through Graph in m365 mode (never older than the cache's 30 s), the demo locally.
+    directory: cachedDirectory(m365 ? graphDirectory(m365.graph, m365.tenantId) : dbDirectory(db), clock),
     clock,
     newId: randomUUID,
     templateCache: new Map(),
@@ -101,10 +109,10 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   if (config.seedDemo && (await seedDemoOrganisation(deps, db))) logger.info('demo organisation seeded', { tenant: DEMO_TENANT_ID });
 
   const tokens = devTokens(loadOrCreateSecret(join(config.dataDir, 'dev-login.secret')));
-  const verifier: TokenVerifier = tokens;
+  const verifier: TokenVerifier = m365 ? entraVerifier(config) : tokens;
   const dev: DevLogin | null = config.devLogin ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: tokens.issue } : null;
 
-  const archive = configuredArchive(config, logger);
+  const archive = configuredArchive(config, logger, graph);
 
   // The bot. Links point into the tab: the public URL, or in local mode this server once it listens.
   let baseUrl = config.publicUrl ?? '';

@@ -30,7 +30,7 @@ export const DEMO = {
   anne: oid(11),
 } as const;
 
-const UNITS: Unit[] = [
+export const DEMO_UNITS: Unit[] = [
   { id: 'fjordvik', name: 'Fjordvik kommune', parentId: null },
   { id: 'stab', name: 'Kommunedirektørens stab', parentId: 'fjordvik' },
   { id: 'personal', name: 'Personal og organisasjon', parentId: 'stab' },
@@ -47,7 +47,8 @@ const user = (o: string, name: string, upn: string, unitId: string, managerOid: 
   roles,
 });
 
-const USERS = [
+/** The demo organisation's people: also the directory the Microsoft 365 tests' Graph fake serves. */
+export const DEMO_USERS = [
   user(DEMO.kari, 'Kari Nordmann', 'kari.nordmann', 'fjordvik', null),
   user(DEMO.ola, 'Ola Hansen', 'ola.hansen', 'oppvekst', DEMO.kari),
   user(DEMO.ingrid, 'Ingrid Berg', 'ingrid.berg', 'helse', DEMO.kari),
@@ -65,13 +66,13 @@ const USERS = [
 export async function seedDemoOrganisation(deps: Deps, db: Sql): Promise<boolean> {
   const [row] = await db.query<{ n: number }>('select count(*)::int as n from users where tid = $1', [DEMO_TENANT_ID]);
   if ((row?.n ?? 0) > 0) return false;
-  await upsertDirectory(db, DEMO_TENANT_ID, UNITS, USERS);
+  await upsertDirectory(db, DEMO_TENANT_ID, DEMO_UNITS, DEMO_USERS);
   await seedConversations(deps);
   return true;
 }
 
 function actor(o: string): Actor {
-  const u = USERS.find((x) => x.oid === o);
+  const u = DEMO_USERS.find((x) => x.oid === o);
   if (!u) throw new Error(`no demo user ${o}`);
   return { tid: DEMO_TENANT_ID, oid: o, name: u.name, upn: u.upn, roles: u.roles };
 }

@@ -22,7 +22,22 @@ export interface EntraFake {
   publicKey: CryptoKey;
   /** Token requests received, by grant type. */
   requests: { grant: string; clientId: string; scope: string }[];
+  /** A delegated access token as Teams SSO gets it for a user (v2: scp, oid, tid, roles). */
+  mintUserToken(user: { oid: string; name?: string; roles?: string[] }, opts?: MintOptions): Promise<string>;
   close(): Promise<void>;
+}
+
+export interface MintOptions {
+  audience?: string;
+  issuer?: string;
+  tenantId?: string;
+  scp?: string;
+  expiresIn?: number;
+  notBefore?: number;
+  kid?: string;
+  /** Signed by a key that is not in the tenant's JWKS. */
+  foreignKey?: boolean;
+  alg?: 'RS256' | 'HS256';
 }
 
 function oauthError(res: ServerResponse, status: number, error: string, description: string) {
@@ -31,6 +46,7 @@ function oauthError(res: ServerResponse, status: number, error: string, descript
 
 export async function startEntraFake(opts: { tenantId: string; apps: FakeApp[]; tokenLifetimeSeconds?: number }): Promise<EntraFake> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const stranger = await generateKeyPair('RS256');
   const kid = randomUUID();
   const jwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
   const requests: EntraFake['requests'] = [];
@@ -107,6 +123,20 @@ export async function startEntraFake(opts: { tenantId: string; apps: FakeApp[]; 
     jwks: { keys: [jwk] },
     publicKey,
     requests,
+    async mintUserToken(user, o = {}) {
+      const now = Math.floor(Date.now() / 1000);
+      const tid = o.tenantId ?? opts.tenantId;
+      const jwt = new SignJWT({ tid, oid: user.oid, name: user.name ?? 'Test User', scp: o.scp ?? 'access_as_user', roles: user.roles ?? [], ver: '2.0', azp: '1fec8e78-bce4-4aaf-ab1b-5451cc387264' })
+        .setProtectedHeader({ alg: o.alg ?? 'RS256', kid: o.kid ?? kid, typ: 'JWT' })
+        .setIssuer(o.issuer ?? `${base}/${tid}/v2.0`)
+        .setAudience(o.audience ?? opts.apps[0]?.clientId ?? '')
+        .setSubject(user.oid)
+        .setIssuedAt(now - 10)
+        .setNotBefore(now + (o.notBefore ?? -10))
+        .setExpirationTime(now + (o.expiresIn ?? 3600));
+      if (o.alg === 'HS256') return jwt.sign(new TextEncoder().encode(JSON.stringify(jwk)));
+      return jwt.sign(o.foreignKey ? stranger.privateKey : privateKey);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

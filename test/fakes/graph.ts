@@ -48,7 +48,18 @@ interface FakeList {
   views: Map<string, { title: string; fields: string[]; query: string }>;
 }
 
+export interface FakeUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  department: string | null;
+  managerId: string | null;
+  accountEnabled?: boolean;
+}
+
 export interface GraphFakeOptions {
+  /** The tenant's people, for /users, manager and directReports. */
+  directory?: FakeUser[];
   tenantId: string;
   entraPublicKey: CryptoKey;
   /** App id -> its Sites.Selected role on the site (`write`, `manage`, `fullcontrol`). */
@@ -70,6 +81,8 @@ export interface GraphFake {
   lists: Map<string, FakeList>;
   items: Map<string, FakeItem>;
   itemByPath(path: string): FakeItem | undefined;
+  /** Every directory request with the fields it asked for. */
+  directoryRequests: { path: string; select: string[] }[];
   stats: { requests: number; throttled: number; faults: number; resourceUnits: number; windowStart: number; firstWindowStart: number };
   setFaultRate(rate: number): void;
   /** Holds every request unanswered until release(): a backlog builds up, then meets the budget. */
@@ -121,6 +134,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
   const lists = new Map<string, FakeList>();
   const items = new Map<string, FakeItem>();
   const sessions = new Map<string, { driveId: string; path: string; conflict: string; total: number | null; received: Buffer[]; next: number }>();
+  const directoryRequests: { path: string; select: string[] }[] = [];
   const stats = { requests: 0, throttled: 0, faults: 0, resourceUnits: 0, windowStart: 0, firstWindowStart: 0 };
   let faultRate = opts.faultRate ?? 0;
   const budget = opts.budget;
@@ -178,7 +192,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     return 2;
   };
 
-  async function authorize(req: IncomingMessage, audience: string): Promise<string> {
+  async function authorize(req: IncomingMessage, audience: string, need: 'site' | 'directory' = 'site'): Promise<string> {
     const header = req.headers.authorization ?? '';
     if (!header.startsWith('Bearer ')) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     try {
@@ -186,6 +200,10 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       const roles = Array.isArray(payload.roles) ? payload.roles : [];
       const appid = typeof payload.appid === 'string' ? payload.appid : '';
       if (payload.tid !== opts.tenantId) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token tenant does not match.');
+      if (need === 'directory') {
+        if (!roles.includes('User.Read.All') && !roles.includes('Directory.Read.All')) throw new GraphHttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+        return appid;
+      }
       if (!roles.includes('Sites.Selected') && !roles.includes('Lists.SelectedOperations.Selected')) throw new GraphHttpError(403, 'accessDenied', 'Either scp or roles claim need to be present in the token.');
       // Sites.Selected grants nothing until a site admin grants the app a role on this site.
       if (!opts.siteGrants[appid]) throw new GraphHttpError(403, 'accessDenied', 'Access denied: the app has no Sites.Selected grant on this site.');
@@ -244,6 +262,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     }
 
     if (!p.startsWith('/v1.0/')) throw new GraphHttpError(400, 'BadRequest', 'Invalid version: the path must start with /v1.0/.');
+    if (/^\/v1\.0\/users(\/|$)/.test(p)) return directoryRoute(req, url, p.slice('/v1.0'.length));
     const appid = await authorize(req, origin);
     const rest = p.slice('/v1.0'.length);
 
@@ -361,6 +380,45 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${rest}'.`);
   }
 
+  // The directory: users with paging ($top, $skiptoken), manager, directReports and $select.
+  const people = opts.directory ?? [];
+  const userJson = (u: FakeUser, select: string[], expandManager: boolean) => {
+    const all: Record<string, unknown> = { id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, department: u.department, accountEnabled: u.accountEnabled ?? true, mail: u.userPrincipalName, jobTitle: 'Rådgiver', officeLocation: 'Rådhuset' };
+    const out: Record<string, unknown> = select.length > 0 ? Object.fromEntries(select.map((k) => [k, all[k] ?? null])) : all;
+    if (expandManager) {
+      const m = people.find((x) => x.id === u.managerId);
+      if (m) out.manager = { '@odata.type': '#microsoft.graph.user', id: m.id };
+    }
+    return out;
+  };
+  async function directoryRoute(req: IncomingMessage, url: URL, rest: string): Promise<{ status: number; body?: unknown }> {
+    await authorize(req, origin, 'directory');
+    if (req.method !== 'GET') throw new GraphHttpError(405, 'Request_BadRequest', 'Only GET is supported here.');
+    const select = (url.searchParams.get('$select') ?? '').split(',').filter(Boolean);
+    directoryRequests.push({ path: rest, select });
+    const expand = url.searchParams.get('$expand') ?? '';
+    if (expand && !/^manager(\(\$select=id\))?$/.test(expand)) throw new GraphHttpError(400, 'Request_BadRequest', `Unsupported $expand: ${expand}`);
+    const page = (list: FakeUser[]) => {
+      const top = Math.min(Number(url.searchParams.get('$top') ?? 100), 999);
+      const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
+      const slice = list.slice(skip, skip + top);
+      const next = skip + top < list.length ? `${origin}/v1.0${rest}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), $skiptoken: String(skip + top) }).toString()}` : undefined;
+      return { status: 200, body: { value: slice.map((u) => userJson(u, select, expand.startsWith('manager'))), ...(next ? { '@odata.nextLink': next } : {}) } };
+    };
+    let m: RegExpExecArray | null;
+    if (rest === '/users') return page(people);
+    if ((m = /^\/users\/([^/]+)\/directReports(\/microsoft\.graph\.user)?$/.exec(rest))) {
+      if (!people.some((u) => u.id === m![1])) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${m[1]}' does not exist.`);
+      return page(people.filter((u) => u.managerId === m![1]));
+    }
+    if ((m = /^\/users\/([^/]+)$/.exec(rest))) {
+      const u = people.find((x) => x.id === m![1]);
+      if (!u) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${m[1]}' does not exist or one of its queried reference-property objects are not present.`);
+      return { status: 200, body: userJson(u, select, expand.startsWith('manager')) };
+    }
+    throw new GraphHttpError(400, 'Request_BadRequest', `Unsupported directory request ${rest}`);
+  }
+
   function addColumn(list: FakeList, c: unknown): ColumnDef {
     if (!isRecord(c) || typeof c.name !== 'string' || !COLUMN_NAME.test(c.name)) throw new GraphHttpError(400, 'invalidRequest', 'A column needs a name of letters and digits.');
     const kinds = (['text', 'dateTime', 'choice', 'number'] as const).filter((k) => isRecord(c[k]));
@@ -436,6 +494,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     siteUrl: `${origin}/sites/archive`,
     lists,
     items,
+    directoryRequests,
     itemByPath: (path) => [...items.values()].find((i) => i.path === path),
     stats,
     setFaultRate: (r) => void (faultRate = r),

@@ -36,7 +36,8 @@ export async function waitForArchiving(t: TestApp, timeoutMs = 60_000): Promise<
   throw new Error(`signed records were not archived within ${timeoutMs / 1000} s`);
 }
 
-export async function startTestApp(backend: Backend, env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
+/** opts.token: where bearer tokens come from (default: the local demo sign-in; in m365 tests, the Entra fake). */
+export async function startTestApp(backend: Backend, env: Record<string, string> = {}, opts: { clock?: Clock; token?: (userId: string) => Promise<string> } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-test-'));
   const { db, drop } = await backend.create();
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
@@ -66,6 +67,11 @@ export async function startTestApp(backend: Backend, env: Record<string, string>
   const token = async (userId: string) => {
     const known = tokens.get(userId);
     if (known) return known;
+    if (opts.token) {
+      const minted = await opts.token(userId);
+      tokens.set(userId, minted);
+      return minted;
+    }
     const res = await call<{ token: string }>('POST', '/api/dev/login', { body: { userId } });
     if (res.status !== 200) throw new Error(`login ${userId}: ${res.status} ${JSON.stringify(res.body)}`);
     tokens.set(userId, res.body.token);

@@ -1,0 +1,104 @@
+// m365 mode, started against the fakes of the tenant (Entra ID, Graph, Bot Connector) on loopback:
+// Teams SSO tokens validated by the production verifier, the organisation from the Graph directory,
+// the record archived to SharePoint, the same conversation flow as local mode through the API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../helpers/backends.ts';
+import { DEMO, startTestApp, waitForArchiving, type Client, type TestApp } from '../helpers/harness.ts';
+import { startM365Fakes, type M365Fakes } from '../helpers/m365.ts';
+
+for (const backend of await backends()) {
+  describe(`m365 mode against the tenant fakes (${backend.name})`, () => {
+    let fakes: M365Fakes;
+    let t: TestApp;
+    let ola: Client;
+    let per: Client;
+    beforeAll(async () => {
+      fakes = await startM365Fakes();
+      t = await startTestApp(backend, fakes.env, { token: (oid) => fakes.token(oid) });
+      ola = await t.as(DEMO.ola);
+      per = await t.as(DEMO.per);
+    });
+    afterAll(async () => {
+      await t?.close();
+      await fakes?.close();
+    });
+
+    it('knows the signed-in user, their leader, unit and direct reports from Entra ID', async () => {
+      const me = await ola<{ name: string; unit: { name: string } | null; manager: { name: string } | null; directReports: { name: string }[] }>('GET', '/api/me');
+      expect(me.status).toBe(200);
+      expect(me.body.name).toBe('Ola Hansen');
+      expect(me.body.manager?.name).toBe('Kari Nordmann');
+      expect(me.body.unit?.name).toBe('Oppvekst og kultur');
+      expect(me.body.directReports.map((r) => r.name).sort()).toEqual(['Per Johansen', 'Silje Larsen']);
+      // Only the fields used were asked for.
+      expect(fakes.graph.directoryRequests.length).toBeGreaterThan(0);
+      for (const r of fakes.graph.directoryRequests) expect(r.select.sort()).toEqual(['accountEnabled', 'department', 'displayName', 'id', 'userPrincipalName']);
+    });
+
+    it('runs a conversation from plan to a locked record, archived to SharePoint for the parties', { timeout: 60_000 }, async () => {
+      const c = await ola<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2031' });
+      expect(c.status).toBe(201);
+      const id = c.body.id;
+      expect((await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'open-preparation' })).status).toBe(200);
+      expect((await per('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: 'Min forberedelse.', baseVersion: 0 })).status).toBe(200);
+      expect((await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' })).status).toBe(200);
+      expect((await ola('PUT', `/api/conversations/${id}/answers/struktur-2`, { value: 'Felles referat.', baseVersion: 0 })).status).toBe(200);
+      expect((await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'send-to-signing' })).status).toBe(200);
+      const { contentHash } = (await ola<{ contentHash: string }>('GET', `/api/conversations/${id}`)).body;
+      expect((await ola('POST', `/api/conversations/${id}/signatures`, { contentHash })).status).toBe(201);
+      expect((await per('POST', `/api/conversations/${id}/signatures`, { contentHash })).status).toBe(201);
+      expect((await per('PUT', `/api/conversations/${id}/answers/struktur-2`, { value: 'Endret etterpå', baseVersion: 1 })).status).toBe(409);
+      await waitForArchiving(t);
+      const [row] = await t.app.deps.store.archiveCopies(id);
+      const item = fakes.graph.itemByPath(row!.path)!;
+      expect(item.permissions.map((p) => p.principal)).toEqual(expect.arrayContaining([DEMO.ola, DEMO.per]));
+      const pdf = await fetch(`${t.url}/api/conversations/${id}/archive/record`, { headers: { authorization: `Bearer ${await t.token(DEMO.per)}` } });
+      expect(pdf.status).toBe(200);
+    });
+
+    it('app roles come from the token: HR sees completion figures, others do not', async () => {
+      expect((await (await t.as(DEMO.hilde))('GET', '/api/hr/completion?period=2031')).status).toBe(200);
+      expect((await per('GET', '/api/hr/completion?period=2031')).status).toBe(403);
+      // Hilde without the role in her token is not HR, whatever the directory says.
+      const plain = await fakes.token(DEMO.hilde, {});
+      const noRole = await fakes.entra.mintUserToken({ oid: DEMO.hilde, roles: [] }, { audience: `api://samtale.fjordvik.example/${fakes.env.CLIENT_ID}` });
+      expect((await t.call('GET', '/api/hr/completion?period=2031', { token: plain })).status).toBe(200);
+      expect((await t.call('GET', '/api/hr/completion?period=2031', { token: noRole })).status).toBe(403);
+    });
+
+    it('a body or query naming another user is ignored: identity comes from the token only', async () => {
+      const mine = await per<{ parties: { leader: { oid: string }; employee: { oid: string } } }[]>('GET', `/api/conversations?oid=${DEMO.ola}&userId=${DEMO.ola}`);
+      if (mine.status === 200) for (const c of mine.body) expect([c.parties.leader.oid, c.parties.employee.oid]).toContain(DEMO.per);
+      else expect(mine.status).toBe(400);
+      // Per claims to be Ola in the body: refused (strict schema), and nothing is planned for Silje.
+      const asOla = await per('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.silje, period: '2032', leaderOid: DEMO.ola });
+      expect(asOla.status).toBe(400);
+      const plain = await per('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.silje, period: '2032' });
+      expect(plain.status).toBe(403);
+      expect((await t.call('GET', '/api/dev/users')).status).toBe(404);
+    });
+
+    const audience = () => `api://samtale.fjordvik.example/${fakes.env.CLIENT_ID}`;
+    const matrix: [string, () => Promise<string>][] = [
+      ['a wrong issuer', () => fakes.entra.mintUserToken({ oid: DEMO.per }, { audience: audience(), issuer: 'https://login.microsoftonline.com/another/v2.0' })],
+      ['a wrong tenant', () => fakes.entra.mintUserToken({ oid: DEMO.per }, { audience: audience(), tenantId: '11111111-2222-4333-8444-555555555555' })],
+      ['a wrong audience', () => fakes.entra.mintUserToken({ oid: DEMO.per }, { audience: 'api://someone-else/xyz' })],
+      ['a Graph-audience token', () => fakes.entra.mintUserToken({ oid: DEMO.per }, { audience: 'https://graph.microsoft.com' })],
+      ['a missing scope', () => fakes.entra.mintUserToken({ oid: DEMO.per }, { audience: audience(), scp: 'User.Read' })],
+      ['an expired token', () => fakes.entra.mintUserToken({ oid: DEMO.per }, { audience: audience(), expiresIn: -600 })],
+      ['a token not yet valid', () => fakes.entra.mintUserToken({ oid: DEMO.per }, { audience: audience(), notBefore: 600 })],
+      ['alg none', async () => `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ tid: fakes.env.TENANT_ID, oid: DEMO.per, aud: audience(), scp: 'access_as_user', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url')}.`],
+      ['HS256 with the public key', () => fakes.entra.mintUserToken({ oid: DEMO.per }, { audience: audience(), alg: 'HS256' })],
+      ['an unknown kid', () => fakes.entra.mintUserToken({ oid: DEMO.per }, { audience: audience(), kid: 'not-published', foreignKey: true })],
+    ];
+    for (const [name, mint] of matrix) {
+      it(`rejects ${name} with 401`, async () => {
+        expect((await t.call('GET', '/api/me', { token: await mint() })).status).toBe(401);
+      });
+    }
+    it('accepts a valid token, for the client id as audience too', async () => {
+      expect((await t.call('GET', '/api/me', { token: await fakes.entra.mintUserToken({ oid: DEMO.per }, { audience: audience() }) })).status).toBe(200);
+      expect((await t.call('GET', '/api/me', { token: await fakes.entra.mintUserToken({ oid: DEMO.per }, { audience: fakes.env.CLIENT_ID! }) })).status).toBe(200);
+    });
+  });
+}
