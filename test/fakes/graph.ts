@@ -85,6 +85,7 @@ export interface GraphFake {
   directoryRequests: { path: string; select: string[] }[];
   stats: { requests: number; throttled: number; faults: number; resourceUnits: number; windowStart: number; firstWindowStart: number };
   setFaultRate(rate: number): void;
+  setBudget(budget: { resourceUnits: number; windowMs: number } | undefined): void;
   /** Holds every request unanswered until release(): a backlog builds up, then meets the budget. */
   hold(): void;
   release(): void;
@@ -137,7 +138,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
   const directoryRequests: { path: string; select: string[] }[] = [];
   const stats = { requests: 0, throttled: 0, faults: 0, resourceUnits: 0, windowStart: 0, firstWindowStart: 0 };
   let faultRate = opts.faultRate ?? 0;
-  const budget = opts.budget;
+  let budget = opts.budget;
   let windowUsed = 0;
   const simpleLimit = opts.simpleUploadLimit ?? 4 * 1024 * 1024;
   let origin = '';
@@ -498,6 +499,11 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     itemByPath: (path) => [...items.values()].find((i) => i.path === path),
     stats,
     setFaultRate: (r) => void (faultRate = r),
+    setBudget: (b) => {
+      budget = b;
+      windowUsed = 0;
+      stats.windowStart = 0;
+    },
     hold() {
       let release = () => {};
       const promise = new Promise<void>((r) => (release = r));

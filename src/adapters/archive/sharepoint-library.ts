@@ -1,7 +1,7 @@
 // The archive library's shape in SharePoint: its columns (Noark 5 names where they exist) and the
 // views HR browses by, and `provision`, which creates whatever is missing and leaves the rest.
 import type { ArchiveMetadata } from '../../domain/archive.ts';
-import type { AppGraph } from '../graph/app-graph.ts';
+import { retryAfterSeconds, type AppGraph } from '../graph/app-graph.ts';
 
 type ColumnKind = { text: Record<string, never> } | { dateTime: { format: 'dateOnly' | 'dateTime' } } | { choice: { choices: string[] } };
 export interface ColumnSpec {
@@ -79,6 +79,16 @@ export interface ProvisionReport {
   viewsAdded: string[];
 }
 
+/** A SharePoint REST call that waits out throttling (429/503 with Retry-After) like the Graph calls do. */
+async function sharePointRest(graph: AppGraph, url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    await graph.gate.pass();
+    const res = await fetch(url, init);
+    if ((res.status !== 429 && res.status !== 503) || attempt >= 6) return res;
+    graph.gate.holdFor(retryAfterSeconds(res.headers) ?? 2 ** attempt);
+  }
+}
+
 /** Creates the library, its columns and its views where missing. Running it again changes nothing. */
 export async function provisionLibrary(graph: AppGraph, where: LibraryLocation): Promise<ProvisionReport> {
   const columnBody = (c: ColumnSpec) => ({ name: c.name, displayName: c.displayName, indexed: c.indexed, ...c.type });
@@ -102,11 +112,11 @@ export async function provisionLibrary(graph: AppGraph, where: LibraryLocation):
   const token = await graph.tokenFor(site.origin);
   const viewsUrl = `${where.siteUrl.replace(/\/$/, '')}/_api/web/lists(guid'${found.listId}')/views`;
   const headers = { authorization: `Bearer ${token}`, accept: 'application/json;odata=nometadata', 'content-type': 'application/json;odata=nometadata' };
-  const res = await fetch(viewsUrl, { headers });
+  const res = await sharePointRest(graph, viewsUrl, { headers });
   if (!res.ok) throw new Error(`SharePoint views: ${res.status} ${await res.text()}`);
   const have = new Set(((await res.json()) as { value: { Title: string }[] }).value.map((v) => v.Title));
   for (const v of LIBRARY_VIEWS.filter((x) => !have.has(x.title))) {
-    const add = await fetch(`${viewsUrl}/add`, { method: 'POST', headers, body: JSON.stringify({ parameters: { Title: v.title, ViewFields: v.fields, Query: v.query, PersonalView: false, RowLimit: 100 } }) });
+    const add = await sharePointRest(graph, `${viewsUrl}/add`, { method: 'POST', headers, body: JSON.stringify({ parameters: { Title: v.title, ViewFields: v.fields, Query: v.query, PersonalView: false, RowLimit: 100 } }) });
     if (!add.ok) throw new Error(`SharePoint view ${v.title}: ${add.status} ${await add.text()}`);
     report.viewsAdded.push(v.title);
   }
