@@ -41,6 +41,7 @@ import { samtaleBot } from '../bot/handler.ts';
 import type { BotDeps } from './usecases/bot-support.ts';
 import { sendReminder } from './usecases/send-reminder.ts';
 import { sweepReminders } from './usecases/sweep-reminders.ts';
+import { applyLeaderChanges } from './usecases/apply-leader-changes.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -147,6 +148,12 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
       sweepReminders: () => sweepReminders(deps, bot),
       sendReminder: async (id) => void (await sendReminder(deps, bot, id)),
       unsentReminders: () => bot.store.unsent(),
+      applyDirectoryChanges: async () => {
+        for (const tid of m365 ? [m365.tenantId] : config.seedDemo ? [DEMO_TENANT_ID] : []) {
+          const { moved } = await applyLeaderChanges(deps, tid);
+          if (moved > 0) logger.info('conversations moved to a new leader', { moved });
+        }
+      },
     },
     logger,
   );

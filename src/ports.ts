@@ -51,6 +51,8 @@ export interface Store {
   conversationsInTenant(filter: ConversationFilter): Promise<Conversation[]>;
   previousConversation(c: Pick<Conversation, 'tid' | 'templateKey' | 'leaderOid' | 'employeeOid' | 'period' | 'id'>): Promise<Conversation | undefined>;
   updateConversation(id: string, patch: { status?: Status; at: string }): Promise<Conversation>;
+  /** Moves a conversation to another leader (only while it has not been held). */
+  changeLeader(id: string, leaderOid: string, at: string): Promise<Conversation | undefined>;
 
   answers(conversationId: string): Promise<Answer[]>;
   /** Optimistic concurrency: writes only when the stored version equals baseVersion (0 = new). */

@@ -81,6 +81,8 @@ export interface GraphFake {
   lists: Map<string, FakeList>;
   items: Map<string, FakeItem>;
   itemByPath(path: string): FakeItem | undefined;
+  /** A person in the fake directory, to change (a new manager) during a test. */
+  directoryUser(id: string): FakeUser | undefined;
   /** Every directory request with the fields it asked for. */
   directoryRequests: { path: string; select: string[] }[];
   stats: { requests: number; throttled: number; faults: number; resourceUnits: number; windowStart: number; firstWindowStart: number };
@@ -496,6 +498,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     lists,
     items,
     directoryRequests,
+    directoryUser: (id) => people.find((u) => u.id === id),
     itemByPath: (path) => [...items.values()].find((i) => i.path === path),
     stats,
     setFaultRate: (r) => void (faultRate = r),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.ts';
 import { DEMO, startTestApp, waitForArchiving, type Client, type TestApp } from '../helpers/harness.ts';
 import { startM365Fakes, type M365Fakes } from '../helpers/m365.ts';
+import { applyLeaderChanges } from '../../src/usecases/apply-leader-changes.ts';
 
 for (const backend of await backends()) {
   describe(`m365 mode against the tenant fakes (${backend.name})`, () => {
@@ -12,9 +13,11 @@ for (const backend of await backends()) {
     let t: TestApp;
     let ola: Client;
     let per: Client;
+    // Real time, moved forward on demand past the directory cache's bounded age.
+    let skew = 0;
     beforeAll(async () => {
       fakes = await startM365Fakes();
-      t = await startTestApp(backend, fakes.env, { token: (oid) => fakes.token(oid) });
+      t = await startTestApp(backend, fakes.env, { token: (oid) => fakes.token(oid), clock: { now: () => new Date(Date.now() + skew) } });
       ola = await t.as(DEMO.ola);
       per = await t.as(DEMO.per);
     });
@@ -54,6 +57,26 @@ for (const backend of await backends()) {
       expect(item.permissions.map((p) => p.principal)).toEqual(expect.arrayContaining([DEMO.ola, DEMO.per]));
       const pdf = await fetch(`${t.url}/api/conversations/${id}/archive/record`, { headers: { authorization: `Bearer ${await t.token(DEMO.per)}` } });
       expect(pdf.status).toBe(200);
+    });
+
+    it('a leader change in Entra moves conversations not yet held; signed ones keep their leader', { timeout: 30_000 }, async () => {
+      const future = await ola<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2033' });
+      expect(future.status).toBe(201);
+      const signed = (await t.app.deps.store.conversationsInTenant({ tid: fakes.env.TENANT_ID!, period: '2031' }))[0]!;
+      const per = fakes.graph.directoryUser(DEMO.per)!;
+      per.managerId = DEMO.ingrid;
+      try {
+        skew += 60_000;
+        expect(await applyLeaderChanges(t.app.deps, fakes.env.TENANT_ID!)).toEqual({ moved: 1 });
+        expect((await t.app.deps.store.conversation(future.body.id))!.leaderOid).toBe(DEMO.ingrid);
+        expect((await t.app.deps.store.conversation(signed.id))!.leaderOid).toBe(DEMO.ola);
+        const audit = (await t.app.deps.store.auditTrail()).events.find((e) => e.action === 'conversation.leader-changed');
+        expect(audit?.data).toEqual({ from: DEMO.ola, to: DEMO.ingrid });
+      } finally {
+        per.managerId = DEMO.ola;
+        skew += 60_000;
+        await applyLeaderChanges(t.app.deps, fakes.env.TENANT_ID!);
+      }
     });
 
     it('app roles come from the token: HR sees completion figures, others do not', async () => {

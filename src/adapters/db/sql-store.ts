@@ -135,6 +135,10 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       );
       return rows.map(toConversation);
     },
+    async changeLeader(id, leaderOid, at) {
+      const r = await one<ConversationRow>(`update conversations set leader_oid = $2, updated_at = $3 where id = $1 and status in ('planned','preparing') returning *`, [id, leaderOid, at]);
+      return r ? toConversation(r) : undefined;
+    },
     async conversationsInTenant(f: ConversationFilter) {
       const rows = await q.query<ConversationRow>(
         `${CONV} where tid = $1 and ($2::text is null or period = $2) and ($3::text is null or status = $3) order by created_at desc, id`,

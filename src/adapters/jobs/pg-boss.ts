@@ -9,6 +9,7 @@ export const ARCHIVE_QUEUE = 'archive-record-v2';
 const SWEEP_QUEUE = 'archive-sweep';
 export const REMINDER_QUEUE = 'send-reminder';
 const REMINDER_SWEEP_QUEUE = 'reminder-sweep';
+const DIRECTORY_QUEUE = 'directory-sync';
 
 export interface JobHandlers {
   archiveRecord(conversationId: string): Promise<void>;
@@ -19,6 +20,8 @@ export interface JobHandlers {
   sendReminder(outboxId: string): Promise<void>;
   /** Bundles recorded but not yet sent: the catch-up list after a crash. */
   unsentReminders(): Promise<string[]>;
+  /** Moves conversations not yet held to the employee's current leader. */
+  applyDirectoryChanges(): Promise<void>;
 }
 
 export interface Jobs {
@@ -94,6 +97,11 @@ export async function startJobs(db: Database, handlers: JobHandlers, logger: Log
   );
   await boss.work(REMINDER_SWEEP_QUEUE, async () => void (await sweepReminders()));
   await boss.schedule(REMINDER_SWEEP_QUEUE, '*/5 * * * *', null, { tz: 'Europe/Oslo' });
+
+  // Leader changes in the directory reach conversations not yet held within 15 minutes.
+  await boss.createQueue(DIRECTORY_QUEUE, { policy: 'singleton', retryLimit: 0 });
+  await boss.work(DIRECTORY_QUEUE, () => handlers.applyDirectoryChanges());
+  await boss.schedule(DIRECTORY_QUEUE, '*/15 * * * *', null, { tz: 'Europe/Oslo' });
 
   // Catch up at once: anything signed while the service was down is archived now, and reminders
   // recorded but not sent go out.
