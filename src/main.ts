@@ -3,6 +3,8 @@ import { ConfigError, loadConfig, summariseConfig } from './config/schema.ts';
 import { BUILT_IN_TEMPLATES } from './domain/templates/registry.ts';
 import { APP_VERSION, StartupError, configuredArchive, configuredGraph, openDatabase, startSamtale } from './app.ts';
 import { provisionLibrary } from './adapters/archive/sharepoint-library.ts';
+import { buildAppPackage } from './adapters/teams-package/build-app-package.ts';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DatabaseInUseError, type Database } from './adapters/db/database.ts';
 import { dbDirectory } from './adapters/directory/db-directory.ts';
@@ -97,6 +99,17 @@ async function provisionArchive() {
   if (report.library === 'created') process.stdout.write('Next: in SharePoint, stop inheriting permissions on the library and give only the HR group read access (see docs/archive-sharepoint.md).\n');
 }
 
+/** package: appPackage/build/samtale.zip from TEAMS_APP_ID, CLIENT_ID and PUBLIC_URL. */
+function buildPackage() {
+  const config = loadConfig(process.env);
+  const missing = [!config.teamsAppId && 'TEAMS_APP_ID: the Teams app id (a GUID of your choice, kept for the app’s lifetime)', !config.clientId && 'CLIENT_ID: the Entra app registration (SSO and the bot)', !config.publicUrl && 'PUBLIC_URL: where Samtale is served (https)'].filter((x): x is string => typeof x === 'string');
+  if (missing.length > 0 || !config.teamsAppId || !config.clientId || !config.publicUrl) throw new ConfigError(missing);
+  if (new URL(config.publicUrl).protocol !== 'https:') throw new ConfigError(['PUBLIC_URL: Teams loads tabs over https only']);
+  const out = join(import.meta.dirname, '..', 'appPackage', 'build');
+  const { zip, files } = buildAppPackage({ teamsAppId: config.teamsAppId, clientId: config.clientId, publicUrl: config.publicUrl, version: APP_VERSION }, out);
+  process.stdout.write(`built ${zip}: ${files.join(', ')}\nUpload it in Teams admin center (Manage apps → Upload new app).\n`);
+}
+
 function cliDeps(db: Database): Deps {
   return { store: sqlStore(db), directory: dbDirectory(db), clock: { now: () => new Date() }, newId: randomUUID, templateCache: new Map(), events: NO_EVENTS };
 }
@@ -110,7 +123,8 @@ const USAGE = `Usage: samtale [serve]            start the server
        samtale audit verify      check the audit trail's hash chain (exit 1 when broken)
        samtale archive run [id]  archive signed records as PDF/A into the archive
        samtale archive verify ID re-read an archived copy and check its checksum (exit 1 on mismatch)
-       samtale archive provision create or complete the SharePoint library, columns and views`;
+       samtale archive provision create or complete the SharePoint library, columns and views
+       samtale package           build appPackage/build/samtale.zip (TEAMS_APP_ID, CLIENT_ID, PUBLIC_URL)`;
 
 async function main(argv: string[]) {
   const [command = 'serve', sub] = argv;
@@ -120,6 +134,7 @@ async function main(argv: string[]) {
   if (command === 'archive' && sub === 'run') return runArchive(argv[2]);
   if (command === 'archive' && sub === 'verify') return verifyArchive(argv[2]);
   if (command === 'archive' && sub === 'provision') return provisionArchive();
+  if (command === 'package') return buildPackage();
   if (command === 'help' || command === '--help') return void process.stdout.write(USAGE + '\n');
   process.stderr.write(`Unknown command: ${argv.join(' ')}\n${USAGE}\n`);
   process.exit(2);

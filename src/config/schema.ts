@@ -43,6 +43,7 @@ export const configSchema = z
     SHAREPOINT_RETENTION_LABEL: z.string().min(1).optional(),
     GRAPH_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
     ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+    TEAMS_APP_ID: z.uuid().optional(),
     APP_ID_URI: z
       .string()
       .regex(/^api:\/\/[^\s]+$/, 'must be the Application ID URI, e.g. api://samtale.example.no/<client id>')
@@ -115,6 +116,8 @@ export interface Config {
   graphUrl: string;
   authorityHost: string;
   botOpenIdMetadataUrl: string;
+  /** The Teams app's id in its manifest (the package). */
+  teamsAppId: string | undefined;
   /** The Application ID URI Teams SSO tokens are issued for (default api://<PUBLIC_URL host>/<CLIENT_ID>). */
   appIdUri: string | undefined;
   reminders: { preparationDays: number[]; signatureAfterDays: number; cadence: 'quarter' | 'tertial'; cycleDeadline: string | null };
@@ -171,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     graphUrl: c.GRAPH_URL,
     authorityHost: c.ENTRA_AUTHORITY_HOST,
     botOpenIdMetadataUrl: c.BOT_OPENID_METADATA_URL,
+    teamsAppId: c.TEAMS_APP_ID,
     appIdUri: c.APP_ID_URI,
     reminders: { preparationDays: c.REMINDER_PREPARATION_DAYS.split(',').map(Number), signatureAfterDays: c.REMINDER_SIGNATURE_AFTER_DAYS, cadence: c.FOLLOW_UP_CADENCE, cycleDeadline: c.CYCLE_DEADLINE ?? null },
   };

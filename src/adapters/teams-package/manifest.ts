@@ -1,0 +1,87 @@
+// The Teams app manifest (schema v1.29) and its bokmål and English strings, filled from the
+// configuration: personal tabs (Mine samtaler, Mitt team, HR), the bot in personal scope with its
+// commands, webApplicationInfo for SSO, and the valid domains.
+import { ACCENT } from './icons.ts';
+
+export interface PackageSettings {
+  teamsAppId: string;
+  /** The Entra app registration: SSO (webApplicationInfo) and the bot's id. */
+  clientId: string;
+  publicUrl: string;
+  version: string;
+}
+
+const COMMANDS = {
+  nb: [
+    ['hjelp', 'Hva Samtale kan gjøre i chatten'],
+    ['mine samtaler', 'Samtalene dine og hva som gjenstår'],
+    ['oppfølging', 'Åpne oppfølgingspunkter, med status du kan registrere'],
+  ],
+  en: [
+    ['help', 'What Samtale can do in chat'],
+    ['my conversations', 'Your conversations and what is left to do'],
+    ['follow-up', 'Open follow-up items, with status you can record'],
+  ],
+} as const;
+
+const TEXT = {
+  nb: {
+    nameFull: 'Samtale – medarbeider- og ledersamtaler',
+    short: 'Forbered, gjennomfør, signer og følg opp samtaler mellom ledere og medarbeidere.',
+    full: 'Samtale samler kontraktsamtaler, utviklingssamtaler for ledere, medarbeidersamtaler etter 10-faktor, virksomhetsplan og Kommunekompasset i Teams. Du forbereder deg privat, fyller referatet sammen, signerer begge to, og får påminnelser om oppfølging. Signerte referater arkiveres som PDF/A i et SharePoint-bibliotek med begrenset tilgang.',
+    tabs: ['Mine samtaler', 'Mitt team', 'HR'],
+  },
+  en: {
+    nameFull: 'Samtale – employee and leader conversations',
+    short: 'Prepare, hold, sign and follow up leader–employee conversations.',
+    full: 'Samtale brings contract conversations, leader development conversations, 10-factor employee conversations, the unit plan and Kommunekompasset into Teams. You prepare privately, fill in the record together, both sign, and get reminders to follow up. Signed records are archived as PDF/A in an access-restricted SharePoint library.',
+    tabs: ['My conversations', 'My team', 'HR'],
+  },
+} as const;
+
+export function buildManifest(s: PackageSettings): { manifest: object; localizations: Record<'nb' | 'en', object> } {
+  const url = new URL(s.publicUrl);
+  const base = url.origin;
+  const manifest = {
+    $schema: 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.29/MicrosoftTeams.schema.json',
+    manifestVersion: '1.29',
+    version: s.version,
+    id: s.teamsAppId,
+    localizationInfo: { defaultLanguageTag: 'nb-no', defaultLanguageFile: 'nb.json', additionalLanguages: [{ languageTag: 'en-us', file: 'en.json' }] },
+    developer: { name: 'Samtale', websiteUrl: `${base}/`, privacyUrl: `${base}/personvern`, termsOfUseUrl: `${base}/vilkar` },
+    name: { short: 'Samtale', full: TEXT.nb.nameFull },
+    description: { short: TEXT.nb.short, full: TEXT.nb.full },
+    icons: { color: 'color.png', outline: 'outline.png' },
+    accentColor: ACCENT,
+    staticTabs: [
+      { entityId: 'mine-samtaler', name: TEXT.nb.tabs[0], contentUrl: `${base}/`, websiteUrl: `${base}/`, scopes: ['personal'] },
+      { entityId: 'mitt-team', name: TEXT.nb.tabs[1], contentUrl: `${base}/team`, websiteUrl: `${base}/team`, scopes: ['personal'] },
+      { entityId: 'hr', name: TEXT.nb.tabs[2], contentUrl: `${base}/hr`, websiteUrl: `${base}/hr`, scopes: ['personal'] },
+    ],
+    bots: [
+      {
+        botId: s.clientId,
+        scopes: ['personal'],
+        isNotificationOnly: false,
+        supportsFiles: false,
+        commandLists: [{ scopes: ['personal'], commands: COMMANDS.nb.map(([title, description]) => ({ title, description })) }],
+      },
+    ],
+    permissions: ['identity'],
+    validDomains: [url.host],
+    webApplicationInfo: { id: s.clientId, resource: `api://${url.host}/${s.clientId}` },
+  };
+  const strings = (lang: 'nb' | 'en') => ({
+    $schema: 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.29/MicrosoftTeams.Localization.schema.json',
+    'name.short': 'Samtale',
+    'name.full': TEXT[lang].nameFull,
+    'description.short': TEXT[lang].short,
+    'description.full': TEXT[lang].full,
+    ...Object.fromEntries(TEXT[lang].tabs.map((t, i) => [`staticTabs[${i}].name`, t])),
+    ...Object.fromEntries(COMMANDS[lang].flatMap(([title, description], i) => [
+      [`bots[0].commandLists[0].commands[${i}].title`, title],
+      [`bots[0].commandLists[0].commands[${i}].description`, description],
+    ])),
+  });
+  return { manifest, localizations: { nb: strings('nb'), en: strings('en') } };
+}

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync, inflateSync } from 'node:zlib';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { MAIN } from '../helpers/process.ts';
+
+const SCHEMAS = join(import.meta.dirname, '..', '..', '..', 'shared', 'schemas');
+const MANIFEST_SCHEMA = join(SCHEMAS, 'MicrosoftTeams.v1.29.schema.json');
+const LOCALIZATION_SCHEMA = join(SCHEMAS, 'MicrosoftTeams.Localization.v1.29.schema.json');
+const ENV = { TEAMS_APP_ID: '3c9a1e55-6f2b-4d8e-9a10-b2c3d4e5f607', CLIENT_ID: '7b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', PUBLIC_URL: 'https://samtale.fjordvik.kommune.no' };
+
+function cli(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, ...args], { env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'samtale-pkg-')), ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Reads a ZIP through its central directory, as Teams admin center does. */
+function unzip(zip: Buffer): Map<string, Buffer> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let p = zip.readUInt32LE(end + 16);
+  const out = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    expect(zip.readUInt32LE(p)).toBe(0x02014b50);
+    const method = zip.readUInt16LE(p + 10);
+    const size = zip.readUInt32LE(p + 20);
+    const nameLength = zip.readUInt16LE(p + 28);
+    const extra = zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    const local = zip.readUInt32LE(p + 42);
+    const name = zip.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+    const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const packed = zip.subarray(dataAt, dataAt + size);
+    out.set(name, method === 8 ? inflateRawSync(packed) : Buffer.from(packed));
+    p += 46 + nameLength + extra;
+  }
+  return out;
+}
+
+/** Width, height, colour type and the RGBA pixels of an unfiltered 8-bit RGBA PNG. */
+function readPng(png: Buffer) {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  const colorType = png[25];
+  const idat: Buffer[] = [];
+  for (let p = 8; p < png.length; ) {
+    const length = png.readUInt32BE(p);
+    if (png.toString('latin1', p + 4, p + 8) === 'IDAT') idat.push(png.subarray(p + 8, p + 8 + length));
+    p += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const pixels = (x: number, y: number) => raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 1 + x * 4 + 4);
+  return { width, height, colorType, pixels };
+}
+
+describe('the Teams app package', () => {
+  it('`samtale package` builds a zip with exactly the manifest, its localizations and the icons', { timeout: 60_000 }, async () => {
+    const r = await cli(['package'], ENV);
+    expect(r.status, r.stderr).toBe(0);
+    const zip = join(import.meta.dirname, '..', '..', 'appPackage', 'build', 'samtale.zip');
+    const files = unzip(readFileSync(zip));
+    expect([...files.keys()].sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'nb.json', 'outline.png']);
+
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Record<string, unknown> & { staticTabs: { name: string; contentUrl: string }[]; bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[]; webApplicationInfo: { id: string; resource: string }; validDomains: string[]; id: string };
+    expect(manifest.id).toBe(ENV.TEAMS_APP_ID);
+    expect(manifest.staticTabs.map((t) => t.name)).toEqual(['Mine samtaler', 'Mitt team', 'HR']);
+    expect(manifest.bots[0]).toMatchObject({ botId: ENV.CLIENT_ID, scopes: ['personal'] });
+    expect(manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title)).toEqual(['hjelp', 'mine samtaler', 'oppfølging']);
+    expect(manifest.webApplicationInfo).toEqual({ id: ENV.CLIENT_ID, resource: `api://samtale.fjordvik.kommune.no/${ENV.CLIENT_ID}` });
+    expect(manifest.validDomains).toEqual(['samtale.fjordvik.kommune.no']);
+    const en = JSON.parse(files.get('en.json')!.toString('utf8')) as Record<string, string>;
+    expect(en['staticTabs[0].name']).toBe('My conversations');
+
+    // Offline validation against Microsoft's published schemas, whenever they are present.
+    if (existsSync(MANIFEST_SCHEMA)) {
+      // Microsoft's patterns are written for non-unicode regular expressions (an unescaped ']').
+      const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+      addFormats(ajv);
+      const validate = ajv.compile(JSON.parse(readFileSync(MANIFEST_SCHEMA, 'utf8')) as object);
+      expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+      const localization = ajv.compile(JSON.parse(readFileSync(LOCALIZATION_SCHEMA, 'utf8')) as object);
+      for (const f of ['nb.json', 'en.json']) expect(localization(JSON.parse(files.get(f)!.toString('utf8'))), `${f}: ${JSON.stringify(localization.errors)}`).toBe(true);
+      // The validator itself catches a broken manifest.
+      expect(validate({ ...manifest, manifestVersion: '1.0', unknownProperty: true })).toBe(false);
+    }
+
+    const color = readPng(files.get('color.png')!);
+    expect([color.width, color.height, color.colorType]).toEqual([192, 192, 6]);
+    for (let y = 0; y < 192; y += 7) for (let x = 0; x < 192; x += 7) expect(color.pixels(x, y)[3]).toBe(255);
+    const outline = readPng(files.get('outline.png')!);
+    expect([outline.width, outline.height, outline.colorType]).toEqual([32, 32, 6]);
+    let opaque = 0;
+    let transparent = 0;
+    for (let y = 0; y < 32; y++) {
+      for (let x = 0; x < 32; x++) {
+        const [r, g, b, a] = outline.pixels(x, y);
+        if (a === 0) transparent++;
+        if (a! > 0) expect([r, g, b]).toEqual([255, 255, 255]);
+        if (a === 255) opaque++;
+      }
+    }
+    expect(outline.pixels(0, 0)[3]).toBe(0);
+    expect(transparent).toBeGreaterThan(32 * 32 * 0.5);
+    expect(opaque).toBeGreaterThan(20);
+  });
+
+  it('names each missing setting, and refuses a tab URL that is not https', async () => {
+    const missing = await cli(['package'], { TEAMS_APP_ID: '', CLIENT_ID: '', PUBLIC_URL: '' });
+    expect(missing.status).toBe(1);
+    for (const key of ['TEAMS_APP_ID', 'CLIENT_ID', 'PUBLIC_URL']) expect(missing.stderr).toContain(key);
+    const http = await cli(['package'], { ...ENV, PUBLIC_URL: 'http://samtale.example' });
+    expect(http.status).toBe(1);
+    expect(http.stderr).toContain('https');
+  });
+});
