@@ -32,7 +32,7 @@ import type { DevLogin } from './usecases/login-dev-user.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
 import type { Deps, DomainEvents } from './usecases/support.ts';
 import { startJobs, type Jobs } from './adapters/jobs/pg-boss.ts';
-import { agentsChatSender, localBotAdapter, messagesHandler } from './adapters/bot/agents.ts';
+import { agentsChatSender, localBotAdapter, messagesHandler, tenantBotAdapter } from './adapters/bot/agents.ts';
 import { channelAuth } from './adapters/bot/channel-auth.ts';
 import { norwegianHolidays } from './adapters/calendar/norwegian-holidays.ts';
 import { botStore } from './adapters/db/bot-store.ts';
@@ -126,7 +126,7 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
     },
     conversation: (id) => `${baseUrl}/conversations/${id}`,
   };
-  const botAdapter = localBotAdapter(logger);
+  const botAdapter = m365 ? tenantBotAdapter({ clientId: config.clientId ?? '', tenantId: m365.tenantId, token: (r) => m365.graph.tokenFor(r) }, logger) : localBotAdapter(logger);
   const bot: BotDeps = {
     store: botStore(db),
     sender: agentsChatSender(botAdapter, config.clientId ?? 'samtale-local', logger),

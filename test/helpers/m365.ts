@@ -2,7 +2,9 @@
 // tokens), Graph (the demo organisation as the directory, and the archive library) and the Bot
 // Connector. Returns the m365 configuration that points the production adapters at them.
 import { DEMO, DEMO_TENANT_ID, DEMO_UNITS, DEMO_USERS } from '../../src/seed/demo-organisation.ts';
+import { jwtVerify } from 'jose';
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/bot-connector.ts';
+import { startBotFrameworkFake, type BotFrameworkFake } from '../fakes/botframework.ts';
 import { startEntraFake, type EntraFake, type MintOptions } from '../fakes/entra.ts';
 import { startGraphFake, type FakeUser, type GraphFake, type GraphFakeOptions } from '../fakes/graph.ts';
 import { trustTestTls } from '../fakes/tls.ts';
@@ -23,6 +25,7 @@ export interface M365Fakes {
   entra: EntraFake;
   graph: GraphFake;
   connector: BotConnectorFake;
+  botFramework: BotFrameworkFake;
   env: Record<string, string>;
   /** A Teams SSO token for a demo person, with the app roles Entra assigns them. */
   token(oid: string, opts?: MintOptions): Promise<string>;
@@ -48,13 +51,27 @@ export async function startM365Fakes(opts: Partial<Pick<GraphFakeOptions, 'budge
   });
   graphOrigin = graph.url;
   await provisionLibrary(appGraph({ tenantId: DEMO_TENANT_ID, ...SAMTALE_APP, authorityHost: entra.url, graphUrl: graph.url, logger: createLogger('silent') }), { siteId: graph.siteId, siteUrl: graph.siteUrl, library: 'Samtalearkiv' });
-  const connector = await startBotConnectorFake();
+  // The Bot Connector accepts only the bot's own app token from this tenant, as the real one does.
+  const connector = await startBotConnectorFake({
+    authorize: async (req) => {
+      const header = req.headers.authorization ?? '';
+      try {
+        const { payload } = await jwtVerify(header.replace(/^Bearer /, ''), entra.publicKey, { audience: 'https://api.botframework.com', issuer: `https://sts.windows.net/${DEMO_TENANT_ID}/` });
+        return payload.appid === SAMTALE_APP.clientId;
+      } catch {
+        return false;
+      }
+    },
+  });
+  const botFramework = await startBotFrameworkFake(SAMTALE_APP.clientId);
   const roles = new Map(DEMO_USERS.map((u) => [u.oid, [...u.roles]]));
   return {
     entra,
     graph,
     connector,
+    botFramework,
     env: {
+      BOT_OPENID_METADATA_URL: botFramework.openIdMetadataUrl,
       SAMTALE_MODE: 'm365',
       HOST: '127.0.0.1',
       PUBLIC_URL,
@@ -70,6 +87,7 @@ export async function startM365Fakes(opts: Partial<Pick<GraphFakeOptions, 'budge
     token: (oid, o = {}) => entra.mintUserToken({ oid, roles: roles.get(oid) ?? [] }, { audience: `api://samtale.fjordvik.example/${SAMTALE_APP.clientId}`, ...o }),
     async close() {
       await connector.close();
+      await botFramework.close();
       await graph.close();
       await entra.close();
     },

@@ -6,6 +6,7 @@ import { backends } from '../helpers/backends.ts';
 import { DEMO, startTestApp, waitForArchiving, type Client, type TestApp } from '../helpers/harness.ts';
 import { startM365Fakes, type M365Fakes } from '../helpers/m365.ts';
 import { applyLeaderChanges } from '../../src/usecases/apply-leader-changes.ts';
+import { sendReminder } from '../../src/usecases/send-reminder.ts';
 
 for (const backend of await backends()) {
   describe(`m365 mode against the tenant fakes (${backend.name})`, () => {
@@ -99,6 +100,40 @@ for (const backend of await backends()) {
       const plain = await per('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.silje, period: '2032' });
       expect(plain.status).toBe(403);
       expect((await t.call('GET', '/api/dev/users')).status).toBe(404);
+    });
+
+    it('the bot: Bot Framework tokens in, app tokens out; install, hjelp and a reminder reach the chat', { timeout: 30_000 }, async () => {
+      const chat = 'a:m365-personal-per';
+      const activity = (over: Record<string, unknown>) => ({
+        id: crypto.randomUUID(),
+        channelId: 'msteams',
+        serviceUrl: fakes.connector.serviceUrl,
+        from: { id: '29:per', aadObjectId: DEMO.per },
+        recipient: { id: `28:${fakes.env.CLIENT_ID}` },
+        conversation: { id: chat, conversationType: 'personal', tenantId: fakes.env.TENANT_ID },
+        locale: 'nb-NO',
+        ...over,
+      });
+      const post = async (body: object, token: string | null) =>
+        (await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })).status;
+      const token = await fakes.botFramework.mint({ serviceurl: fakes.connector.serviceUrl });
+      expect(await post(activity({ type: 'installationUpdate', action: 'add' }), null)).toBe(401);
+      expect(await post(activity({ type: 'installationUpdate', action: 'add' }), token)).toBe(200);
+      expect(await post(activity({ type: 'message', text: 'hjelp' }), token)).toBe(200);
+      const received = fakes.connector.received.filter((r) => r.conversationId === chat).map((r) => JSON.stringify(r.activity));
+      expect(received).toHaveLength(2);
+      expect(received[0]).toContain('Velkommen til Samtale');
+      expect(received[1]).toContain('mine samtaler');
+      expect(fakes.entra.requests.some((r) => r.scope === 'https://api.botframework.com/.default')).toBe(true);
+
+      // A proactive reminder goes out through the same authenticated connector.
+      const day = new Date().toISOString().slice(0, 10);
+      const id = `${fakes.env.TENANT_ID}:${DEMO.per}:${day}`;
+      const message = { kind: 'follow-up' as const, key: `follow-up:${DEMO.per}:m365-test:${DEMO.per}`, tid: fakes.env.TENANT_ID!, recipientOid: DEMO.per, subject: DEMO.per, period: '2031-Q1', date: null, count: 2, role: null, templateKey: null };
+      expect(await t.app.bot.store.addToOutbox({ id, tid: fakes.env.TENANT_ID!, recipientOid: DEMO.per, day, messages: [message] }, new Date().toISOString())).toBe(true);
+      expect(await sendReminder(t.app.deps, t.app.bot, id)).toBe('sent');
+      const last = fakes.connector.received.filter((r) => r.conversationId === chat).at(-1)!;
+      expect(JSON.stringify(last.activity)).toContain('2 åpne oppfølgingspunkter');
     });
 
     const audience = () => `api://samtale.fjordvik.example/${fakes.env.CLIENT_ID}`;

@@ -1,6 +1,6 @@
 // The Microsoft 365 Agents SDK: the CloudAdapter that takes activities at /api/messages, and the
 // sender that writes into a user's personal chat through the Bot Connector at the Teams limits.
-import { CloudAdapter, HttpError, type TurnContext } from '@microsoft/agents-hosting';
+import { CloudAdapter, ConnectorClient, HttpError, type AuthConfiguration, type TurnContext } from '@microsoft/agents-hosting';
 import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../../logger.ts';
@@ -10,6 +10,31 @@ import { SlidingWindowLimiter, TEAMS_APP_LIMITS, TEAMS_CONVERSATION_LIMITS } fro
 /** Local mode: no channel authentication, so Microsoft 365 Agents Playground can talk to the bot. */
 export function localBotAdapter(logger: Logger): CloudAdapter {
   const adapter = new CloudAdapter();
+  adapter.onTurnError = async (_context, error) => {
+    logger.error('bot turn failed', { error: error instanceof Error ? error.message : String(error) });
+  };
+  return adapter;
+}
+
+/**
+ * m365 mode: replies and proactive messages carry an app token for the Bot Framework, from the same
+ * msal-node client credentials as Graph (one token cache; national clouds and a private authority
+ * work the same way). The adapter's own inbound check is replaced by channelAuth in front of it.
+ */
+class TenantBotAdapter extends CloudAdapter {
+  private readonly botToken: () => Promise<string>;
+  constructor(authConfig: AuthConfiguration, botToken: () => Promise<string>) {
+    super(authConfig);
+    this.botToken = botToken;
+  }
+  protected override async createConnectorClientWithIdentity(_identity: unknown, activity: Activity): Promise<ConnectorClient> {
+    if (!activity.serviceUrl) throw new Error('activity without a serviceUrl');
+    return ConnectorClient.createClientWithToken(activity.serviceUrl, await this.botToken());
+  }
+}
+
+export function tenantBotAdapter(opts: { clientId: string; tenantId: string; token: (resource: string) => Promise<string> }, logger: Logger): CloudAdapter {
+  const adapter = new TenantBotAdapter({ clientId: opts.clientId, tenantId: opts.tenantId } as AuthConfiguration, () => opts.token('https://api.botframework.com'));
   adapter.onTurnError = async (_context, error) => {
     logger.error('bot turn failed', { error: error instanceof Error ? error.message : String(error) });
   };
