@@ -101,7 +101,7 @@ export function samtaleBot(ctx: BotContext): (turn: TurnContext) => Promise<void
       const action = (a as { action?: string }).action ?? '';
       if (action.startsWith('remove')) {
         const tid = tenantOf(a);
-        if (tid && a.from?.aadObjectId) await store.removeReference(tid, a.from.aadObjectId);
+        if (tid && a.from?.aadObjectId) await store.removeReference(tid, a.from.aadObjectId, deps.clock.now().toISOString());
         return;
       }
       if ((await remember(a)) === 'new') await turn.sendActivity(cardMessage(welcomeCard(links, lang)));

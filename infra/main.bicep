@@ -25,6 +25,9 @@ param clientSecret string
 @description('Teams app id from the manifest (TEAMS_APP_ID).')
 param teamsAppId string
 
+@description('Install the app through Graph for people with a reminder due (needs TeamsAppInstallation.ReadWriteSelfForUser.All).')
+param proactiveInstall bool = false
+
 @description('Graph site id of the archive site: <host>,<site collection id>,<web id>.')
 param sharepointSiteId string
 
@@ -169,6 +172,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'TENANT_ID', value: tenantId }
         { name: 'CLIENT_ID', value: clientId }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
+        { name: 'PROACTIVE_INSTALL', value: proactiveInstall ? 'true' : 'false' }
         // Key Vault references, resolved with the app's managed identity: no secret in app settings.
         { name: 'CLIENT_SECRET', value: '@Microsoft.KeyVault(SecretUri=${clientSecretSecret.properties.secretUri})' }
         { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(SecretUri=${databaseUrl.properties.secretUri})' }

@@ -12,6 +12,7 @@ import { sqlStore } from './adapters/db/sql-store.ts';
 import { cachedDirectory } from './adapters/directory/cached-directory.ts';
 import { dbDirectory } from './adapters/directory/db-directory.ts';
 import { graphDirectory } from './adapters/directory/graph-directory.ts';
+import { teamsAppInstaller } from './adapters/graph/teams-app-installer.ts';
 import { entraTokens } from './adapters/auth/entra-tokens.ts';
 import type { Config } from './config/schema.ts';
 import { createHttpApp } from './http/app.ts';
@@ -131,6 +132,7 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
     store: botStore(db),
     sender: agentsChatSender(botAdapter, config.clientId ?? 'samtale-local', logger),
     settings: { ...config.reminders, cycleDeadline: null, cycleNudgeDays: 10 },
+    installer: m365 && config.proactiveInstall && config.teamsAppId ? teamsAppInstaller(m365.graph, config.teamsAppId) : null,
     holidays: norwegianHolidays,
     renderReminder: (messages, locale) => ({ summary: locale === 'en' ? 'Reminder from Samtale' : 'Påminnelse fra Samtale', card: reminderCard(messages, links, locale) }),
   };

@@ -161,7 +161,9 @@ export interface OutboxRow {
 export interface BotStore {
   /** 'new' the first time this user's chat is stored (the bot greets them once). */
   saveReference(ref: Omit<ChatReference, 'unreachableAt' | 'unreachableReason'>): Promise<'new' | 'known'>;
-  removeReference(tid: string, oid: string): Promise<void>;
+  /** Uninstall: forgets the chat, and remembers not to install the app for this person again. */
+  removeReference(tid: string, oid: string, at: string): Promise<void>;
+  optedOut(tid: string, oid: string): Promise<boolean>;
   reference(tid: string, oid: string): Promise<ChatReference | undefined>;
   markUnreachable(tid: string, oid: string, reason: string, at: string): Promise<void>;
   unreachable(tid: string): Promise<ChatReference[]>;
@@ -180,6 +182,17 @@ export interface BotStore {
   markAttemptFailed(id: string, error: string, final: boolean): Promise<void>;
   unsent(): Promise<string[]>;
   outbox(id: string): Promise<OutboxRow | undefined>;
+
+  /** Records an installation attempt; false when this person already had one today. */
+  noteInstallAttempt(tid: string, oid: string, day: string, outcome: InstallOutcome, detail: string | null): Promise<boolean>;
+  installAttemptedOn(tid: string, oid: string, day: string): Promise<boolean>;
+}
+
+export type InstallOutcome = 'installed' | 'already' | 'failed';
+
+/** Installs the Teams app for a person (Graph, TeamsAppInstallation.ReadWriteSelfForUser.All). Teams then greets the bot. */
+export interface AppInstaller {
+  install(tid: string, oid: string): Promise<{ outcome: InstallOutcome; detail: string | null }>;
 }
 
 /** A message for a personal chat: one Adaptive Card, with a text for notifications and old clients. */

@@ -44,6 +44,7 @@ export const configSchema = z
     GRAPH_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
     ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
     TEAMS_APP_ID: z.uuid().optional(),
+    PROACTIVE_INSTALL: bool.optional(),
     APP_ID_URI: z
       .string()
       .regex(/^api:\/\/[^\s]+$/, 'must be the Application ID URI, e.g. api://samtale.example.no/<client id>')
@@ -79,6 +80,7 @@ function modeProblems(input: Record<string, string>): string[] {
   for (const key of ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'PUBLIC_URL']) if (!input[key]) problems.push(`${key}: required in m365 mode`);
   for (const key of ['DEV_LOGIN', 'SEED_DEMO']) if (input[key] && TRUE.has(input[key])) problems.push(`${key}: local-only setting; not allowed in m365 mode`);
   if (input.LOCAL_ARCHIVE_DIR) problems.push('LOCAL_ARCHIVE_DIR: local-only setting; not allowed in m365 mode');
+  if (input.PROACTIVE_INSTALL && TRUE.has(input.PROACTIVE_INSTALL) && !input.TEAMS_APP_ID) problems.push('TEAMS_APP_ID: required with PROACTIVE_INSTALL (the app is looked up in the catalog by it)');
   return problems;
 }
 
@@ -118,6 +120,8 @@ export interface Config {
   botOpenIdMetadataUrl: string;
   /** The Teams app's id in its manifest (the package). */
   teamsAppId: string | undefined;
+  /** Install the app through Graph for people with something due who never opened it (m365; needs TEAMS_APP_ID). */
+  proactiveInstall: boolean;
   /** The Application ID URI Teams SSO tokens are issued for (default api://<PUBLIC_URL host>/<CLIENT_ID>). */
   appIdUri: string | undefined;
   reminders: { preparationDays: number[]; signatureAfterDays: number; cadence: 'quarter' | 'tertial'; cycleDeadline: string | null };
@@ -175,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     authorityHost: c.ENTRA_AUTHORITY_HOST,
     botOpenIdMetadataUrl: c.BOT_OPENID_METADATA_URL,
     teamsAppId: c.TEAMS_APP_ID,
+    proactiveInstall: c.PROACTIVE_INSTALL ?? false,
     appIdUri: c.APP_ID_URI,
     reminders: { preparationDays: c.REMINDER_PREPARATION_DAYS.split(',').map(Number), signatureAfterDays: c.REMINDER_SIGNATURE_AFTER_DAYS, cadence: c.FOLLOW_UP_CADENCE, cycleDeadline: c.CYCLE_DEADLINE ?? null },
   };

@@ -37,7 +37,21 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
     return reachable.get(k) === true;
   };
   const sendable = [];
-  for (const m of due) if (await canReach(m.tid, m.recipientOid)) sendable.push(m);
+  const unreached = new Map<string, { tid: string; oid: string }>();
+  for (const m of due) {
+    if (await canReach(m.tid, m.recipientOid)) sendable.push(m);
+    else unreached.set(`${m.tid}:${m.recipientOid}`, { tid: m.tid, oid: m.recipientOid });
+  }
+  // Proactive installation, when enabled: once a day at most per person, never for someone who
+  // removed the app, nor for someone flagged unreachable. Their reminders follow once Teams tells
+  // the bot about the installation.
+  if (bot.installer) {
+    for (const { tid, oid } of unreached.values()) {
+      if ((await bot.store.reference(tid, oid)) || (await bot.store.optedOut(tid, oid)) || (await bot.store.installAttemptedOn(tid, oid, today))) continue;
+      const { outcome, detail } = await bot.installer.install(tid, oid);
+      await bot.store.noteInstallAttempt(tid, oid, today, outcome, detail);
+    }
+  }
 
   const ids: string[] = [];
   const at = nowIso(deps);

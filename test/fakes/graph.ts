@@ -58,6 +58,8 @@ export interface FakeUser {
 }
 
 export interface GraphFakeOptions {
+  /** The organisation's Teams app catalog: the app's catalog id and its manifest id (externalId). */
+  catalog?: { id: string; externalId: string }[];
   /** The tenant's people, for /users, manager and directReports. */
   directory?: FakeUser[];
   tenantId: string;
@@ -81,6 +83,8 @@ export interface GraphFake {
   lists: Map<string, FakeList>;
   items: Map<string, FakeItem>;
   itemByPath(path: string): FakeItem | undefined;
+  /** Apps installed for people through /users/{id}/teamwork/installedApps. */
+  installs: { userId: string; appId: string }[];
   /** A person in the fake directory, to change (a new manager) during a test. */
   directoryUser(id: string): FakeUser | undefined;
   /** Every directory request with the fields it asked for. */
@@ -138,6 +142,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
   const items = new Map<string, FakeItem>();
   const sessions = new Map<string, { driveId: string; path: string; conflict: string; total: number | null; received: Buffer[]; next: number }>();
   const directoryRequests: { path: string; select: string[] }[] = [];
+  const installs: { userId: string; appId: string }[] = [];
   const stats = { requests: 0, throttled: 0, faults: 0, resourceUnits: 0, windowStart: 0, firstWindowStart: 0 };
   let faultRate = opts.faultRate ?? 0;
   let budget = opts.budget;
@@ -195,7 +200,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     return 2;
   };
 
-  async function authorize(req: IncomingMessage, audience: string, need: 'site' | 'directory' = 'site'): Promise<string> {
+  async function authorize(req: IncomingMessage, audience: string, need: 'site' | 'directory' | 'install' = 'site'): Promise<string> {
     const header = req.headers.authorization ?? '';
     if (!header.startsWith('Bearer ')) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     try {
@@ -203,6 +208,10 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       const roles = Array.isArray(payload.roles) ? payload.roles : [];
       const appid = typeof payload.appid === 'string' ? payload.appid : '';
       if (payload.tid !== opts.tenantId) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token tenant does not match.');
+      if (need === 'install') {
+        if (!roles.includes('TeamsAppInstallation.ReadWriteSelfForUser.All')) throw new GraphHttpError(403, 'Forbidden', 'Missing role permissions on the request. TeamsAppInstallation.ReadWriteSelfForUser.All is required.');
+        return appid;
+      }
       if (need === 'directory') {
         if (!roles.includes('User.Read.All') && !roles.includes('Directory.Read.All')) throw new GraphHttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
         return appid;
@@ -265,6 +274,22 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     }
 
     if (!p.startsWith('/v1.0/')) throw new GraphHttpError(400, 'BadRequest', 'Invalid version: the path must start with /v1.0/.');
+    if ((m = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(p)) && req.method === 'POST') {
+      await authorize(req, origin, 'install');
+      const b = json(body);
+      const bind = typeof b['teamsApp@odata.bind'] === 'string' ? b['teamsApp@odata.bind'] : '';
+      const app = /\/appCatalogs\/teamsApps\/([^/]+)$/.exec(bind)?.[1];
+      if (!app || !(opts.catalog ?? []).some((c) => c.id === app)) throw new GraphHttpError(400, 'BadRequest', 'teamsApp@odata.bind must reference an app in the catalog.');
+      if (!people.some((u) => u.id === m![1])) throw new GraphHttpError(404, 'NotFound', 'User not found.');
+      if (installs.some((i) => i.userId === m![1] && i.appId === app)) throw new GraphHttpError(409, 'Conflict', 'The app is already installed for this user.');
+      installs.push({ userId: m[1]!, appId: app });
+      return { status: 201 };
+    }
+    if (p === '/v1.0/appCatalogs/teamsApps' && req.method === 'GET') {
+      await authorize(req, origin, 'install');
+      const external = /^externalId eq '([^']+)'$/.exec(url.searchParams.get('$filter') ?? '')?.[1];
+      return { status: 200, body: { value: (opts.catalog ?? []).filter((c) => !external || c.externalId === external).map((c) => ({ id: c.id, externalId: c.externalId, displayName: 'Samtale', distributionMethod: 'organization' })) } };
+    }
     if (/^\/v1\.0\/users(\/|$)/.test(p)) return directoryRoute(req, url, p.slice('/v1.0'.length));
     const appid = await authorize(req, origin);
     const rest = p.slice('/v1.0'.length);
@@ -498,6 +523,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     lists,
     items,
     directoryRequests,
+    installs,
     directoryUser: (id) => people.find((u) => u.id === id),
     itemByPath: (path) => [...items.values()].find((i) => i.path === path),
     stats,

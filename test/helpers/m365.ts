@@ -15,6 +15,8 @@ import { HR_GROUP, HR_SALARY_GROUP } from './sharepoint.ts';
 
 export const SAMTALE_APP = { clientId: '7b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', clientSecret: 'm365-test-secret' };
 export const PUBLIC_URL = 'https://samtale.fjordvik.example';
+export const TEAMS_APP_ID = '3c9a1e55-6f2b-4d8e-9a10-b2c3d4e5f607';
+export const CATALOG_APP_ID = 'a1b2c3d4-0000-4000-8000-catalogsamtal';
 
 /** The demo people as Entra holds them: the department is the unit's name. */
 export function demoDirectory(): FakeUser[] {
@@ -37,7 +39,7 @@ export async function startM365Fakes(opts: Partial<Pick<GraphFakeOptions, 'budge
   let graphOrigin = '';
   const entra = await startEntraFake({
     tenantId: DEMO_TENANT_ID,
-    apps: [{ ...SAMTALE_APP, roles: new Proxy({} as Record<string, string[]>, { get: (_t, resource) => (resource === graphOrigin ? ['Sites.Selected', 'User.Read.All'] : undefined) }) }],
+    apps: [{ ...SAMTALE_APP, roles: new Proxy({} as Record<string, string[]>, { get: (_t, resource) => (resource === graphOrigin ? ['Sites.Selected', 'User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All'] : undefined) }) }],
   });
   const directory = opts.directory ?? demoDirectory();
   const graph = await startGraphFake({
@@ -47,6 +49,7 @@ export async function startM365Fakes(opts: Partial<Pick<GraphFakeOptions, 'budge
     principals: new Set<string>([...directory.map((u) => u.id), HR_SALARY_GROUP]),
     libraryReaders: [HR_GROUP],
     directory,
+    catalog: [{ id: CATALOG_APP_ID, externalId: TEAMS_APP_ID }],
     ...(opts.budget ? { budget: opts.budget } : {}),
   });
   graphOrigin = graph.url;
@@ -75,6 +78,8 @@ export async function startM365Fakes(opts: Partial<Pick<GraphFakeOptions, 'budge
       SAMTALE_MODE: 'm365',
       HOST: '127.0.0.1',
       PUBLIC_URL,
+      TEAMS_APP_ID,
+      PROACTIVE_INSTALL: 'true',
       TENANT_ID: DEMO_TENANT_ID,
       CLIENT_ID: SAMTALE_APP.clientId,
       CLIENT_SECRET: SAMTALE_APP.clientSecret,

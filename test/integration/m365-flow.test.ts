@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.ts';
 import { DEMO, startTestApp, waitForArchiving, type Client, type TestApp } from '../helpers/harness.ts';
-import { startM365Fakes, type M365Fakes } from '../helpers/m365.ts';
+import { CATALOG_APP_ID, startM365Fakes, type M365Fakes } from '../helpers/m365.ts';
+import { sweepReminders } from '../../src/usecases/sweep-reminders.ts';
 import { applyLeaderChanges } from '../../src/usecases/apply-leader-changes.ts';
 import { sendReminder } from '../../src/usecases/send-reminder.ts';
 
@@ -134,6 +135,25 @@ for (const backend of await backends()) {
       expect(await sendReminder(t.app.deps, t.app.bot, id)).toBe('sent');
       const last = fakes.connector.received.filter((r) => r.conversationId === chat).at(-1)!;
       expect(JSON.stringify(last.activity)).toContain('2 åpne oppfølgingspunkter');
+    });
+
+    it('installs the app for people with a reminder due who never opened it: once a day, never after they removed it', { timeout: 30_000 }, async () => {
+      // Wednesday 10:00 in Oslo: inside the sending window. Ola plans a conversation with Silje on Friday.
+      const wednesday = { ...t.app.deps, clock: { now: () => new Date('2026-12-02T09:00:00Z') } };
+      expect((await ola('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.silje, period: '2034', scheduledAt: '2026-12-04' })).status).toBe(201);
+      // Ola removed the app himself once: it is not installed for him again.
+      await t.app.bot.store.removeReference(fakes.env.TENANT_ID!, DEMO.ola, new Date().toISOString());
+      await sweepReminders(wednesday, t.app.bot);
+      expect(fakes.graph.installs.map((i) => i.userId)).toEqual([DEMO.silje]);
+      expect(fakes.graph.installs[0]!.appId).toBe(CATALOG_APP_ID);
+      await sweepReminders(wednesday, t.app.bot);
+      expect(fakes.graph.installs).toHaveLength(1);
+      // Teams tells the bot about the installation; Silje's reminder then goes out in the next sweep.
+      const token = await fakes.botFramework.mint({ serviceurl: fakes.connector.serviceUrl });
+      const install = { id: crypto.randomUUID(), type: 'installationUpdate', action: 'add', channelId: 'msteams', serviceUrl: fakes.connector.serviceUrl, from: { id: '29:silje', aadObjectId: DEMO.silje }, recipient: { id: `28:${fakes.env.CLIENT_ID}` }, conversation: { id: 'a:m365-personal-silje', conversationType: 'personal', tenantId: fakes.env.TENANT_ID }, locale: 'nb-NO' };
+      expect((await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(install) })).status).toBe(200);
+      const ids = await sweepReminders(wednesday, t.app.bot);
+      expect(ids.filter((id) => id.includes(DEMO.silje))).toHaveLength(1);
     });
 
     const audience = () => `api://samtale.fjordvik.example/${fakes.env.CLIENT_ID}`;

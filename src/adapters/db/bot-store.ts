@@ -61,6 +61,8 @@ const toOutbox = (r: OutboxDbRow): OutboxRow => ({
 export function botStore(db: Database): BotStore {
   return {
     async saveReference(ref) {
+      // Installing again themselves lifts an earlier opt-out.
+      await db.query('delete from chat_opt_outs where tid = $1 and oid = $2', [ref.tid, ref.oid]);
       const rows = await db.query<{ inserted: boolean }>(
         `insert into chat_references (tid, oid, conversation_id, service_url, bot_id, user_id, channel_id, locale, installed_at) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)
          on conflict (tid, oid) do update set conversation_id = excluded.conversation_id, service_url = excluded.service_url, bot_id = excluded.bot_id,
@@ -70,8 +72,14 @@ export function botStore(db: Database): BotStore {
       );
       return rows[0]?.inserted ? 'new' : 'known';
     },
-    async removeReference(tid, oid) {
-      await db.query('delete from chat_references where tid = $1 and oid = $2', [tid, oid]);
+    async removeReference(tid, oid, at) {
+      await db.transaction(async (tx) => {
+        await tx.query('delete from chat_references where tid = $1 and oid = $2', [tid, oid]);
+        await tx.query('insert into chat_opt_outs (tid, oid, at) values ($1,$2,$3) on conflict (tid, oid) do update set at = excluded.at', [tid, oid, at]);
+      });
+    },
+    async optedOut(tid, oid) {
+      return (await db.query('select 1 from chat_opt_outs where tid = $1 and oid = $2', [tid, oid])).length > 0;
     },
     async reference(tid, oid) {
       const [r] = await db.query<ReferenceRow>('select * from chat_references where tid = $1 and oid = $2', [tid, oid]);
@@ -149,6 +157,13 @@ export function botStore(db: Database): BotStore {
     },
     async unsent() {
       return (await db.query<{ id: string }>("select id from outbox where status in ('pending','sending') order by created_at, id")).map((r) => r.id);
+    },
+    async installAttemptedOn(tid, oid, d) {
+      return (await db.query('select 1 from app_installs where tid = $1 and oid = $2 and requested_on = $3', [tid, oid, d])).length > 0;
+    },
+    async noteInstallAttempt(tid, oid, d, outcome, detail) {
+      const rows = await db.query('insert into app_installs (tid, oid, requested_on, outcome, detail) values ($1,$2,$3,$4,$5) on conflict do nothing returning oid', [tid, oid, d, outcome, detail]);
+      return rows.length > 0;
     },
     async outbox(id) {
       const [r] = await db.query<OutboxDbRow>('select * from outbox where id = $1', [id]);

@@ -91,6 +91,8 @@ class GateAndMeter implements Middleware {
 
 export interface AppGraph {
   client: Client;
+  /** https://graph.microsoft.com/v1.0, for @odata.bind references. */
+  baseUrl: string;
   meter: ResourceUnitMeter;
   gate: ThrottleGate;
   /** An app-only token for another resource of the tenant (SharePoint REST for list views). */
@@ -135,5 +137,5 @@ export function appGraph(opts: AppGraphOptions): AppGraph {
     defaultVersion: 'v1.0',
     customHosts: graphUrl.hostname === 'graph.microsoft.com' ? undefined : new Set([graphUrl.hostname]),
   });
-  return { client, meter, gate, tokenFor };
+  return { client, baseUrl: `${graphUrl.origin}/v1.0`, meter, gate, tokenFor };
 }
