@@ -13,6 +13,7 @@ import { cachedDirectory } from './adapters/directory/cached-directory.ts';
 import { dbDirectory } from './adapters/directory/db-directory.ts';
 import { graphDirectory } from './adapters/directory/graph-directory.ts';
 import { teamsAppInstaller } from './adapters/graph/teams-app-installer.ts';
+import { TAB_ENTITY_IDS } from './adapters/teams-package/manifest.ts';
 import { entraTokens } from './adapters/auth/entra-tokens.ts';
 import type { Config } from './config/schema.ts';
 import { createHttpApp } from './http/app.ts';
@@ -81,6 +82,12 @@ export function configuredArchive(config: Config, logger: Logger, graph: AppGrap
   return sharePointArchive({ graph: graph ?? configuredGraph(config, logger), siteId: a.siteId, siteUrl: a.siteUrl, library: a.library, salaryGroupId: a.salaryGroupId, retentionLabel: a.retentionLabel, logger });
 }
 
+/** Deep links into Samtale's personal tabs in Teams; a conversation opens through the tab's subPageId. */
+export function teamsLinks(teamsAppId: string): Links {
+  const tab = (entityId: string, context?: object) => `https://teams.microsoft.com/l/entity/${teamsAppId}/${entityId}${context ? `?context=${encodeURIComponent(JSON.stringify(context))}` : ''}`;
+  return { home: tab(TAB_ENTITY_IDS.conversations), team: tab(TAB_ENTITY_IDS.team), conversation: (id) => tab(TAB_ENTITY_IDS.conversations, { subEntityId: id }) };
+}
+
 /** In m365 mode every activity must carry a Bot Framework token for this bot, from this tenant. */
 export function botInboundAuth(config: Config): RequestHandler[] {
   if (config.mode !== 'm365' || !config.clientId || !config.tenantId) return [];
@@ -116,9 +123,10 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
 
   const archive = configuredArchive(config, logger, graph);
 
-  // The bot. Links point into the tab: the public URL, or in local mode this server once it listens.
+  // The bot. Links point into the tab: in Teams (a deep link to the personal tab) when the app id is
+  // known, otherwise the public URL, or in local mode this server once it listens.
   let baseUrl = config.publicUrl ?? '';
-  const links: Links = {
+  const links: Links = m365 && config.teamsAppId ? teamsLinks(config.teamsAppId) : {
     get home() {
       return `${baseUrl}/`;
     },

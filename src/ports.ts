@@ -172,7 +172,8 @@ export interface BotStore {
   reminderState(cyclePeriod: string): Promise<Omit<ReminderState, 'unplanned'> & { planned: Set<string> }>;
   /** Tenants with at least one chat: where reminders can go at all. */
   chatTenants(): Promise<string[]>;
-  sentKeys(): Promise<Set<string>>;
+  /** Which of these keys have been sent already. */
+  sentKeys(keys: readonly string[]): Promise<Set<string>>;
   messagedOn(day: string): Promise<Set<string>>;
   /** Records a bundle and its keys; false when this person already has one for the day. */
   addToOutbox(row: Pick<OutboxRow, 'id' | 'tid' | 'recipientOid' | 'day' | 'messages'>, at: string): Promise<boolean>;

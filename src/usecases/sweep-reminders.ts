@@ -55,7 +55,7 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
 
   const ids: string[] = [];
   const at = nowIso(deps);
-  for (const b of bundleForToday(sendable, await bot.store.sentKeys(), await bot.store.messagedOn(today), today)) {
+  for (const b of bundleForToday(sendable, await bot.store.sentKeys(sendable.map((m) => m.key)), await bot.store.messagedOn(today), today)) {
     const id = `${b.tid}:${b.recipientOid}:${b.day}`;
     if (await bot.store.addToOutbox({ id, tid: b.tid, recipientOid: b.recipientOid, day: b.day, messages: b.messages }, at)) ids.push(id);
   }

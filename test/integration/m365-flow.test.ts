@@ -135,6 +135,8 @@ for (const backend of await backends()) {
       expect(await sendReminder(t.app.deps, t.app.bot, id)).toBe('sent');
       const last = fakes.connector.received.filter((r) => r.conversationId === chat).at(-1)!;
       expect(JSON.stringify(last.activity)).toContain('2 åpne oppfølgingspunkter');
+      // Links lead into the personal tab in Teams.
+      expect(JSON.stringify(last.activity)).toContain(`https://teams.microsoft.com/l/entity/${fakes.env.TEAMS_APP_ID}/mine-samtaler`);
     });
 
     it('installs the app for people with a reminder due who never opened it: once a day, never after they removed it', { timeout: 30_000 }, async () => {

@@ -123,8 +123,9 @@ export function botStore(db: Database): BotStore {
         planned: new Set(planned.map((p) => `${p.tid}:${p.employee_oid}`)),
       };
     },
-    async sentKeys() {
-      return new Set((await db.query<{ key: string }>('select key from outbox_keys')).map((r) => r.key));
+    async sentKeys(keys) {
+      if (keys.length === 0) return new Set();
+      return new Set((await db.query<{ key: string }>('select key from outbox_keys where key = any($1::text[])', [keys])).map((r) => r.key));
     },
     async messagedOn(d) {
       return new Set((await db.query<{ tid: string; recipient_oid: string }>('select tid, recipient_oid from outbox where day = $1', [d])).map((r) => r.recipient_oid));

@@ -3,6 +3,9 @@
 // commands, webApplicationInfo for SSO, and the valid domains.
 import { ACCENT } from './icons.ts';
 
+/** The personal tabs' entity ids: also the targets of deep links from the bot. */
+export const TAB_ENTITY_IDS = { conversations: 'mine-samtaler', team: 'mitt-team', hr: 'hr' } as const;
+
 export interface PackageSettings {
   teamsAppId: string;
   /** The Entra app registration: SSO (webApplicationInfo) and the bot's id. */
@@ -54,9 +57,9 @@ export function buildManifest(s: PackageSettings): { manifest: object; localizat
     icons: { color: 'color.png', outline: 'outline.png' },
     accentColor: ACCENT,
     staticTabs: [
-      { entityId: 'mine-samtaler', name: TEXT.nb.tabs[0], contentUrl: `${base}/`, websiteUrl: `${base}/`, scopes: ['personal'] },
-      { entityId: 'mitt-team', name: TEXT.nb.tabs[1], contentUrl: `${base}/team`, websiteUrl: `${base}/team`, scopes: ['personal'] },
-      { entityId: 'hr', name: TEXT.nb.tabs[2], contentUrl: `${base}/hr`, websiteUrl: `${base}/hr`, scopes: ['personal'] },
+      { entityId: TAB_ENTITY_IDS.conversations, name: TEXT.nb.tabs[0], contentUrl: `${base}/`, websiteUrl: `${base}/`, scopes: ['personal'] },
+      { entityId: TAB_ENTITY_IDS.team, name: TEXT.nb.tabs[1], contentUrl: `${base}/team`, websiteUrl: `${base}/team`, scopes: ['personal'] },
+      { entityId: TAB_ENTITY_IDS.hr, name: TEXT.nb.tabs[2], contentUrl: `${base}/hr`, websiteUrl: `${base}/hr`, scopes: ['personal'] },
     ],
     bots: [
       {
