@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
-import { assertTabBuilt, shot } from '../helpers/tab.ts';
+import { DEMO, DEMO_TENANT_ID, startTestApp, type TestApp } from '../helpers/harness.ts';
+import { assertTabBuilt, shot, signedIn } from '../helpers/tab.ts';
 
 const [pglite] = await backends();
 const THEMES = ['light', 'dark', 'contrast'] as const;
@@ -169,5 +169,20 @@ describe('universal design (WCAG 2.1 AA)', () => {
     expect(await alert.evaluate((el) => el.closest('[role="alert"], [aria-live]') !== null)).toBe(true);
     expect(await box.inputValue()).toBe('Dette må ikke gå tapt.');
     await context.close();
+  });
+
+  it('HR sees who the bot cannot reach in Teams, by name, on the HR page', async () => {
+    const tid = DEMO_TENANT_ID;
+    await t.app.bot.store.saveReference({ tid, oid: DEMO.marte, conversationId: 'a:marte', serviceUrl: 'https://smba.example/', botId: '28:bot', userId: '29:marte', channelId: 'msteams', locale: 'nb', installedAt: new Date().toISOString() });
+    await t.app.bot.store.markUnreachable(tid, DEMO.marte, 'the app cannot reach this person (403)', new Date().toISOString());
+    const { context, page } = await signedIn(browser, t.url, 'Lars Bakke');
+    try {
+      await page.goto(`${t.url}/hr`);
+      const section = page.getByRole('region', { name: 'Kan ikke nås i Teams' });
+      await section.getByText('Marte Olsen').waitFor();
+      expect(await section.getByRole('listitem').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
   });
 });

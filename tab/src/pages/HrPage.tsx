@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { ArchiveList } from './ArchiveList.tsx';
+import { UnreachableList } from './UnreachableList.tsx';
 import { ErrorNotice, PageTitle } from './common.tsx';
 
 interface Completion {
@@ -53,6 +54,7 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
         </Table>
         </div>
       )}
+      {allowed && <UnreachableList api={api} />}
       {allowed && <ArchiveList api={api} />}
     </section>
   );
