@@ -139,13 +139,11 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   const bot: BotDeps = {
     store: botStore(db),
     sender: agentsChatSender(botAdapter, config.clientId ?? 'samtale-local', logger),
-    settings: { ...config.reminders, cycleDeadline: null, cycleNudgeDays: 10 },
+    settings: { preparationDays: config.reminders.preparationDays, signatureAfterDays: config.reminders.signatureAfterDays, cadence: config.reminders.cadence, cycleDeadlineMonthDay: config.reminders.cycleDeadline, cycleNudgeDays: 10 },
     installer: m365 && config.proactiveInstall && config.teamsAppId ? teamsAppInstaller(m365.graph, config.teamsAppId) : null,
     holidays: norwegianHolidays,
     renderReminder: (messages, locale) => ({ summary: locale === 'en' ? 'Reminder from Samtale' : 'Påminnelse fra Samtale', card: reminderCard(messages, links, locale) }),
   };
-  const cycle = config.reminders.cycleDeadline;
-  if (cycle) bot.settings = { ...bot.settings, cycleDeadline: `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(clock.now())}-${cycle}` };
 
   jobs = await startJobs(
     db,

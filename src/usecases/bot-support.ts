@@ -5,7 +5,8 @@ import type { AppInstaller, BotStore, ChatSender, OutgoingMessage } from '../por
 export interface BotDeps {
   store: BotStore;
   sender: ChatSender;
-  settings: ReminderSettings;
+  /** The schedule's settings; the cycle deadline as MM-DD, placed in the current year at each sweep. */
+  settings: Omit<ReminderSettings, 'cycleDeadline'> & { cycleDeadlineMonthDay: string | null };
   holidays(around: Date): Holidays;
   /** Installs the app for people with something due who never opened it (optional; m365 only). */
   installer: AppInstaller | null;

@@ -13,9 +13,11 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
   if (!maySendAt(now, holidays)) return [];
   const today = osloTime(now).date;
   const { planned, ...state } = await bot.store.reminderState(today.slice(0, 4));
+  const { cycleDeadlineMonthDay, ...rest } = bot.settings;
+  const settings = { ...rest, cycleDeadline: cycleDeadlineMonthDay ? `${today.slice(0, 4)}-${cycleDeadlineMonthDay}` : null };
 
   const unplanned: ReminderState['unplanned'][number][] = [];
-  if (bot.settings.cycleDeadline) {
+  if (settings.cycleDeadline) {
     for (const tid of await bot.store.chatTenants()) {
       const byLeader = new Map<string, string[]>();
       for (const u of await deps.directory.users(tid)) {
@@ -25,7 +27,7 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
     }
   }
 
-  const due = dueMessages({ ...state, unplanned }, today, bot.settings, holidays);
+  const due = dueMessages({ ...state, unplanned }, today, settings, holidays);
   // Only people the bot can reach; the rest stay due and go out once they install the app.
   const reachable = new Map<string, boolean>();
   const canReach = async (tid: string, oid: string) => {

@@ -129,6 +129,25 @@ for (const backend of await backends()) {
       now = new Date('2026-12-02T09:00:00Z');
     });
 
+    it('before the cycle deadline, a leader is nudged about direct reports without a conversation', async () => {
+      t.app.bot.settings = { ...t.app.bot.settings, cycleDeadlineMonthDay: '12-15' };
+      now = new Date('2026-12-03T09:00:00Z');
+      try {
+        const ids = await sweepReminders(t.app.deps, t.app.bot);
+        const ingrid = ids.find((id) => id.includes(DEMO.ingrid));
+        expect(ingrid).toBeDefined();
+        const nudge = (await t.app.bot.store.outbox(ingrid!))!.messages.find((m) => m.kind === 'cycle-nudge');
+        // Ingrid's direct reports with nothing planned in 2026 (in the demo as seeded today: Jonas).
+        const planned = new Set((await t.app.deps.store.conversationsInTenant({ tid: DEMO_TENANT_ID, period: '2026' })).filter((c) => c.status !== 'cancelled').map((c) => c.employeeOid));
+        const unplanned = (await t.app.deps.directory.directReports(DEMO_TENANT_ID, DEMO.ingrid)).filter((r) => !planned.has(r.oid));
+        expect(unplanned.length).toBeGreaterThan(0);
+        expect(nudge).toMatchObject({ recipientOid: DEMO.ingrid, period: '2026-12-15', count: unplanned.length });
+      } finally {
+        t.app.bot.settings = { ...t.app.bot.settings, cycleDeadlineMonthDay: null };
+        now = new Date('2026-12-02T09:00:00Z');
+      }
+    });
+
     it('a user who removed the app (403) is flagged for HR and not retried', async () => {
       await install(DEMO.marte);
       connector.blocked.set(chat(DEMO.marte), 403);
