@@ -28,7 +28,8 @@ export type ArchivePart = ArchiveMetadata['del'];
 /** Who may read a copy besides the two parties: HR, or for salary only HR with the salary role. */
 export const ARCHIVE_READER_GROUP: Record<ArchivePart, 'HR' | 'HR.Salary'> = { record: 'HR', salary: 'HR.Salary' };
 
-const slug = (s: string) =>
+/** Lowercase ASCII words joined by hyphens (æ→ae, ø→o, å→a): for file names and ids. */
+export const slug = (s: string) =>
   s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -2,6 +2,7 @@
 // manager, direct reports, and the department as the unit. Only the fields used are selected; lists
 // are paged; wrap it in cachedDirectory for a bounded age. App roles come from the user's token.
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { slug } from '../../domain/archive.ts';
 import type { Directory, DirectoryUser, Unit } from '../../ports.ts';
 import type { AppGraph } from '../graph/app-graph.ts';
 
@@ -16,24 +17,13 @@ interface GraphUser {
   manager?: { id: string } | null;
 }
 
-export const unitId = (department: string) =>
-  department
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 export function graphDirectory(graph: AppGraph, tenantId: string): Directory {
   const toUser = (u: GraphUser, managerOid: string | null): DirectoryUser => ({
     tid: tenantId,
     oid: u.id,
     name: u.displayName ?? u.userPrincipalName ?? u.id,
     upn: u.userPrincipalName ?? '',
-    unitId: u.department ? unitId(u.department) : null,
+    unitId: u.department ? slug(u.department) : null,
     managerOid,
     roles: [],
   });
@@ -78,7 +68,7 @@ export function graphDirectory(graph: AppGraph, tenantId: string): Directory {
     async units(tid): Promise<Unit[]> {
       if (tid !== tenantId) return [];
       const departments = new Set((await all('/users', false)).flatMap((u) => (u.department ? [u.department] : [])));
-      return [...departments].sort().map((name) => ({ id: unitId(name), name, parentId: null }));
+      return [...departments].sort().map((name) => ({ id: slug(name), name, parentId: null }));
     },
   };
 }
