@@ -1,7 +1,8 @@
 // The archive library's shape in SharePoint: its columns (Noark 5 names where they exist) and the
 // views HR browses by, and `provision`, which creates whatever is missing and leaves the rest.
 import type { ArchiveMetadata } from '../../domain/archive.ts';
-import { retryAfterSeconds, type AppGraph } from '../graph/app-graph.ts';
+import type { AppGraph } from '../graph/app-graph.ts';
+import { retryAfterSeconds } from '../retry-after.ts';
 
 type ColumnKind = { text: Record<string, never> } | { dateTime: { format: 'dateOnly' | 'dateTime' } } | { choice: { choices: string[] } };
 export interface ColumnSpec {

@@ -4,7 +4,8 @@
 import { GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
 import type { Logger } from '../../logger.ts';
 import type { Archive, ArchiveCopy } from '../../ports.ts';
-import { retryAfterSeconds, type AppGraph } from '../graph/app-graph.ts';
+import type { AppGraph } from '../graph/app-graph.ts';
+import { retryAfterSeconds } from '../retry-after.ts';
 import { findLibrary, libraryFields, type LibraryLocation } from './sharepoint-library.ts';
 
 export interface SharePointArchiveOptions extends LibraryLocation {

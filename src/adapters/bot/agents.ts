@@ -4,6 +4,7 @@ import { CloudAdapter, ConnectorClient, HttpError, type AuthConfiguration, type 
 import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../../logger.ts';
+import { retryAfterSeconds } from '../retry-after.ts';
 import { ChatUnreachableError, type ChatReference, type ChatSender } from '../../ports.ts';
 import { SlidingWindowLimiter, TEAMS_APP_LIMITS, TEAMS_CONVERSATION_LIMITS } from './rate-limiter.ts';
 
@@ -60,11 +61,6 @@ function reference(ref: ChatReference): ConversationReference {
   } as ConversationReference;
 }
 
-const retryAfter = (e: HttpError) => {
-  const raw = (e.response as { headers?: Headers } | undefined)?.headers?.get?.('retry-after');
-  const n = Number(raw);
-  return raw && Number.isFinite(n) ? n : null;
-};
 
 /**
  * Sends proactively with continueConversation. Every send first takes a slot in the app's window and
@@ -101,7 +97,7 @@ export function agentsChatSender(adapter: CloudAdapter, botAppId: string, logger
           if (!(e instanceof HttpError)) throw e;
           if (e.status === 403 || e.status === 404) throw new ChatUnreachableError(e.status, `the app cannot reach this person (${e.status})`);
           if (!RETRYABLE.has(e.status) || attempt >= attempts) throw e;
-          const hinted = retryAfter(e);
+          const hinted = retryAfterSeconds((e.response as { headers?: Headers } | undefined)?.headers);
           if (hinted !== null) limiter.hold(hinted);
           const wait = hinted ?? Math.min(30, 0.5 * 2 ** attempt) * (0.5 + Math.random());
           logger.warn('bot send retried', { status: e.status, attempt, waitSeconds: Number(wait.toFixed(2)) });

@@ -1,9 +1,8 @@
 import type { DueMessage } from '../../domain/reminders.ts';
 import type { BotStore, ChatReference, OutboxRow, OutboxStatus } from '../../ports.ts';
 import type { Database } from './database.ts';
+import { iso, isoOrNull } from './sql-store.ts';
 
-const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
-const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
 const day = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 interface ReferenceRow {

@@ -7,8 +7,9 @@ import type { Party, Template } from '../../domain/templates/model.ts';
 import type { ConversationFilter, SaveResult, Store } from '../../ports.ts';
 import type { Database, Sql } from './database.ts';
 
-const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
-const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
+/** Timestamps as ISO strings, whether the driver gives a Date (pg) or text. */
+export const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
+export const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
 
 interface ConversationRow {
   id: string;

@@ -5,6 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import { AuthenticationHandler, Client, HTTPMessageHandler, RedirectHandler, RetryHandler, RetryHandlerOptions, TelemetryHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from '../../logger.ts';
+import { retryAfterSeconds } from '../retry-after.ts';
 
 export interface AppGraphOptions {
   tenantId: string;
@@ -39,14 +40,6 @@ export class ThrottleGate {
   }
 }
 
-export function retryAfterSeconds(headers: Headers | undefined): number | null {
-  const raw = headers?.get('retry-after');
-  if (!raw) return null;
-  const n = Number(raw);
-  if (Number.isFinite(n)) return Math.max(0, n);
-  const at = Date.parse(raw);
-  return Number.isNaN(at) ? null : Math.max(0, (at - Date.now()) / 1000);
-}
 
 /** Counts resource units per operation (an AsyncLocalStorage scope) and in total. */
 export class ResourceUnitMeter {
