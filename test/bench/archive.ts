@@ -16,25 +16,18 @@ import { prepareArchiveCopy } from '../../src/usecases/prepare-archive-copy.ts';
 import { NO_EVENTS } from '../../src/usecases/support.ts';
 import { startServerProcess } from '../helpers/process.ts';
 import { startSharePointFakes } from '../helpers/sharepoint.ts';
+import { api, numberArg } from './load.ts';
 
 /** Upload 2 + fields 2 + invite 5: the least one copy can cost. */
 const MIN_RU_PER_COPY = 9;
 
-async function api<T>(url: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-const arg = (args: string[], name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-
 export async function archiveBench(args: string[]) {
-  const budget = arg(args, 'budget', 1200);
-  const windowSeconds = arg(args, 'window', 60);
-  const windows = arg(args, 'windows', 2);
+  const budget = numberArg(args, 'budget', 1200);
+  const windowSeconds = numberArg(args, 'window', 60);
+  const windows = numberArg(args, 'windows', 2);
   const bound = Math.floor((budget * windows) / MIN_RU_PER_COPY);
   // More signed records than the budget can take, so the archiver never runs dry.
-  const records = arg(args, 'records', Math.ceil(bound * 1.25));
+  const records = numberArg(args, 'records', Math.ceil(bound * 1.25));
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-bench-archive-'));
   const fakes = await startSharePointFakes({ budget: { resourceUnits: budget, windowMs: windowSeconds * 1000 } });
   await fakes.provision();

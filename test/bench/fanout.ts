@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { startBotConnectorFake } from '../fakes/bot-connector.ts';
 import { fillOutbox } from '../helpers/outbox.ts';
 import { startServerProcess } from '../helpers/process.ts';
+import { numberArg } from './load.ts';
 
 const BOUND_PER_SECOND = 50;
 
 export async function fanoutBench(args: string[]) {
-  const count = Number(args.find((a) => a.startsWith('--messages='))?.split('=')[1] ?? 3000);
+  const count = numberArg(args, 'messages', 3000);
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-bench-fanout-'));
   const connector = await startBotConnectorFake();
   let child: ChildProcess | undefined;

@@ -6,27 +6,17 @@ import pg from 'pg';
 import { openPglite, openPostgres } from '../../src/adapters/db/database.ts';
 import { DEMO } from '../../src/seed/demo-organisation.ts';
 import { MAIN, spawnUntilUrl } from '../helpers/process.ts';
-import { closedLoop, type LoadResult } from './load.ts';
+import { api, closedLoop, numberArg, type LoadResult } from './load.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-async function api<T>(url: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const res = await fetch(url + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 const fmt = (r: LoadResult) => `${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   (${r.requests} requests, ${r.errors} errors)`;
 
 export async function saveAnswerBench(args: string[]) {
-  const clients = Number(args.find((a) => a.startsWith('--clients='))?.split('=')[1] ?? 100);
-  const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 8);
+  const clients = numberArg(args, 'clients', 100);
+  const seconds = numberArg(args, 'seconds', 8);
   const postgres = args.includes('--postgres');
-  const stored = Number(args.find((a) => a.startsWith('--stored='))?.split('=')[1] ?? 0);
+  const stored = numberArg(args, 'stored', 0);
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-bench-'));
   const children: ChildProcess[] = [];
   const database = postgres ? await createDatabase() : null;

@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config/schema.ts';
 import { createLogger } from '../../src/logger.ts';
 import { DEMO } from '../../src/seed/demo-organisation.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { numberArg } from './load.ts';
 
 const DIST = join(import.meta.dirname, '..', '..', 'tab', 'dist');
 
@@ -28,7 +29,7 @@ function initialJs(): { files: string[]; gzipBytes: number; rawBytes: number } {
 }
 
 export async function tabBench(args: string[]) {
-  const runs = Number(args.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 9);
+  const runs = numberArg(args, 'runs', 9);
   const js = initialJs();
   process.stdout.write(`tab: initial JavaScript ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (${(js.rawBytes / 1024).toFixed(0)} KB raw, ${js.files.length} file(s)); goal ≤ 250 KB\n`);
 

@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { MAIN } from '../helpers/process.ts';
+import { runCli as cli } from '../helpers/process.ts';
 
 const SCHEMAS = join(import.meta.dirname, '..', '..', '..', 'shared', 'schemas');
 const MANIFEST_SCHEMA = join(SCHEMAS, 'MicrosoftTeams.v1.29.schema.json');
@@ -15,17 +13,6 @@ const LOCALIZATION_SCHEMA = join(SCHEMAS, 'MicrosoftTeams.Localization.v1.29.sch
 const Ajv = ajvDraft04.default;
 const addFormats = ajvFormats.default;
 const ENV = { TEAMS_APP_ID: '3c9a1e55-6f2b-4d8e-9a10-b2c3d4e5f607', CLIENT_ID: '7b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', PUBLIC_URL: 'https://samtale.fjordvik.kommune.no' };
-
-function cli(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, ...args], { env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'samtale-pkg-')), ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** Reads a ZIP through its central directory, as Teams admin center does. */
 function unzip(zip: Buffer): Map<string, Buffer> {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAIN } from '../helpers/process.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/adapters/db/database.ts';
 import { startSamtale } from '../../src/app.ts';
@@ -9,7 +10,6 @@ import { loadConfig } from '../../src/config/schema.ts';
 import { createLogger } from '../../src/logger.ts';
 import { DEMO } from '../helpers/harness.ts';
 
-const MAIN = join(import.meta.dirname, '../../src/main.ts');
 
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];

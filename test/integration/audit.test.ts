@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAIN } from '../helpers/process.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, DatabaseInUseError } from '../../src/adapters/db/database.ts';
 import { startSamtale, type Samtale } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/schema.ts';
 import { createLogger } from '../../src/logger.ts';
 
-const MAIN = join(import.meta.dirname, '../../src/main.ts');
 const verify = (dataDir: string) =>
   spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, 'audit', 'verify'], { env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 60_000 });
 

@@ -1,8 +1,4 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharePointArchive } from '../../src/adapters/archive/sharepoint.ts';
 import { appGraph } from '../../src/adapters/graph/app-graph.ts';
@@ -10,7 +6,7 @@ import type { ArchiveMetadata } from '../../src/domain/archive.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { ArchiveCopy } from '../../src/ports.ts';
 import { DEMO, DEMO_TENANT_ID } from '../../src/seed/demo-organisation.ts';
-import { MAIN } from '../helpers/process.ts';
+import { runCli as cli } from '../helpers/process.ts';
 import { ARCHIVE_APP, HR_GROUP, HR_SALARY_GROUP, startSharePointFakes, type SharePointFakes } from '../helpers/sharepoint.ts';
 
 const metadata = (n: number, del: ArchiveMetadata['del'] = 'record'): ArchiveMetadata => ({
@@ -38,18 +34,6 @@ const copy = (n: number, bytes: Uint8Array, del: ArchiveMetadata['del'] = 'recor
 function adapter(fakes: SharePointFakes, clientSecret = ARCHIVE_APP.clientSecret) {
   const graph = appGraph({ tenantId: DEMO_TENANT_ID, clientId: ARCHIVE_APP.clientId, clientSecret, authorityHost: fakes.entra.url, graphUrl: fakes.graph.url, logger: createLogger('silent') });
   return { graph, archive: sharePointArchive({ graph, siteId: fakes.graph.siteId, siteUrl: fakes.graph.siteUrl, library: 'Samtalearkiv', salaryGroupId: HR_SALARY_GROUP, logger: createLogger('silent'), attempts: 3 }) };
-}
-
-/** Runs the samtale CLI without blocking this process, which serves the fakes it talks to. */
-function cli(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, ...args], { env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'samtale-cli-')), ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
 }
 
 describe('the SharePoint archive adapter against the Graph fake', () => {

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAIN } from '../helpers/process.ts';
 import { describe, expect, it } from 'vitest';
 
-const MAIN = join(import.meta.dirname, '../../src/main.ts');
 const run = (env: Record<string, string>) =>
   spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, 'serve'], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 30_000 });
 
