@@ -1,4 +1,5 @@
 import { bundleForToday, dueMessages, maySendAt, osloTime, type ReminderState } from '../domain/reminders.ts';
+import type { ChatReference } from '../ports.ts';
 import type { BotDeps } from './bot-support.ts';
 import { nowIso, type Deps } from './support.ts';
 
@@ -29,27 +30,22 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
 
   const due = dueMessages({ ...state, unplanned }, today, settings, holidays);
   // Only people the bot can reach; the rest stay due and go out once they install the app.
-  const reachable = new Map<string, boolean>();
-  const canReach = async (tid: string, oid: string) => {
-    const k = `${tid}:${oid}`;
-    if (!reachable.has(k)) {
-      const ref = await bot.store.reference(tid, oid);
-      reachable.set(k, ref !== undefined && ref.unreachableAt === null);
-    }
-    return reachable.get(k) === true;
-  };
-  const sendable = [];
-  const unreached = new Map<string, { tid: string; oid: string }>();
+  // Each person's chat is looked up once per sweep.
+  const chats = new Map<string, { tid: string; oid: string; ref: ChatReference | undefined }>();
   for (const m of due) {
-    if (await canReach(m.tid, m.recipientOid)) sendable.push(m);
-    else unreached.set(`${m.tid}:${m.recipientOid}`, { tid: m.tid, oid: m.recipientOid });
+    const k = `${m.tid}:${m.recipientOid}`;
+    if (!chats.has(k)) chats.set(k, { tid: m.tid, oid: m.recipientOid, ref: await bot.store.reference(m.tid, m.recipientOid) });
   }
-  // Proactive installation, when enabled: once a day at most per person, never for someone who
-  // removed the app, nor for someone flagged unreachable. Their reminders follow once Teams tells
-  // the bot about the installation.
+  const sendable = due.filter((m) => {
+    const ref = chats.get(`${m.tid}:${m.recipientOid}`)?.ref;
+    return ref !== undefined && ref.unreachableAt === null;
+  });
+  // Proactive installation, when enabled: once a day at most per person without a chat, never for
+  // someone who removed the app (nor for someone flagged unreachable: they have a chat). Their
+  // reminders follow once Teams tells the bot about the installation.
   if (bot.installer) {
-    for (const { tid, oid } of unreached.values()) {
-      if ((await bot.store.reference(tid, oid)) || (await bot.store.optedOut(tid, oid)) || (await bot.store.installAttemptedOn(tid, oid, today))) continue;
+    for (const { tid, oid, ref } of chats.values()) {
+      if (ref || (await bot.store.optedOut(tid, oid)) || (await bot.store.installAttemptedOn(tid, oid, today))) continue;
       const { outcome, detail } = await bot.installer.install(tid, oid);
       await bot.store.noteInstallAttempt(tid, oid, today, outcome, detail);
     }
