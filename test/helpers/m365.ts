@@ -5,13 +5,9 @@ import { DEMO, DEMO_TENANT_ID, DEMO_UNITS, DEMO_USERS } from '../../src/seed/dem
 import { jwtVerify } from 'jose';
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/bot-connector.ts';
 import { startBotFrameworkFake, type BotFrameworkFake } from '../fakes/botframework.ts';
-import { startEntraFake, type EntraFake, type MintOptions } from '../fakes/entra.ts';
-import { startGraphFake, type FakeUser, type GraphFake, type GraphFakeOptions } from '../fakes/graph.ts';
-import { trustTestTls } from '../fakes/tls.ts';
-import { provisionLibrary } from '../../src/adapters/archive/sharepoint-library.ts';
-import { appGraph } from '../../src/adapters/graph/app-graph.ts';
-import { createLogger } from '../../src/logger.ts';
-import { HR_GROUP, HR_SALARY_GROUP } from './sharepoint.ts';
+import type { EntraFake, MintOptions } from '../fakes/entra.ts';
+import type { FakeUser, GraphFake, GraphFakeOptions } from '../fakes/graph.ts';
+import { startSharePointFakes } from './sharepoint.ts';
 
 export const SAMTALE_APP = { clientId: '7b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', clientSecret: 'm365-test-secret' };
 export const PUBLIC_URL = 'https://samtale.fjordvik.example';
@@ -35,25 +31,14 @@ export interface M365Fakes {
 }
 
 export async function startM365Fakes(opts: Partial<Pick<GraphFakeOptions, 'budget' | 'directory'>> = {}): Promise<M365Fakes> {
-  trustTestTls();
-  let graphOrigin = '';
-  const entra = await startEntraFake({
-    tenantId: DEMO_TENANT_ID,
-    apps: [{ ...SAMTALE_APP, roles: new Proxy({} as Record<string, string[]>, { get: (_t, resource) => (resource === graphOrigin ? ['Sites.Selected', 'User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All'] : undefined) }) }],
-  });
-  const directory = opts.directory ?? demoDirectory();
-  const graph = await startGraphFake({
-    tenantId: DEMO_TENANT_ID,
-    entraPublicKey: entra.publicKey,
-    siteGrants: { [SAMTALE_APP.clientId]: 'fullcontrol' },
-    principals: new Set<string>([...directory.map((u) => u.id), HR_SALARY_GROUP]),
-    libraryReaders: [HR_GROUP],
-    directory,
+  const { entra, graph, env: archiveEnv, provision, close: closeTenant } = await startSharePointFakes({
+    app: SAMTALE_APP,
+    graphRoles: ['User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All'],
+    directory: opts.directory ?? demoDirectory(),
     catalog: [{ id: CATALOG_APP_ID, externalId: TEAMS_APP_ID }],
     ...(opts.budget ? { budget: opts.budget } : {}),
   });
-  graphOrigin = graph.url;
-  await provisionLibrary(appGraph({ tenantId: DEMO_TENANT_ID, ...SAMTALE_APP, authorityHost: entra.url, graphUrl: graph.url, logger: createLogger('silent') }), { siteId: graph.siteId, siteUrl: graph.siteUrl, library: 'Samtalearkiv' });
+  await provision();
   // The Bot Connector accepts only the bot's own app token from this tenant, as the real one does.
   const connector = await startBotConnectorFake({
     authorize: async (req) => {
@@ -74,27 +59,19 @@ export async function startM365Fakes(opts: Partial<Pick<GraphFakeOptions, 'budge
     connector,
     botFramework,
     env: {
+      ...archiveEnv,
       BOT_OPENID_METADATA_URL: botFramework.openIdMetadataUrl,
       SAMTALE_MODE: 'm365',
       HOST: '127.0.0.1',
       PUBLIC_URL,
       TEAMS_APP_ID,
       PROACTIVE_INSTALL: 'true',
-      TENANT_ID: DEMO_TENANT_ID,
-      CLIENT_ID: SAMTALE_APP.clientId,
-      CLIENT_SECRET: SAMTALE_APP.clientSecret,
-      ENTRA_AUTHORITY_HOST: entra.url,
-      GRAPH_URL: graph.url,
-      SHAREPOINT_SITE_ID: graph.siteId,
-      SHAREPOINT_SITE_URL: graph.siteUrl,
-      SHAREPOINT_SALARY_GROUP_ID: HR_SALARY_GROUP,
     },
     token: (oid, o = {}) => entra.mintUserToken({ oid, roles: roles.get(oid) ?? [] }, { audience: `api://samtale.fjordvik.example/${SAMTALE_APP.clientId}`, ...o }),
     async close() {
       await connector.close();
       await botFramework.close();
-      await graph.close();
-      await entra.close();
+      await closeTenant();
     },
   };
 }

@@ -1,6 +1,7 @@
 // The tenant services the SharePoint archive talks to, faked on loopback over HTTPS: Entra ID (app
-// tokens) and Graph (the library). Returns the environment that points Samtale's production adapter
-// at them, as an administrator's configuration would point it at the real ones.
+// tokens) and Graph (the library; for the m365 tests also the directory and the app catalog).
+// Returns the environment that points Samtale's production adapters at them, as an administrator's
+// configuration would point them at the real ones.
 import { provisionLibrary } from '../../src/adapters/archive/sharepoint-library.ts';
 import { appGraph } from '../../src/adapters/graph/app-graph.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -24,20 +25,31 @@ export interface SharePointFakes {
   close(): Promise<void>;
 }
 
-export async function startSharePointFakes(opts: Partial<Pick<GraphFakeOptions, 'budget' | 'faultRate' | 'siteGrants'>> = {}): Promise<SharePointFakes> {
+export interface SharePointFakeOptions extends Partial<Pick<GraphFakeOptions, 'budget' | 'faultRate' | 'siteGrants' | 'directory' | 'catalog'>> {
+  /** The app registration Samtale signs in with (default: an archive-only app). */
+  app?: { clientId: string; clientSecret: string };
+  /** Graph application permissions granted besides Sites.Selected. */
+  graphRoles?: string[];
+}
+
+export async function startSharePointFakes(opts: SharePointFakeOptions = {}): Promise<SharePointFakes> {
   const tls = trustTestTls();
+  const app = opts.app ?? ARCHIVE_APP;
   let graphOrigin = '';
+  const roles = ['Sites.Selected', ...(opts.graphRoles ?? [])];
   const entra = await startEntraFake({
     tenantId: DEMO_TENANT_ID,
     // Roles are looked up per resource when a token is issued, after the Graph fake has its address.
-    apps: [{ ...ARCHIVE_APP, roles: new Proxy({} as Record<string, string[]>, { get: (_t, resource) => (resource === graphOrigin ? ['Sites.Selected'] : undefined) }) }],
+    apps: [{ ...app, roles: new Proxy({} as Record<string, string[]>, { get: (_t, resource) => (resource === graphOrigin ? roles : undefined) }) }],
   });
   const graph = await startGraphFake({
     tenantId: DEMO_TENANT_ID,
     entraPublicKey: entra.publicKey,
-    siteGrants: opts.siteGrants ?? { [ARCHIVE_APP.clientId]: 'fullcontrol' },
-    principals: new Set<string>([...Object.values(DEMO), HR_SALARY_GROUP]),
+    siteGrants: opts.siteGrants ?? { [app.clientId]: 'fullcontrol' },
+    principals: new Set<string>([...(opts.directory?.map((u) => u.id) ?? Object.values(DEMO)), HR_SALARY_GROUP]),
     libraryReaders: [HR_GROUP],
+    ...(opts.directory ? { directory: opts.directory } : {}),
+    ...(opts.catalog ? { catalog: opts.catalog } : {}),
     ...(opts.budget ? { budget: opts.budget } : {}),
     ...(opts.faultRate ? { faultRate: opts.faultRate } : {}),
   });
@@ -45,8 +57,8 @@ export async function startSharePointFakes(opts: Partial<Pick<GraphFakeOptions, 
   const env = {
     ARCHIVE_BACKEND: 'sharepoint',
     TENANT_ID: DEMO_TENANT_ID,
-    CLIENT_ID: ARCHIVE_APP.clientId,
-    CLIENT_SECRET: ARCHIVE_APP.clientSecret,
+    CLIENT_ID: app.clientId,
+    CLIENT_SECRET: app.clientSecret,
     ENTRA_AUTHORITY_HOST: entra.url,
     GRAPH_URL: graph.url,
     SHAREPOINT_SITE_ID: graph.siteId,
@@ -59,7 +71,7 @@ export async function startSharePointFakes(opts: Partial<Pick<GraphFakeOptions, 
     env,
     certFile: tls.certFile,
     provision: () =>
-      provisionLibrary(appGraph({ tenantId: DEMO_TENANT_ID, ...ARCHIVE_APP, authorityHost: entra.url, graphUrl: graph.url, logger: createLogger('silent') }), { siteId: graph.siteId, siteUrl: graph.siteUrl, library: 'Samtalearkiv' }),
+      provisionLibrary(appGraph({ tenantId: DEMO_TENANT_ID, ...app, authorityHost: entra.url, graphUrl: graph.url, logger: createLogger('silent') }), { siteId: graph.siteId, siteUrl: graph.siteUrl, library: 'Samtalearkiv' }),
     async close() {
       await graph.close();
       await entra.close();
