@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test-results/', 'appPackage/build/', 'tab/dist/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'coverage/',
+      'test-results/',
+      'appPackage/build/',
+      'tab/dist/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -11,7 +21,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -21,7 +34,9 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
   },
   {
     files: ['test/**/*.ts'],
@@ -35,7 +50,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:fs*', 'node:http*', 'node:net', 'node:child_process', 'express', 'pg', '@electric-sql/*', '../adapters/*', '../http/*', '../usecases/*'], message: 'src/domain is pure: no I/O or SDK imports.' },
+            {
+              group: [
+                'node:fs*',
+                'node:http*',
+                'node:net',
+                'node:child_process',
+                'express',
+                'pg',
+                '@electric-sql/*',
+                '../adapters/*',
+                '../http/*',
+                '../usecases/*',
+              ],
+              message: 'src/domain is pure: no I/O or SDK imports.',
+            },
           ],
         },
       ],

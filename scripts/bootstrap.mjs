@@ -38,13 +38,17 @@ function sourcesHash() {
     }
   };
   walk(join(root, 'tab', 'src'));
-  for (const f of ['tab/index.html', 'vite.config.ts', 'package-lock.json']) hash.update(f).update(readFileSync(join(root, f)));
+  for (const f of ['tab/index.html', 'vite.config.ts', 'package-lock.json'])
+    hash.update(f).update(readFileSync(join(root, f)));
   return hash.digest('hex');
 }
 const tabStamp = join(root, 'tab', 'dist', '.sources-sha256');
 const tabHash = sourcesHash();
 if (!existsSync(tabStamp) || readFileSync(tabStamp, 'utf8').trim() !== tabHash) {
   process.stderr.write('samtale: building the tab (vite build) …\n');
-  execSync(`"${bundledNode}" node_modules/vite/bin/vite.js build --logLevel warn`, { cwd: root, stdio: 'inherit' });
+  execSync(`"${bundledNode}" node_modules/vite/bin/vite.js build --logLevel warn`, {
+    cwd: root,
+    stdio: 'inherit',
+  });
   writeFileSync(tabStamp, tabHash + '\n');
 }

@@ -4,17 +4,29 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const PACKAGES = { chromium: '/usr/bin/chromium', 'poppler-utils': '/usr/bin/pdffonts', qpdf: '/usr/bin/qpdf', openssl: '/usr/bin/openssl' };
+const PACKAGES = {
+  chromium: '/usr/bin/chromium',
+  'poppler-utils': '/usr/bin/pdffonts',
+  qpdf: '/usr/bin/qpdf',
+  openssl: '/usr/bin/openssl',
+};
 
 export function ensureDebian(...names) {
   const missing = names.filter((n) => !existsSync(PACKAGES[n]));
   if (missing.length > 0) {
-    process.stderr.write(`samtale: installing Debian packages for the tests: ${missing.join(' ')} (apt-get) …\n`);
+    process.stderr.write(
+      `samtale: installing Debian packages for the tests: ${missing.join(' ')} (apt-get) …\n`,
+    );
     const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-    execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });
-    for (const n of missing) if (!existsSync(PACKAGES[n])) throw new Error(`${n} is still missing (${PACKAGES[n]})`);
+    execSync(
+      `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`,
+      { stdio: 'inherit' },
+    );
+    for (const n of missing)
+      if (!existsSync(PACKAGES[n])) throw new Error(`${n} is still missing (${PACKAGES[n]})`);
   }
   return names.map((n) => PACKAGES[n]);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) ensureDebian(...(process.argv.length > 2 ? process.argv.slice(2) : Object.keys(PACKAGES)));
+if (import.meta.url === `file://${process.argv[1]}`)
+  ensureDebian(...(process.argv.length > 2 ? process.argv.slice(2) : Object.keys(PACKAGES)));

@@ -34,7 +34,12 @@ import type { DevLogin } from './usecases/login-dev-user.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
 import type { Deps, DomainEvents } from './usecases/support.ts';
 import { startJobs, type Jobs } from './adapters/jobs/pg-boss.ts';
-import { agentsChatSender, localBotAdapter, messagesHandler, tenantBotAdapter } from './adapters/bot/agents.ts';
+import {
+  agentsChatSender,
+  localBotAdapter,
+  messagesHandler,
+  tenantBotAdapter,
+} from './adapters/bot/agents.ts';
 import { channelAuth } from './adapters/bot/channel-auth.ts';
 import { norwegianHolidays } from './adapters/calendar/norwegian-holidays.ts';
 import { botStore } from './adapters/db/bot-store.ts';
@@ -60,41 +65,80 @@ export class StartupError extends Error {}
 
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   if (!config.databaseUrl) return openPglite(join(config.dataDir, 'db'));
-  return openPostgres(config.databaseUrl, 10, (e) => logger.warn('database connection lost; it will be replaced', { error: e.message }));
+  return openPostgres(config.databaseUrl, 10, (e) =>
+    logger.warn('database connection lost; it will be replaced', { error: e.message }),
+  );
 }
 
 /** App-only Graph for the tenant in the configuration (the archive's SharePoint library). */
 export function configuredGraph(config: Config, logger: Logger): AppGraph {
-  if (!config.tenantId || !config.clientId || !config.clientSecret) throw new StartupError('TENANT_ID, CLIENT_ID and CLIENT_SECRET are needed to call Microsoft Graph');
-  return appGraph({ tenantId: config.tenantId, clientId: config.clientId, clientSecret: config.clientSecret, authorityHost: config.authorityHost, graphUrl: config.graphUrl, logger });
+  if (!config.tenantId || !config.clientId || !config.clientSecret)
+    throw new StartupError('TENANT_ID, CLIENT_ID and CLIENT_SECRET are needed to call Microsoft Graph');
+  return appGraph({
+    tenantId: config.tenantId,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    authorityHost: config.authorityHost,
+    graphUrl: config.graphUrl,
+    logger,
+  });
 }
 
 /** Teams SSO tokens of the configured tenant, for our API (m365 mode). */
 function entraVerifier(config: Config): TokenVerifier {
-  if (!config.tenantId || !config.clientId || !config.publicUrl) throw new StartupError('TENANT_ID, CLIENT_ID and PUBLIC_URL are needed to validate Teams sign-in');
-  return entraTokens({ tenantId: config.tenantId, clientId: config.clientId, applicationIdUri: config.appIdUri ?? `api://${new URL(config.publicUrl).host}/${config.clientId}`, authorityHost: config.authorityHost });
+  if (!config.tenantId || !config.clientId || !config.publicUrl)
+    throw new StartupError('TENANT_ID, CLIENT_ID and PUBLIC_URL are needed to validate Teams sign-in');
+  return entraTokens({
+    tenantId: config.tenantId,
+    clientId: config.clientId,
+    applicationIdUri: config.appIdUri ?? `api://${new URL(config.publicUrl).host}/${config.clientId}`,
+    authorityHost: config.authorityHost,
+  });
 }
 
 /** The archive the configuration chooses: the local folder, or the SharePoint library through Graph. */
 export function configuredArchive(config: Config, logger: Logger, graph: AppGraph | null = null): Archive {
   const a = config.archive;
   if (a.backend === 'local') return localFolderArchive(config.archiveDir);
-  return sharePointArchive({ graph: graph ?? configuredGraph(config, logger), siteId: a.siteId, siteUrl: a.siteUrl, library: a.library, salaryGroupId: a.salaryGroupId, retentionLabel: a.retentionLabel, logger });
+  return sharePointArchive({
+    graph: graph ?? configuredGraph(config, logger),
+    siteId: a.siteId,
+    siteUrl: a.siteUrl,
+    library: a.library,
+    salaryGroupId: a.salaryGroupId,
+    retentionLabel: a.retentionLabel,
+    logger,
+  });
 }
 
 /** Deep links into Samtale's personal tabs in Teams; a conversation opens through the tab's subPageId. */
 export function teamsLinks(teamsAppId: string): Links {
-  const tab = (entityId: string, context?: object) => `https://teams.microsoft.com/l/entity/${teamsAppId}/${entityId}${context ? `?context=${encodeURIComponent(JSON.stringify(context))}` : ''}`;
-  return { home: tab(TAB_ENTITY_IDS.conversations), team: tab(TAB_ENTITY_IDS.team), conversation: (id) => tab(TAB_ENTITY_IDS.conversations, { subEntityId: id }) };
+  const tab = (entityId: string, context?: object) =>
+    `https://teams.microsoft.com/l/entity/${teamsAppId}/${entityId}${context ? `?context=${encodeURIComponent(JSON.stringify(context))}` : ''}`;
+  return {
+    home: tab(TAB_ENTITY_IDS.conversations),
+    team: tab(TAB_ENTITY_IDS.team),
+    conversation: (id) => tab(TAB_ENTITY_IDS.conversations, { subEntityId: id }),
+  };
 }
 
 /** In m365 mode every activity must carry a Bot Framework token for this bot, from this tenant. */
 export function botInboundAuth(config: Config): RequestHandler[] {
   if (config.mode !== 'm365' || !config.clientId || !config.tenantId) return [];
-  return [channelAuth({ openIdMetadataUrl: config.botOpenIdMetadataUrl, issuer: 'https://api.botframework.com', botAppId: config.clientId, tenantId: config.tenantId })];
+  return [
+    channelAuth({
+      openIdMetadataUrl: config.botOpenIdMetadataUrl,
+      issuer: 'https://api.botframework.com',
+      botAppId: config.clientId,
+      tenantId: config.tenantId,
+    }),
+  ];
 }
 
-export async function startSamtale(config: Config, opts: { clock?: Clock; logger?: Logger; db?: Database } = {}): Promise<Samtale> {
+export async function startSamtale(
+  config: Config,
+  opts: { clock?: Clock; logger?: Logger; db?: Database } = {},
+): Promise<Samtale> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const db = opts.db ?? (await openDatabase(config, logger));
   const applied = await migrate(db);
@@ -104,8 +148,12 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
   const events: DomainEvents = { recordSigned: (id) => (jobs ? jobs.enqueueArchive(id) : Promise.resolve()) };
   let jobs: Jobs | null = null;
   // One app-only Graph connection (one token cache, one throttle gate) for the directory and the archive.
-  const graph = config.mode === 'm365' || config.archive.backend === 'sharepoint' ? configuredGraph(config, logger) : null;
-  const m365 = config.mode === 'm365' && graph && config.tenantId ? { graph, tenantId: config.tenantId } : null;
+  const graph =
+    config.mode === 'm365' || config.archive.backend === 'sharepoint'
+      ? configuredGraph(config, logger)
+      : null;
+  const m365 =
+    config.mode === 'm365' && graph && config.tenantId ? { graph, tenantId: config.tenantId } : null;
   const deps: Deps = {
     store: sqlStore(db),
     // Who leads whom: Entra ID through Graph in m365 mode (never older than the cache's 30 s), the demo locally.
@@ -115,34 +163,57 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
     templateCache: new Map(),
     events,
   };
-  if (config.seedDemo && (await seedDemoOrganisation(deps, db))) logger.info('demo organisation seeded', { tenant: DEMO_TENANT_ID });
+  if (config.seedDemo && (await seedDemoOrganisation(deps, db)))
+    logger.info('demo organisation seeded', { tenant: DEMO_TENANT_ID });
 
   const tokens = devTokens(loadOrCreateSecret(join(config.dataDir, 'dev-login.secret')));
   const verifier: TokenVerifier = m365 ? entraVerifier(config) : tokens;
-  const dev: DevLogin | null = config.devLogin ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: tokens.issue } : null;
+  const dev: DevLogin | null = config.devLogin
+    ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: tokens.issue }
+    : null;
 
   const archive = configuredArchive(config, logger, graph);
 
   // The bot. Links point into the tab: in Teams (a deep link to the personal tab) when the app id is
   // known, otherwise the public URL, or in local mode this server once it listens.
   let baseUrl = config.publicUrl ?? '';
-  const links: Links = m365 && config.teamsAppId ? teamsLinks(config.teamsAppId) : {
-    get home() {
-      return `${baseUrl}/`;
-    },
-    get team() {
-      return `${baseUrl}/team`;
-    },
-    conversation: (id) => `${baseUrl}/conversations/${id}`,
-  };
-  const botAdapter = m365 ? tenantBotAdapter({ clientId: config.clientId ?? '', tenantId: m365.tenantId, token: (r) => m365.graph.tokenFor(r) }, logger) : localBotAdapter(logger);
+  const links: Links =
+    m365 && config.teamsAppId
+      ? teamsLinks(config.teamsAppId)
+      : {
+          get home() {
+            return `${baseUrl}/`;
+          },
+          get team() {
+            return `${baseUrl}/team`;
+          },
+          conversation: (id) => `${baseUrl}/conversations/${id}`,
+        };
+  const botAdapter = m365
+    ? tenantBotAdapter(
+        { clientId: config.clientId ?? '', tenantId: m365.tenantId, token: (r) => m365.graph.tokenFor(r) },
+        logger,
+      )
+    : localBotAdapter(logger);
   const bot: BotDeps = {
     store: botStore(db),
     sender: agentsChatSender(botAdapter, config.clientId ?? 'samtale-local', logger),
-    settings: { preparationDays: config.reminders.preparationDays, signatureAfterDays: config.reminders.signatureAfterDays, cadence: config.reminders.cadence, cycleDeadlineMonthDay: config.reminders.cycleDeadline, cycleNudgeDays: 10 },
-    installer: m365 && config.proactiveInstall && config.teamsAppId ? teamsAppInstaller(m365.graph, config.teamsAppId) : null,
+    settings: {
+      preparationDays: config.reminders.preparationDays,
+      signatureAfterDays: config.reminders.signatureAfterDays,
+      cadence: config.reminders.cadence,
+      cycleDeadlineMonthDay: config.reminders.cycleDeadline,
+      cycleNudgeDays: 10,
+    },
+    installer:
+      m365 && config.proactiveInstall && config.teamsAppId
+        ? teamsAppInstaller(m365.graph, config.teamsAppId)
+        : null,
     holidays: norwegianHolidays,
-    renderReminder: (messages, locale) => ({ summary: locale === 'en' ? 'Reminder from Samtale' : 'Påminnelse fra Samtale', card: reminderCard(messages, links, locale) }),
+    renderReminder: (messages, locale) => ({
+      summary: locale === 'en' ? 'Reminder from Samtale' : 'Påminnelse fra Samtale',
+      card: reminderCard(messages, links, locale),
+    }),
   };
 
   jobs = await startJobs(
@@ -165,11 +236,32 @@ export async function startSamtale(config: Config, opts: { clock?: Clock; logger
     },
     logger,
   );
-  const routes = [...metaRoutes({ mode: config.mode, devLogin: dev !== null }), ...archiveRoutes(deps, archive), ...peopleRoutes(deps, bot.store), ...templateRoutes(deps), ...conversationRoutes(deps), ...answerRoutes(deps), ...(dev ? devRoutes(dev) : [])];
+  const routes = [
+    ...metaRoutes({ mode: config.mode, devLogin: dev !== null }),
+    ...archiveRoutes(deps, archive),
+    ...peopleRoutes(deps, bot.store),
+    ...templateRoutes(deps),
+    ...conversationRoutes(deps),
+    ...answerRoutes(deps),
+    ...(dev ? devRoutes(dev) : []),
+  ];
   const inbound = botInboundAuth(config);
   const tabDir = join(import.meta.dirname, '..', 'tab', 'dist');
-  if (!existsSync(join(tabDir, 'index.html'))) logger.warn('the tab is not built (npm run build:tab); serving the API only');
-  const app = createHttpApp({ routes, verifier, directory: deps.directory, logger, bodyLimit: config.bodyLimit, version: APP_VERSION, tabDir: existsSync(join(tabDir, 'index.html')) ? tabDir : null, messages: [...inbound, messagesHandler(botAdapter, samtaleBot({ deps, store: bot.store, links, logger }))] });
+  if (!existsSync(join(tabDir, 'index.html')))
+    logger.warn('the tab is not built (npm run build:tab); serving the API only');
+  const app = createHttpApp({
+    routes,
+    verifier,
+    directory: deps.directory,
+    logger,
+    bodyLimit: config.bodyLimit,
+    version: APP_VERSION,
+    tabDir: existsSync(join(tabDir, 'index.html')) ? tabDir : null,
+    messages: [
+      ...inbound,
+      messagesHandler(botAdapter, samtaleBot({ deps, store: bot.store, links, logger })),
+    ],
+  });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));

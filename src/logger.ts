@@ -11,10 +11,15 @@ export interface Logger {
   error(msg: string, fields?: Fields): void;
 }
 
-export function createLogger(level: Level, write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
-  const at = (l: Exclude<Level, 'silent'>) => (msg: string, fields: Fields = {}) => {
-    if (ORDER[l] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...fields }));
-  };
+export function createLogger(
+  level: Level,
+  write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+): Logger {
+  const at =
+    (l: Exclude<Level, 'silent'>) =>
+    (msg: string, fields: Fields = {}) => {
+      if (ORDER[l] < ORDER[level]) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...fields }));
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -1,7 +1,14 @@
 // The samtale command: `serve` (default) and `templates export`.
 import { ConfigError, loadConfig, summariseConfig } from './config/schema.ts';
 import { BUILT_IN_TEMPLATES } from './domain/templates/registry.ts';
-import { APP_VERSION, StartupError, configuredArchive, configuredGraph, openDatabase, startSamtale } from './app.ts';
+import {
+  APP_VERSION,
+  StartupError,
+  configuredArchive,
+  configuredGraph,
+  openDatabase,
+  startSamtale,
+} from './app.ts';
 import { provisionLibrary } from './adapters/archive/sharepoint-library.ts';
 import { buildAppPackage } from './adapters/teams-package/build-app-package.ts';
 import { join } from 'node:path';
@@ -20,7 +27,9 @@ async function serve() {
   const config = loadConfig(process.env);
   process.stderr.write(`Samtale ${APP_VERSION}: ${JSON.stringify(summariseConfig(config))}\n`);
   const app = await startSamtale(config);
-  process.stdout.write(`Samtale kjører på ${app.url}  (mode: ${config.mode}; API description: ${app.url}/api/openapi.json)\n`);
+  process.stdout.write(
+    `Samtale kjører på ${app.url}  (mode: ${config.mode}; API description: ${app.url}/api/openapi.json)\n`,
+  );
   let closing = false;
   const stop = async (signal: string) => {
     if (closing) return;
@@ -42,7 +51,10 @@ async function verifyAudit() {
     if (result.ok) {
       process.stdout.write(`audit trail intact: ${result.events} events, hash chain verified\n`);
     } else {
-      const where = result.seq === null ? 'after the last event (the chain head does not match: events were removed)' : `at event ${result.seq}`;
+      const where =
+        result.seq === null
+          ? 'after the last event (the chain head does not match: events were removed)'
+          : `at event ${result.seq}`;
       process.stdout.write(`audit trail BROKEN ${where}: ${result.problem}\n`);
       process.exitCode = 1;
     }
@@ -59,9 +71,16 @@ async function runArchive(id: string | undefined) {
     await migrate(db);
     const deps = cliDeps(db);
     const archive = configuredArchive(config, createLogger('warn'));
-    const ids = id ? [id] : (await db.query<{ id: string }>("select id from conversations where status = 'signed' order by updated_at")).map((r) => r.id);
+    const ids = id
+      ? [id]
+      : (
+          await db.query<{ id: string }>(
+            "select id from conversations where status = 'signed' order by updated_at",
+          )
+        ).map((r) => r.id);
     for (const cid of ids) {
-      for (const row of await archiveRecord(deps, archive, cid, { retentionYears: config.retentionYears })) process.stdout.write(`archived ${cid} ${row.part}: ${row.location}\n`);
+      for (const row of await archiveRecord(deps, archive, cid, { retentionYears: config.retentionYears }))
+        process.stdout.write(`archived ${cid} ${row.part}: ${row.location}\n`);
     }
     if (ids.length === 0) process.stdout.write('nothing to archive\n');
   } finally {
@@ -77,10 +96,20 @@ async function verifyArchive(id: string | undefined) {
     await migrate(db);
     const result = await verifyArchiveCopy(cliDeps(db), configuredArchive(config, createLogger('warn')), id);
     for (const c of result.copies) {
-      const verdict = !c.found ? 'MISSING' : !c.checksumMatches ? 'CHECKSUM MISMATCH (the file has changed)' : !c.signedHashMatches ? 'RECORD NO LONGER MATCHES THE SIGNED HASH' : 'ok';
+      const verdict = !c.found
+        ? 'MISSING'
+        : !c.checksumMatches
+          ? 'CHECKSUM MISMATCH (the file has changed)'
+          : !c.signedHashMatches
+            ? 'RECORD NO LONGER MATCHES THE SIGNED HASH'
+            : 'ok';
       process.stdout.write(`${c.part}: ${verdict}  ${c.path}\n`);
     }
-    process.stdout.write(result.ok ? 'archive copy verified: checksums match the archived copies and the signed hash\n' : 'archive copy FAILED verification\n');
+    process.stdout.write(
+      result.ok
+        ? 'archive copy verified: checksums match the archived copies and the signed hash\n'
+        : 'archive copy FAILED verification\n',
+    );
     if (!result.ok) process.exitCode = 1;
   } finally {
     await db.close();
@@ -91,31 +120,67 @@ async function verifyArchive(id: string | undefined) {
 async function provisionArchive() {
   const config = loadConfig(process.env);
   const a = config.archive;
-  if (a.backend !== 'sharepoint') throw new ConfigError(['archive provision is for the SharePoint archive: set ARCHIVE_BACKEND=sharepoint (the local archive needs no set-up)']);
+  if (a.backend !== 'sharepoint')
+    throw new ConfigError([
+      'archive provision is for the SharePoint archive: set ARCHIVE_BACKEND=sharepoint (the local archive needs no set-up)',
+    ]);
   const report = await provisionLibrary(configuredGraph(config, createLogger('warn')), a);
   process.stdout.write(`library "${a.library}": ${report.library}\n`);
-  process.stdout.write(`columns added: ${report.columnsAdded.length > 0 ? report.columnsAdded.join(', ') : 'none (all present)'}\n`);
-  process.stdout.write(`views added: ${report.viewsAdded.length > 0 ? report.viewsAdded.join(', ') : 'none (all present)'}\n`);
-  if (report.library === 'created') process.stdout.write('Next: in SharePoint, stop inheriting permissions on the library and give only the HR group read access (see docs/archive-sharepoint.md).\n');
+  process.stdout.write(
+    `columns added: ${report.columnsAdded.length > 0 ? report.columnsAdded.join(', ') : 'none (all present)'}\n`,
+  );
+  process.stdout.write(
+    `views added: ${report.viewsAdded.length > 0 ? report.viewsAdded.join(', ') : 'none (all present)'}\n`,
+  );
+  if (report.library === 'created')
+    process.stdout.write(
+      'Next: in SharePoint, stop inheriting permissions on the library and give only the HR group read access (see docs/archive-sharepoint.md).\n',
+    );
 }
 
 /** package: appPackage/build/samtale.zip from TEAMS_APP_ID, CLIENT_ID and PUBLIC_URL. */
 function buildPackage() {
   const config = loadConfig(process.env);
-  const missing = [!config.teamsAppId && 'TEAMS_APP_ID: the Teams app id (a GUID of your choice, kept for the app’s lifetime)', !config.clientId && 'CLIENT_ID: the Entra app registration (SSO and the bot)', !config.publicUrl && 'PUBLIC_URL: where Samtale is served (https)'].filter((x): x is string => typeof x === 'string');
-  if (missing.length > 0 || !config.teamsAppId || !config.clientId || !config.publicUrl) throw new ConfigError(missing);
-  if (new URL(config.publicUrl).protocol !== 'https:') throw new ConfigError(['PUBLIC_URL: Teams loads tabs over https only']);
+  const missing = [
+    !config.teamsAppId &&
+      'TEAMS_APP_ID: the Teams app id (a GUID of your choice, kept for the app’s lifetime)',
+    !config.clientId && 'CLIENT_ID: the Entra app registration (SSO and the bot)',
+    !config.publicUrl && 'PUBLIC_URL: where Samtale is served (https)',
+  ].filter((x): x is string => typeof x === 'string');
+  if (missing.length > 0 || !config.teamsAppId || !config.clientId || !config.publicUrl)
+    throw new ConfigError(missing);
+  if (new URL(config.publicUrl).protocol !== 'https:')
+    throw new ConfigError(['PUBLIC_URL: Teams loads tabs over https only']);
   const out = join(import.meta.dirname, '..', 'appPackage', 'build');
-  const { zip, files } = buildAppPackage({ teamsAppId: config.teamsAppId, clientId: config.clientId, publicUrl: config.publicUrl, version: APP_VERSION }, out);
-  process.stdout.write(`built ${zip}: ${files.join(', ')}\nUpload it in Teams admin center (Manage apps → Upload new app).\n`);
+  const { zip, files } = buildAppPackage(
+    {
+      teamsAppId: config.teamsAppId,
+      clientId: config.clientId,
+      publicUrl: config.publicUrl,
+      version: APP_VERSION,
+    },
+    out,
+  );
+  process.stdout.write(
+    `built ${zip}: ${files.join(', ')}\nUpload it in Teams admin center (Manage apps → Upload new app).\n`,
+  );
 }
 
 function cliDeps(db: Database): Deps {
-  return { store: sqlStore(db), directory: dbDirectory(db), clock: { now: () => new Date() }, newId: randomUUID, templateCache: new Map(), events: NO_EVENTS };
+  return {
+    store: sqlStore(db),
+    directory: dbDirectory(db),
+    clock: { now: () => new Date() },
+    newId: randomUUID,
+    templateCache: new Map(),
+    events: NO_EVENTS,
+  };
 }
 
 function exportTemplates() {
-  process.stdout.write(JSON.stringify({ format: 'samtale.templates/v1', templates: BUILT_IN_TEMPLATES }, null, 2) + '\n');
+  process.stdout.write(
+    JSON.stringify({ format: 'samtale.templates/v1', templates: BUILT_IN_TEMPLATES }, null, 2) + '\n',
+  );
 }
 
 const USAGE = `Usage: samtale [serve]            start the server
@@ -145,6 +210,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  process.stderr.write(`Samtale could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Samtale could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -47,24 +47,55 @@ export interface Store {
   insertConversation(c: Conversation, createdBy: string): Promise<'ok' | 'exists'>;
   conversation(id: string, opts?: { forUpdate?: boolean }): Promise<Conversation | undefined>;
   conversationsOf(tid: string, oid: string): Promise<Conversation[]>;
-  conversationsOfEmployees(tid: string, employeeOids: readonly string[], period?: string): Promise<Conversation[]>;
+  conversationsOfEmployees(
+    tid: string,
+    employeeOids: readonly string[],
+    period?: string,
+  ): Promise<Conversation[]>;
   conversationsInTenant(filter: ConversationFilter): Promise<Conversation[]>;
-  previousConversation(c: Pick<Conversation, 'tid' | 'templateKey' | 'leaderOid' | 'employeeOid' | 'period' | 'id'>): Promise<Conversation | undefined>;
+  previousConversation(
+    c: Pick<Conversation, 'tid' | 'templateKey' | 'leaderOid' | 'employeeOid' | 'period' | 'id'>,
+  ): Promise<Conversation | undefined>;
   updateConversation(id: string, patch: { status?: Status; at: string }): Promise<Conversation>;
   /** Moves a conversation to another leader (only while it has not been held). */
   changeLeader(id: string, leaderOid: string, at: string): Promise<Conversation | undefined>;
 
   answers(conversationId: string): Promise<Answer[]>;
   /** Optimistic concurrency: writes only when the stored version equals baseVersion (0 = new). */
-  saveAnswer(conversationId: string, fieldId: string, slot: Slot, value: Json, baseVersion: number, by: string, at: string): Promise<SaveResult>;
-  shareAnswers(conversationId: string, slot: Slot, fieldIds: readonly string[] | null, at: string): Promise<string[]>;
+  saveAnswer(
+    conversationId: string,
+    fieldId: string,
+    slot: Slot,
+    value: Json,
+    baseVersion: number,
+    by: string,
+    at: string,
+  ): Promise<SaveResult>;
+  shareAnswers(
+    conversationId: string,
+    slot: Slot,
+    fieldIds: readonly string[] | null,
+    at: string,
+  ): Promise<string[]>;
 
   items(conversationId: string): Promise<ActionItem[]>;
   itemsOwnedBy(tid: string, oid: string): Promise<(ActionItem & { tid: string })[]>;
   item(id: string): Promise<ActionItem | undefined>;
   insertItem(item: ActionItem, at: string): Promise<void>;
-  updateItemCells(id: string, cells: Cells, owner: string | null, due: string | null, baseVersion: number): Promise<ActionItem | undefined>;
-  updateItemStatus(id: string, status: FollowUpStatus, comment: string | null, at: string, baseVersion: number): Promise<ActionItem | undefined>;
+  updateItemCells(
+    id: string,
+    cells: Cells,
+    owner: string | null,
+    due: string | null,
+    baseVersion: number,
+  ): Promise<ActionItem | undefined>;
+  updateItemStatus(
+    id: string,
+    status: FollowUpStatus,
+    comment: string | null,
+    at: string,
+    baseVersion: number,
+  ): Promise<ActionItem | undefined>;
   deleteItem(id: string, baseVersion: number): Promise<boolean>;
 
   signatures(conversationId: string): Promise<Signature[]>;
@@ -74,14 +105,28 @@ export interface Store {
   snapshotTemplate(t: Template): Promise<void>;
   templateSnapshot(key: string, version: string): Promise<Template | undefined>;
   currentCustomisation(tid: string, key: string): Promise<{ revision: number; version: string } | undefined>;
-  saveCustomisation(tid: string, key: string, revision: number, version: string, by: string): Promise<'ok' | 'exists'>;
+  saveCustomisation(
+    tid: string,
+    key: string,
+    revision: number,
+    version: string,
+    by: string,
+  ): Promise<'ok' | 'exists'>;
 
   recordArchiveCopy(row: ArchiveCopyRow): Promise<void>;
   /** Signed records not yet archived, oldest first. */
   awaitingArchive(): Promise<string[]>;
   archiveCopies(conversationId: string): Promise<ArchiveCopyRow[]>;
   /** Every archived copy in a tenant with what HR filters on; newest first. */
-  archiveIndex(tid: string): Promise<(ArchiveCopyRow & { templateKey: string; period: string; unitId: string | null; employeeOid: string; leaderOid: string })[]>;
+  archiveIndex(tid: string): Promise<
+    (ArchiveCopyRow & {
+      templateKey: string;
+      period: string;
+      unitId: string | null;
+      employeeOid: string;
+      leaderOid: string;
+    })[]
+  >;
 
   appendAudit(e: AuditEvent): Promise<void>;
   auditTrail(): Promise<{ head: string; events: StoredAuditEvent[] }>;
@@ -123,7 +168,11 @@ export interface ArchiveCopy {
 /** Where signed records are kept: a local folder, or a SharePoint library through Graph. */
 export interface Archive {
   /** Idempotent: the same path with the same bytes is left alone and reported as already there. */
-  put(copy: ArchiveCopy): Promise<{ location: string; created: boolean; /** SharePoint resource units spent (0 locally). */ resourceUnits: number }>;
+  put(copy: ArchiveCopy): Promise<{
+    location: string;
+    created: boolean;
+    /** SharePoint resource units spent (0 locally). */ resourceUnits: number;
+  }>;
   get(path: string): Promise<Uint8Array | undefined>;
 }
 
@@ -176,7 +225,10 @@ export interface BotStore {
   sentKeys(keys: readonly string[]): Promise<Set<string>>;
   messagedOn(day: string): Promise<Set<string>>;
   /** Records a bundle and its keys; false when this person already has one for the day. */
-  addToOutbox(row: Pick<OutboxRow, 'id' | 'tid' | 'recipientOid' | 'day' | 'messages'>, at: string): Promise<boolean>;
+  addToOutbox(
+    row: Pick<OutboxRow, 'id' | 'tid' | 'recipientOid' | 'day' | 'messages'>,
+    at: string,
+  ): Promise<boolean>;
   /** Takes a bundle to send: pending (or left 'sending' by a crash) becomes sending. Undefined if another has it or it is done. */
   claim(id: string, at: string, staleBefore: string): Promise<OutboxRow | undefined>;
   markSent(id: string, activityId: string, at: string): Promise<void>;
@@ -185,7 +237,13 @@ export interface BotStore {
   outbox(id: string): Promise<OutboxRow | undefined>;
 
   /** Records an installation attempt; false when this person already had one today. */
-  noteInstallAttempt(tid: string, oid: string, day: string, outcome: InstallOutcome, detail: string | null): Promise<boolean>;
+  noteInstallAttempt(
+    tid: string,
+    oid: string,
+    day: string,
+    outcome: InstallOutcome,
+    detail: string | null,
+  ): Promise<boolean>;
   installAttemptedOn(tid: string, oid: string, day: string): Promise<boolean>;
 }
 

@@ -74,15 +74,36 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
 // No `lang` property: the text is already in the reader's language, and the adaptivecards SDK's check
 // of that property misfires on every second card (a global regular expression keeps its position).
 export function card(body: Element[], actions: Action[] = []): AdaptiveCard {
-  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, ...(actions.length > 0 ? { actions } : {}) };
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
 }
 
-export const text = (t: string, more: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({ type: 'TextBlock', text: t, wrap: true, ...more });
+export const text = (t: string, more: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({
+  type: 'TextBlock',
+  text: t,
+  wrap: true,
+  ...more,
+});
 export const heading = (t: string): TextBlock => text(t, { weight: 'Bolder', size: 'Medium' });
 
 /** An Action.Execute with its Action.Submit fallback carrying the verb, so both reach the same handler. */
 export function execute(title: string, verb: string, data: Record<string, string | number>): ExecuteAction {
-  return { type: 'Action.Execute', title, verb, data, fallback: { type: 'Action.Submit', title, data: { ...data, verb } } };
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    fallback: { type: 'Action.Submit', title, data: { ...data, verb } },
+  };
 }
 
-export const openUrl = (title: string, url: string): OpenUrlAction => ({ type: 'Action.OpenUrl', title, url });
+export const openUrl = (title: string, url: string): OpenUrlAction => ({
+  type: 'Action.OpenUrl',
+  title,
+  url,
+});

@@ -12,55 +12,62 @@ export function isLoopback(host: string): boolean {
   return isIP(host) === 4 && host.startsWith('127.');
 }
 
-export const configSchema = z
-  .object({
-    SAMTALE_MODE: z.enum(['local', 'm365']).default('local'),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    PUBLIC_URL: z.url().optional(),
-    DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-      .optional(),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-    SEED_DEMO: bool.optional(),
-    DEV_LOGIN: bool.optional(),
-    LOCAL_ARCHIVE_DIR: z.string().min(1).optional(),
-    TENANT_ID: z.uuid().optional(),
-    CLIENT_ID: z.uuid().optional(),
-    CLIENT_SECRET: z.string().min(1).optional(),
-    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
-    ARCHIVE_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(10),
-    ARCHIVE_BACKEND: z.enum(['local', 'sharepoint']).optional(),
-    SHAREPOINT_SITE_ID: z
-      .string()
-      .regex(/^[a-z0-9.-]+,[0-9a-f-]{36},[0-9a-f-]{36}$/i, 'must be a Graph site id: <host>,<site collection id>,<web id>')
-      .optional(),
-    SHAREPOINT_SITE_URL: z.url({ protocol: /^https$/ }).optional(),
-    SHAREPOINT_LIBRARY: z.string().min(1).max(128).default('Samtalearkiv'),
-    SHAREPOINT_SALARY_GROUP_ID: z.uuid().optional(),
-    SHAREPOINT_RETENTION_LABEL: z.string().min(1).optional(),
-    GRAPH_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
-    ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
-    TEAMS_APP_ID: z.uuid().optional(),
-    PROACTIVE_INSTALL: bool.optional(),
-    APP_ID_URI: z
-      .string()
-      .regex(/^api:\/\/[^\s]+$/, 'must be the Application ID URI, e.g. api://samtale.example.no/<client id>')
-      .optional(),
-    BOT_OPENID_METADATA_URL: z.url().default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
-    REMINDER_PREPARATION_DAYS: z
-      .string()
-      .regex(/^\d{1,2}(,\d{1,2})*$/, 'working days before the meeting, e.g. 7,2')
-      .default('7,2'),
-    REMINDER_SIGNATURE_AFTER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
-    FOLLOW_UP_CADENCE: z.enum(['quarter', 'tertial']).default('quarter'),
-    CYCLE_DEADLINE: z
-      .string()
-      .regex(/^\d{2}-\d{2}$/, 'the HR cycle deadline as MM-DD, e.g. 12-15')
-      .optional(),
-  });
+export const configSchema = z.object({
+  SAMTALE_MODE: z.enum(['local', 'm365']).default('local'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SEED_DEMO: bool.optional(),
+  DEV_LOGIN: bool.optional(),
+  LOCAL_ARCHIVE_DIR: z.string().min(1).optional(),
+  TENANT_ID: z.uuid().optional(),
+  CLIENT_ID: z.uuid().optional(),
+  CLIENT_SECRET: z.string().min(1).optional(),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/)
+    .default('256kb'),
+  ARCHIVE_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(10),
+  ARCHIVE_BACKEND: z.enum(['local', 'sharepoint']).optional(),
+  SHAREPOINT_SITE_ID: z
+    .string()
+    .regex(
+      /^[a-z0-9.-]+,[0-9a-f-]{36},[0-9a-f-]{36}$/i,
+      'must be a Graph site id: <host>,<site collection id>,<web id>',
+    )
+    .optional(),
+  SHAREPOINT_SITE_URL: z.url({ protocol: /^https$/ }).optional(),
+  SHAREPOINT_LIBRARY: z.string().min(1).max(128).default('Samtalearkiv'),
+  SHAREPOINT_SALARY_GROUP_ID: z.uuid().optional(),
+  SHAREPOINT_RETENTION_LABEL: z.string().min(1).optional(),
+  GRAPH_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
+  ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+  TEAMS_APP_ID: z.uuid().optional(),
+  PROACTIVE_INSTALL: bool.optional(),
+  APP_ID_URI: z
+    .string()
+    .regex(/^api:\/\/[^\s]+$/, 'must be the Application ID URI, e.g. api://samtale.example.no/<client id>')
+    .optional(),
+  BOT_OPENID_METADATA_URL: z
+    .url()
+    .default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+  REMINDER_PREPARATION_DAYS: z
+    .string()
+    .regex(/^\d{1,2}(,\d{1,2})*$/, 'working days before the meeting, e.g. 7,2')
+    .default('7,2'),
+  REMINDER_SIGNATURE_AFTER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  FOLLOW_UP_CADENCE: z.enum(['quarter', 'tertial']).default('quarter'),
+  CYCLE_DEADLINE: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/, 'the HR cycle deadline as MM-DD, e.g. 12-15')
+    .optional(),
+});
 
 const TRUE = new Set(['true', '1', 'yes']);
 
@@ -73,14 +80,22 @@ function modeProblems(input: Record<string, string>): string[] {
   const problems = archiveProblems(input, mode);
   if (mode === 'local') {
     const host = input.HOST ?? '127.0.0.1';
-    if (!isLoopback(host)) problems.push(`HOST: local mode binds to loopback only (127.0.0.1, ::1 or localhost); got ${host}`);
+    if (!isLoopback(host))
+      problems.push(`HOST: local mode binds to loopback only (127.0.0.1, ::1 or localhost); got ${host}`);
     return problems;
   }
   if (mode !== 'm365') return problems;
-  for (const key of ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'PUBLIC_URL']) if (!input[key]) problems.push(`${key}: required in m365 mode`);
-  for (const key of ['DEV_LOGIN', 'SEED_DEMO']) if (input[key] && TRUE.has(input[key])) problems.push(`${key}: local-only setting; not allowed in m365 mode`);
-  if (input.LOCAL_ARCHIVE_DIR) problems.push('LOCAL_ARCHIVE_DIR: local-only setting; not allowed in m365 mode');
-  if (input.PROACTIVE_INSTALL && TRUE.has(input.PROACTIVE_INSTALL) && !input.TEAMS_APP_ID) problems.push('TEAMS_APP_ID: required with PROACTIVE_INSTALL (the app is looked up in the catalog by it)');
+  for (const key of ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'PUBLIC_URL'])
+    if (!input[key]) problems.push(`${key}: required in m365 mode`);
+  for (const key of ['DEV_LOGIN', 'SEED_DEMO'])
+    if (input[key] && TRUE.has(input[key]))
+      problems.push(`${key}: local-only setting; not allowed in m365 mode`);
+  if (input.LOCAL_ARCHIVE_DIR)
+    problems.push('LOCAL_ARCHIVE_DIR: local-only setting; not allowed in m365 mode');
+  if (input.PROACTIVE_INSTALL && TRUE.has(input.PROACTIVE_INSTALL) && !input.TEAMS_APP_ID)
+    problems.push(
+      'TEAMS_APP_ID: required with PROACTIVE_INSTALL (the app is looked up in the catalog by it)',
+    );
   return problems;
 }
 
@@ -89,9 +104,19 @@ function archiveProblems(input: Record<string, string>, mode: string): string[] 
   const backend = input.ARCHIVE_BACKEND ?? (mode === 'm365' ? 'sharepoint' : 'local');
   if (backend !== 'sharepoint') return [];
   const problems: string[] = [];
-  const needed = ['SHAREPOINT_SITE_ID', 'SHAREPOINT_SITE_URL', 'SHAREPOINT_SALARY_GROUP_ID', ...(mode === 'm365' ? [] : ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET'])];
-  for (const key of needed) if (!input[key]) problems.push(`${key}: required for the SharePoint archive (ARCHIVE_BACKEND=sharepoint)`);
-  if (input.LOCAL_ARCHIVE_DIR && mode !== 'm365') problems.push('LOCAL_ARCHIVE_DIR: only used by the local archive; not allowed with ARCHIVE_BACKEND=sharepoint');
+  const needed = [
+    'SHAREPOINT_SITE_ID',
+    'SHAREPOINT_SITE_URL',
+    'SHAREPOINT_SALARY_GROUP_ID',
+    ...(mode === 'm365' ? [] : ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET']),
+  ];
+  for (const key of needed)
+    if (!input[key])
+      problems.push(`${key}: required for the SharePoint archive (ARCHIVE_BACKEND=sharepoint)`);
+  if (input.LOCAL_ARCHIVE_DIR && mode !== 'm365')
+    problems.push(
+      'LOCAL_ARCHIVE_DIR: only used by the local archive; not allowed with ARCHIVE_BACKEND=sharepoint',
+    );
   return problems;
 }
 
@@ -124,7 +149,12 @@ export interface Config {
   proactiveInstall: boolean;
   /** The Application ID URI Teams SSO tokens are issued for (default api://<PUBLIC_URL host>/<CLIENT_ID>). */
   appIdUri: string | undefined;
-  reminders: { preparationDays: number[]; signatureAfterDays: number; cadence: 'quarter' | 'tertial'; cycleDeadline: string | null };
+  reminders: {
+    preparationDays: number[];
+    signatureAfterDays: number;
+    cadence: 'quarter' | 'tertial';
+    cycleDeadline: string | null;
+  };
 }
 
 export interface SharePointSettings {
@@ -147,10 +177,17 @@ export class ConfigError extends Error {
 /** Validates the whole environment at once, so every problem is reported together. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const input: Record<string, string> = Object.fromEntries(
-    Object.keys(configSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
+    Object.keys(configSchema.shape).flatMap((k) =>
+      env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]],
+    ),
   );
   const parsed = configSchema.safeParse(input);
-  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`)), ...modeProblems(input)];
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`)),
+    ...modeProblems(input),
+  ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
   const local = c.SAMTALE_MODE === 'local';
@@ -174,14 +211,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       (c.ARCHIVE_BACKEND ?? (local ? 'local' : 'sharepoint')) === 'local'
         ? { backend: 'local' }
         : // archiveProblems has made sure these are set.
-          { backend: 'sharepoint', siteId: c.SHAREPOINT_SITE_ID ?? '', siteUrl: c.SHAREPOINT_SITE_URL ?? '', library: c.SHAREPOINT_LIBRARY, salaryGroupId: c.SHAREPOINT_SALARY_GROUP_ID ?? '', retentionLabel: c.SHAREPOINT_RETENTION_LABEL },
+          {
+            backend: 'sharepoint',
+            siteId: c.SHAREPOINT_SITE_ID ?? '',
+            siteUrl: c.SHAREPOINT_SITE_URL ?? '',
+            library: c.SHAREPOINT_LIBRARY,
+            salaryGroupId: c.SHAREPOINT_SALARY_GROUP_ID ?? '',
+            retentionLabel: c.SHAREPOINT_RETENTION_LABEL,
+          },
     graphUrl: c.GRAPH_URL,
     authorityHost: c.ENTRA_AUTHORITY_HOST,
     botOpenIdMetadataUrl: c.BOT_OPENID_METADATA_URL,
     teamsAppId: c.TEAMS_APP_ID,
     proactiveInstall: c.PROACTIVE_INSTALL ?? false,
     appIdUri: c.APP_ID_URI,
-    reminders: { preparationDays: c.REMINDER_PREPARATION_DAYS.split(',').map(Number), signatureAfterDays: c.REMINDER_SIGNATURE_AFTER_DAYS, cadence: c.FOLLOW_UP_CADENCE, cycleDeadline: c.CYCLE_DEADLINE ?? null },
+    reminders: {
+      preparationDays: c.REMINDER_PREPARATION_DAYS.split(',').map(Number),
+      signatureAfterDays: c.REMINDER_SIGNATURE_AFTER_DAYS,
+      cadence: c.FOLLOW_UP_CADENCE,
+      cycleDeadline: c.CYCLE_DEADLINE ?? null,
+    },
   };
 }
 

@@ -25,7 +25,10 @@ export function isIsoDate(v: unknown): v is string {
 const PERSON = /^[A-Za-z0-9-]{1,64}$/;
 
 /** Checks a value against its field. null clears an answer. Returns a reason when invalid. */
-export function checkAnswer(field: Field, value: unknown): { ok: true; value: Json } | { ok: false; reason: string } {
+export function checkAnswer(
+  field: Field,
+  value: unknown,
+): { ok: true; value: Json } | { ok: false; reason: string } {
   if (value === null) return { ok: true, value: null };
   switch (field.kind) {
     case 'text':
@@ -36,7 +39,9 @@ export function checkAnswer(field: Field, value: unknown): { ok: true; value: Js
     case 'date':
       return isIsoDate(value) ? { ok: true, value } : { ok: false, reason: 'a date YYYY-MM-DD expected' };
     case 'person':
-      return typeof value === 'string' && PERSON.test(value) ? { ok: true, value } : { ok: false, reason: 'a person id expected' };
+      return typeof value === 'string' && PERSON.test(value)
+        ? { ok: true, value }
+        : { ok: false, reason: 'a person id expected' };
     case 'rating':
       return typeof value === 'string' && field.options.some((o) => o.id === value)
         ? { ok: true, value }
@@ -47,7 +52,9 @@ export function checkAnswer(field: Field, value: unknown): { ok: true; value: Js
         : { ok: false, reason: `a number from 0 to ${field.max} with at most one decimal expected` };
     case 'checklist': {
       const ids = new Set(field.options.map((o) => o.id));
-      return Array.isArray(value) && value.every((v) => typeof v === 'string' && ids.has(v)) && new Set(value).size === value.length
+      return Array.isArray(value) &&
+        value.every((v) => typeof v === 'string' && ids.has(v)) &&
+        new Set(value).size === value.length
         ? { ok: true, value: value as string[] }
         : { ok: false, reason: 'a list of distinct option ids expected' };
     }
@@ -59,14 +66,24 @@ export function checkAnswer(field: Field, value: unknown): { ok: true; value: Js
 }
 
 function isScore(value: unknown, max: number): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= max && Math.abs(value * 10 - Math.round(value * 10)) < 1e-9;
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= 0 &&
+    value <= max &&
+    Math.abs(value * 10 - Math.round(value * 10)) < 1e-9
+  );
 }
 
 export type Cells = Record<string, string | null>;
 
 /** Checks the cells of an action-plan row or goal against the field's columns. */
-export function checkCells(columns: readonly Column[], cells: unknown): { ok: true; cells: Cells } | { ok: false; reason: string } {
-  if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) return { ok: false, reason: 'an object of cells expected' };
+export function checkCells(
+  columns: readonly Column[],
+  cells: unknown,
+): { ok: true; cells: Cells } | { ok: false; reason: string } {
+  if (typeof cells !== 'object' || cells === null || Array.isArray(cells))
+    return { ok: false, reason: 'an object of cells expected' };
   const out: Cells = {};
   for (const [key, value] of Object.entries(cells)) {
     const column = columns.find((c) => c.id === key);
@@ -76,10 +93,14 @@ export function checkCells(columns: readonly Column[], cells: unknown): { ok: tr
       continue;
     }
     if (typeof value !== 'string') return { ok: false, reason: `column ${key} expects text` };
-    if (column.type === 'text' && value.length > MAX_TEXT) return { ok: false, reason: `column ${key} is too long` };
-    if (column.type === 'date' && !isIsoDate(value)) return { ok: false, reason: `column ${key} expects a date` };
-    if (column.type === 'person' && !PERSON.test(value)) return { ok: false, reason: `column ${key} expects a person id` };
-    if (column.type === 'rating' && !column.options?.some((o) => o.id === value)) return { ok: false, reason: `column ${key} expects an option id` };
+    if (column.type === 'text' && value.length > MAX_TEXT)
+      return { ok: false, reason: `column ${key} is too long` };
+    if (column.type === 'date' && !isIsoDate(value))
+      return { ok: false, reason: `column ${key} expects a date` };
+    if (column.type === 'person' && !PERSON.test(value))
+      return { ok: false, reason: `column ${key} expects a person id` };
+    if (column.type === 'rating' && !column.options?.some((o) => o.id === value))
+      return { ok: false, reason: `column ${key} expects an option id` };
     out[key] = value;
   }
   return { ok: true, cells: out };
@@ -103,7 +124,10 @@ export interface ActionItem {
 }
 
 /** The owner and due date of an item come from the columns marked for them. */
-export function ownerAndDue(columns: readonly Column[], cells: Cells): { ownerOid: string | null; due: string | null } {
+export function ownerAndDue(
+  columns: readonly Column[],
+  cells: Cells,
+): { ownerOid: string | null; due: string | null } {
   const owner = columns.find((c) => c.role === 'owner');
   const due = columns.find((c) => c.role === 'due');
   return { ownerOid: (owner && cells[owner.id]) ?? null, due: (due && cells[due.id]) ?? null };

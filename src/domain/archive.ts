@@ -26,7 +26,10 @@ export interface ArchiveMetadata {
 export type ArchivePart = ArchiveMetadata['del'];
 
 /** Who may read a copy besides the two parties: HR, or for salary only HR with the salary role. */
-export const ARCHIVE_READER_GROUP: Record<ArchivePart, 'HR' | 'HR.Salary'> = { record: 'HR', salary: 'HR.Salary' };
+export const ARCHIVE_READER_GROUP: Record<ArchivePart, 'HR' | 'HR.Salary'> = {
+  record: 'HR',
+  salary: 'HR.Salary',
+};
 
 /** Lowercase ASCII words joined by hyphens (æ→ae, ø→o, å→a): for file names and ids. */
 export const slug = (s: string) =>
@@ -44,7 +47,13 @@ export const slug = (s: string) =>
  * One folder per year and type. The name holds the record's content hash, so the same record version
  * always lands on the same path (a retry overwrites nothing), and a new version gets its own file.
  */
-export function archivePath(c: Pick<Conversation, 'id' | 'templateKey' | 'period'>, employee: string, part: ArchivePart, contentHash: string, signedAt: string): string {
+export function archivePath(
+  c: Pick<Conversation, 'id' | 'templateKey' | 'period'>,
+  employee: string,
+  part: ArchivePart,
+  contentHash: string,
+  signedAt: string,
+): string {
   const year = signedAt.slice(0, 4);
   const hash = contentHash.replace(/^sha256:/, '').slice(0, 12);
   return `${year}/${c.templateKey}/${c.period}-${slug(employee)}-${c.id.slice(0, 8)}-${part}-${hash}.pdf`;

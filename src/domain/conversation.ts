@@ -1,8 +1,17 @@
 import type { Party } from './templates/model.ts';
 
-export type Status = 'planned' | 'preparing' | 'held' | 'awaiting_signatures' | 'signed' | 'archived' | 'cancelled';
+export type Status =
+  'planned' | 'preparing' | 'held' | 'awaiting_signatures' | 'signed' | 'archived' | 'cancelled';
 
-export const STATUSES: readonly Status[] = ['planned', 'preparing', 'held', 'awaiting_signatures', 'signed', 'archived', 'cancelled'];
+export const STATUSES: readonly Status[] = [
+  'planned',
+  'preparing',
+  'held',
+  'awaiting_signatures',
+  'signed',
+  'archived',
+  'cancelled',
+];
 
 export interface Conversation {
   id: string;
@@ -21,7 +30,13 @@ export interface Conversation {
 
 export type Transition = 'open-preparation' | 'hold' | 'send-to-signing' | 'reopen' | 'cancel';
 
-export const TRANSITIONS: readonly Transition[] = ['open-preparation', 'hold', 'send-to-signing', 'reopen', 'cancel'];
+export const TRANSITIONS: readonly Transition[] = [
+  'open-preparation',
+  'hold',
+  'send-to-signing',
+  'reopen',
+  'cancel',
+];
 
 // Every transition a party may ask for; completing signatures and archiving happen on their own.
 const TABLE: Record<Transition, { from: readonly Status[]; to: Status; by: Party }> = {
@@ -49,14 +64,20 @@ export function availableTransitions(from: Status): Transition[] {
 export const LOCKED: ReadonlySet<Status> = new Set(['signed', 'archived']);
 
 /** Why a write to the record or preparation is refused in a status, or undefined when allowed. */
-export function writeRefusal(status: Status, visibility: 'shared' | 'private'): 'RECORD_LOCKED' | 'STATE_FORBIDS_WRITE' | undefined {
+export function writeRefusal(
+  status: Status,
+  visibility: 'shared' | 'private',
+): 'RECORD_LOCKED' | 'STATE_FORBIDS_WRITE' | undefined {
   if (LOCKED.has(status)) return 'RECORD_LOCKED';
   if (status === 'cancelled') return 'STATE_FORBIDS_WRITE';
   if (visibility === 'private') return status === 'awaiting_signatures' ? 'STATE_FORBIDS_WRITE' : undefined;
   return status === 'planned' ? 'STATE_FORBIDS_WRITE' : undefined;
 }
 
-export function partyOf(conversation: Pick<Conversation, 'leaderOid' | 'employeeOid'>, oid: string): Party | null {
+export function partyOf(
+  conversation: Pick<Conversation, 'leaderOid' | 'employeeOid'>,
+  oid: string,
+): Party | null {
   if (conversation.leaderOid === oid) return 'leader';
   if (conversation.employeeOid === oid) return 'employee';
   return null;
@@ -72,7 +93,10 @@ export function nextStep(status: Status, signedBy: readonly Party[]): { step: st
     case 'held':
       return { step: 'complete-record', waitingOn: ['leader'] };
     case 'awaiting_signatures':
-      return { step: 'sign', waitingOn: (['leader', 'employee'] as const).filter((p) => !signedBy.includes(p)) };
+      return {
+        step: 'sign',
+        waitingOn: (['leader', 'employee'] as const).filter((p) => !signedBy.includes(p)),
+      };
     case 'signed':
       return { step: 'archive', waitingOn: [] };
     default:

@@ -20,7 +20,10 @@ export function scoreKommunekompass(scores: Readonly<Record<string, number | und
   max: number;
 } {
   const areas = KOMPASS_AREAS.map((area) => {
-    const tenths = area.subAreas.reduce((sum, s) => sum + Math.round((scores[scoreFieldId(s.code)] ?? 0) * 10), 0);
+    const tenths = area.subAreas.reduce(
+      (sum, s) => sum + Math.round((scores[scoreFieldId(s.code)] ?? 0) * 10),
+      0,
+    );
     const max = area.subAreas.reduce((sum, s) => sum + s.max, 0);
     return { area: area.number, title: area.title, tenths, score: Math.floor((tenths + 5) / 10), max };
   });

@@ -23,7 +23,11 @@ export interface Standing {
   admin: boolean;
 }
 
-export function standing(actor: Actor, conversation: Conversation, employeeManagerOid: string | null): Standing {
+export function standing(
+  actor: Actor,
+  conversation: Conversation,
+  employeeManagerOid: string | null,
+): Standing {
   const sameTenant = actor.tid === conversation.tid;
   return {
     party: sameTenant ? partyOf(conversation, actor.oid) : null,

@@ -30,8 +30,17 @@ const isEmpty = (v: Json) => v === null || v === '' || (Array.isArray(v) && v.le
  * The shared record both parties sign: every shared answer (each party's own view kept under its
  * own key) and every plan row. Private preparation is never part of it, shared or not.
  */
-export function sharedRecord(conversation: Conversation, template: Template, answers: readonly Answer[], items: readonly ActionItem[]): Json {
-  const shared = new Set(allFields(template).filter((f) => f.visibility === 'shared' && !ITEM_KINDS.has(f.kind)).map((f) => f.id));
+export function sharedRecord(
+  conversation: Conversation,
+  template: Template,
+  answers: readonly Answer[],
+  items: readonly ActionItem[],
+): Json {
+  const shared = new Set(
+    allFields(template)
+      .filter((f) => f.visibility === 'shared' && !ITEM_KINDS.has(f.kind))
+      .map((f) => f.id),
+  );
   const byField: Record<string, Record<string, Json>> = {};
   for (const a of answers) {
     if (!shared.has(a.fieldId) || isEmpty(a.value)) continue;
@@ -68,7 +77,10 @@ export function fullySigned(signatures: readonly Signature[], currentHash: strin
  * Carry-over from the same pair's previous conversation of the same template:
  * fields marked prefillFrom take the previous value (kontraktsamtale Punkt 1 ← last year's Punkt 3).
  */
-export function carryOverAnswers(template: Template, previous: readonly Answer[]): { fieldId: string; value: Json }[] {
+export function carryOverAnswers(
+  template: Template,
+  previous: readonly Answer[],
+): { fieldId: string; value: Json }[] {
   const prev = new Map(previous.filter((a) => a.slot === 'shared').map((a) => [a.fieldId, a.value]));
   return allFields(template).flatMap((f) => {
     const value = f.prefillFrom ? prev.get(f.prefillFrom) : undefined;

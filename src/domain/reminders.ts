@@ -19,12 +19,26 @@ export interface LocalTime {
   weekday: number;
 }
 
-const osloFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', weekday: 'short' });
+const osloFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  weekday: 'short',
+});
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 export function osloTime(at: Date): LocalTime {
   const p = Object.fromEntries(osloFormat.formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute), weekday: WEEKDAYS[p.weekday ?? ''] ?? 0 };
+  return {
+    date: `${p.year}-${p.month}-${p.day}`,
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+    weekday: WEEKDAYS[p.weekday ?? ''] ?? 0,
+  };
 }
 
 const weekdayOf = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
@@ -42,7 +56,7 @@ export function isWorkingDay(date: string, holidays: Holidays): boolean {
 /** The working day n working days before date (n ≥ 1). */
 export function workingDaysBefore(date: string, n: number, holidays: Holidays): string {
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, -1);
     if (isWorkingDay(d, holidays)) left--;
   }
@@ -67,7 +81,9 @@ export type FollowUpCadence = 'quarter' | 'tertial';
 /** The follow-up period a date falls in, e.g. 2026-Q2 or 2026-T3. */
 export function followUpPeriod(date: string, cadence: FollowUpCadence): string {
   const month = Number(date.slice(5, 7));
-  return cadence === 'quarter' ? `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}` : `${date.slice(0, 4)}-T${Math.ceil(month / 4)}`;
+  return cadence === 'quarter'
+    ? `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}`
+    : `${date.slice(0, 4)}-T${Math.ceil(month / 4)}`;
 }
 
 export type ReminderKind = 'preparation' | 'signature' | 'follow-up' | 'team-follow-up' | 'cycle-nudge';
@@ -89,10 +105,14 @@ export interface DueMessage {
   templateKey: string | null;
 }
 
-const key = (kind: ReminderKind, subject: string, period: string, recipient: string) => `${kind}:${subject}:${period}:${recipient}`;
+const key = (kind: ReminderKind, subject: string, period: string, recipient: string) =>
+  `${kind}:${subject}:${period}:${recipient}`;
 
 export interface ReminderState {
-  conversations: readonly (Pick<Conversation, 'id' | 'tid' | 'templateKey' | 'status' | 'leaderOid' | 'employeeOid' | 'scheduledAt'> & {
+  conversations: readonly (Pick<
+    Conversation,
+    'id' | 'tid' | 'templateKey' | 'status' | 'leaderOid' | 'employeeOid' | 'scheduledAt'
+  > & {
     /** When the record was sent to signing (the current round). */
     awaitingSince: string | null;
     signedBy: readonly string[];
@@ -114,27 +134,51 @@ export interface ReminderSettings {
   cycleNudgeDays: number;
 }
 
-export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { preparationDays: [7, 2], signatureAfterDays: 2, cadence: 'quarter', cycleDeadline: null, cycleNudgeDays: 10 };
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
+  preparationDays: [7, 2],
+  signatureAfterDays: 2,
+  cadence: 'quarter',
+  cycleDeadline: null,
+  cycleNudgeDays: 10,
+};
 
 /**
  * Everything due on `today` (an Oslo date). Missed days are caught up: a reminder stays due until its
  * moment has passed (the meeting, the signature, the period), and a key already sent is filtered out
  * by the caller.
  */
-export function dueMessages(state: ReminderState, today: string, settings: ReminderSettings, holidays: Holidays): DueMessage[] {
+export function dueMessages(
+  state: ReminderState,
+  today: string,
+  settings: ReminderSettings,
+  holidays: Holidays,
+): DueMessage[] {
   const out: DueMessage[] = [];
   const base = { role: null, templateKey: null, date: null, count: 1 } as const;
   for (const c of state.conversations) {
     if ((c.status === 'planned' || c.status === 'preparing') && c.scheduledAt) {
       const meeting = osloTime(new Date(c.scheduledAt)).date;
       // Only the nearest threshold that has passed: after downtime one reminder, not two.
-      const due = [...settings.preparationDays].sort((a, b) => a - b).find((n) => today >= workingDaysBefore(meeting, n, holidays));
+      const due = [...settings.preparationDays]
+        .sort((a, b) => a - b)
+        .find((n) => today >= workingDaysBefore(meeting, n, holidays));
       if (due !== undefined && today < meeting) {
         for (const [oid, role] of [
           [c.leaderOid, 'leader'],
           [c.employeeOid, 'employee'],
         ] as const) {
-          out.push({ ...base, kind: 'preparation', key: key('preparation', c.id, `${meeting}-${due}d`, oid), tid: c.tid, recipientOid: oid, subject: c.id, period: meeting, date: meeting, role, templateKey: c.templateKey });
+          out.push({
+            ...base,
+            kind: 'preparation',
+            key: key('preparation', c.id, `${meeting}-${due}d`, oid),
+            tid: c.tid,
+            recipientOid: oid,
+            subject: c.id,
+            period: meeting,
+            date: meeting,
+            role,
+            templateKey: c.templateKey,
+          });
         }
       }
     }
@@ -142,7 +186,17 @@ export function dueMessages(state: ReminderState, today: string, settings: Remin
       const since = osloTime(new Date(c.awaitingSince)).date;
       if (workingDaysBetween(since, today, holidays) >= settings.signatureAfterDays) {
         for (const oid of [c.leaderOid, c.employeeOid].filter((o) => !c.signedBy.includes(o))) {
-          out.push({ ...base, kind: 'signature', key: key('signature', c.id, c.awaitingSince, oid), tid: c.tid, recipientOid: oid, subject: c.id, period: since, date: since, templateKey: c.templateKey });
+          out.push({
+            ...base,
+            kind: 'signature',
+            key: key('signature', c.id, c.awaitingSince, oid),
+            tid: c.tid,
+            recipientOid: oid,
+            subject: c.id,
+            period: since,
+            date: since,
+            templateKey: c.templateKey,
+          });
         }
       }
     }
@@ -154,15 +208,47 @@ export function dueMessages(state: ReminderState, today: string, settings: Remin
     return m;
   };
   for (const [owner, { tid, n }] of tally((x) => x.ownerOid)) {
-    out.push({ ...base, kind: 'follow-up', key: key('follow-up', owner, period, owner), tid, recipientOid: owner, subject: owner, period, count: n });
+    out.push({
+      ...base,
+      kind: 'follow-up',
+      key: key('follow-up', owner, period, owner),
+      tid,
+      recipientOid: owner,
+      subject: owner,
+      period,
+      count: n,
+    });
   }
   for (const [leader, { tid, n }] of tally((x) => x.leaderOid)) {
-    out.push({ ...base, kind: 'team-follow-up', key: key('team-follow-up', leader, period, leader), tid, recipientOid: leader, subject: leader, period, count: n });
+    out.push({
+      ...base,
+      kind: 'team-follow-up',
+      key: key('team-follow-up', leader, period, leader),
+      tid,
+      recipientOid: leader,
+      subject: leader,
+      period,
+      count: n,
+    });
   }
-  if (settings.cycleDeadline && today <= settings.cycleDeadline && today >= workingDaysBefore(settings.cycleDeadline, settings.cycleNudgeDays, holidays)) {
+  if (
+    settings.cycleDeadline &&
+    today <= settings.cycleDeadline &&
+    today >= workingDaysBefore(settings.cycleDeadline, settings.cycleNudgeDays, holidays)
+  ) {
     for (const u of state.unplanned) {
       if (u.employeeOids.length === 0) continue;
-      out.push({ ...base, kind: 'cycle-nudge', key: key('cycle-nudge', u.leaderOid, settings.cycleDeadline, u.leaderOid), tid: u.tid, recipientOid: u.leaderOid, subject: u.leaderOid, period: settings.cycleDeadline, date: settings.cycleDeadline, count: u.employeeOids.length });
+      out.push({
+        ...base,
+        kind: 'cycle-nudge',
+        key: key('cycle-nudge', u.leaderOid, settings.cycleDeadline, u.leaderOid),
+        tid: u.tid,
+        recipientOid: u.leaderOid,
+        subject: u.leaderOid,
+        period: settings.cycleDeadline,
+        date: settings.cycleDeadline,
+        count: u.employeeOids.length,
+      });
     }
   }
   return out;
@@ -180,11 +266,21 @@ export interface Bundle {
  * One bundle per person for today, of everything due and not yet sent. A person who already got a
  * message today gets nothing more until tomorrow.
  */
-export function bundleForToday(due: readonly DueMessage[], sent: ReadonlySet<string>, messagedToday: ReadonlySet<string>, today: string): Bundle[] {
+export function bundleForToday(
+  due: readonly DueMessage[],
+  sent: ReadonlySet<string>,
+  messagedToday: ReadonlySet<string>,
+  today: string,
+): Bundle[] {
   const byRecipient = new Map<string, Bundle>();
   for (const m of due) {
     if (sent.has(m.key) || messagedToday.has(m.recipientOid)) continue;
-    const b = byRecipient.get(m.recipientOid) ?? { tid: m.tid, recipientOid: m.recipientOid, day: today, messages: [] };
+    const b = byRecipient.get(m.recipientOid) ?? {
+      tid: m.tid,
+      recipientOid: m.recipientOid,
+      day: today,
+      messages: [],
+    };
     if (!b.messages.some((x) => x.key === m.key)) b.messages.push(m);
     byRecipient.set(m.recipientOid, b);
   }

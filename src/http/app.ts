@@ -33,7 +33,13 @@ async function authenticate(req: Request, verifier: TokenVerifier, directory: Di
   const identity = await verifier.verify(match[1]);
   const user = await directory.user(identity.tid, identity.oid);
   if (!user) throw new AppError('TOKEN_INVALID', { reason: 'unknown user' });
-  return { tid: identity.tid, oid: identity.oid, name: user.name, upn: user.upn, roles: identity.roles ?? user.roles };
+  return {
+    tid: identity.tid,
+    oid: identity.oid,
+    name: user.name,
+    upn: user.upn,
+    roles: identity.roles ?? user.roles,
+  };
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
@@ -42,7 +48,9 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
   if (!result.success) {
     throw new AppError('VALIDATION_FAILED', {
       in: where,
-      issues: result.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+      issues: result.error.issues
+        .slice(0, 20)
+        .map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
     });
   }
   return result.data;
@@ -60,7 +68,9 @@ function parserErrorCode(error: unknown): ErrorCode | undefined {
     case 'encoding.unsupported':
       return 'UNSUPPORTED_MEDIA_TYPE';
     default:
-      return 'status' in error && typeof error.status === 'number' && error.status < 500 ? 'VALIDATION_FAILED' : undefined;
+      return 'status' in error && typeof error.status === 'number' && error.status < 500
+        ? 'VALIDATION_FAILED'
+        : undefined;
   }
 }
 
@@ -79,13 +89,23 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       // Method, route pattern and status only: never bodies, so no form text reaches the log.
-      opts.logger.debug('http', { method: req.method, route: req.route?.path ?? req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      opts.logger.debug('http', {
+        method: req.method,
+        route: req.route?.path ?? req.path,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      });
     });
     next();
   });
-  app.use(express.json({ limit: opts.bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({ limit: opts.bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }),
+  );
 
-  app.get('/healthz', (_req, res) => void res.json({ ok: true, uptimeSeconds: Math.round((Date.now() - started) / 1000) }));
+  app.get(
+    '/healthz',
+    (_req, res) => void res.json({ ok: true, uptimeSeconds: Math.round((Date.now() - started) / 1000) }),
+  );
   const doc = openApiDocument(opts.routes, { title: 'Samtale API', version: opts.version });
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
   if (opts.messages) app.post('/api/messages', ...opts.messages);
@@ -94,14 +114,23 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     app[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const hasBody = route.body !== undefined;
-        if (hasBody && req.get('content-type') && !req.is(['application/json', 'application/*+json'])) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        if (hasBody && req.get('content-type') && !req.is(['application/json', 'application/*+json']))
+          throw new AppError('UNSUPPORTED_MEDIA_TYPE');
         const actor = route.auth ? await authenticate(req, opts.verifier, opts.directory) : null;
         const params = parse(route.params, { ...req.params }, 'path');
-        const query = parse(route.query ?? z.strictObject({}), { ...(req.query as Record<string, unknown>) }, 'query');
+        const query = parse(
+          route.query ?? z.strictObject({}),
+          { ...(req.query as Record<string, unknown>) },
+          'query',
+        );
         const body = hasBody ? parse(route.body, req.body, 'body') : undefined;
         const result = await route.handle({ params, query, body, actor });
         if (result instanceof FileReply) {
-          res.status(route.status).type(result.type).set('Content-Disposition', `inline; filename="${result.filename.replace(/[^\w.-]/g, '_')}"`).send(Buffer.from(result.bytes));
+          res
+            .status(route.status)
+            .type(result.type)
+            .set('Content-Disposition', `inline; filename="${result.filename.replace(/[^\w.-]/g, '_')}"`)
+            .send(Buffer.from(result.bytes));
           return;
         }
         res.status(route.status).json(result);
@@ -115,8 +144,14 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   if (opts.tabDir) {
     const index = join(opts.tabDir, 'index.html');
     // Hashed assets can be cached for good; the page itself is always fetched fresh.
-    app.use('/assets', express.static(join(opts.tabDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
-    app.get(['/', '/conversations/:id', '/team', '/hr'], (_req, res) => void res.set('Cache-Control', 'no-cache').sendFile(index));
+    app.use(
+      '/assets',
+      express.static(join(opts.tabDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+    );
+    app.get(
+      ['/', '/conversations/:id', '/team', '/hr'],
+      (_req, res) => void res.set('Cache-Control', 'no-cache').sendFile(index),
+    );
   }
   app.use((_req: Request, res: Response) => void res.status(404).type('text/plain').send('Not found'));
 
@@ -128,11 +163,15 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     }
     const parserCode = parserErrorCode(error);
     if (parserCode) {
-      const status = parserCode === 'PAYLOAD_TOO_LARGE' ? 413 : parserCode === 'UNSUPPORTED_MEDIA_TYPE' ? 415 : 400;
+      const status =
+        parserCode === 'PAYLOAD_TOO_LARGE' ? 413 : parserCode === 'UNSUPPORTED_MEDIA_TYPE' ? 415 : 400;
       res.status(status).json(errorBody(parserCode, locale));
       return;
     }
-    opts.logger.error('unhandled error', { route: req.route?.path ?? req.path, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    opts.logger.error('unhandled error', {
+      route: req.route?.path ?? req.path,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
     res.status(500).json(errorBody('INTERNAL', locale));
   });
   return app;

@@ -7,7 +7,9 @@ export const uuid = z.uuid();
 export const fieldId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a field id');
 export const personId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a person id');
 export const templateKey = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a template key');
-export const period = z.string().regex(/^\d{4}(-(Q[1-4]|T[1-3]))?$/, 'a period such as 2026, 2026-Q1 or 2026-T2');
+export const period = z
+  .string()
+  .regex(/^\d{4}(-(Q[1-4]|T[1-3]))?$/, 'a period such as 2026, 2026-Q1 or 2026-T2');
 export const isoDate = z.iso.date();
 export const version = z.number().int().min(0).max(2_147_483_647);
 
@@ -23,12 +25,21 @@ export const planBody = z.strictObject({
   scheduledAt: isoDate.optional(),
 });
 
-const jsonValue: z.ZodType<unknown> = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())]);
+const jsonValue: z.ZodType<unknown> = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.unknown()),
+  z.record(z.string(), z.unknown()),
+]);
 
 export const saveAnswerBody = z.strictObject({ value: jsonValue, baseVersion: version });
 export const shareBody = z.strictObject({ fieldIds: z.array(fieldId).min(1).max(200).optional() });
 export const transitionBody = z.strictObject({ transition: z.enum(TRANSITIONS as [string, ...string[]]) });
-export const signBody = z.strictObject({ contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256:<64 hex>') });
+export const signBody = z.strictObject({
+  contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256:<64 hex>'),
+});
 const cells = z.record(z.string().max(80), z.union([z.string(), z.null()]));
 export const addItemBody = z.strictObject({ fieldId, cells });
 export const updateItemBody = z.strictObject({ cells, baseVersion: version.min(1) });

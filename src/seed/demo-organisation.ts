@@ -38,7 +38,14 @@ export const DEMO_UNITS: Unit[] = [
   { id: 'helse', name: 'Helse og omsorg', parentId: 'fjordvik' },
 ];
 
-const user = (o: string, name: string, upn: string, unitId: string, managerOid: string | null, roles: AppRole[] = []): Omit<DirectoryUser, 'tid'> => ({
+const user = (
+  o: string,
+  name: string,
+  upn: string,
+  unitId: string,
+  managerOid: string | null,
+  roles: AppRole[] = [],
+): Omit<DirectoryUser, 'tid'> => ({
   oid: o,
   name,
   upn: `${upn}@fjordvik.kommune.no`,
@@ -64,7 +71,9 @@ export const DEMO_USERS = [
 
 /** Seeds once: returns false when the demo tenant already has people. */
 export async function seedDemoOrganisation(deps: Deps, db: Sql): Promise<boolean> {
-  const [row] = await db.query<{ n: number }>('select count(*)::int as n from users where tid = $1', [DEMO_TENANT_ID]);
+  const [row] = await db.query<{ n: number }>('select count(*)::int as n from users where tid = $1', [
+    DEMO_TENANT_ID,
+  ]);
   if ((row?.n ?? 0) > 0) return false;
   await upsertDirectory(db, DEMO_TENANT_ID, DEMO_UNITS, DEMO_USERS);
   await seedConversations(deps);
@@ -78,13 +87,18 @@ function actor(o: string): Actor {
 }
 
 async function write(deps: Deps, who: string, id: string, answers: Record<string, string>) {
-  for (const [fieldId, value] of Object.entries(answers)) await saveAnswer(deps, actor(who), { conversationId: id, fieldId, value, baseVersion: 0 });
+  for (const [fieldId, value] of Object.entries(answers))
+    await saveAnswer(deps, actor(who), { conversationId: id, fieldId, value, baseVersion: 0 });
 }
 
 async function signBoth(deps: Deps, id: string, leader: string, employee: string) {
   const c = await deps.store.conversation(id);
   if (!c) throw new Error('seeded conversation missing');
-  const hash = await currentHash(deps.store, c, await templateVersion(deps, c.templateKey, c.templateVersion));
+  const hash = await currentHash(
+    deps.store,
+    c,
+    await templateVersion(deps, c.templateKey, c.templateVersion),
+  );
   await signRecord(deps, actor(leader), id, hash);
   await signRecord(deps, actor(employee), id, hash);
 }
@@ -94,10 +108,18 @@ async function seedConversations(deps: Deps) {
   const last = String(year - 1);
   const now = String(year);
   const go = (who: string, id: string, ...steps: ('open-preparation' | 'hold' | 'send-to-signing')[]) =>
-    steps.reduce((p, t) => p.then(() => transitionConversation(deps, actor(who), id, t).then(() => undefined)), Promise.resolve());
+    steps.reduce(
+      (p, t) => p.then(() => transitionConversation(deps, actor(who), id, t).then(() => undefined)),
+      Promise.resolve(),
+    );
 
   // Last year's contract with Ola, signed: its Punkt 3 becomes this year's Punkt 1.
-  const k1 = await planConversation(deps, actor(DEMO.kari), { templateKey: 'kontraktsamtale', employeeOid: DEMO.ola, period: last, scheduledAt: `${last}-01-20` });
+  const k1 = await planConversation(deps, actor(DEMO.kari), {
+    templateKey: 'kontraktsamtale',
+    employeeOid: DEMO.ola,
+    period: last,
+    scheduledAt: `${last}-01-20`,
+  });
   await go(DEMO.kari, k1.id, 'open-preparation', 'hold');
   await write(deps, DEMO.kari, k1.id, {
     'p3-hovedmal-1': 'Alle skoler i kommunen har oppdaterte planer for et trygt og godt skolemiljø.',
@@ -107,40 +129,97 @@ async function seedConversations(deps: Deps) {
   });
   await go(DEMO.kari, k1.id, 'send-to-signing');
   await signBoth(deps, k1.id, DEMO.kari, DEMO.ola);
-  await planConversation(deps, actor(DEMO.kari), { templateKey: 'kontraktsamtale', employeeOid: DEMO.ola, period: now, scheduledAt: `${now}-12-10` });
+  await planConversation(deps, actor(DEMO.kari), {
+    templateKey: 'kontraktsamtale',
+    employeeOid: DEMO.ola,
+    period: now,
+    scheduledAt: `${now}-12-10`,
+  });
 
   // Oslo development conversation with Ingrid: last year's plan items show in this year's Del I.
-  const u1 = await planConversation(deps, actor(DEMO.kari), { templateKey: 'utviklingssamtale-leder', employeeOid: DEMO.ingrid, period: last });
+  const u1 = await planConversation(deps, actor(DEMO.kari), {
+    templateKey: 'utviklingssamtale-leder',
+    employeeOid: DEMO.ingrid,
+    period: last,
+  });
   await go(DEMO.kari, u1.id, 'open-preparation', 'hold');
-  await addActionItem(deps, actor(DEMO.kari), u1.id, 'plan-bidrag', { tiltak: 'Innføre månedlige resultatmøter i hver enhet.', ansvarlig: DEMO.ingrid, frist: `${now}-06-30` });
-  await addActionItem(deps, actor(DEMO.kari), u1.id, 'plan-atferd', { tiltak: 'Delegere mer av den daglige driften til enhetslederne.', ansvarlig: DEMO.ingrid, frist: `${now}-12-31` });
+  await addActionItem(deps, actor(DEMO.kari), u1.id, 'plan-bidrag', {
+    tiltak: 'Innføre månedlige resultatmøter i hver enhet.',
+    ansvarlig: DEMO.ingrid,
+    frist: `${now}-06-30`,
+  });
+  await addActionItem(deps, actor(DEMO.kari), u1.id, 'plan-atferd', {
+    tiltak: 'Delegere mer av den daglige driften til enhetslederne.',
+    ansvarlig: DEMO.ingrid,
+    frist: `${now}-12-31`,
+  });
   await write(deps, DEMO.kari, u1.id, { 'tema-1-gradering': 'som', 'tema-2-gradering': 'over' });
   await go(DEMO.kari, u1.id, 'send-to-signing');
   await signBoth(deps, u1.id, DEMO.kari, DEMO.ingrid);
-  const u2 = await planConversation(deps, actor(DEMO.kari), { templateKey: 'utviklingssamtale-leder', employeeOid: DEMO.ingrid, period: now, scheduledAt: `${now}-12-03` });
+  const u2 = await planConversation(deps, actor(DEMO.kari), {
+    templateKey: 'utviklingssamtale-leder',
+    employeeOid: DEMO.ingrid,
+    period: now,
+    scheduledAt: `${now}-12-03`,
+  });
   await go(DEMO.kari, u2.id, 'open-preparation');
-  await write(deps, DEMO.ingrid, u2.id, { forberedelse: 'Vil ta opp behovet for mer lederstøtte i omstillingen.' });
+  await write(deps, DEMO.ingrid, u2.id, {
+    forberedelse: 'Vil ta opp behovet for mer lederstøtte i omstillingen.',
+  });
 
   // Employee conversations in every stage.
-  await planConversation(deps, actor(DEMO.ola), { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, scheduledAt: `${now}-12-05` });
+  await planConversation(deps, actor(DEMO.ola), {
+    templateKey: 'medarbeidersamtale-10-faktor',
+    employeeOid: DEMO.per,
+    scheduledAt: `${now}-12-05`,
+  });
 
-  const silje = await planConversation(deps, actor(DEMO.ola), { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.silje, scheduledAt: `${now}-09-15` });
+  const silje = await planConversation(deps, actor(DEMO.ola), {
+    templateKey: 'medarbeidersamtale-10-faktor',
+    employeeOid: DEMO.silje,
+    scheduledAt: `${now}-09-15`,
+  });
   await go(DEMO.ola, silje.id, 'open-preparation', 'hold');
-  await write(deps, DEMO.ola, silje.id, { 'struktur-1': 'Et godt år med mange nye elever og et tett samarbeid i teamet.' });
-  await addActionItem(deps, actor(DEMO.ola), silje.id, 'handlingsplan', { mal: 'Fullføre videreutdanning i spesialpedagogikk', hva: 'Søke studieplass og permisjon', hvem: DEMO.silje, nar: `${year + 1}-06-30` });
+  await write(deps, DEMO.ola, silje.id, {
+    'struktur-1': 'Et godt år med mange nye elever og et tett samarbeid i teamet.',
+  });
+  await addActionItem(deps, actor(DEMO.ola), silje.id, 'handlingsplan', {
+    mal: 'Fullføre videreutdanning i spesialpedagogikk',
+    hva: 'Søke studieplass og permisjon',
+    hvem: DEMO.silje,
+    nar: `${year + 1}-06-30`,
+  });
   await go(DEMO.ola, silje.id, 'send-to-signing');
   await signBoth(deps, silje.id, DEMO.ola, DEMO.silje);
 
-  const ahmed = await planConversation(deps, actor(DEMO.ingrid), { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.ahmed, scheduledAt: `${now}-11-18` });
+  const ahmed = await planConversation(deps, actor(DEMO.ingrid), {
+    templateKey: 'medarbeidersamtale-10-faktor',
+    employeeOid: DEMO.ahmed,
+    scheduledAt: `${now}-11-18`,
+  });
   await go(DEMO.ingrid, ahmed.id, 'open-preparation');
-  await write(deps, DEMO.ahmed, ahmed.id, { 'faktor-1-refleksjon': 'Jeg trives best når jeg får ansvar for egne pasienter.' });
+  await write(deps, DEMO.ahmed, ahmed.id, {
+    'faktor-1-refleksjon': 'Jeg trives best når jeg får ansvar for egne pasienter.',
+  });
   await sharePreparation(deps, actor(DEMO.ahmed), ahmed.id, undefined);
   await go(DEMO.ingrid, ahmed.id, 'hold');
 
-  const marte = await planConversation(deps, actor(DEMO.ingrid), { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.marte, scheduledAt: `${now}-11-10` });
+  const marte = await planConversation(deps, actor(DEMO.ingrid), {
+    templateKey: 'medarbeidersamtale-10-faktor',
+    employeeOid: DEMO.marte,
+    scheduledAt: `${now}-11-10`,
+  });
   await go(DEMO.ingrid, marte.id, 'open-preparation', 'hold');
-  await write(deps, DEMO.ingrid, marte.id, { 'struktur-2': 'Ansvar for opplæring av nye kolleger på avdelingen.' });
+  await write(deps, DEMO.ingrid, marte.id, {
+    'struktur-2': 'Ansvar for opplæring av nye kolleger på avdelingen.',
+  });
   await go(DEMO.ingrid, marte.id, 'send-to-signing');
   const c = await deps.store.conversation(marte.id);
-  if (c) await signRecord(deps, actor(DEMO.ingrid), marte.id, await currentHash(deps.store, c, await templateVersion(deps, c.templateKey, c.templateVersion)));
+  if (c)
+    await signRecord(
+      deps,
+      actor(DEMO.ingrid),
+      marte.id,
+      await currentHash(deps.store, c, await templateVersion(deps, c.templateKey, c.templateVersion)),
+    );
 }

@@ -5,7 +5,13 @@ import { itemField } from './items-support.ts';
 import { asParty, assertWritable, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
 
 /** Adds a row to an action plan or a goal to a development plan. */
-export async function addActionItem(deps: Deps, actor: Actor, conversationId: string, fieldId: string, cells: unknown): Promise<ActionItem> {
+export async function addActionItem(
+  deps: Deps,
+  actor: Actor,
+  conversationId: string,
+  fieldId: string,
+  cells: unknown,
+): Promise<ActionItem> {
   return asParty(deps, actor, conversationId, async (tx, loaded) => {
     const { columns } = itemField(loaded, fieldId);
     assertWritable(loaded.conversation, 'shared');

@@ -17,7 +17,14 @@ export async function applyLeaderChanges(deps: Deps, tid: string): Promise<{ mov
         const at = nowIso(deps);
         const updated = await tx.changeLeader(c.id, leader, at);
         if (!updated) return;
-        await tx.appendAudit({ tid, at, actorOid: SYSTEM, action: 'conversation.leader-changed', subject: c.id, data: { from: c.leaderOid, to: leader } });
+        await tx.appendAudit({
+          tid,
+          at,
+          actorOid: SYSTEM,
+          action: 'conversation.leader-changed',
+          subject: c.id,
+          data: { from: c.leaderOid, to: leader },
+        });
         moved++;
       });
     }

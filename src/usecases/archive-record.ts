@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { renderRecordPdf } from '../adapters/pdf/render-record.ts';
-import { ARCHIVE_READER_GROUP, archivePath, retentionDate, skjermingshjemmel, type ArchiveMetadata } from '../domain/archive.ts';
+import {
+  ARCHIVE_READER_GROUP,
+  archivePath,
+  retentionDate,
+  skjermingshjemmel,
+  type ArchiveMetadata,
+} from '../domain/archive.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Archive, ArchiveCopyRow } from '../ports.ts';
 import { prepareArchiveCopy } from './prepare-archive-copy.ts';
@@ -13,18 +19,29 @@ const SYSTEM = 'system:archive';
  * and readers, notes them, and marks the conversation archived. Safe to run again after a partial
  * success: paths are deterministic per record version and a stored copy is left as it is.
  */
-export async function archiveRecord(deps: Deps, archive: Archive, conversationId: string, opts: { retentionYears: number }): Promise<ArchiveCopyRow[]> {
+export async function archiveRecord(
+  deps: Deps,
+  archive: Archive,
+  conversationId: string,
+  opts: { retentionYears: number },
+): Promise<ArchiveCopyRow[]> {
   const c = await deps.store.conversation(conversationId);
   if (!c) throw new AppError('CONVERSATION_NOT_FOUND');
   if (c.status === 'archived') return deps.store.archiveCopies(c.id);
   if (c.status !== 'signed') throw new AppError('NOT_READY_TO_SIGN', { status: c.status });
-  const unit = c.unitId ? ((await deps.directory.units(c.tid)).find((u) => u.id === c.unitId)?.name ?? c.unitId) : '';
+  const unit = c.unitId
+    ? ((await deps.directory.units(c.tid)).find((u) => u.id === c.unitId)?.name ?? c.unitId)
+    : '';
 
   const rows: ArchiveCopyRow[] = [];
   for (const copy of await prepareArchiveCopy(deps, c.id)) {
     const bytes = await renderRecordPdf(copy);
     const checksum = createHash('sha256').update(bytes).digest('hex');
-    const signedAt = copy.signatures.map((s) => s.signedAt).sort().at(-1) ?? c.updatedAt;
+    const signedAt =
+      copy.signatures
+        .map((s) => s.signedAt)
+        .sort()
+        .at(-1) ?? c.updatedAt;
     const archivedAt = nowIso(deps);
     const path = archivePath(c, copy.parties.employee, copy.part, copy.contentHash, signedAt);
     const metadata: ArchiveMetadata = {
@@ -47,11 +64,37 @@ export async function archiveRecord(deps: Deps, archive: Archive, conversationId
       innholdsnokkel: copy.contentHash,
       samtaleId: c.id,
     };
-    const stored = await archive.put({ path, bytes, metadata, readers: { oids: [c.leaderOid, c.employeeOid], group: ARCHIVE_READER_GROUP[copy.part] } });
-    const row: ArchiveCopyRow = { conversationId: c.id, part: copy.part, path, location: stored.location, checksum, contentHash: copy.contentHash, archivedAt };
+    const stored = await archive.put({
+      path,
+      bytes,
+      metadata,
+      readers: { oids: [c.leaderOid, c.employeeOid], group: ARCHIVE_READER_GROUP[copy.part] },
+    });
+    const row: ArchiveCopyRow = {
+      conversationId: c.id,
+      part: copy.part,
+      path,
+      location: stored.location,
+      checksum,
+      contentHash: copy.contentHash,
+      archivedAt,
+    };
     await deps.store.transaction(async (tx) => {
       await tx.recordArchiveCopy(row);
-      await tx.appendAudit({ tid: c.tid, at: archivedAt, actorOid: SYSTEM, action: 'archive.stored', subject: c.id, data: { part: copy.part, path, checksum, created: stored.created, resourceUnits: stored.resourceUnits } });
+      await tx.appendAudit({
+        tid: c.tid,
+        at: archivedAt,
+        actorOid: SYSTEM,
+        action: 'archive.stored',
+        subject: c.id,
+        data: {
+          part: copy.part,
+          path,
+          checksum,
+          created: stored.created,
+          resourceUnits: stored.resourceUnits,
+        },
+      });
     });
     rows.push(row);
   }
@@ -60,7 +103,14 @@ export async function archiveRecord(deps: Deps, archive: Archive, conversationId
     if (locked?.status !== 'signed') return;
     const at = nowIso(deps);
     await tx.updateConversation(c.id, { status: 'archived', at });
-    await tx.appendAudit({ tid: c.tid, at, actorOid: SYSTEM, action: 'record.archived', subject: c.id, data: { copies: rows.length } });
+    await tx.appendAudit({
+      tid: c.tid,
+      at,
+      actorOid: SYSTEM,
+      action: 'record.archived',
+      subject: c.id,
+      data: { copies: rows.length },
+    });
   });
   return rows;
 }

@@ -5,7 +5,12 @@ import { AppError } from '../errors/catalogue.ts';
 import { audit, nowIso, type Deps } from './support.ts';
 
 /** An admin sets the organisation's version of a template: additions allowed, core parts kept. */
-export async function customiseTemplate(deps: Deps, actor: Actor, key: string, sections: Section[]): Promise<Template> {
+export async function customiseTemplate(
+  deps: Deps,
+  actor: Actor,
+  key: string,
+  sections: Section[],
+): Promise<Template> {
   if (!actor.roles.includes('Admin')) throw new AppError('FORBIDDEN');
   const base = builtInTemplate(key);
   if (!base) throw new AppError('TEMPLATE_NOT_FOUND', { key });

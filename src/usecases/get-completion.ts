@@ -15,10 +15,17 @@ export interface CompletionRow {
 }
 
 /** HR's overview: counts per unit and template for a period. Figures only, no content. */
-export async function getCompletion(deps: Deps, actor: Actor, period?: string): Promise<{ period: string; rows: CompletionRow[] }> {
+export async function getCompletion(
+  deps: Deps,
+  actor: Actor,
+  period?: string,
+): Promise<{ period: string; rows: CompletionRow[] }> {
   if (!actor.roles.includes('HR')) throw new AppError('FORBIDDEN');
   const p = period ?? currentPeriod(deps);
-  const [conversations, units] = await Promise.all([deps.store.conversationsInTenant({ tid: actor.tid, period: p }), deps.directory.units(actor.tid)]);
+  const [conversations, units] = await Promise.all([
+    deps.store.conversationsInTenant({ tid: actor.tid, period: p }),
+    deps.directory.units(actor.tid),
+  ]);
   const rows = new Map<string, CompletionRow>();
   for (const c of conversations) {
     const key = `${c.unitId ?? ''}|${c.templateKey}`;
@@ -42,5 +49,10 @@ export async function getCompletion(deps: Deps, actor: Actor, period?: string): 
     const active = row.total - row.byStatus.cancelled;
     row.completedShare = active === 0 ? 0 : (row.byStatus.signed + row.byStatus.archived) / active;
   }
-  return { period: p, rows: [...rows.values()].sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'nb') || a.templateKey.localeCompare(b.templateKey)) };
+  return {
+    period: p,
+    rows: [...rows.values()].sort(
+      (a, b) => a.unit.name.localeCompare(b.unit.name, 'nb') || a.templateKey.localeCompare(b.templateKey),
+    ),
+  };
 }

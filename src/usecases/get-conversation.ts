@@ -5,7 +5,15 @@ import { canReadSlot, readableSections, type Actor } from '../domain/policy.ts';
 import { contentHash, sharedRecord, validSignatures, type Answer } from '../domain/record.ts';
 import { ITEM_KINDS, type Field, type Template } from '../domain/templates/model.ts';
 import type { Store } from '../ports.ts';
-import { audit, loadConversation, nowIso, statusView, type Deps, type Loaded, type StatusView } from './support.ts';
+import {
+  audit,
+  loadConversation,
+  nowIso,
+  statusView,
+  type Deps,
+  type Loaded,
+  type StatusView,
+} from './support.ts';
 
 export interface AnswerView {
   value: Json;
@@ -26,7 +34,14 @@ export interface ConversationView extends StatusView {
   you: 'leader' | 'employee' | null;
   transitions: string[];
   contentHash: string;
-  signatures: { party: string; name: string; upn: string; signedAt: string; contentHash: string; valid: boolean }[];
+  signatures: {
+    party: string;
+    name: string;
+    upn: string;
+    signedAt: string;
+    contentHash: string;
+    valid: boolean;
+  }[];
   sections: { id: string; fields: FieldView[] }[];
   /** Sections the caller may not read (e.g. Punkt 4 for HR without HR.Salary): named, never shown. */
   withheldSections: string[];
@@ -47,7 +62,8 @@ export async function getConversation(deps: Deps, actor: Actor, id: string): Pro
   const valid = new Set(validSignatures(signatures, hash).map((s) => s.party));
   const previous = await previousItems(deps.store, loaded);
   // HR reads only archived records, and every such read is on the audit trail.
-  if (standing.party === null && standing.hr) await audit(deps.store, actor, 'record.read-by-hr', id, nowIso(deps), { salary: standing.hrSalary });
+  if (standing.party === null && standing.hr)
+    await audit(deps.store, actor, 'record.read-by-hr', id, nowIso(deps), { salary: standing.hrSalary });
   const readable = readableSections(standing, conversation, template);
 
   const sections = readable.map((section) => ({
@@ -59,22 +75,44 @@ export async function getConversation(deps: Deps, actor: Actor, id: string): Pro
     you: standing.party,
     transitions: standing.party === 'leader' ? availableTransitions(conversation.status) : [],
     contentHash: hash,
-    signatures: signatures.map((s) => ({ party: s.party, name: s.name, upn: s.upn, signedAt: s.signedAt, contentHash: s.contentHash, valid: valid.has(s.party) })),
+    signatures: signatures.map((s) => ({
+      party: s.party,
+      name: s.name,
+      upn: s.upn,
+      signedAt: s.signedAt,
+      contentHash: s.contentHash,
+      valid: valid.has(s.party),
+    })),
     sections,
     withheldSections: template.sections.filter((s) => !readable.includes(s)).map((s) => s.id),
     definition: { ...template, sections: readable },
   };
 }
 
-function fieldView(field: Field, answers: readonly Answer[], items: readonly ActionItem[], previous: PreviousItems, loaded: Loaded): FieldView {
+function fieldView(
+  field: Field,
+  answers: readonly Answer[],
+  items: readonly ActionItem[],
+  previous: PreviousItems,
+  loaded: Loaded,
+): FieldView {
   const view: FieldView = { id: field.id, answers: {} };
   for (const a of answers) {
     if (a.fieldId !== field.id || !canReadSlot(loaded.standing, field, a.slot, a.sharedAt)) continue;
-    view.answers[a.slot] = { value: a.value, version: a.version, updatedBy: a.updatedBy, updatedAt: a.updatedAt, sharedAt: a.sharedAt };
+    view.answers[a.slot] = {
+      value: a.value,
+      version: a.version,
+      updatedBy: a.updatedBy,
+      updatedAt: a.updatedAt,
+      sharedAt: a.sharedAt,
+    };
   }
   if (ITEM_KINDS.has(field.kind)) view.items = items.filter((i) => i.fieldId === field.id);
   if (field.kind === 'previousItems' && previous) {
-    view.previous = { period: previous.period, items: previous.items.filter((i) => i.fieldId === field.sourceFieldId) };
+    view.previous = {
+      period: previous.period,
+      items: previous.items.filter((i) => i.fieldId === field.sourceFieldId),
+    };
   }
   return view;
 }

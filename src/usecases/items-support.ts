@@ -7,7 +7,8 @@ import type { Loaded } from './support.ts';
 
 export function itemField(loaded: Loaded, fieldId: string): { columns: Column[] } {
   const found = findField(loaded.template, fieldId);
-  if (!found || !canReadSection(loaded.standing, loaded.conversation, found.section)) throw new AppError('FIELD_NOT_FOUND', { fieldId });
+  if (!found || !canReadSection(loaded.standing, loaded.conversation, found.section))
+    throw new AppError('FIELD_NOT_FOUND', { fieldId });
   const { field } = found;
   if (field.kind !== 'goalList' && field.kind !== 'actionPlan') {
     throw new AppError('FIELD_NOT_FOUND', { fieldId, reason: 'not a plan field' });

@@ -24,15 +24,27 @@ export interface ArchiveEntry {
 }
 
 /** HR browses the archive by year, type and unit. Salary copies are listed only for HR with HR.Salary. */
-export async function listArchive(deps: Deps, actor: Actor, filter: ArchiveFilter): Promise<{ entries: ArchiveEntry[]; years: string[]; units: { id: string; name: string }[] }> {
+export async function listArchive(
+  deps: Deps,
+  actor: Actor,
+  filter: ArchiveFilter,
+): Promise<{ entries: ArchiveEntry[]; years: string[]; units: { id: string; name: string }[] }> {
   if (!actor.roles.includes('HR')) throw new AppError('FORBIDDEN');
   const salary = actor.roles.includes('HR.Salary');
-  const [rows, units] = await Promise.all([deps.store.archiveIndex(actor.tid), deps.directory.units(actor.tid)]);
+  const [rows, units] = await Promise.all([
+    deps.store.archiveIndex(actor.tid),
+    deps.directory.units(actor.tid),
+  ]);
   const visible = rows.filter((r) => r.part === 'record' || salary);
   const entries: ArchiveEntry[] = [];
   for (const r of visible) {
     const year = r.path.slice(0, 4);
-    if ((filter.year && year !== filter.year) || (filter.templateKey && r.templateKey !== filter.templateKey) || (filter.unitId && r.unitId !== filter.unitId)) continue;
+    if (
+      (filter.year && year !== filter.year) ||
+      (filter.templateKey && r.templateKey !== filter.templateKey) ||
+      (filter.unitId && r.unitId !== filter.unitId)
+    )
+      continue;
     entries.push({
       conversationId: r.conversationId,
       part: r.part,

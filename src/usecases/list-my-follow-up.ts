@@ -21,12 +21,24 @@ export async function listMyFollowUp(deps: Deps, actor: Actor): Promise<FollowUp
     if (item.status === 'achieved') continue;
     const c = await deps.store.conversation(item.conversationId);
     if (!c || !LOCKED.has(c.status)) continue;
-    const field = findField(await templateVersion(deps, c.templateKey, c.templateVersion), item.fieldId)?.field;
+    const field = findField(
+      await templateVersion(deps, c.templateKey, c.templateVersion),
+      item.fieldId,
+    )?.field;
     const columns = field && 'columns' in field ? field.columns : [];
     // The item's name is its first plain column ("Hva skal gjøres?", "Mål", …).
     const titleColumn = columns.find((col) => !col.role && col.type === 'text');
-    const title = (titleColumn && item.cells[titleColumn.id]) || Object.values(item.cells).find((v) => v) || '—';
-    lines.push({ itemId: item.id, version: item.version, conversationId: c.id, title, due: item.due, status: item.status, comment: item.statusComment });
+    const title =
+      (titleColumn && item.cells[titleColumn.id]) || Object.values(item.cells).find((v) => v) || '—';
+    lines.push({
+      itemId: item.id,
+      version: item.version,
+      conversationId: c.id,
+      title,
+      due: item.due,
+      status: item.status,
+      comment: item.statusComment,
+    });
   }
   return lines;
 }

@@ -6,15 +6,25 @@ export interface TeamMember extends PersonRef {
 }
 
 /** A leader's direct reports and the status (never content) of each one's conversations this period. */
-export async function listTeamStatus(deps: Deps, actor: Actor, period?: string): Promise<{ period: string; members: TeamMember[] }> {
+export async function listTeamStatus(
+  deps: Deps,
+  actor: Actor,
+  period?: string,
+): Promise<{ period: string; members: TeamMember[] }> {
   const p = period ?? currentPeriod(deps);
   const reports = await deps.directory.directReports(actor.tid, actor.oid);
-  const conversations = await deps.store.conversationsOfEmployees(actor.tid, reports.map((r) => r.oid), p);
+  const conversations = await deps.store.conversationsOfEmployees(
+    actor.tid,
+    reports.map((r) => r.oid),
+    p,
+  );
   const members = await Promise.all(
     reports.map(async (r) => ({
       oid: r.oid,
       name: r.name,
-      conversations: await Promise.all(conversations.filter((c) => c.employeeOid === r.oid).map((c) => statusView(deps, c))),
+      conversations: await Promise.all(
+        conversations.filter((c) => c.employeeOid === r.oid).map((c) => statusView(deps, c)),
+      ),
     })),
   );
   return { period: p, members };

@@ -11,8 +11,19 @@ export interface UnreachablePerson {
 }
 
 /** People the bot can no longer reach (the app was removed or blocked): for HR to follow up. */
-export async function listUnreachablePeople(deps: Deps, store: BotStore, actor: Actor): Promise<UnreachablePerson[]> {
+export async function listUnreachablePeople(
+  deps: Deps,
+  store: BotStore,
+  actor: Actor,
+): Promise<UnreachablePerson[]> {
   if (!actor.roles.includes('HR')) throw new AppError('FORBIDDEN');
   const refs = await store.unreachable(actor.tid);
-  return Promise.all(refs.map(async (r) => ({ oid: r.oid, name: (await deps.directory.user(r.tid, r.oid))?.name ?? r.oid, since: r.unreachableAt ?? '', reason: r.unreachableReason ?? '' })));
+  return Promise.all(
+    refs.map(async (r) => ({
+      oid: r.oid,
+      name: (await deps.directory.user(r.tid, r.oid))?.name ?? r.oid,
+      since: r.unreachableAt ?? '',
+      reason: r.unreachableReason ?? '',
+    })),
+  );
 }

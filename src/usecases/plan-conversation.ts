@@ -2,7 +2,15 @@ import { carryOverAnswers } from '../domain/record.ts';
 import type { Conversation } from '../domain/conversation.ts';
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { audit, currentPeriod, currentTemplate, nowIso, statusView, type Deps, type StatusView } from './support.ts';
+import {
+  audit,
+  currentPeriod,
+  currentTemplate,
+  nowIso,
+  statusView,
+  type Deps,
+  type StatusView,
+} from './support.ts';
 
 export interface PlanInput {
   templateKey: string;
@@ -14,7 +22,8 @@ export interface PlanInput {
 /** A leader plans a conversation with one of their direct reports, from the organisation's current template. */
 export async function planConversation(deps: Deps, actor: Actor, input: PlanInput): Promise<StatusView> {
   const template = await currentTemplate(deps, actor.tid, input.templateKey);
-  if (template.kind !== 'conversation') throw new AppError('TEMPLATE_NOT_A_CONVERSATION', { key: template.key });
+  if (template.kind !== 'conversation')
+    throw new AppError('TEMPLATE_NOT_A_CONVERSATION', { key: template.key });
   const employee = await deps.directory.user(actor.tid, input.employeeOid);
   if (!employee) throw new AppError('USER_NOT_FOUND', { oid: input.employeeOid });
   if (employee.managerOid !== actor.oid) throw new AppError('NOT_DIRECT_REPORT');
@@ -47,7 +56,10 @@ export async function planConversation(deps: Deps, actor: Actor, input: PlanInpu
         await tx.saveAnswer(conversation.id, fieldId, 'shared', value, 0, 'system:carry-over', at);
       }
     }
-    await audit(tx, actor, 'conversation.planned', conversation.id, at, { template: template.key, period: conversation.period });
+    await audit(tx, actor, 'conversation.planned', conversation.id, at, {
+      template: template.key,
+      period: conversation.period,
+    });
   });
   return statusView(deps, conversation);
 }

@@ -21,7 +21,11 @@ export async function prepareArchiveCopy(deps: Deps, conversationId: string): Pr
     deps.directory.user(c.tid, c.leaderOid),
     deps.directory.user(c.tid, c.employeeOid),
   ]);
-  const shared = new Set(allFields(template).filter((f) => f.visibility === 'shared').map((f) => f.id));
+  const shared = new Set(
+    allFields(template)
+      .filter((f) => f.visibility === 'shared')
+      .map((f) => f.id),
+  );
   const byField: RecordForPdf['answers'] = {};
   for (const a of answers) if (shared.has(a.fieldId)) (byField[a.fieldId] ??= {})[a.slot] = a.value;
   const leaderName = leader?.name ?? c.leaderOid;
@@ -40,5 +44,10 @@ export async function prepareArchiveCopy(deps: Deps, conversationId: string): Pr
     contentHash: contentHash(sharedRecord(c, template, answers, items)),
   };
   const hasSalary = template.sections.some((s) => s.sensitivity === 'salary');
-  return hasSalary ? [{ ...base, part: 'record' }, { ...base, part: 'salary' }] : [{ ...base, part: 'record' }];
+  return hasSalary
+    ? [
+        { ...base, part: 'record' },
+        { ...base, part: 'salary' },
+      ]
+    : [{ ...base, part: 'record' }];
 }

@@ -8,7 +8,14 @@ import { audit, loadConversation, nowIso, type Deps } from './support.ts';
  * The owner of a plan item records its follow-up status. This is not a change to the signed record:
  * it is allowed only once the record is signed, and only to the item's owner.
  */
-export async function recordFollowUp(deps: Deps, actor: Actor, itemId: string, status: FollowUpStatus, comment: string | null, baseVersion: number): Promise<ActionItem> {
+export async function recordFollowUp(
+  deps: Deps,
+  actor: Actor,
+  itemId: string,
+  status: FollowUpStatus,
+  comment: string | null,
+  baseVersion: number,
+): Promise<ActionItem> {
   const item = await deps.store.item(itemId);
   if (!item) throw new AppError('ITEM_NOT_FOUND');
   const owner = await deps.store.conversation(item.conversationId);
@@ -21,12 +28,19 @@ export async function recordFollowUp(deps: Deps, actor: Actor, itemId: string, s
   return deps.store.transaction(async (tx) => {
     const conversation = await tx.conversation(item.conversationId, { forUpdate: true });
     if (!conversation) throw new AppError('ITEM_NOT_FOUND');
-    if (!LOCKED.has(conversation.status)) throw new AppError('FOLLOW_UP_NOT_OPEN', { status: conversation.status });
+    if (!LOCKED.has(conversation.status))
+      throw new AppError('FOLLOW_UP_NOT_OPEN', { status: conversation.status });
     const at = nowIso(deps);
     const updated = await tx.updateItemStatus(itemId, status, comment, at, baseVersion);
     if (!updated) {
       const current = await tx.item(itemId);
-      throw new AppError('VERSION_CONFLICT', { itemId, yourBaseVersion: baseVersion, current: current ? { status: current.status, comment: current.statusComment, version: current.version } : null });
+      throw new AppError('VERSION_CONFLICT', {
+        itemId,
+        yourBaseVersion: baseVersion,
+        current: current
+          ? { status: current.status, comment: current.statusComment, version: current.version }
+          : null,
+      });
     }
     await audit(tx, actor, 'follow-up.recorded', itemId, at, { status });
     return updated;

@@ -4,7 +4,12 @@ import { itemField } from './items-support.ts';
 import { asParty, assertWritable, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
 
 /** Removes a plan row; a stale version is refused so a row edited meanwhile is not lost. */
-export async function removeActionItem(deps: Deps, actor: Actor, itemId: string, baseVersion: number): Promise<void> {
+export async function removeActionItem(
+  deps: Deps,
+  actor: Actor,
+  itemId: string,
+  baseVersion: number,
+): Promise<void> {
   const item = await deps.store.item(itemId);
   if (!item) throw new AppError('ITEM_NOT_FOUND');
   await asParty(deps, actor, item.conversationId, async (tx, loaded) => {
@@ -13,7 +18,11 @@ export async function removeActionItem(deps: Deps, actor: Actor, itemId: string,
     if (!(await tx.deleteItem(itemId, baseVersion))) {
       const current = await tx.item(itemId);
       if (!current) throw new AppError('ITEM_NOT_FOUND');
-      throw new AppError('VERSION_CONFLICT', { itemId, yourBaseVersion: baseVersion, current: { cells: current.cells, version: current.version } });
+      throw new AppError('VERSION_CONFLICT', {
+        itemId,
+        yourBaseVersion: baseVersion,
+        current: { cells: current.cells, version: current.version },
+      });
     }
     await voidSignaturesOnChange(tx, actor, loaded.conversation, nowIso(deps));
   });

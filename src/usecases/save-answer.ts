@@ -15,33 +15,65 @@ export interface SaveAnswerInput {
 }
 
 /** Saves one field. A stale base version is refused with the current value, so nothing is overwritten. */
-export async function saveAnswer(deps: Deps, actor: Actor, input: SaveAnswerInput): Promise<{ slot: Slot; answer: AnswerView; signaturesVoided: number }> {
-  return asParty(deps, actor, input.conversationId, async (tx, { conversation, template, standing, party }) => {
-    const found = findField(template, input.fieldId);
-    if (!found) throw new AppError('FIELD_NOT_FOUND', { fieldId: input.fieldId });
-    const { field, section } = found;
-    if (!canReadSection(standing, conversation, section)) throw new AppError('FIELD_NOT_FOUND', { fieldId: input.fieldId });
-    if (field.kind === 'previousItems') throw new AppError('FIELD_READ_ONLY', { fieldId: field.id });
-    if (ITEM_KINDS.has(field.kind)) throw new AppError('FIELD_USES_ITEMS', { fieldId: field.id });
-    if (!partyWrites(field.writer, party)) throw new AppError('FIELD_NOT_WRITABLE', { fieldId: field.id, writer: field.writer });
-    assertWritable(conversation, field.visibility);
-    const checked = checkAnswer(field, input.value);
-    if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId: field.id, reason: checked.reason });
+export async function saveAnswer(
+  deps: Deps,
+  actor: Actor,
+  input: SaveAnswerInput,
+): Promise<{ slot: Slot; answer: AnswerView; signaturesVoided: number }> {
+  return asParty(
+    deps,
+    actor,
+    input.conversationId,
+    async (tx, { conversation, template, standing, party }) => {
+      const found = findField(template, input.fieldId);
+      if (!found) throw new AppError('FIELD_NOT_FOUND', { fieldId: input.fieldId });
+      const { field, section } = found;
+      if (!canReadSection(standing, conversation, section))
+        throw new AppError('FIELD_NOT_FOUND', { fieldId: input.fieldId });
+      if (field.kind === 'previousItems') throw new AppError('FIELD_READ_ONLY', { fieldId: field.id });
+      if (ITEM_KINDS.has(field.kind)) throw new AppError('FIELD_USES_ITEMS', { fieldId: field.id });
+      if (!partyWrites(field.writer, party))
+        throw new AppError('FIELD_NOT_WRITABLE', { fieldId: field.id, writer: field.writer });
+      assertWritable(conversation, field.visibility);
+      const checked = checkAnswer(field, input.value);
+      if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId: field.id, reason: checked.reason });
 
-    const slot = slotFor(field.writer, field.visibility, party);
-    const at = nowIso(deps);
-    const result = await tx.saveAnswer(conversation.id, field.id, slot, checked.value, input.baseVersion, actor.oid, at);
-    if (!result.ok) {
-      const c = result.current;
-      throw new AppError('VERSION_CONFLICT', {
-        fieldId: field.id,
+      const slot = slotFor(field.writer, field.visibility, party);
+      const at = nowIso(deps);
+      const result = await tx.saveAnswer(
+        conversation.id,
+        field.id,
         slot,
-        yourBaseVersion: input.baseVersion,
-        current: c ? { value: c.value, version: c.version, updatedBy: c.updatedBy, updatedAt: c.updatedAt } : { value: null, version: 0 },
-      });
-    }
-    const voided = field.visibility === 'shared' ? await voidSignaturesOnChange(tx, actor, conversation, at) : 0;
-    const a = result.answer;
-    return { slot, answer: { value: a.value, version: a.version, updatedBy: a.updatedBy, updatedAt: a.updatedAt, sharedAt: a.sharedAt }, signaturesVoided: voided };
-  });
+        checked.value,
+        input.baseVersion,
+        actor.oid,
+        at,
+      );
+      if (!result.ok) {
+        const c = result.current;
+        throw new AppError('VERSION_CONFLICT', {
+          fieldId: field.id,
+          slot,
+          yourBaseVersion: input.baseVersion,
+          current: c
+            ? { value: c.value, version: c.version, updatedBy: c.updatedBy, updatedAt: c.updatedAt }
+            : { value: null, version: 0 },
+        });
+      }
+      const voided =
+        field.visibility === 'shared' ? await voidSignaturesOnChange(tx, actor, conversation, at) : 0;
+      const a = result.answer;
+      return {
+        slot,
+        answer: {
+          value: a.value,
+          version: a.version,
+          updatedBy: a.updatedBy,
+          updatedAt: a.updatedAt,
+          sharedAt: a.sharedAt,
+        },
+        signaturesVoided: voided,
+      };
+    },
+  );
 }

@@ -10,19 +10,32 @@ const CLAIM_STALE_MS = 30_000;
  * It is marked sent right after the connector accepts it. A person the app can no longer reach
  * (403/404) is flagged for HR and not retried; anything else is retried by the job.
  */
-export async function sendReminder(deps: Deps, bot: BotDeps, outboxId: string): Promise<'sent' | 'skipped' | 'unreachable'> {
+export async function sendReminder(
+  deps: Deps,
+  bot: BotDeps,
+  outboxId: string,
+): Promise<'sent' | 'skipped' | 'unreachable'> {
   const now = deps.clock.now();
-  const row = await bot.store.claim(outboxId, now.toISOString(), new Date(now.getTime() - CLAIM_STALE_MS).toISOString());
+  const row = await bot.store.claim(
+    outboxId,
+    now.toISOString(),
+    new Date(now.getTime() - CLAIM_STALE_MS).toISOString(),
+  );
   if (!row) {
     // Done already, or being sent right now. A send left half done by a dead process is taken over
     // once its claim is stale, so the job asks to be run again rather than dropping the message.
     const current = await bot.store.outbox(outboxId);
-    if (current?.status === 'sending') throw new Error('this reminder is being sent elsewhere; checking again later');
+    if (current?.status === 'sending')
+      throw new Error('this reminder is being sent elsewhere; checking again later');
     return 'skipped';
   }
   const ref = await bot.store.reference(row.tid, row.recipientOid);
   if (!ref || ref.unreachableAt) {
-    await bot.store.markAttemptFailed(row.id, ref ? `unreachable since ${ref.unreachableAt}` : 'no chat with this person', true);
+    await bot.store.markAttemptFailed(
+      row.id,
+      ref ? `unreachable since ${ref.unreachableAt}` : 'no chat with this person',
+      true,
+    );
     return 'unreachable';
   }
   try {

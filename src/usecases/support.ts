@@ -28,10 +28,17 @@ export const nowIso = (deps: Pick<Deps, 'clock'>) => deps.clock.now().toISOStrin
 
 /** The calendar year in Europe/Oslo: the default period of a yearly conversation. */
 export function currentPeriod(deps: Pick<Deps, 'clock'>): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(deps.clock.now());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(
+    deps.clock.now(),
+  );
 }
 
-export async function templateVersion(deps: Deps, key: string, version: string, store: Store = deps.store): Promise<Template> {
+export async function templateVersion(
+  deps: Deps,
+  key: string,
+  version: string,
+  store: Store = deps.store,
+): Promise<Template> {
   const id = `${key}@${version}`;
   const cached = deps.templateCache.get(id);
   if (cached) return cached;
@@ -60,11 +67,18 @@ export interface Loaded {
  * Loads a conversation for an actor. Someone who may not even see its status gets 404, so
  * the existence of other people's conversations is not disclosed.
  */
-export async function loadConversation(deps: Deps, actor: Actor, id: string, opts: { need?: 'status' | 'content' | 'party' } = {}): Promise<Loaded> {
+export async function loadConversation(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  opts: { need?: 'status' | 'content' | 'party' } = {},
+): Promise<Loaded> {
   const conversation = await deps.store.conversation(id);
   if (!conversation || conversation.tid !== actor.tid) throw new AppError('CONVERSATION_NOT_FOUND');
   // The employee's manager matters only to someone who is not a party.
-  const manager = partyOf(conversation, actor.oid) ? null : ((await deps.directory.user(conversation.tid, conversation.employeeOid))?.managerOid ?? null);
+  const manager = partyOf(conversation, actor.oid)
+    ? null
+    : ((await deps.directory.user(conversation.tid, conversation.employeeOid))?.managerOid ?? null);
   const s = standing(actor, conversation, manager);
   if (!canSeeStatus(s)) throw new AppError('CONVERSATION_NOT_FOUND');
   const need = opts.need ?? 'content';
@@ -80,7 +94,12 @@ export async function loadConversation(deps: Deps, actor: Actor, id: string, opt
  * used inside: PGlite has a single connection, and any other query would wait for this one forever.
  * Someone who is not a party learns afterwards, outside the transaction, whether it is 404 or 403.
  */
-export async function asParty<T>(deps: Deps, actor: Actor, id: string, write: (tx: Store, loaded: Loaded & { party: Party }) => Promise<T>): Promise<T> {
+export async function asParty<T>(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  write: (tx: Store, loaded: Loaded & { party: Party }) => Promise<T>,
+): Promise<T> {
   const notParty = new AppError('FORBIDDEN');
   try {
     return await deps.store.transaction(async (tx) => {
@@ -88,7 +107,12 @@ export async function asParty<T>(deps: Deps, actor: Actor, id: string, write: (t
       if (!conversation || conversation.tid !== actor.tid) throw new AppError('CONVERSATION_NOT_FOUND');
       const s = standing(actor, conversation, null);
       if (s.party === null) throw notParty;
-      const template = await templateVersion(deps, conversation.templateKey, conversation.templateVersion, tx);
+      const template = await templateVersion(
+        deps,
+        conversation.templateKey,
+        conversation.templateVersion,
+        tx,
+      );
       return write(tx, { conversation, template, standing: s, party: s.party });
     });
   } catch (error) {
@@ -98,7 +122,11 @@ export async function asParty<T>(deps: Deps, actor: Actor, id: string, write: (t
   }
 }
 
-export async function currentHash(store: Store, conversation: Conversation, template: Template): Promise<string> {
+export async function currentHash(
+  store: Store,
+  conversation: Conversation,
+  template: Template,
+): Promise<string> {
   const [answers, items] = await Promise.all([store.answers(conversation.id), store.items(conversation.id)]);
   return contentHash(sharedRecord(conversation, template, answers, items));
 }
@@ -122,10 +150,19 @@ export interface PersonRef {
 }
 
 /** Status only, never content: what leaders see of their reports' conversations, and HR of all. */
-export async function statusView(deps: Deps, c: Conversation, signatures: readonly Signature[] | null = null): Promise<StatusView> {
+export async function statusView(
+  deps: Deps,
+  c: Conversation,
+  signatures: readonly Signature[] | null = null,
+): Promise<StatusView> {
   const template = await templateVersion(deps, c.templateKey, c.templateVersion);
-  const [leader, employee] = await Promise.all([person(deps, c.tid, c.leaderOid), person(deps, c.tid, c.employeeOid)]);
-  const signed = (signatures ?? (c.status === 'awaiting_signatures' ? await deps.store.signatures(c.id) : [])).map((s) => s.party);
+  const [leader, employee] = await Promise.all([
+    person(deps, c.tid, c.leaderOid),
+    person(deps, c.tid, c.employeeOid),
+  ]);
+  const signed = (
+    signatures ?? (c.status === 'awaiting_signatures' ? await deps.store.signatures(c.id) : [])
+  ).map((s) => s.party);
   const next = nextStep(c.status, signed);
   return {
     id: c.id,
@@ -146,7 +183,14 @@ export async function person(deps: Deps, tid: string, oid: string): Promise<Pers
   return { oid, name: u?.name ?? oid };
 }
 
-export async function audit(store: Store, actor: Actor, action: string, subject: string, at: string, data: Record<string, string | number | boolean | null> = {}) {
+export async function audit(
+  store: Store,
+  actor: Actor,
+  action: string,
+  subject: string,
+  at: string,
+  data: Record<string, string | number | boolean | null> = {},
+) {
   await store.appendAudit({ tid: actor.tid, at, actorOid: actor.oid, action, subject, data });
 }
 
@@ -157,7 +201,12 @@ export function assertWritable(conversation: Conversation, visibility: 'shared' 
 }
 
 /** Any change to the shared record after the first signature voids the signatures. */
-export async function voidSignaturesOnChange(tx: Store, actor: Actor, conversation: Conversation, at: string): Promise<number> {
+export async function voidSignaturesOnChange(
+  tx: Store,
+  actor: Actor,
+  conversation: Conversation,
+  at: string,
+): Promise<number> {
   if (conversation.status !== 'awaiting_signatures') return 0;
   const voided = await tx.clearSignatures(conversation.id);
   if (voided > 0) await audit(tx, actor, 'signatures.voided', conversation.id, at, { count: voided });

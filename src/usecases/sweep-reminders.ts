@@ -15,14 +15,18 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
   const today = osloTime(now).date;
   const { planned, ...state } = await bot.store.reminderState(today.slice(0, 4));
   const { cycleDeadlineMonthDay, ...rest } = bot.settings;
-  const settings = { ...rest, cycleDeadline: cycleDeadlineMonthDay ? `${today.slice(0, 4)}-${cycleDeadlineMonthDay}` : null };
+  const settings = {
+    ...rest,
+    cycleDeadline: cycleDeadlineMonthDay ? `${today.slice(0, 4)}-${cycleDeadlineMonthDay}` : null,
+  };
 
   const unplanned: ReminderState['unplanned'][number][] = [];
   if (settings.cycleDeadline) {
     for (const tid of await bot.store.chatTenants()) {
       const byLeader = new Map<string, string[]>();
       for (const u of await deps.directory.users(tid)) {
-        if (u.managerOid && !planned.has(`${tid}:${u.oid}`)) byLeader.set(u.managerOid, [...(byLeader.get(u.managerOid) ?? []), u.oid]);
+        if (u.managerOid && !planned.has(`${tid}:${u.oid}`))
+          byLeader.set(u.managerOid, [...(byLeader.get(u.managerOid) ?? []), u.oid]);
       }
       for (const [leaderOid, employeeOids] of byLeader) unplanned.push({ tid, leaderOid, employeeOids });
     }
@@ -34,7 +38,12 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
   const chats = new Map<string, { tid: string; oid: string; ref: ChatReference | undefined }>();
   for (const m of due) {
     const k = `${m.tid}:${m.recipientOid}`;
-    if (!chats.has(k)) chats.set(k, { tid: m.tid, oid: m.recipientOid, ref: await bot.store.reference(m.tid, m.recipientOid) });
+    if (!chats.has(k))
+      chats.set(k, {
+        tid: m.tid,
+        oid: m.recipientOid,
+        ref: await bot.store.reference(m.tid, m.recipientOid),
+      });
   }
   const sendable = due.filter((m) => {
     const ref = chats.get(`${m.tid}:${m.recipientOid}`)?.ref;
@@ -45,7 +54,12 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
   // reminders follow once Teams tells the bot about the installation.
   if (bot.installer) {
     for (const { tid, oid, ref } of chats.values()) {
-      if (ref || (await bot.store.optedOut(tid, oid)) || (await bot.store.installAttemptedOn(tid, oid, today))) continue;
+      if (
+        ref ||
+        (await bot.store.optedOut(tid, oid)) ||
+        (await bot.store.installAttemptedOn(tid, oid, today))
+      )
+        continue;
       const { outcome, detail } = await bot.installer.install(tid, oid);
       await bot.store.noteInstallAttempt(tid, oid, today, outcome, detail);
     }
@@ -53,9 +67,20 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
 
   const ids: string[] = [];
   const at = nowIso(deps);
-  for (const b of bundleForToday(sendable, await bot.store.sentKeys(sendable.map((m) => m.key)), await bot.store.messagedOn(today), today)) {
+  for (const b of bundleForToday(
+    sendable,
+    await bot.store.sentKeys(sendable.map((m) => m.key)),
+    await bot.store.messagedOn(today),
+    today,
+  )) {
     const id = `${b.tid}:${b.recipientOid}:${b.day}`;
-    if (await bot.store.addToOutbox({ id, tid: b.tid, recipientOid: b.recipientOid, day: b.day, messages: b.messages }, at)) ids.push(id);
+    if (
+      await bot.store.addToOutbox(
+        { id, tid: b.tid, recipientOid: b.recipientOid, day: b.day, messages: b.messages },
+        at,
+      )
+    )
+      ids.push(id);
   }
   return ids;
 }

@@ -4,7 +4,12 @@ import { AppError } from '../errors/catalogue.ts';
 import { asParty, audit, nowIso, statusView, type Deps, type StatusView } from './support.ts';
 
 /** Moves a conversation along its lifecycle; anything the lifecycle does not allow is refused. */
-export async function transitionConversation(deps: Deps, actor: Actor, conversationId: string, transition: Transition): Promise<StatusView> {
+export async function transitionConversation(
+  deps: Deps,
+  actor: Actor,
+  conversationId: string,
+  transition: Transition,
+): Promise<StatusView> {
   const updated = await asParty(deps, actor, conversationId, async (tx, { conversation, party }) => {
     if (party !== transitionParty(transition)) throw new AppError('FORBIDDEN', { transition });
     const to = transitionTarget(conversation.status, transition);
@@ -13,7 +18,10 @@ export async function transitionConversation(deps: Deps, actor: Actor, conversat
     // Reopening for edits voids whatever was signed.
     if (transition === 'reopen') await tx.clearSignatures(conversation.id);
     const next = await tx.updateConversation(conversation.id, { status: to, at });
-    await audit(tx, actor, `conversation.${transition}`, conversation.id, at, { from: conversation.status, to });
+    await audit(tx, actor, `conversation.${transition}`, conversation.id, at, {
+      from: conversation.status,
+      to,
+    });
     return next;
   });
   return statusView(deps, updated);

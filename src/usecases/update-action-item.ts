@@ -5,7 +5,13 @@ import { itemField } from './items-support.ts';
 import { asParty, assertWritable, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
 
 /** Changes a plan row's cells, with the same optimistic concurrency as answers. */
-export async function updateActionItem(deps: Deps, actor: Actor, itemId: string, cells: unknown, baseVersion: number): Promise<ActionItem> {
+export async function updateActionItem(
+  deps: Deps,
+  actor: Actor,
+  itemId: string,
+  cells: unknown,
+  baseVersion: number,
+): Promise<ActionItem> {
   const item = await deps.store.item(itemId);
   if (!item) throw new AppError('ITEM_NOT_FOUND');
   return asParty(deps, actor, item.conversationId, async (tx, loaded) => {
@@ -14,11 +20,21 @@ export async function updateActionItem(deps: Deps, actor: Actor, itemId: string,
     const checked = checkCells(columns, cells);
     if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId: item.fieldId, reason: checked.reason });
     const { ownerOid, due } = ownerAndDue(columns, checked.cells);
-    const updated = await tx.updateItemCells(itemId, checked.cells, ownerOid ?? loaded.conversation.employeeOid, due, baseVersion);
+    const updated = await tx.updateItemCells(
+      itemId,
+      checked.cells,
+      ownerOid ?? loaded.conversation.employeeOid,
+      due,
+      baseVersion,
+    );
     if (!updated) {
       const current = await tx.item(itemId);
       if (!current) throw new AppError('ITEM_NOT_FOUND');
-      throw new AppError('VERSION_CONFLICT', { itemId, yourBaseVersion: baseVersion, current: { cells: current.cells, version: current.version } });
+      throw new AppError('VERSION_CONFLICT', {
+        itemId,
+        yourBaseVersion: baseVersion,
+        current: { cells: current.cells, version: current.version },
+      });
     }
     await voidSignaturesOnChange(tx, actor, loaded.conversation, nowIso(deps));
     return updated;

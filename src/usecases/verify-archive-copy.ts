@@ -16,18 +16,32 @@ export interface CopyCheck {
  * Re-reads each archived copy, recomputes its SHA-256 and compares it with the checksum noted at
  * archiving, and checks that the record still hashes to what both parties signed.
  */
-export async function verifyArchiveCopy(deps: Deps, archive: Archive, conversationId: string): Promise<{ ok: boolean; copies: CopyCheck[] }> {
+export async function verifyArchiveCopy(
+  deps: Deps,
+  archive: Archive,
+  conversationId: string,
+): Promise<{ ok: boolean; copies: CopyCheck[] }> {
   const c = await deps.store.conversation(conversationId);
   if (!c) throw new AppError('CONVERSATION_NOT_FOUND');
   const rows = await deps.store.archiveCopies(c.id);
   if (rows.length === 0) throw new AppError('NOT_FOUND', { reason: 'not archived' });
-  const hash = await currentHash(deps.store, c, await templateVersion(deps, c.templateKey, c.templateVersion));
+  const hash = await currentHash(
+    deps.store,
+    c,
+    await templateVersion(deps, c.templateKey, c.templateVersion),
+  );
   const signedOk = fullySigned(await deps.store.signatures(c.id), hash);
   const copies: CopyCheck[] = [];
   for (const r of rows) {
     const bytes = await archive.get(r.path);
     const checksum = bytes ? createHash('sha256').update(bytes).digest('hex') : null;
-    copies.push({ part: r.part, path: r.path, found: bytes !== undefined, checksumMatches: checksum === r.checksum, signedHashMatches: signedOk && r.contentHash === hash });
+    copies.push({
+      part: r.part,
+      path: r.path,
+      found: bytes !== undefined,
+      checksumMatches: checksum === r.checksum,
+      signedHashMatches: signedOk && r.contentHash === hash,
+    });
   }
   return { ok: copies.every((x) => x.found && x.checksumMatches && x.signedHashMatches), copies };
 }

@@ -46,7 +46,9 @@ export function createApi(locale: Locale, getToken: () => Promise<string | null>
   }
   async function blob(path: string): Promise<Blob> {
     const token = await getToken();
-    const res = await fetch(path, { headers: { 'accept-language': locale, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    const res = await fetch(path, {
+      headers: { 'accept-language': locale, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
     if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => null)) as ApiErrorBody | null);
     return res.blob();
   }
@@ -66,7 +68,8 @@ export const localToken = {
 };
 
 // The shapes the API returns (see /api/openapi.json).
-export type Status = 'planned' | 'preparing' | 'held' | 'awaiting_signatures' | 'signed' | 'archived' | 'cancelled';
+export type Status =
+  'planned' | 'preparing' | 'held' | 'awaiting_signatures' | 'signed' | 'archived' | 'cancelled';
 export interface PersonRef {
   oid: string;
   name: string;
@@ -110,7 +113,13 @@ export interface ConversationView extends StatusView {
   you: 'leader' | 'employee' | null;
   transitions: string[];
   contentHash: string;
-  signatures: { party: 'leader' | 'employee'; name: string; signedAt: string; contentHash: string; valid: boolean }[];
+  signatures: {
+    party: 'leader' | 'employee';
+    name: string;
+    signedAt: string;
+    contentHash: string;
+    valid: boolean;
+  }[];
   sections: { id: string; fields: FieldView[] }[];
   withheldSections: string[];
 }

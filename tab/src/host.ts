@@ -56,7 +56,8 @@ function framed(): boolean {
  */
 function extraOrigins(localMode: boolean): string[] {
   if (!localMode) return [];
-  const parent = window.location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : '');
+  const parent =
+    window.location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : '');
   return /^http:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?$/.test(parent) ? [parent] : [];
 }
 
@@ -66,7 +67,12 @@ export async function detectHost(localMode: boolean): Promise<Host> {
     // Loaded only inside a frame: a plain browser never downloads teams-js or its origin list.
     const { app, authentication } = await import('@microsoft/teams-js');
     const ready = app.initialize(extraOrigins(localMode));
-    await Promise.race([ready, new Promise((_, reject) => setTimeout(() => reject(new Error('Teams handshake timed out')), HANDSHAKE_TIMEOUT_MS))]);
+    await Promise.race([
+      ready,
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('Teams handshake timed out')), HANDSHAKE_TIMEOUT_MS),
+      ),
+    ]);
     const context = await app.getContext();
     const listeners: ((t: ThemeName) => void)[] = [];
     app.registerOnThemeChangeHandler((t) => listeners.forEach((l) => l(toTheme(t))));

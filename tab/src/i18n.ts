@@ -120,7 +120,8 @@ const nb = {
   openArchive: 'Åpne arkivkopien (PDF)',
   openArchiveSalary: 'Åpne lønnsdelen (PDF)',
   unreachableTitle: 'Kan ikke nås i Teams',
-  unreachableLead: 'Disse har fjernet eller blokkert Samtale i Teams og får ikke påminnelser. Følg dem opp direkte.',
+  unreachableLead:
+    'Disse har fjernet eller blokkert Samtale i Teams og får ikke påminnelser. Følg dem opp direkte.',
   unreachableNone: 'Alle som har Samtale i Teams, kan nås med påminnelser.',
   unreachableSince: 'siden',
   archiveTitle: 'Arkiv',
@@ -260,7 +261,8 @@ const en: Messages = {
   openArchive: 'Open the archived copy (PDF)',
   openArchiveSalary: 'Open the salary part (PDF)',
   unreachableTitle: 'Not reachable in Teams',
-  unreachableLead: 'These people removed or blocked Samtale in Teams and get no reminders. Follow up with them directly.',
+  unreachableLead:
+    'These people removed or blocked Samtale in Teams and get no reminders. Follow up with them directly.',
   unreachableNone: 'Everyone who has Samtale in Teams can be reached with reminders.',
   unreachableSince: 'since',
   archiveTitle: 'Archive',
@@ -285,7 +287,8 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 
 export function translator(locale: Locale): Translate {
   const table = MESSAGES[locale];
-  return (key, vars) => table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  return (key, vars) =>
+    table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 }
 
 export const I18n = createContext<{ t: Translate; locale: Locale }>({ t: translator('nb'), locale: 'nb' });

@@ -3,7 +3,10 @@ import { App } from './App.tsx';
 import { detectHost } from './host.ts';
 
 async function start() {
-  const config = (await fetch('/api/config').then((r) => r.json())) as { mode: 'local' | 'm365'; devLogin: boolean };
+  const config = (await fetch('/api/config').then((r) => r.json())) as {
+    mode: 'local' | 'm365';
+    devLogin: boolean;
+  };
   const host = await detectHost(config.mode === 'local');
   document.documentElement.lang = host.locale === 'en' ? 'en' : 'nb';
   const root = document.getElementById('root');

@@ -1,7 +1,12 @@
 // A small history router: /, /conversations/:id, /team, /hr.
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'mine' } | { page: 'conversation'; id: string } | { page: 'team' } | { page: 'hr' } | { page: 'not-found' };
+export type Route =
+  | { page: 'mine' }
+  | { page: 'conversation'; id: string }
+  | { page: 'team' }
+  | { page: 'hr' }
+  | { page: 'not-found' };
 
 export function parseRoute(path: string): Route {
   if (path === '/' || path === '') return { page: 'mine' };

@@ -29,7 +29,9 @@ export async function archiveBench(args: string[]) {
   // More signed records than the budget can take, so the archiver never runs dry.
   const records = numberArg(args, 'records', Math.ceil(bound * 1.25));
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-bench-archive-'));
-  const fakes = await startSharePointFakes({ budget: { resourceUnits: budget, windowMs: windowSeconds * 1000 } });
+  const fakes = await startSharePointFakes({
+    budget: { resourceUnits: budget, windowMs: windowSeconds * 1000 },
+  });
   await fakes.provision();
   fakes.graph.stats.windowStart = fakes.graph.stats.firstWindowStart = 0;
   fakes.graph.stats.resourceUnits = 0;
@@ -37,22 +39,41 @@ export async function archiveBench(args: string[]) {
   fakes.graph.hold();
   let child: ChildProcess | undefined;
   try {
-    process.stdout.write(`archive: ${budget} RU per ${windowSeconds} s window, ${windows} windows; ${records} records signed; bound ${bound} copies (${MIN_RU_PER_COPY} RU each)\n`);
+    process.stdout.write(
+      `archive: ${budget} RU per ${windowSeconds} s window, ${windows} windows; ${records} records signed; bound ${bound} copies (${MIN_RU_PER_COPY} RU each)\n`,
+    );
     const server = await startServerProcess(dataDir, { ...fakes.env, NODE_EXTRA_CA_CERTS: fakes.certFile });
     child = server.child;
-    const login = async (userId: string) => (await api<{ token: string }>(server.url, 'POST', '/api/dev/login', null, { userId })).token;
+    const login = async (userId: string) =>
+      (await api<{ token: string }>(server.url, 'POST', '/api/dev/login', null, { userId })).token;
     const ola = await login(DEMO.ola);
     const tokens = { [DEMO.per]: await login(DEMO.per), [DEMO.silje]: await login(DEMO.silje) };
     await (async () => {
       for (let i = 0; i < records; i++) {
         const employee = i % 2 ? DEMO.per : DEMO.silje;
-        const c = await api<{ id: string }>(server.url, 'POST', '/api/conversations', ola, { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: employee, period: String(3000 + i) });
+        const c = await api<{ id: string }>(server.url, 'POST', '/api/conversations', ola, {
+          templateKey: 'medarbeidersamtale-10-faktor',
+          employeeOid: employee,
+          period: String(3000 + i),
+        });
         await api(server.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, { transition: 'hold' });
-        await api(server.url, 'PUT', `/api/conversations/${c.id}/answers/struktur-1`, ola, { value: `Referat ${i} ${randomUUID()}`, baseVersion: 0 });
-        await api(server.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, { transition: 'send-to-signing' });
-        const { contentHash } = await api<{ contentHash: string }>(server.url, 'GET', `/api/conversations/${c.id}`, ola);
+        await api(server.url, 'PUT', `/api/conversations/${c.id}/answers/struktur-1`, ola, {
+          value: `Referat ${i} ${randomUUID()}`,
+          baseVersion: 0,
+        });
+        await api(server.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, {
+          transition: 'send-to-signing',
+        });
+        const { contentHash } = await api<{ contentHash: string }>(
+          server.url,
+          'GET',
+          `/api/conversations/${c.id}`,
+          ola,
+        );
         await api(server.url, 'POST', `/api/conversations/${c.id}/signatures`, ola, { contentHash });
-        await api(server.url, 'POST', `/api/conversations/${c.id}/signatures`, tokens[employee]!, { contentHash });
+        await api(server.url, 'POST', `/api/conversations/${c.id}/signatures`, tokens[employee]!, {
+          contentHash,
+        });
       }
     })();
     fakes.graph.release();
@@ -63,22 +84,39 @@ export async function archiveBench(args: string[]) {
     const end = t0 + windows * windowSeconds * 1000;
     for (let w = 1; w <= windows; w++) {
       await new Promise((r) => setTimeout(r, Math.max(0, t0 + w * windowSeconds * 1000 - Date.now())));
-      const done = [...fakes.graph.items.values()].filter((i) => i.sharedAt !== null && i.sharedAt < t0 + w * windowSeconds * 1000).length;
-      process.stdout.write(`  window ${w}: ${done} copies archived so far (${fakes.graph.stats.throttled} requests throttled)\n`);
+      const done = [...fakes.graph.items.values()].filter(
+        (i) => i.sharedAt !== null && i.sharedAt < t0 + w * windowSeconds * 1000,
+      ).length;
+      process.stdout.write(
+        `  window ${w}: ${done} copies archived so far (${fakes.graph.stats.throttled} requests throttled)\n`,
+      );
     }
-    const inWindows = [...fakes.graph.items.values()].filter((i) => i.sharedAt !== null && i.sharedAt < end).length;
+    const inWindows = [...fakes.graph.items.values()].filter(
+      (i) => i.sharedAt !== null && i.sharedAt < end,
+    ).length;
 
     // Let the rest finish, then count: every signed record archived, each copy once.
     const lars = await login(DEMO.lars);
     let entries: { conversationId: string; part: string }[] = [];
-    for (const deadline = Date.now() + 20 * windowSeconds * 1000 + 60_000; Date.now() < deadline; ) {
-      entries = (await api<{ entries: { conversationId: string; part: string }[] }>(server.url, 'GET', '/api/hr/archive', lars)).entries;
+    for (const deadline = Date.now() + 20 * windowSeconds * 1000 + 60_000; Date.now() < deadline;) {
+      entries = (
+        await api<{ entries: { conversationId: string; part: string }[] }>(
+          server.url,
+          'GET',
+          '/api/hr/archive',
+          lars,
+        )
+      ).entries;
       if (entries.length >= records + 4) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
     const items = [...fakes.graph.items.values()];
     const lost = records + 4 - entries.length;
-    const duplicates = items.length - new Set(items.map((i) => i.path)).size + items.filter((i) => i.writes > 1).length + (items.length - entries.length);
+    const duplicates =
+      items.length -
+      new Set(items.map((i) => i.path)).size +
+      items.filter((i) => i.writes > 1).length +
+      (items.length - entries.length);
     const ruPerCopy = fakes.graph.stats.resourceUnits / items.length;
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
@@ -86,7 +124,14 @@ export async function archiveBench(args: string[]) {
 
     // The median time to render one PDF, on the same records (server stopped, database reopened).
     const db = await openPglite(join(dataDir, 'db'));
-    const deps = { store: sqlStore(db), directory: dbDirectory(db), clock: { now: () => new Date() }, newId: randomUUID, templateCache: new Map(), events: NO_EVENTS };
+    const deps = {
+      store: sqlStore(db),
+      directory: dbDirectory(db),
+      clock: { now: () => new Date() },
+      newId: randomUUID,
+      templateCache: new Map(),
+      events: NO_EVENTS,
+    };
     const times: number[] = [];
     for (const e of entries.slice(0, 40)) {
       for (const copy of await prepareArchiveCopy(deps, e.conversationId)) {
@@ -99,11 +144,19 @@ export async function archiveBench(args: string[]) {
     times.sort((a, b) => a - b);
 
     const share = inWindows / bound;
-    process.stdout.write(`\narchived in ${windows} windows: ${inWindows} copies = ${(share * 100).toFixed(1)} % of the budget-bound ${bound} (goal ≥ 95 %)\n`);
-    process.stdout.write(`rate: ${((inWindows / (windows * windowSeconds)) * 60).toFixed(1)} copies/min at ${((budget / windowSeconds) * 60).toFixed(0)} RU/min\n`);
-    process.stdout.write(`resource units: ${ruPerCopy.toFixed(2)} RU per copy over ${items.length} copies (goal ≤ 11), ${fakes.graph.stats.throttled} requests throttled\n`);
+    process.stdout.write(
+      `\narchived in ${windows} windows: ${inWindows} copies = ${(share * 100).toFixed(1)} % of the budget-bound ${bound} (goal ≥ 95 %)\n`,
+    );
+    process.stdout.write(
+      `rate: ${((inWindows / (windows * windowSeconds)) * 60).toFixed(1)} copies/min at ${((budget / windowSeconds) * 60).toFixed(0)} RU/min\n`,
+    );
+    process.stdout.write(
+      `resource units: ${ruPerCopy.toFixed(2)} RU per copy over ${items.length} copies (goal ≤ 11), ${fakes.graph.stats.throttled} requests throttled\n`,
+    );
     process.stdout.write(`lost: ${lost}   duplicates: ${duplicates}\n`);
-    process.stdout.write(`PDF render: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms over ${times.length} copies\n`);
+    process.stdout.write(
+      `PDF render: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms over ${times.length} copies\n`,
+    );
   } finally {
     child?.kill('SIGKILL');
     await fakes.close();

@@ -25,11 +25,14 @@ export async function fanoutBench(args: string[]) {
     await new Promise((r) => first.child.once('exit', r));
     await fillOutbox(dataDir, connector.serviceUrl, count);
 
-    process.stdout.write(`fanout: ${count} reminders to ${count} people through the Bot Connector fake (Teams limits: ${BOUND_PER_SECOND}/s per app)\n`);
+    process.stdout.write(
+      `fanout: ${count} reminders to ${count} people through the Bot Connector fake (Teams limits: ${BOUND_PER_SECOND}/s per app)\n`,
+    );
     const server = await startServerProcess(dataDir);
     child = server.child;
     const deadline = Date.now() + (count / BOUND_PER_SECOND) * 1000 * 3 + 60_000;
-    while (new Set(connector.received.map((r) => r.conversationId)).size < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    while (new Set(connector.received.map((r) => r.conversationId)).size < count && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 250));
     await new Promise((r) => setTimeout(r, 2000));
 
     const times = connector.received.map((r) => r.at).sort((a, b) => a - b);
@@ -38,8 +41,12 @@ export async function fanoutBench(args: string[]) {
     const seconds = (times.at(-1)! - times[0]!) / 1000 + 1;
     const rate = times.length / seconds;
     const unique = new Set(connector.received.map((r) => r.conversationId)).size;
-    process.stdout.write(`sustained: ${rate.toFixed(2)} messages/s over ${seconds.toFixed(1)} s = ${((rate / BOUND_PER_SECOND) * 100).toFixed(1)} % of the ${BOUND_PER_SECOND}/s bound (goal ≥ 98 %)\n`);
-    process.stdout.write(`lost: ${count - unique}   duplicated: ${connector.received.length - unique}   429-retried: ${connector.stats.throttled}   rejected: ${connector.stats.rejected}\n`);
+    process.stdout.write(
+      `sustained: ${rate.toFixed(2)} messages/s over ${seconds.toFixed(1)} s = ${((rate / BOUND_PER_SECOND) * 100).toFixed(1)} % of the ${BOUND_PER_SECOND}/s bound (goal ≥ 98 %)\n`,
+    );
+    process.stdout.write(
+      `lost: ${count - unique}   duplicated: ${connector.received.length - unique}   429-retried: ${connector.stats.throttled}   rejected: ${connector.stats.rejected}\n`,
+    );
   } finally {
     child?.kill('SIGKILL');
     await connector.close();

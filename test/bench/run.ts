@@ -4,7 +4,12 @@ import { fanoutBench } from './fanout.ts';
 import { saveAnswerBench } from './save-answer.ts';
 import { tabBench } from './tab.ts';
 
-const scenarios: Record<string, (args: string[]) => Promise<void>> = { 'save-answer': saveAnswerBench, tab: tabBench, archive: archiveBench, fanout: fanoutBench };
+const scenarios: Record<string, (args: string[]) => Promise<void>> = {
+  'save-answer': saveAnswerBench,
+  tab: tabBench,
+  archive: archiveBench,
+  fanout: fanoutBench,
+};
 
 const [name = 'save-answer', ...args] = process.argv.slice(2);
 const run = scenarios[name];

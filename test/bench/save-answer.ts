@@ -10,7 +10,8 @@ import { api, closedLoop, numberArg, type LoadResult } from './load.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-const fmt = (r: LoadResult) => `${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   (${r.requests} requests, ${r.errors} errors)`;
+const fmt = (r: LoadResult) =>
+  `${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   (${r.requests} requests, ${r.errors} errors)`;
 
 export async function saveAnswerBench(args: string[]) {
   const clients = numberArg(args, 'clients', 100);
@@ -25,23 +26,38 @@ export async function saveAnswerBench(args: string[]) {
     children.push(bare.child);
     if (stored > 0) await fill(dataDir, database?.url, stored);
     // The product as `npm start` runs it: PGlite on disk, local mode (or a PostgreSQL server with --postgres).
-    const samtale = await spawnUntilUrl(MAIN, ['serve'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: database?.url ?? '' }, 'inherit');
+    const samtale = await spawnUntilUrl(
+      MAIN,
+      ['serve'],
+      { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: database?.url ?? '' },
+      'inherit',
+    );
     children.push(samtale.child);
 
-    const login = async (userId: string) => (await api<{ token: string }>(samtale.url, 'POST', '/api/dev/login', null, { userId })).token;
+    const login = async (userId: string) =>
+      (await api<{ token: string }>(samtale.url, 'POST', '/api/dev/login', null, { userId })).token;
     const ola = await login(DEMO.ola);
     const per = await login(DEMO.per);
     // One conversation per client, so clients do not conflict with each other; each keeps its version.
     const ids: string[] = [];
     for (let i = 0; i < clients; i++) {
-      const c = await api<{ id: string }>(samtale.url, 'POST', '/api/conversations', ola, { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: String(2100 + i) });
+      const c = await api<{ id: string }>(samtale.url, 'POST', '/api/conversations', ola, {
+        templateKey: 'medarbeidersamtale-10-faktor',
+        employeeOid: DEMO.per,
+        period: String(2100 + i),
+      });
       await api(samtale.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, { transition: 'hold' });
       ids.push(c.id);
     }
     const versions = new Array<number>(clients).fill(0);
     const text = 'Vi snakket om hvordan det siste året har vært, og om oppgavene fremover. '.repeat(4);
 
-    const runBare = () => closedLoop(bare.url, clients, seconds, (c) => ({ method: 'PUT', path: `/answers/${c}`, body: JSON.stringify({ value: text, baseVersion: 0 }) }));
+    const runBare = () =>
+      closedLoop(bare.url, clients, seconds, (c) => ({
+        method: 'PUT',
+        path: `/answers/${c}`,
+        body: JSON.stringify({ value: text, baseVersion: 0 }),
+      }));
     const runSamtale = () =>
       closedLoop(
         samtale.url,
@@ -60,15 +76,23 @@ export async function saveAnswerBench(args: string[]) {
         },
       );
 
-    process.stdout.write(`save-answer: ${clients} concurrent clients, ${seconds} s per run, Node ${process.version}, database ${postgres ? 'PostgreSQL server' : 'PGlite on disk'}, ${stored} extra stored conversations\n`);
+    process.stdout.write(
+      `save-answer: ${clients} concurrent clients, ${seconds} s per run, Node ${process.version}, database ${postgres ? 'PostgreSQL server' : 'PGlite on disk'}, ${stored} extra stored conversations\n`,
+    );
     // A short warm-up of each, then the measured runs.
-    await closedLoop(bare.url, clients, 1, (c) => ({ method: 'PUT', path: `/answers/${c}`, body: '{"value":"w"}' }));
+    await closedLoop(bare.url, clients, 1, (c) => ({
+      method: 'PUT',
+      path: `/answers/${c}`,
+      body: '{"value":"w"}',
+    }));
     await runSamtale();
     const b = await runBare();
     const s = await runSamtale();
     process.stdout.write(`  bare Express JSON handler  ${fmt(b)}\n`);
     process.stdout.write(`  Samtale save answer        ${fmt(s)}\n`);
-    process.stdout.write(`  ratio ${(s.perSecond / b.perSecond * 100).toFixed(1)} % of the bare handler (goal ≥ 50 %)\n`);
+    process.stdout.write(
+      `  ratio ${((s.perSecond / b.perSecond) * 100).toFixed(1)} % of the bare handler (goal ≥ 50 %)\n`,
+    );
     if (s.errors > 0) process.exitCode = 1;
   } finally {
     for (const c of children) c.kill('SIGTERM');
@@ -84,7 +108,12 @@ export async function saveAnswerBench(args: string[]) {
  * first to migrate and seed, then stopped, since PGlite allows one process at a time.
  */
 async function fill(dataDir: string, url: string | undefined, count: number) {
-  const first = await spawnUntilUrl(MAIN, ['serve'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: url ?? '' }, 'inherit');
+  const first = await spawnUntilUrl(
+    MAIN,
+    ['serve'],
+    { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: url ?? '' },
+    'inherit',
+  );
   await new Promise((resolve) => {
     first.child.once('exit', resolve);
     first.child.kill('SIGTERM');

@@ -17,7 +17,11 @@ const DIST = join(import.meta.dirname, '..', '..', 'tab', 'dist');
 function initialJs(): { files: string[]; gzipBytes: number; rawBytes: number } {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   // What the page loads before anything runs: its module scripts and module preloads.
-  const files = [...html.matchAll(/<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+)"/g)].map((m) => m[1]!);
+  const files = [
+    ...html.matchAll(
+      /<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+)"/g,
+    ),
+  ].map((m) => m[1]!);
   let gzipBytes = 0;
   let rawBytes = 0;
   for (const f of files) {
@@ -31,13 +35,25 @@ function initialJs(): { files: string[]; gzipBytes: number; rawBytes: number } {
 export async function tabBench(args: string[]) {
   const runs = numberArg(args, 'runs', 9);
   const js = initialJs();
-  process.stdout.write(`tab: initial JavaScript ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (${(js.rawBytes / 1024).toFixed(0)} KB raw, ${js.files.length} file(s)); goal ≤ 250 KB\n`);
+  process.stdout.write(
+    `tab: initial JavaScript ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (${(js.rawBytes / 1024).toFixed(0)} KB raw, ${js.files.length} file(s)); goal ≤ 250 KB\n`,
+  );
 
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-tab-bench-'));
-  const app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+  const app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+    logger: createLogger('silent'),
+  });
   const browser = await launchBrowser();
   try {
-    const token = ((await (await fetch(`${app.url}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: DEMO.ola }) })).json()) as { token: string }).token;
+    const token = (
+      (await (
+        await fetch(`${app.url}/api/dev/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ userId: DEMO.ola }),
+        })
+      ).json()) as { token: string }
+    ).token;
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ locale: 'nb-NO' });
@@ -60,7 +76,9 @@ export async function tabBench(args: string[]) {
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
-    process.stdout.write(`tab: "Mine samtaler" interactive after ${median.toFixed(0)} ms (median of ${runs} cold loads; min ${times[0]!.toFixed(0)} ms, max ${times[times.length - 1]!.toFixed(0)} ms)\n`);
+    process.stdout.write(
+      `tab: "Mine samtaler" interactive after ${median.toFixed(0)} ms (median of ${runs} cold loads; min ${times[0]!.toFixed(0)} ms, max ${times[times.length - 1]!.toFixed(0)} ms)\n`,
+    );
     if (js.gzipBytes > 250 * 1024) process.exitCode = 1;
   } finally {
     await browser.close();

@@ -26,11 +26,20 @@ describe('universal design (WCAG 2.1 AA)', () => {
     t = await startTestApp(pglite!);
     browser = await launchBrowser();
     const kari = await t.as(DEMO.kari);
-    const list = (await kari<{ conversations: { id: string; template: { key: string }; period: string; status: string }[] }>('GET', '/api/conversations')).body.conversations;
+    const list = (
+      await kari<{
+        conversations: { id: string; template: { key: string }; period: string; status: string }[];
+      }>('GET', '/api/conversations')
+    ).body.conversations;
     ids.kontrakt = list.find((c) => c.template.key === 'kontraktsamtale' && c.status === 'planned')!.id;
     ids.oslo = list.find((c) => c.template.key === 'utviklingssamtale-leder' && c.status === 'preparing')!.id;
     const ingrid = await t.as(DEMO.ingrid);
-    const mine = (await ingrid<{ conversations: { id: string; status: string; template: { key: string } }[] }>('GET', '/api/conversations')).body.conversations;
+    const mine = (
+      await ingrid<{ conversations: { id: string; status: string; template: { key: string } }[] }>(
+        'GET',
+        '/api/conversations',
+      )
+    ).body.conversations;
     ids.signing = mine.find((c) => c.status === 'awaiting_signatures')!.id;
     ids.held = mine.find((c) => c.status === 'held')!.id;
   });
@@ -44,10 +53,30 @@ describe('universal design (WCAG 2.1 AA)', () => {
     { name: 'mine-samtaler', user: 'Ola Hansen', path: () => '/', heading: /Mine samtaler/ },
     { name: 'mitt-team', user: 'Ola Hansen', path: () => '/team', heading: /Mitt team/ },
     { name: 'hr', user: 'Lars Bakke', path: () => '/hr', heading: /Gjennomføring/ },
-    { name: 'kontraktsamtale', user: 'Kari Nordmann', path: (i) => `/conversations/${i.kontrakt}`, heading: /Vedlegg 6/ },
-    { name: 'utviklingssamtale', user: 'Kari Nordmann', path: (i) => `/conversations/${i.oslo}`, heading: /Utviklingssamtale for ledere/ },
-    { name: 'medarbeidersamtale-referat', user: 'Ingrid Berg', path: (i) => `/conversations/${i.held}`, heading: /Medarbeidersamtale/ },
-    { name: 'medarbeidersamtale-signering', user: 'Ingrid Berg', path: (i) => `/conversations/${i.signing}`, heading: /Medarbeidersamtale/ },
+    {
+      name: 'kontraktsamtale',
+      user: 'Kari Nordmann',
+      path: (i) => `/conversations/${i.kontrakt}`,
+      heading: /Vedlegg 6/,
+    },
+    {
+      name: 'utviklingssamtale',
+      user: 'Kari Nordmann',
+      path: (i) => `/conversations/${i.oslo}`,
+      heading: /Utviklingssamtale for ledere/,
+    },
+    {
+      name: 'medarbeidersamtale-referat',
+      user: 'Ingrid Berg',
+      path: (i) => `/conversations/${i.held}`,
+      heading: /Medarbeidersamtale/,
+    },
+    {
+      name: 'medarbeidersamtale-signering',
+      user: 'Ingrid Berg',
+      path: (i) => `/conversations/${i.signing}`,
+      heading: /Medarbeidersamtale/,
+    },
   ];
 
   async function open(spec: PageSpec, theme: string, width: number): Promise<Page> {
@@ -72,8 +101,12 @@ describe('universal design (WCAG 2.1 AA)', () => {
       const report: Record<string, string[]> = {};
       for (const spec of PAGES) {
         const page = await open(spec, theme, 1280);
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+        const result = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
+        const found = result.violations.map(
+          (v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`,
+        );
         if (found.length) report[spec.name] = found;
         await shot(page, `${spec.name}-${theme}`);
         await page.context().close();
@@ -86,9 +119,16 @@ describe('universal design (WCAG 2.1 AA)', () => {
     const report: Record<string, string[]> = {};
     for (const spec of PAGES) {
       const page = await open(spec, 'light', 320);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const problems = [...(overflow > 1 ? [`page scrolls sideways by ${overflow}px`] : []), ...result.violations.map((v) => v.id)];
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const problems = [
+        ...(overflow > 1 ? [`page scrolls sideways by ${overflow}px`] : []),
+        ...result.violations.map((v) => v.id),
+      ];
       if (problems.length) report[spec.name] = problems;
       await shot(page, `${spec.name}-320px`);
       await page.context().close();
@@ -107,7 +147,12 @@ describe('universal design (WCAG 2.1 AA)', () => {
       for (let i = 0; i < limit; i++) {
         await page.keyboard.press('Tab');
         // Fluent animates the focus underline of inputs in (about 200 ms); look once it has drawn.
-        if (await page.evaluate(() => ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName ?? ''))) await page.waitForTimeout(300);
+        if (
+          await page.evaluate(() =>
+            ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName ?? ''),
+          )
+        )
+          await page.waitForTimeout(300);
         const focus = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
           // Headings take focus programmatically when a page opens; they are not tab stops.
@@ -123,11 +168,21 @@ describe('universal design (WCAG 2.1 AA)', () => {
             (() => {
               // Fluent inputs draw focus on their wrapper: a bottom border in ::after, scaled in on focus.
               const wrap = el.parentElement ? getComputedStyle(el.parentElement, '::after') : null;
-              if (!wrap || wrap.content === 'none' || wrap.borderBottomStyle === 'none' || wrap.borderBottomWidth === '0px') return false;
+              if (
+                !wrap ||
+                wrap.content === 'none' ||
+                wrap.borderBottomStyle === 'none' ||
+                wrap.borderBottomWidth === '0px'
+              )
+                return false;
               const m = /matrix\(([^,]+)/.exec(wrap.transform);
               return wrap.transform === 'none' || (m !== null && Number(m[1]) > 0.5);
             })();
-          return { role: el.getAttribute('role') ?? el.tagName.toLowerCase(), name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(), indicator };
+          return {
+            role: el.getAttribute('role') ?? el.tagName.toLowerCase(),
+            name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(),
+            indicator,
+          };
         });
         if (!focus) continue;
         expect(focus.indicator, `no visible focus on ${focus.role} "${focus.name}"`).toBe(true);
@@ -139,7 +194,10 @@ describe('universal design (WCAG 2.1 AA)', () => {
     await tabTo((f) => f.name === 'Marte Olsen');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Mine samtaler', level: 1 }).waitFor();
-    await page.getByRole('link', { name: /Medarbeidersamtale 2026/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /Medarbeidersamtale 2026/ })
+      .first()
+      .waitFor();
     await tabTo((f) => f.name.startsWith('Medarbeidersamtale 2026'));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Signering' }).waitFor();
@@ -160,11 +218,19 @@ describe('universal design (WCAG 2.1 AA)', () => {
     await page.goto(`${t.url}/conversations/${ids.held}`);
     await page.getByRole('heading', { level: 1, name: /Medarbeidersamtale/ }).waitFor();
     // The server goes away under the user's feet: the save fails and says so in a live region.
-    await page.route('**/api/conversations/*/answers/*', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL', message: 'Tjenesten er utilgjengelig.' } }) }));
+    await page.route('**/api/conversations/*/answers/*', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'INTERNAL', message: 'Tjenesten er utilgjengelig.' } }),
+      }),
+    );
     const box = page.locator('[data-field="struktur-3"]').getByRole('textbox');
     await box.fill('Dette må ikke gå tapt.');
     await box.blur();
-    const alert = page.locator('[data-field="struktur-3"]').getByText('Ikke lagret: Tjenesten er utilgjengelig.');
+    const alert = page
+      .locator('[data-field="struktur-3"]')
+      .getByText('Ikke lagret: Tjenesten er utilgjengelig.');
     await alert.waitFor();
     expect(await alert.evaluate((el) => el.closest('[role="alert"], [aria-live]') !== null)).toBe(true);
     expect(await box.inputValue()).toBe('Dette må ikke gå tapt.');
@@ -173,8 +239,23 @@ describe('universal design (WCAG 2.1 AA)', () => {
 
   it('HR sees who the bot cannot reach in Teams, by name, on the HR page', async () => {
     const tid = DEMO_TENANT_ID;
-    await t.app.bot.store.saveReference({ tid, oid: DEMO.marte, conversationId: 'a:marte', serviceUrl: 'https://smba.example/', botId: '28:bot', userId: '29:marte', channelId: 'msteams', locale: 'nb', installedAt: new Date().toISOString() });
-    await t.app.bot.store.markUnreachable(tid, DEMO.marte, 'the app cannot reach this person (403)', new Date().toISOString());
+    await t.app.bot.store.saveReference({
+      tid,
+      oid: DEMO.marte,
+      conversationId: 'a:marte',
+      serviceUrl: 'https://smba.example/',
+      botId: '28:bot',
+      userId: '29:marte',
+      channelId: 'msteams',
+      locale: 'nb',
+      installedAt: new Date().toISOString(),
+    });
+    await t.app.bot.store.markUnreachable(
+      tid,
+      DEMO.marte,
+      'the app cannot reach this person (403)',
+      new Date().toISOString(),
+    );
     const { context, page } = await signedIn(browser, t.url, 'Lars Bakke');
     try {
       await page.goto(`${t.url}/hr`);

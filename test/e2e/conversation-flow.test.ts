@@ -47,14 +47,20 @@ describe('the tab in local mode, as new users use it', () => {
     await ep.reload();
     await ep.getByRole('link', { name: 'Medarbeidersamtale 2027' }).click();
     await ep.getByRole('heading', { name: 'Medarbeidersamtale 2027', level: 1 }).waitFor();
-    await ep.locator('[data-field="faktor-1-refleksjon"]').getByText('Privat forberedelse – bare du ser dette til du deler det').waitFor();
+    await ep
+      .locator('[data-field="faktor-1-refleksjon"]')
+      .getByText('Privat forberedelse – bare du ser dette til du deler det')
+      .waitFor();
     await fill(ep, 'faktor-1-refleksjon', REFLECTION);
     await shot(ep, 'samtale-privat-forberedelse');
 
     // The leader cannot see it.
     await lp.reload();
     await lp.getByRole('heading', { name: 'Medarbeidersamtale 2027', level: 1 }).waitFor();
-    await lp.locator('[data-field="faktor-1-refleksjon"]').getByText('Per Johansen har ikke delt forberedelsen sin.').waitFor();
+    await lp
+      .locator('[data-field="faktor-1-refleksjon"]')
+      .getByText('Per Johansen har ikke delt forberedelsen sin.')
+      .waitFor();
     expect(await lp.content()).not.toContain(REFLECTION);
 
     // The employee shares; now the leader sees it.
@@ -75,7 +81,9 @@ describe('the tab in local mode, as new users use it', () => {
     await goal.fill('Lede skolebibliotekprosjektet');
     await goal.blur();
     await lp.getByLabel('Hvem, Rad 1').selectOption({ label: 'Per Johansen' });
-    await expect.poll(async () => (await t.app.deps.store.items(id)).map((i) => [i.cells.mal, i.ownerOid])).toEqual([['Lede skolebibliotekprosjektet', DEMO.per]]);
+    await expect
+      .poll(async () => (await t.app.deps.store.items(id)).map((i) => [i.cells.mal, i.ownerOid]))
+      .toEqual([['Lede skolebibliotekprosjektet', DEMO.per]]);
     await shot(lp, 'samtale-referat');
 
     // The leader sends it to signing; both sign.
@@ -94,12 +102,18 @@ describe('the tab in local mode, as new users use it', () => {
     // Locked: shown as such, fields read-only, and the server refuses edits.
     await lp.reload();
     await lp.getByText('Referatet er signert og låst. Ingen kan endre det.').waitFor();
-    expect(await lp.locator('[data-field="struktur-1"]').getByRole('textbox').getAttribute('readonly')).toBe('');
+    expect(await lp.locator('[data-field="struktur-1"]').getByRole('textbox').getAttribute('readonly')).toBe(
+      '',
+    );
     expect(await lp.getByRole('button', { name: 'Legg til rad' }).count()).toBe(0);
     await shot(lp, 'samtale-laast');
     const refused = await lp.evaluate(async (cid) => {
       const token = sessionStorage.getItem('samtale.token');
-      const r = await fetch(`/api/conversations/${cid}/answers/struktur-1`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ value: 'endret', baseVersion: 1 }) });
+      const r = await fetch(`/api/conversations/${cid}/answers/struktur-1`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ value: 'endret', baseVersion: 1 }),
+      });
       return r.status;
     }, id);
     expect(refused).toBe(409);
@@ -107,7 +121,9 @@ describe('the tab in local mode, as new users use it', () => {
 
     // No form text was ever put in localStorage or the URL.
     for (const page of [lp, ep]) {
-      const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href);
+      const stored = await page.evaluate(
+        () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href,
+      );
       expect(stored).not.toContain('motivert');
       expect(stored).not.toContain('prosjektansvar');
     }
@@ -116,9 +132,17 @@ describe('the tab in local mode, as new users use it', () => {
   });
 
   it('shows a version conflict side by side, with both texts, and loses nothing', async () => {
-    const planned = await (await t.as(DEMO.ingrid))<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.jonas, period: '2027' });
+    const planned = await (
+      await t.as(DEMO.ingrid)
+    )<{ id: string }>('POST', '/api/conversations', {
+      templateKey: 'medarbeidersamtale-10-faktor',
+      employeeOid: DEMO.jonas,
+      period: '2027',
+    });
     const id = planned.body.id;
-    await (await t.as(DEMO.ingrid))('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
+    await (
+      await t.as(DEMO.ingrid)
+    )('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
     const a = await signedIn(browser, t.url, 'Ingrid Berg');
     const b = await signedIn(browser, t.url, 'Jonas Nilsen');
     for (const p of [a.page, b.page]) {
@@ -134,9 +158,15 @@ describe('the tab in local mode, as new users use it', () => {
     expect(await b.page.getByTestId('conflict-mine').textContent()).toBe('Jonas sin tekst om året som gikk.');
     expect(await b.page.getByTestId('conflict-theirs').textContent()).toBe('Ingrids tekst om året som gikk.');
     await shot(b.page, 'samtale-konflikt');
-    await b.page.locator('[data-field="struktur-1"]').screenshot({ path: join(SCREENSHOTS, 'samtale-konflikt-felt.png') });
+    await b.page
+      .locator('[data-field="struktur-1"]')
+      .screenshot({ path: join(SCREENSHOTS, 'samtale-konflikt-felt.png') });
     await b.page.getByRole('button', { name: 'Slå sammen begge' }).click();
-    await b.page.locator('[data-field="struktur-1"]').getByRole('status').filter({ hasText: 'Lagret' }).waitFor();
+    await b.page
+      .locator('[data-field="struktur-1"]')
+      .getByRole('status')
+      .filter({ hasText: 'Lagret' })
+      .waitFor();
     const stored = (await t.app.deps.store.answers(id)).find((x) => x.fieldId === 'struktur-1')!;
     expect(stored.value).toBe('Ingrids tekst om året som gikk.\n\nJonas sin tekst om året som gikk.');
     await a.context.close();

@@ -34,7 +34,8 @@ const WINDOWS = {
 };
 
 function problem(activity: unknown, conversationId: string): string | null {
-  if (!activity || typeof activity !== 'object' || Array.isArray(activity)) return 'body must be an activity object';
+  if (!activity || typeof activity !== 'object' || Array.isArray(activity))
+    return 'body must be an activity object';
   const a = activity as Record<string, unknown>;
   if (a.type !== 'message' && a.type !== 'typing') return `unsupported activity type ${String(a.type)}`;
   const conv = a.conversation as { id?: unknown } | undefined;
@@ -42,18 +43,25 @@ function problem(activity: unknown, conversationId: string): string | null {
   if (a.type === 'message') {
     const attachments = a.attachments;
     if (attachments !== undefined && !Array.isArray(attachments)) return 'attachments must be an array';
-    if (!a.text && (!Array.isArray(attachments) || attachments.length === 0)) return 'a message needs text or an attachment';
+    if (!a.text && (!Array.isArray(attachments) || attachments.length === 0))
+      return 'a message needs text or an attachment';
     for (const att of Array.isArray(attachments) ? attachments : []) {
       const x = att as { contentType?: unknown; content?: unknown };
       if (typeof x.contentType !== 'string') return 'attachment.contentType is required';
-      if (x.contentType === 'application/vnd.microsoft.card.adaptive' && (typeof x.content !== 'object' || (x.content as { type?: unknown }).type !== 'AdaptiveCard')) return 'an Adaptive Card attachment needs an AdaptiveCard as content';
+      if (
+        x.contentType === 'application/vnd.microsoft.card.adaptive' &&
+        (typeof x.content !== 'object' || (x.content as { type?: unknown }).type !== 'AdaptiveCard')
+      )
+        return 'an Adaptive Card attachment needs an AdaptiveCard as content';
     }
     if (JSON.stringify(a).length > 28_000) return 'the message is larger than Teams accepts (about 28 KB)';
   }
   return null;
 }
 
-export async function startBotConnectorFake(opts: { authorize?: (req: IncomingMessage) => Promise<boolean> } = {}): Promise<BotConnectorFake> {
+export async function startBotConnectorFake(
+  opts: { authorize?: (req: IncomingMessage) => Promise<boolean> } = {},
+): Promise<BotConnectorFake> {
   const received: ReceivedActivity[] = [];
   const stats = { requests: 0, throttled: 0, rejected: 0 };
   const blocked = new Map<string, 403 | 404>();
@@ -64,7 +72,8 @@ export async function startBotConnectorFake(opts: { authorize?: (req: IncomingMe
     let wait = 0;
     for (const w of windows) {
       const inWindow = times.filter((t) => t > now - w.ms);
-      if (inWindow.length >= w.count) wait = Math.max(wait, inWindow[inWindow.length - w.count]! + w.ms - now);
+      if (inWindow.length >= w.count)
+        wait = Math.max(wait, inWindow[inWindow.length - w.count]! + w.ms - now);
     }
     return wait;
   };
@@ -75,7 +84,9 @@ export async function startBotConnectorFake(opts: { authorize?: (req: IncomingMe
   };
 
   const send = (res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) =>
-    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body === undefined ? undefined : JSON.stringify(body));
+    res
+      .writeHead(status, { 'content-type': 'application/json', ...headers })
+      .end(body === undefined ? undefined : JSON.stringify(body));
 
   const server: Server = createServer((req, res) => {
     let raw = '';
@@ -83,7 +94,10 @@ export async function startBotConnectorFake(opts: { authorize?: (req: IncomingMe
     req.on('end', () => {
       void (async () => {
         stats.requests += 1;
-        if (opts.authorize && !(await opts.authorize(req))) return send(res, 401, { error: { code: 'Unauthorized', message: 'Authorization has been denied for this request.' } });
+        if (opts.authorize && !(await opts.authorize(req)))
+          return send(res, 401, {
+            error: { code: 'Unauthorized', message: 'Authorization has been denied for this request.' },
+          });
         const url = new URL(req.url ?? '/', 'http://fake');
         const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
         if (!m) return send(res, 404, { error: { code: 'NotFound', message: 'Unknown route' } });
@@ -91,15 +105,30 @@ export async function startBotConnectorFake(opts: { authorize?: (req: IncomingMe
         const activityId = m[2] ? decodeURIComponent(m[2]) : null;
         const now = Date.now();
         // Teams counts every call, including those it then refuses.
-        const wait = Math.max(overLimit('app', WINDOWS.app, now), overLimit(`conversation:${conversationId}`, WINDOWS.conversation, now));
+        const wait = Math.max(
+          overLimit('app', WINDOWS.app, now),
+          overLimit(`conversation:${conversationId}`, WINDOWS.conversation, now),
+        );
         if (wait > 0) {
           stats.throttled += 1;
-          return send(res, 429, { error: { code: 'Throttled', message: 'Too many requests' } }, { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
+          return send(
+            res,
+            429,
+            { error: { code: 'Throttled', message: 'Too many requests' } },
+            { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) },
+          );
         }
         count('app', now);
         count(`conversation:${conversationId}`, now);
         const gone = blocked.get(conversationId);
-        if (gone) return send(res, gone, { error: { code: gone === 403 ? 'BotDisabledByAdmin' : 'ConversationNotFound', message: gone === 403 ? 'The bot is not part of the conversation roster.' : 'Conversation not found.' } });
+        if (gone)
+          return send(res, gone, {
+            error: {
+              code: gone === 403 ? 'BotDisabledByAdmin' : 'ConversationNotFound',
+              message:
+                gone === 403 ? 'The bot is not part of the conversation roster.' : 'Conversation not found.',
+            },
+          });
         let activity: unknown;
         try {
           activity = JSON.parse(raw);
@@ -114,12 +143,19 @@ export async function startBotConnectorFake(opts: { authorize?: (req: IncomingMe
         }
         if (req.method === 'POST') {
           const id = `1:${randomUUID()}`;
-          received.push({ id, conversationId, at: now, activity: activity as Record<string, unknown>, updates: 0 });
+          received.push({
+            id,
+            conversationId,
+            at: now,
+            activity: activity as Record<string, unknown>,
+            updates: 0,
+          });
           return send(res, 201, { id });
         }
         if (req.method === 'PUT' && activityId) {
           const existing = received.find((r) => r.id === activityId && r.conversationId === conversationId);
-          if (!existing) return send(res, 404, { error: { code: 'ActivityNotFound', message: 'Unknown activity' } });
+          if (!existing)
+            return send(res, 404, { error: { code: 'ActivityNotFound', message: 'Unknown activity' } });
           existing.activity = activity as Record<string, unknown>;
           existing.updates += 1;
           return send(res, 200, { id: activityId });

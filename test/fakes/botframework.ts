@@ -9,7 +9,10 @@ import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 export interface BotFrameworkFake {
   openIdMetadataUrl: string;
   issuer: string;
-  mint(claims: JWTPayload & { serviceurl?: string }, opts?: { kid?: string; expiresIn?: number; issuer?: string; audience?: string; foreignKey?: boolean }): Promise<string>;
+  mint(
+    claims: JWTPayload & { serviceurl?: string },
+    opts?: { kid?: string; expiresIn?: number; issuer?: string; audience?: string; foreignKey?: boolean },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -22,9 +25,19 @@ export async function startBotFrameworkFake(botAppId: string): Promise<BotFramew
   let base = '';
   const server: Server = createServer((req, res) => {
     if (req.url === '/v1/.well-known/openidconfiguration') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer, authorization_endpoint: 'https://invalid.botframework.com', jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'], token_endpoint_auth_methods_supported: ['private_key_jwt'] }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          issuer,
+          authorization_endpoint: 'https://invalid.botframework.com',
+          jwks_uri: `${base}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        }),
+      );
     } else if (req.url === '/v1/.well-known/keys') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [{ ...jwk, endorsements: ['msteams'] }] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ keys: [{ ...jwk, endorsements: ['msteams'] }] }));
     } else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -41,10 +41,20 @@ export interface MintOptions {
 }
 
 function oauthError(res: ServerResponse, status: number, error: string, description: string) {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error, error_description: description, error_codes: [status === 401 ? 7000215 : 900144] }));
+  res.writeHead(status, { 'content-type': 'application/json' }).end(
+    JSON.stringify({
+      error,
+      error_description: description,
+      error_codes: [status === 401 ? 7000215 : 900144],
+    }),
+  );
 }
 
-export async function startEntraFake(opts: { tenantId: string; apps: FakeApp[]; tokenLifetimeSeconds?: number }): Promise<EntraFake> {
+export async function startEntraFake(opts: {
+  tenantId: string;
+  apps: FakeApp[];
+  tokenLifetimeSeconds?: number;
+}): Promise<EntraFake> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const stranger = await generateKeyPair('RS256');
   const kid = randomUUID();
@@ -57,7 +67,8 @@ export async function startEntraFake(opts: { tenantId: string; apps: FakeApp[]; 
     const url = new URL(req.url ?? '/', base);
     const [tenant, ...rest] = url.pathname.split('/').filter(Boolean);
     const path = rest.join('/');
-    if (tenant !== opts.tenantId && tenant !== 'common' && tenant !== 'organizations') return oauthError(res, 400, 'invalid_tenant', `AADSTS90002: Tenant '${tenant}' not found.`);
+    if (tenant !== opts.tenantId && tenant !== 'common' && tenant !== 'organizations')
+      return oauthError(res, 400, 'invalid_tenant', `AADSTS90002: Tenant '${tenant}' not found.`);
     if (req.method === 'GET' && path === 'v2.0/.well-known/openid-configuration') {
       const t = opts.tenantId;
       res.writeHead(200, { 'content-type': 'application/json' }).end(
@@ -70,7 +81,11 @@ export async function startEntraFake(opts: { tenantId: string; apps: FakeApp[]; 
           response_types_supported: ['code', 'id_token', 'token'],
           subject_types_supported: ['pairwise'],
           id_token_signing_alg_values_supported: ['RS256'],
-          token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+          token_endpoint_auth_methods_supported: [
+            'client_secret_post',
+            'private_key_jwt',
+            'client_secret_basic',
+          ],
           tenant_region_scope: 'EU',
         }),
       );
@@ -85,21 +100,55 @@ export async function startEntraFake(opts: { tenantId: string; apps: FakeApp[]; 
       req.on('data', (d: Buffer) => (body += d.toString()));
       req.on('end', () => {
         void (async () => {
-          if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return oauthError(res, 400, 'invalid_request', 'AADSTS900144: The request body must be form-encoded.');
+          if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+            return oauthError(
+              res,
+              400,
+              'invalid_request',
+              'AADSTS900144: The request body must be form-encoded.',
+            );
           const form = new URLSearchParams(body);
           const grant = form.get('grant_type') ?? '';
           const clientId = form.get('client_id') ?? '';
           const scope = form.get('scope') ?? '';
           requests.push({ grant, clientId, scope });
-          if (grant !== 'client_credentials') return oauthError(res, 400, 'unsupported_grant_type', `AADSTS70003: grant ${grant} is not supported by this fake.`);
+          if (grant !== 'client_credentials')
+            return oauthError(
+              res,
+              400,
+              'unsupported_grant_type',
+              `AADSTS70003: grant ${grant} is not supported by this fake.`,
+            );
           const app = opts.apps.find((a) => a.clientId === clientId);
-          if (!app) return oauthError(res, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${clientId}' was not found in the directory.`);
-          if (form.get('client_secret') !== app.clientSecret) return oauthError(res, 401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
-          const m = /^(https:\/\/[^ ]+)\/\.default$/.exec(scope.split(' ').find((s) => s.endsWith('/.default')) ?? '');
-          if (!m?.[1]) return oauthError(res, 400, 'invalid_scope', 'AADSTS1002012: The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.');
+          if (!app)
+            return oauthError(
+              res,
+              400,
+              'unauthorized_client',
+              `AADSTS700016: Application with identifier '${clientId}' was not found in the directory.`,
+            );
+          if (form.get('client_secret') !== app.clientSecret)
+            return oauthError(res, 401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+          const m = /^(https:\/\/[^ ]+)\/\.default$/.exec(
+            scope.split(' ').find((s) => s.endsWith('/.default')) ?? '',
+          );
+          if (!m?.[1])
+            return oauthError(
+              res,
+              400,
+              'invalid_scope',
+              'AADSTS1002012: The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.',
+            );
           const resource = m[1];
           const now = Math.floor(Date.now() / 1000);
-          const token = await new SignJWT({ tid: opts.tenantId, appid: app.clientId, oid: app.clientId, roles: app.roles[resource] ?? [], idtyp: 'app', ver: '1.0' })
+          const token = await new SignJWT({
+            tid: opts.tenantId,
+            appid: app.clientId,
+            oid: app.clientId,
+            roles: app.roles[resource] ?? [],
+            idtyp: 'app',
+            ver: '1.0',
+          })
             .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
             .setIssuer(`https://sts.windows.net/${opts.tenantId}/`)
             .setAudience(resource)
@@ -108,7 +157,14 @@ export async function startEntraFake(opts: { tenantId: string; apps: FakeApp[]; 
             .setNotBefore(now - 5)
             .setExpirationTime(now + lifetime)
             .sign(privateKey);
-          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token }));
+          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
+            JSON.stringify({
+              token_type: 'Bearer',
+              expires_in: lifetime,
+              ext_expires_in: lifetime,
+              access_token: token,
+            }),
+          );
         })();
       });
       return;
@@ -126,7 +182,15 @@ export async function startEntraFake(opts: { tenantId: string; apps: FakeApp[]; 
     async mintUserToken(user, o = {}) {
       const now = Math.floor(Date.now() / 1000);
       const tid = o.tenantId ?? opts.tenantId;
-      const jwt = new SignJWT({ tid, oid: user.oid, name: user.name ?? 'Test User', scp: o.scp ?? 'access_as_user', roles: user.roles ?? [], ver: '2.0', azp: '1fec8e78-bce4-4aaf-ab1b-5451cc387264' })
+      const jwt = new SignJWT({
+        tid,
+        oid: user.oid,
+        name: user.name ?? 'Test User',
+        scp: o.scp ?? 'access_as_user',
+        roles: user.roles ?? [],
+        ver: '2.0',
+        azp: '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+      })
         .setProtectedHeader({ alg: o.alg ?? 'RS256', kid: o.kid ?? kid, typ: 'JWT' })
         .setIssuer(o.issuer ?? `${base}/${tid}/v2.0`)
         .setAudience(o.audience ?? opts.apps[0]?.clientId ?? '')

@@ -89,7 +89,14 @@ export interface GraphFake {
   directoryUser(id: string): FakeUser | undefined;
   /** Every directory request with the fields it asked for. */
   directoryRequests: { path: string; select: string[] }[];
-  stats: { requests: number; throttled: number; faults: number; resourceUnits: number; windowStart: number; firstWindowStart: number };
+  stats: {
+    requests: number;
+    throttled: number;
+    faults: number;
+    resourceUnits: number;
+    windowStart: number;
+    firstWindowStart: number;
+  };
   setFaultRate(rate: number): void;
   setBudget(budget: { resourceUnits: number; windowMs: number } | undefined): void;
   /** Holds every request unanswered until release(): a backlog builds up, then meets the budget. */
@@ -130,20 +137,42 @@ function json(body: Buffer): Record<string, unknown> {
   } catch {
     /* falls through */
   }
-  throw new GraphHttpError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+  throw new GraphHttpError(
+    400,
+    'BadRequest',
+    'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+  );
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake> {
   const tls = testTls();
   const siteId = `fjordvik.sharepoint.com,${randomUUID()},${randomUUID()}`;
   const lists = new Map<string, FakeList>();
   const items = new Map<string, FakeItem>();
-  const sessions = new Map<string, { driveId: string; path: string; conflict: string; total: number | null; received: Buffer[]; next: number }>();
+  const sessions = new Map<
+    string,
+    {
+      driveId: string;
+      path: string;
+      conflict: string;
+      total: number | null;
+      received: Buffer[];
+      next: number;
+    }
+  >();
   const directoryRequests: { path: string; select: string[] }[] = [];
   const installs: { userId: string; appId: string }[] = [];
-  const stats = { requests: 0, throttled: 0, faults: 0, resourceUnits: 0, windowStart: 0, firstWindowStart: 0 };
+  const stats = {
+    requests: 0,
+    throttled: 0,
+    faults: 0,
+    resourceUnits: 0,
+    windowStart: 0,
+    firstWindowStart: 0,
+  };
   let faultRate = opts.faultRate ?? 0;
   let budget = opts.budget;
   let windowUsed = 0;
@@ -154,23 +183,34 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     for (const l of lists.values()) if (l.driveId === driveId) return l;
     throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
   };
-  const itemAt = (driveId: string, path: string) => [...items.values()].find((i) => i.driveId === driveId && i.path === path);
+  const itemAt = (driveId: string, path: string) =>
+    [...items.values()].find((i) => i.driveId === driveId && i.path === path);
   const driveItem = (i: FakeItem, expandFields: boolean) => ({
     id: i.id,
     name: i.path.split('/').at(-1),
     size: i.bytes.length,
     file: { mimeType: 'application/pdf' },
     webUrl: `${origin}/sites/archive/${encodeURI(listByDrive(i.driveId).displayName)}/${encodeURI(i.path)}`,
-    parentReference: { driveId: i.driveId, path: `/drives/${i.driveId}/root:/${i.path.split('/').slice(0, -1).join('/')}` },
+    parentReference: {
+      driveId: i.driveId,
+      path: `/drives/${i.driveId}/root:/${i.path.split('/').slice(0, -1).join('/')}`,
+    },
     ...(expandFields ? { listItem: { id: i.id, fields: { ...i.fields } } } : {}),
   });
-  const permissionJson = (p: FakePermission) => ({ id: p.id, roles: p.roles, grantedToV2: { [opts.principals.has(p.principal) ? 'user' : 'group']: { id: p.principal } }, ...(p.inherited ? { inheritedFrom: { driveId: 'library' } } : {}) });
+  const permissionJson = (p: FakePermission) => ({
+    id: p.id,
+    roles: p.roles,
+    grantedToV2: { [opts.principals.has(p.principal) ? 'user' : 'group']: { id: p.principal } },
+    ...(p.inherited ? { inheritedFrom: { driveId: 'library' } } : {}),
+  });
 
   const writeItem = (driveId: string, path: string, bytes: Buffer, conflict: string): FakeItem => {
     const list = listByDrive(driveId);
     const existing = itemAt(driveId, path);
-    if (existing && conflict === 'fail') throw new GraphHttpError(409, 'nameAlreadyExists', 'The specified item name already exists.');
-    if (existing && conflict === 'rename') throw new GraphHttpError(400, 'invalidRequest', 'rename is not supported by this fake');
+    if (existing && conflict === 'fail')
+      throw new GraphHttpError(409, 'nameAlreadyExists', 'The specified item name already exists.');
+    if (existing && conflict === 'rename')
+      throw new GraphHttpError(400, 'invalidRequest', 'rename is not supported by this fake');
     if (existing) {
       existing.bytes = bytes;
       existing.writes += 1;
@@ -182,7 +222,12 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       path,
       bytes,
       fields: { Title: path.split('/').at(-1) ?? '' },
-      permissions: opts.libraryReaders.map((principal) => ({ id: randomUUID(), roles: ['read'], principal, inherited: true })),
+      permissions: opts.libraryReaders.map((principal) => ({
+        id: randomUUID(),
+        roles: ['read'],
+        principal,
+        inherited: true,
+      })),
       uniquePermissions: false,
       retentionLabel: null,
       writes: 1,
@@ -193,60 +238,120 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
   };
 
   const cost = (method: string, path: string, query: URLSearchParams) => {
-    if (path.endsWith('/invite') || path.includes('/permissions') || (query.get('$expand') ?? '').includes('permissions')) return 5;
+    if (
+      path.endsWith('/invite') ||
+      path.includes('/permissions') ||
+      (query.get('$expand') ?? '').includes('permissions')
+    )
+      return 5;
     if (path.startsWith('/upload/')) return 0;
     // Published SharePoint costs: one item 1, a collection 2, any write 2, permissions 5.
     if (method === 'GET') return /\/(lists|columns|views)$/.test(path) ? 2 : 1;
     return 2;
   };
 
-  async function authorize(req: IncomingMessage, audience: string, need: 'site' | 'directory' | 'install' = 'site'): Promise<string> {
+  async function authorize(
+    req: IncomingMessage,
+    audience: string,
+    need: 'site' | 'directory' | 'install' = 'site',
+  ): Promise<string> {
     const header = req.headers.authorization ?? '';
-    if (!header.startsWith('Bearer ')) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    if (!header.startsWith('Bearer '))
+      throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     try {
-      const { payload } = await jwtVerify(header.slice(7), opts.entraPublicKey, { issuer: `https://sts.windows.net/${opts.tenantId}/`, audience, algorithms: ['RS256'] });
+      const { payload } = await jwtVerify(header.slice(7), opts.entraPublicKey, {
+        issuer: `https://sts.windows.net/${opts.tenantId}/`,
+        audience,
+        algorithms: ['RS256'],
+      });
       const roles = Array.isArray(payload.roles) ? payload.roles : [];
       const appid = typeof payload.appid === 'string' ? payload.appid : '';
-      if (payload.tid !== opts.tenantId) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token tenant does not match.');
+      if (payload.tid !== opts.tenantId)
+        throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token tenant does not match.');
       if (need === 'install') {
-        if (!roles.includes('TeamsAppInstallation.ReadWriteSelfForUser.All')) throw new GraphHttpError(403, 'Forbidden', 'Missing role permissions on the request. TeamsAppInstallation.ReadWriteSelfForUser.All is required.');
+        if (!roles.includes('TeamsAppInstallation.ReadWriteSelfForUser.All'))
+          throw new GraphHttpError(
+            403,
+            'Forbidden',
+            'Missing role permissions on the request. TeamsAppInstallation.ReadWriteSelfForUser.All is required.',
+          );
         return appid;
       }
       if (need === 'directory') {
-        if (!roles.includes('User.Read.All') && !roles.includes('Directory.Read.All')) throw new GraphHttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+        if (!roles.includes('User.Read.All') && !roles.includes('Directory.Read.All'))
+          throw new GraphHttpError(
+            403,
+            'Authorization_RequestDenied',
+            'Insufficient privileges to complete the operation.',
+          );
         return appid;
       }
-      if (!roles.includes('Sites.Selected') && !roles.includes('Lists.SelectedOperations.Selected')) throw new GraphHttpError(403, 'accessDenied', 'Either scp or roles claim need to be present in the token.');
+      if (!roles.includes('Sites.Selected') && !roles.includes('Lists.SelectedOperations.Selected'))
+        throw new GraphHttpError(
+          403,
+          'accessDenied',
+          'Either scp or roles claim need to be present in the token.',
+        );
       // Sites.Selected grants nothing until a site admin grants the app a role on this site.
-      if (!opts.siteGrants[appid]) throw new GraphHttpError(403, 'accessDenied', 'Access denied: the app has no Sites.Selected grant on this site.');
+      if (!opts.siteGrants[appid])
+        throw new GraphHttpError(
+          403,
+          'accessDenied',
+          'Access denied: the app has no Sites.Selected grant on this site.',
+        );
       return appid;
     } catch (e) {
       if (e instanceof GraphHttpError) throw e;
-      throw new GraphHttpError(401, 'InvalidAuthenticationToken', `Access token validation failure: ${(e as Error).message}`);
+      throw new GraphHttpError(
+        401,
+        'InvalidAuthenticationToken',
+        `Access token validation failure: ${(e as Error).message}`,
+      );
     }
   }
   const needs = (appid: string, level: 'write' | 'manage' | 'fullcontrol') => {
     const order = ['read', 'write', 'manage', 'fullcontrol'];
     const has = opts.siteGrants[appid];
-    if (!has || order.indexOf(has) < order.indexOf(level)) throw new GraphHttpError(403, 'accessDenied', `Access denied: the app needs the ${level} role on this site (Sites.Selected).`);
+    if (!has || order.indexOf(has) < order.indexOf(level))
+      throw new GraphHttpError(
+        403,
+        'accessDenied',
+        `Access denied: the app needs the ${level} role on this site (Sites.Selected).`,
+      );
   };
 
-  async function route(req: IncomingMessage, url: URL, body: Buffer): Promise<{ status: number; body?: unknown }> {
+  async function route(
+    req: IncomingMessage,
+    url: URL,
+    body: Buffer,
+  ): Promise<{ status: number; body?: unknown }> {
     const method = req.method ?? 'GET';
     const p = decodeURIComponent(url.pathname);
     let m: RegExpExecArray | null;
 
     // Upload session chunks: pre-authenticated URL, must not carry a bearer token.
     if ((m = /^\/upload\/([\w-]+)$/.exec(p)) && method === 'PUT') {
-      if (req.headers.authorization) throw new GraphHttpError(401, 'unauthenticated', 'The upload URL is pre-authenticated; do not send an Authorization header.');
+      if (req.headers.authorization)
+        throw new GraphHttpError(
+          401,
+          'unauthenticated',
+          'The upload URL is pre-authenticated; do not send an Authorization header.',
+        );
       const s = sessions.get(m[1]!);
       if (!s) throw new GraphHttpError(404, 'itemNotFound', 'The upload session was not found.');
       const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(req.headers['content-range'] ?? ''));
       if (!range) throw new GraphHttpError(400, 'invalidRange', 'A valid Content-Range header is required.');
       const [from, to, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
-      if (from !== s.next) throw new GraphHttpError(416, 'invalidRange', `Expected a fragment starting at ${s.next}.`);
-      if (to - from + 1 !== body.length) throw new GraphHttpError(400, 'invalidRange', 'Content-Range does not match the body length.');
-      if (to + 1 < total && body.length % CHUNK_UNIT !== 0) throw new GraphHttpError(400, 'invalidRange', 'Fragments must be a multiple of 320 KiB, except the last.');
+      if (from !== s.next)
+        throw new GraphHttpError(416, 'invalidRange', `Expected a fragment starting at ${s.next}.`);
+      if (to - from + 1 !== body.length)
+        throw new GraphHttpError(400, 'invalidRange', 'Content-Range does not match the body length.');
+      if (to + 1 < total && body.length % CHUNK_UNIT !== 0)
+        throw new GraphHttpError(
+          400,
+          'invalidRange',
+          'Fragments must be a multiple of 320 KiB, except the last.',
+        );
       s.total = total;
       s.received.push(body);
       s.next = to + 1;
@@ -261,34 +366,87 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       const appid = await authorize(req, origin);
       const list = lists.get(m[1]!);
       if (!list) throw new GraphHttpError(404, 'itemNotFound', 'List does not exist.');
-      if (method === 'GET' && !m[2]) return { status: 200, body: { value: [...list.views.values()].map((v) => ({ Title: v.title, ViewQuery: v.query, ViewFields: v.fields })) } };
+      if (method === 'GET' && !m[2])
+        return {
+          status: 200,
+          body: {
+            value: [...list.views.values()].map((v) => ({
+              Title: v.title,
+              ViewQuery: v.query,
+              ViewFields: v.fields,
+            })),
+          },
+        };
       if (method === 'POST' && m[2]) {
         needs(appid, 'manage');
         const params = json(body).parameters;
-        if (!isRecord(params) || typeof params.Title !== 'string' || !Array.isArray(params.ViewFields) || typeof params.Query !== 'string') throw new GraphHttpError(400, 'invalidRequest', 'parameters.Title, ViewFields and Query are required.');
-        for (const f of params.ViewFields) if (typeof f !== 'string' || (!list.columns.has(f) && !['LinkFilename', 'Title', 'Modified'].includes(f))) throw new GraphHttpError(400, 'invalidRequest', `Field '${String(f)}' does not exist in the list.`);
-        if (list.views.has(params.Title)) throw new GraphHttpError(409, 'nameAlreadyExists', 'A view with this name already exists.');
-        list.views.set(params.Title, { title: params.Title, fields: params.ViewFields.map(String), query: params.Query });
+        if (
+          !isRecord(params) ||
+          typeof params.Title !== 'string' ||
+          !Array.isArray(params.ViewFields) ||
+          typeof params.Query !== 'string'
+        )
+          throw new GraphHttpError(
+            400,
+            'invalidRequest',
+            'parameters.Title, ViewFields and Query are required.',
+          );
+        for (const f of params.ViewFields)
+          if (
+            typeof f !== 'string' ||
+            (!list.columns.has(f) && !['LinkFilename', 'Title', 'Modified'].includes(f))
+          )
+            throw new GraphHttpError(
+              400,
+              'invalidRequest',
+              `Field '${String(f)}' does not exist in the list.`,
+            );
+        if (list.views.has(params.Title))
+          throw new GraphHttpError(409, 'nameAlreadyExists', 'A view with this name already exists.');
+        list.views.set(params.Title, {
+          title: params.Title,
+          fields: params.ViewFields.map(String),
+          query: params.Query,
+        });
         return { status: 200, body: { Title: params.Title } };
       }
     }
 
-    if (!p.startsWith('/v1.0/')) throw new GraphHttpError(400, 'BadRequest', 'Invalid version: the path must start with /v1.0/.');
+    if (!p.startsWith('/v1.0/'))
+      throw new GraphHttpError(400, 'BadRequest', 'Invalid version: the path must start with /v1.0/.');
     if ((m = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(p)) && req.method === 'POST') {
       await authorize(req, origin, 'install');
       const b = json(body);
       const bind = typeof b['teamsApp@odata.bind'] === 'string' ? b['teamsApp@odata.bind'] : '';
       const app = /\/appCatalogs\/teamsApps\/([^/]+)$/.exec(bind)?.[1];
-      if (!app || !(opts.catalog ?? []).some((c) => c.id === app)) throw new GraphHttpError(400, 'BadRequest', 'teamsApp@odata.bind must reference an app in the catalog.');
+      if (!app || !(opts.catalog ?? []).some((c) => c.id === app))
+        throw new GraphHttpError(
+          400,
+          'BadRequest',
+          'teamsApp@odata.bind must reference an app in the catalog.',
+        );
       if (!people.some((u) => u.id === m![1])) throw new GraphHttpError(404, 'NotFound', 'User not found.');
-      if (installs.some((i) => i.userId === m![1] && i.appId === app)) throw new GraphHttpError(409, 'Conflict', 'The app is already installed for this user.');
+      if (installs.some((i) => i.userId === m![1] && i.appId === app))
+        throw new GraphHttpError(409, 'Conflict', 'The app is already installed for this user.');
       installs.push({ userId: m[1]!, appId: app });
       return { status: 201 };
     }
     if (p === '/v1.0/appCatalogs/teamsApps' && req.method === 'GET') {
       await authorize(req, origin, 'install');
       const external = /^externalId eq '([^']+)'$/.exec(url.searchParams.get('$filter') ?? '')?.[1];
-      return { status: 200, body: { value: (opts.catalog ?? []).filter((c) => !external || c.externalId === external).map((c) => ({ id: c.id, externalId: c.externalId, displayName: 'Samtale', distributionMethod: 'organization' })) } };
+      return {
+        status: 200,
+        body: {
+          value: (opts.catalog ?? [])
+            .filter((c) => !external || c.externalId === external)
+            .map((c) => ({
+              id: c.id,
+              externalId: c.externalId,
+              displayName: 'Samtale',
+              distributionMethod: 'organization',
+            })),
+        },
+      };
     }
     if (/^\/v1\.0\/users(\/|$)/.test(p)) return directoryRoute(req, url, p.slice('/v1.0'.length));
     const appid = await authorize(req, origin);
@@ -296,13 +454,35 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
 
     if ((m = /^\/sites\/([^/]+)\/lists$/.exec(rest))) {
       if (m[1] !== siteId) throw new GraphHttpError(404, 'itemNotFound', 'Requested site could not be found');
-      if (method === 'GET') return { status: 200, body: { value: [...lists.values()].map((l) => ({ id: l.id, displayName: l.displayName, list: { template: 'documentLibrary' } })) } };
+      if (method === 'GET')
+        return {
+          status: 200,
+          body: {
+            value: [...lists.values()].map((l) => ({
+              id: l.id,
+              displayName: l.displayName,
+              list: { template: 'documentLibrary' },
+            })),
+          },
+        };
       if (method === 'POST') {
         needs(appid, 'manage');
         const b = json(body);
-        if (typeof b.displayName !== 'string' || !isRecord(b.list) || b.list.template !== 'documentLibrary') throw new GraphHttpError(400, 'invalidRequest', 'displayName and list.template are required.');
-        if ([...lists.values()].some((l) => l.displayName === b.displayName)) throw new GraphHttpError(409, 'nameAlreadyExists', 'A list, survey, discussion board, or document library with the specified title already exists in this Web site.');
-        const list: FakeList = { id: randomUUID(), displayName: b.displayName, driveId: `b!${randomUUID().replace(/-/g, '')}`, columns: new Map(), views: new Map() };
+        if (typeof b.displayName !== 'string' || !isRecord(b.list) || b.list.template !== 'documentLibrary')
+          throw new GraphHttpError(400, 'invalidRequest', 'displayName and list.template are required.');
+        if ([...lists.values()].some((l) => l.displayName === b.displayName))
+          throw new GraphHttpError(
+            409,
+            'nameAlreadyExists',
+            'A list, survey, discussion board, or document library with the specified title already exists in this Web site.',
+          );
+        const list: FakeList = {
+          id: randomUUID(),
+          displayName: b.displayName,
+          driveId: `b!${randomUUID().replace(/-/g, '')}`,
+          columns: new Map(),
+          views: new Map(),
+        };
         for (const c of Array.isArray(b.columns) ? b.columns : []) addColumn(list, c);
         lists.set(list.id, list);
         return { status: 201, body: { id: list.id, displayName: list.displayName } };
@@ -311,8 +491,19 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     if ((m = /^\/sites\/([^/]+)\/lists\/([\w-]+)\/(columns|drive)$/.exec(rest))) {
       const list = m[1] === siteId ? lists.get(m[2]!) : undefined;
       if (!list) throw new GraphHttpError(404, 'itemNotFound', 'The requested list could not be found.');
-      if (m[3] === 'drive' && method === 'GET') return { status: 200, body: { id: list.driveId, driveType: 'documentLibrary' } };
-      if (m[3] === 'columns' && method === 'GET') return { status: 200, body: { value: [...list.columns.values()].map((c) => ({ name: c.name, indexed: c.indexed, [c.kind]: {} })) } };
+      if (m[3] === 'drive' && method === 'GET')
+        return { status: 200, body: { id: list.driveId, driveType: 'documentLibrary' } };
+      if (m[3] === 'columns' && method === 'GET')
+        return {
+          status: 200,
+          body: {
+            value: [...list.columns.values()].map((c) => ({
+              name: c.name,
+              indexed: c.indexed,
+              [c.kind]: {},
+            })),
+          },
+        };
       if (m[3] === 'columns' && method === 'POST') {
         needs(appid, 'manage');
         const c = addColumn(list, json(body));
@@ -324,50 +515,99 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     if ((m = /^\/drives\/([^/]+)\/root:\/(.+?):?\/(content|createUploadSession)$/.exec(rest))) {
       if (method !== 'GET') needs(appid, 'write');
       const [driveId, path, op] = [m[1]!, m[2]!, m[3]!];
-      if (path.includes('..') || /[<>:"|?*]/.test(path)) throw new GraphHttpError(400, 'invalidRequest', 'The path contains characters that are not allowed.');
+      if (path.includes('..') || /[<>:"|?*]/.test(path))
+        throw new GraphHttpError(400, 'invalidRequest', 'The path contains characters that are not allowed.');
       if (op === 'content' && method === 'GET') {
         const item = itemAt(driveId, path);
         if (!item) throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
         return { status: 200, body: item.bytes };
       }
       if (op === 'content' && method === 'PUT') {
-        if (body.length > simpleLimit) throw new GraphHttpError(413, 'requestTooLarge', 'Simple upload is limited to 4 MB; use an upload session.');
-        const item = writeItem(driveId, path, body, url.searchParams.get('@microsoft.graph.conflictBehavior') ?? 'replace');
+        if (body.length > simpleLimit)
+          throw new GraphHttpError(
+            413,
+            'requestTooLarge',
+            'Simple upload is limited to 4 MB; use an upload session.',
+          );
+        const item = writeItem(
+          driveId,
+          path,
+          body,
+          url.searchParams.get('@microsoft.graph.conflictBehavior') ?? 'replace',
+        );
         return { status: 201, body: driveItem(item, false) };
       }
       if (op === 'createUploadSession' && method === 'POST') {
         const b = json(body);
         const conflict = isRecord(b.item) ? b.item['@microsoft.graph.conflictBehavior'] : undefined;
-        if (conflict !== undefined && conflict !== 'fail' && conflict !== 'replace' && conflict !== 'rename') throw new GraphHttpError(400, 'invalidRequest', 'Invalid conflict behavior.');
+        if (conflict !== undefined && conflict !== 'fail' && conflict !== 'replace' && conflict !== 'rename')
+          throw new GraphHttpError(400, 'invalidRequest', 'Invalid conflict behavior.');
         listByDrive(driveId);
-        if (conflict === 'fail' && itemAt(driveId, path)) throw new GraphHttpError(409, 'nameAlreadyExists', 'The specified item name already exists.');
+        if (conflict === 'fail' && itemAt(driveId, path))
+          throw new GraphHttpError(409, 'nameAlreadyExists', 'The specified item name already exists.');
         const id = randomUUID();
-        sessions.set(id, { driveId, path, conflict: typeof conflict === 'string' ? conflict : 'replace', total: null, received: [], next: 0 });
+        sessions.set(id, {
+          driveId,
+          path,
+          conflict: typeof conflict === 'string' ? conflict : 'replace',
+          total: null,
+          received: [],
+          next: 0,
+        });
         // A different host name than the API, like SharePoint's upload URLs, so no token is attached.
-        return { status: 200, body: { uploadUrl: `${origin.replace('127.0.0.1', 'localhost')}/upload/${id}`, expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(), nextExpectedRanges: ['0-'] } };
+        return {
+          status: 200,
+          body: {
+            uploadUrl: `${origin.replace('127.0.0.1', 'localhost')}/upload/${id}`,
+            expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(),
+            nextExpectedRanges: ['0-'],
+          },
+        };
       }
     }
     if ((m = /^\/drives\/([^/]+)\/root:\/(.+)$/.exec(rest)) && method === 'GET') {
       const item = itemAt(m[1]!, m[2]!);
       if (!item) throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
-      return { status: 200, body: driveItem(item, (url.searchParams.get('$expand') ?? '').includes('listItem')) };
+      return {
+        status: 200,
+        body: driveItem(item, (url.searchParams.get('$expand') ?? '').includes('listItem')),
+      };
     }
-    if ((m = /^\/drives\/([^/]+)\/items\/([^/]+)\/(content|listItem\/fields|invite|permissions|retentionLabel)$/.exec(rest))) {
+    if (
+      (m =
+        /^\/drives\/([^/]+)\/items\/([^/]+)\/(content|listItem\/fields|invite|permissions|retentionLabel)$/.exec(
+          rest,
+        ))
+    ) {
       const item = items.get(m[2]!);
-      if (!item || item.driveId !== m[1]) throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
+      if (!item || item.driveId !== m[1])
+        throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
       const op = m[3]!;
       if (op === 'content' && method === 'GET') return { status: 200, body: item.bytes };
-      if (op === 'permissions' && method === 'GET') return { status: 200, body: { value: item.permissions.map(permissionJson) } };
+      if (op === 'permissions' && method === 'GET')
+        return { status: 200, body: { value: item.permissions.map(permissionJson) } };
       if (op === 'listItem/fields' && method === 'PATCH') {
         needs(appid, 'write');
         const list = listByDrive(item.driveId);
         const b = json(body);
         for (const [k, v] of Object.entries(b)) {
           const col = list.columns.get(k);
-          if (k !== 'Title' && !col) throw new GraphHttpError(400, 'invalidRequest', `Field '${k}' is not recognized`);
-          if (typeof v !== 'string' && typeof v !== 'number') throw new GraphHttpError(400, 'invalidRequest', `Invalid value for field '${k}'.`);
-          if (col?.kind === 'dateTime' && (typeof v !== 'string' || !ISO_DATE.test(v))) throw new GraphHttpError(400, 'invalidRequest', `Field '${k}' needs a date (yyyy-mm-dd or an ISO 8601 UTC time).`);
-          if (col?.kind === 'choice' && !col.choices?.includes(String(v))) throw new GraphHttpError(400, 'invalidRequest', `'${String(v)}' is not a choice of field '${k}'.`);
+          if (k !== 'Title' && !col)
+            throw new GraphHttpError(400, 'invalidRequest', `Field '${k}' is not recognized`);
+          if (typeof v !== 'string' && typeof v !== 'number')
+            throw new GraphHttpError(400, 'invalidRequest', `Invalid value for field '${k}'.`);
+          if (col?.kind === 'dateTime' && (typeof v !== 'string' || !ISO_DATE.test(v)))
+            throw new GraphHttpError(
+              400,
+              'invalidRequest',
+              `Field '${k}' needs a date (yyyy-mm-dd or an ISO 8601 UTC time).`,
+            );
+          if (col?.kind === 'choice' && !col.choices?.includes(String(v)))
+            throw new GraphHttpError(
+              400,
+              'invalidRequest',
+              `'${String(v)}' is not a choice of field '${k}'.`,
+            );
         }
         Object.assign(item.fields, b);
         return { status: 200, body: { ...item.fields } };
@@ -376,23 +616,49 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         needs(appid, 'fullcontrol');
         const b = json(body);
         const recipients = b.recipients;
-        if (!Array.isArray(recipients) || recipients.length === 0) throw new GraphHttpError(400, 'invalidRequest', 'recipients is required.');
-        if (!Array.isArray(b.roles) || b.roles.length === 0 || !b.roles.every((r) => r === 'read' || r === 'write')) throw new GraphHttpError(400, 'invalidRequest', 'roles must be read or write.');
-        if (b.requireSignIn !== true && b.sendInvitation !== true) throw new GraphHttpError(400, 'invalidRequest', 'At least one of requireSignIn or sendInvitation must be true.');
+        if (!Array.isArray(recipients) || recipients.length === 0)
+          throw new GraphHttpError(400, 'invalidRequest', 'recipients is required.');
+        if (
+          !Array.isArray(b.roles) ||
+          b.roles.length === 0 ||
+          !b.roles.every((r) => r === 'read' || r === 'write')
+        )
+          throw new GraphHttpError(400, 'invalidRequest', 'roles must be read or write.');
+        if (b.requireSignIn !== true && b.sendInvitation !== true)
+          throw new GraphHttpError(
+            400,
+            'invalidRequest',
+            'At least one of requireSignIn or sendInvitation must be true.',
+          );
         const ids: string[] = [];
         for (const r of recipients) {
           const id = isRecord(r) ? r.objectId : undefined;
-          if (typeof id !== 'string') throw new GraphHttpError(400, 'invalidRequest', 'Each recipient needs an objectId (or email/alias, which this fake does not resolve).');
-          if (!opts.principals.has(id) && !opts.libraryReaders.includes(id)) throw new GraphHttpError(400, 'invalidRequest', 'One or more users could not be resolved.');
+          if (typeof id !== 'string')
+            throw new GraphHttpError(
+              400,
+              'invalidRequest',
+              'Each recipient needs an objectId (or email/alias, which this fake does not resolve).',
+            );
+          if (!opts.principals.has(id) && !opts.libraryReaders.includes(id))
+            throw new GraphHttpError(400, 'invalidRequest', 'One or more users could not be resolved.');
           ids.push(id);
         }
-        if (b.retainInheritedPermissions === false && !item.uniquePermissions) item.permissions = item.permissions.filter((x) => !x.inherited);
+        if (b.retainInheritedPermissions === false && !item.uniquePermissions)
+          item.permissions = item.permissions.filter((x) => !x.inherited);
         item.uniquePermissions = true;
         item.sharedAt ??= Date.now();
         const granted: FakePermission[] = [];
         for (const id of ids) {
           let perm = item.permissions.find((x) => x.principal === id && !x.inherited);
-          if (!perm) item.permissions.push((perm = { id: randomUUID(), roles: [...(b.roles as string[])], principal: id, inherited: false }));
+          if (!perm)
+            item.permissions.push(
+              (perm = {
+                id: randomUUID(),
+                roles: [...(b.roles as string[])],
+                principal: id,
+                inherited: false,
+              }),
+            );
           granted.push(perm);
         }
         return { status: 200, body: { value: granted.map(permissionJson) } };
@@ -400,7 +666,8 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       if (op === 'retentionLabel' && method === 'PATCH') {
         needs(appid, 'write');
         const b = json(body);
-        if (typeof b.name !== 'string' || b.name.length === 0) throw new GraphHttpError(400, 'invalidRequest', 'name is required.');
+        if (typeof b.name !== 'string' || b.name.length === 0)
+          throw new GraphHttpError(400, 'invalidRequest', 'name is required.');
         item.retentionLabel = b.name;
         return { status: 200, body: { name: b.name } };
       }
@@ -411,56 +678,104 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
   // The directory: users with paging ($top, $skiptoken), manager, directReports and $select.
   const people = opts.directory ?? [];
   const userJson = (u: FakeUser, select: string[], expandManager: boolean) => {
-    const all: Record<string, unknown> = { id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, department: u.department, accountEnabled: u.accountEnabled ?? true, mail: u.userPrincipalName, jobTitle: 'Rådgiver', officeLocation: 'Rådhuset' };
-    const out: Record<string, unknown> = select.length > 0 ? Object.fromEntries(select.map((k) => [k, all[k] ?? null])) : all;
+    const all: Record<string, unknown> = {
+      id: u.id,
+      displayName: u.displayName,
+      userPrincipalName: u.userPrincipalName,
+      department: u.department,
+      accountEnabled: u.accountEnabled ?? true,
+      mail: u.userPrincipalName,
+      jobTitle: 'Rådgiver',
+      officeLocation: 'Rådhuset',
+    };
+    const out: Record<string, unknown> =
+      select.length > 0 ? Object.fromEntries(select.map((k) => [k, all[k] ?? null])) : all;
     if (expandManager) {
       const m = people.find((x) => x.id === u.managerId);
       if (m) out.manager = { '@odata.type': '#microsoft.graph.user', id: m.id };
     }
     return out;
   };
-  async function directoryRoute(req: IncomingMessage, url: URL, rest: string): Promise<{ status: number; body?: unknown }> {
+  async function directoryRoute(
+    req: IncomingMessage,
+    url: URL,
+    rest: string,
+  ): Promise<{ status: number; body?: unknown }> {
     await authorize(req, origin, 'directory');
-    if (req.method !== 'GET') throw new GraphHttpError(405, 'Request_BadRequest', 'Only GET is supported here.');
+    if (req.method !== 'GET')
+      throw new GraphHttpError(405, 'Request_BadRequest', 'Only GET is supported here.');
     const select = (url.searchParams.get('$select') ?? '').split(',').filter(Boolean);
     directoryRequests.push({ path: rest, select });
     const expand = url.searchParams.get('$expand') ?? '';
-    if (expand && !/^manager(\(\$select=id\))?$/.test(expand)) throw new GraphHttpError(400, 'Request_BadRequest', `Unsupported $expand: ${expand}`);
+    if (expand && !/^manager(\(\$select=id\))?$/.test(expand))
+      throw new GraphHttpError(400, 'Request_BadRequest', `Unsupported $expand: ${expand}`);
     const page = (list: FakeUser[]) => {
       const top = Math.min(Number(url.searchParams.get('$top') ?? 100), 999);
       const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
       const slice = list.slice(skip, skip + top);
-      const next = skip + top < list.length ? `${origin}/v1.0${rest}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), $skiptoken: String(skip + top) }).toString()}` : undefined;
-      return { status: 200, body: { value: slice.map((u) => userJson(u, select, expand.startsWith('manager'))), ...(next ? { '@odata.nextLink': next } : {}) } };
+      const next =
+        skip + top < list.length
+          ? `${origin}/v1.0${rest}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), $skiptoken: String(skip + top) }).toString()}`
+          : undefined;
+      return {
+        status: 200,
+        body: {
+          value: slice.map((u) => userJson(u, select, expand.startsWith('manager'))),
+          ...(next ? { '@odata.nextLink': next } : {}),
+        },
+      };
     };
     let m: RegExpExecArray | null;
     if (rest === '/users') return page(people);
     if ((m = /^\/users\/([^/]+)\/directReports(\/microsoft\.graph\.user)?$/.exec(rest))) {
-      if (!people.some((u) => u.id === m![1])) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${m[1]}' does not exist.`);
+      if (!people.some((u) => u.id === m![1]))
+        throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${m[1]}' does not exist.`);
       return page(people.filter((u) => u.managerId === m![1]));
     }
     if ((m = /^\/users\/([^/]+)$/.exec(rest))) {
       const u = people.find((x) => x.id === m![1]);
-      if (!u) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${m[1]}' does not exist or one of its queried reference-property objects are not present.`);
+      if (!u)
+        throw new GraphHttpError(
+          404,
+          'Request_ResourceNotFound',
+          `Resource '${m[1]}' does not exist or one of its queried reference-property objects are not present.`,
+        );
       return { status: 200, body: userJson(u, select, expand.startsWith('manager')) };
     }
     throw new GraphHttpError(400, 'Request_BadRequest', `Unsupported directory request ${rest}`);
   }
 
   function addColumn(list: FakeList, c: unknown): ColumnDef {
-    if (!isRecord(c) || typeof c.name !== 'string' || !COLUMN_NAME.test(c.name)) throw new GraphHttpError(400, 'invalidRequest', 'A column needs a name of letters and digits.');
+    if (!isRecord(c) || typeof c.name !== 'string' || !COLUMN_NAME.test(c.name))
+      throw new GraphHttpError(400, 'invalidRequest', 'A column needs a name of letters and digits.');
     const kinds = (['text', 'dateTime', 'choice', 'number'] as const).filter((k) => isRecord(c[k]));
-    if (kinds.length !== 1) throw new GraphHttpError(400, 'invalidRequest', 'A column needs exactly one type facet (text, dateTime, choice, number, …).');
-    if (list.columns.has(c.name)) throw new GraphHttpError(409, 'nameAlreadyExists', `A duplicate field name "${c.name}" was found.`);
-    const choice = isRecord(c.choice) && Array.isArray(c.choice.choices) ? c.choice.choices.map(String) : undefined;
-    const def: ColumnDef = { name: c.name, kind: kinds[0]!, indexed: c.indexed === true, ...(choice ? { choices: choice } : {}) };
+    if (kinds.length !== 1)
+      throw new GraphHttpError(
+        400,
+        'invalidRequest',
+        'A column needs exactly one type facet (text, dateTime, choice, number, …).',
+      );
+    if (list.columns.has(c.name))
+      throw new GraphHttpError(409, 'nameAlreadyExists', `A duplicate field name "${c.name}" was found.`);
+    const choice =
+      isRecord(c.choice) && Array.isArray(c.choice.choices) ? c.choice.choices.map(String) : undefined;
+    const def: ColumnDef = {
+      name: c.name,
+      kind: kinds[0]!,
+      indexed: c.indexed === true,
+      ...(choice ? { choices: choice } : {}),
+    };
     list.columns.set(def.name, def);
     return def;
   }
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    if (Buffer.isBuffer(body)) res.writeHead(status, { 'content-type': 'application/octet-stream', ...headers }).end(body);
-    else res.writeHead(status, { 'content-type': 'application/json', 'request-id': randomUUID(), ...headers }).end(body === undefined ? undefined : JSON.stringify(body));
+    if (Buffer.isBuffer(body))
+      res.writeHead(status, { 'content-type': 'application/octet-stream', ...headers }).end(body);
+    else
+      res
+        .writeHead(status, { 'content-type': 'application/json', 'request-id': randomUUID(), ...headers })
+        .end(body === undefined ? undefined : JSON.stringify(body));
   };
 
   let held: { promise: Promise<void>; release: () => void } | null = null;
@@ -484,14 +799,24 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         if (windowUsed + units > budget.resourceUnits) {
           stats.throttled += 1;
           const wait = Math.max(1, Math.ceil((stats.windowStart + budget.windowMs - now) / 1000));
-          return send(res, 429, { error: { code: 'TooManyRequests', message: 'The request has been throttled.' } }, { 'retry-after': String(wait) });
+          return send(
+            res,
+            429,
+            { error: { code: 'TooManyRequests', message: 'The request has been throttled.' } },
+            { 'retry-after': String(wait) },
+          );
         }
       }
       const roll = Math.random();
       const fault = roll < faultRate ? Math.floor((roll / faultRate) * 3) : -1;
       if (fault === 0) {
         stats.faults += 1;
-        return send(res, 503, { error: { code: 'serviceNotAvailable', message: 'The service is temporarily unavailable.' } }, { 'retry-after': '1' });
+        return send(
+          res,
+          503,
+          { error: { code: 'serviceNotAvailable', message: 'The service is temporarily unavailable.' } },
+          { 'retry-after': '1' },
+        );
       }
       if (fault === 1) {
         stats.faults += 1;
@@ -508,7 +833,19 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         }
         send(res, out.status, out.body);
       } catch (e) {
-        if (e instanceof GraphHttpError) return send(res, e.status, { error: { code: e.code, message: e.message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID() } } }, e.headers);
+        if (e instanceof GraphHttpError)
+          return send(
+            res,
+            e.status,
+            {
+              error: {
+                code: e.code,
+                message: e.message,
+                innerError: { date: new Date().toISOString(), 'request-id': randomUUID() },
+              },
+            },
+            e.headers,
+          );
         send(res, 500, { error: { code: 'generalException', message: (e as Error).message } });
       }
     })();

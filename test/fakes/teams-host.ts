@@ -15,7 +15,13 @@ const RUNTIME = {
   apiVersion: 4,
   isLegacyTeams: false,
   hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
-  supports: { appInstallDialog: {}, dialog: { card: {}, url: {} }, pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrack: {} }, teamsCore: {}, authentication: {} },
+  supports: {
+    appInstallDialog: {},
+    dialog: { card: {}, url: {} },
+    pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrack: {} },
+    teamsCore: {},
+    authentication: {},
+  },
 };
 
 function page(o: HostOptions): string {

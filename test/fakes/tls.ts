@@ -27,7 +27,27 @@ export function testTls(): TestTls {
     ensureDebian('openssl');
     const mine = `${dir}.${process.pid}`;
     mkdirSync(mine, { recursive: true });
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(mine, 'key.pem'), '-out', join(mine, 'cert.pem'), '-days', '3650', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(mine, 'key.pem'),
+        '-out',
+        join(mine, 'cert.pem'),
+        '-days',
+        '3650',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      ],
+      { stdio: 'ignore' },
+    );
     try {
       renameSync(mine, dir);
     } catch {

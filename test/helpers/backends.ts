@@ -72,6 +72,8 @@ const postgres: Backend = {
 export async function backends(): Promise<Backend[]> {
   if (await postgresReachable()) return [pglite, postgres];
   if (process.env.CI) throw new Error(`PostgreSQL is not reachable at ${POSTGRES_URL}, and CI requires it`);
-  process.stderr.write(`note: PostgreSQL not reachable at ${POSTGRES_URL}; integration tests run on PGlite only\n`);
+  process.stderr.write(
+    `note: PostgreSQL not reachable at ${POSTGRES_URL}; integration tests run on PGlite only\n`,
+  );
   return [pglite];
 }

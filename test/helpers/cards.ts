@@ -19,7 +19,8 @@ export function cardProblems(json: unknown): string[] {
     if (Array.isArray(v)) return v.forEach(walk);
     if (v && typeof v === 'object') {
       const o = v as { type?: string; fallback?: { type?: string } };
-      if (o.type === 'Action.Execute' && o.fallback?.type !== 'Action.Submit') problems.push('Action.Execute without an Action.Submit fallback');
+      if (o.type === 'Action.Execute' && o.fallback?.type !== 'Action.Submit')
+        problems.push('Action.Execute without an Action.Submit fallback');
       Object.values(o).forEach(walk);
     }
   };

@@ -20,16 +20,24 @@ export interface TestApp {
   app: Samtale;
   url: string;
   token(userId: string): Promise<string>;
-  call<T = Record<string, unknown>>(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<Reply<T>>;
+  call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<Reply<T>>;
   as(userId: string): Promise<Client>;
   close(): Promise<void>;
 }
 
-export type Client = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<Reply<T>>;
+export type Client = <T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<Reply<T>>;
 
 /** Waits until the background archiver has archived every signed record (by default at most 60 s). */
 export async function waitForArchiving(t: TestApp, timeoutMs = 60_000): Promise<void> {
-  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+  for (const end = Date.now() + timeoutMs; Date.now() < end;) {
     if ((await t.app.deps.store.awaitingArchive()).length === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -37,11 +45,19 @@ export async function waitForArchiving(t: TestApp, timeoutMs = 60_000): Promise<
 }
 
 /** opts.token: where bearer tokens come from (default: the local demo sign-in; in m365 tests, the Entra fake). */
-export async function startTestApp(backend: Backend, env: Record<string, string> = {}, opts: { clock?: Clock; token?: (userId: string) => Promise<string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  backend: Backend,
+  env: Record<string, string> = {},
+  opts: { clock?: Clock; token?: (userId: string) => Promise<string> } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-test-'));
   const { db, drop } = await backend.create();
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const app = await startSamtale(config, { db, logger: createLogger('silent'), ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = await startSamtale(config, {
+    db,
+    logger: createLogger('silent'),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   const tokens = new Map<string, string>();
 
   const call: TestApp['call'] = async (method, path, opts = {}) => {

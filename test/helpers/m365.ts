@@ -9,14 +9,23 @@ import type { EntraFake, MintOptions } from '../fakes/entra.ts';
 import type { FakeUser, GraphFake, GraphFakeOptions } from '../fakes/graph.ts';
 import { startSharePointFakes } from './sharepoint.ts';
 
-export const SAMTALE_APP = { clientId: '7b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', clientSecret: 'm365-test-secret' };
+export const SAMTALE_APP = {
+  clientId: '7b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d',
+  clientSecret: 'm365-test-secret',
+};
 export const PUBLIC_URL = 'https://samtale.fjordvik.example';
 export const TEAMS_APP_ID = '3c9a1e55-6f2b-4d8e-9a10-b2c3d4e5f607';
 export const CATALOG_APP_ID = 'a1b2c3d4-0000-4000-8000-catalogsamtal';
 
 /** The demo people as Entra holds them: the department is the unit's name. */
 export function demoDirectory(): FakeUser[] {
-  return DEMO_USERS.map((u) => ({ id: u.oid, displayName: u.name, userPrincipalName: u.upn, department: DEMO_UNITS.find((x) => x.id === u.unitId)?.name ?? null, managerId: u.managerOid }));
+  return DEMO_USERS.map((u) => ({
+    id: u.oid,
+    displayName: u.name,
+    userPrincipalName: u.upn,
+    department: DEMO_UNITS.find((x) => x.id === u.unitId)?.name ?? null,
+    managerId: u.managerOid,
+  }));
 }
 
 export interface M365Fakes {
@@ -30,8 +39,16 @@ export interface M365Fakes {
   close(): Promise<void>;
 }
 
-export async function startM365Fakes(opts: Partial<Pick<GraphFakeOptions, 'budget' | 'directory'>> = {}): Promise<M365Fakes> {
-  const { entra, graph, env: archiveEnv, provision, close: closeTenant } = await startSharePointFakes({
+export async function startM365Fakes(
+  opts: Partial<Pick<GraphFakeOptions, 'budget' | 'directory'>> = {},
+): Promise<M365Fakes> {
+  const {
+    entra,
+    graph,
+    env: archiveEnv,
+    provision,
+    close: closeTenant,
+  } = await startSharePointFakes({
     app: SAMTALE_APP,
     graphRoles: ['User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All'],
     directory: opts.directory ?? demoDirectory(),
@@ -44,7 +61,10 @@ export async function startM365Fakes(opts: Partial<Pick<GraphFakeOptions, 'budge
     authorize: async (req) => {
       const header = req.headers.authorization ?? '';
       try {
-        const { payload } = await jwtVerify(header.replace(/^Bearer /, ''), entra.publicKey, { audience: 'https://api.botframework.com', issuer: `https://sts.windows.net/${DEMO_TENANT_ID}/` });
+        const { payload } = await jwtVerify(header.replace(/^Bearer /, ''), entra.publicKey, {
+          audience: 'https://api.botframework.com',
+          issuer: `https://sts.windows.net/${DEMO_TENANT_ID}/`,
+        });
         return payload.appid === SAMTALE_APP.clientId;
       } catch {
         return false;
@@ -67,7 +87,11 @@ export async function startM365Fakes(opts: Partial<Pick<GraphFakeOptions, 'budge
       TEAMS_APP_ID,
       PROACTIVE_INSTALL: 'true',
     },
-    token: (oid, o = {}) => entra.mintUserToken({ oid, roles: roles.get(oid) ?? [] }, { audience: `api://samtale.fjordvik.example/${SAMTALE_APP.clientId}`, ...o }),
+    token: (oid, o = {}) =>
+      entra.mintUserToken(
+        { oid, roles: roles.get(oid) ?? [] },
+        { audience: `api://samtale.fjordvik.example/${SAMTALE_APP.clientId}`, ...o },
+      ),
     async close() {
       await connector.close();
       await botFramework.close();

@@ -24,4 +24,3 @@ export async function fillOutbox(dataDir: string, serviceUrl: string, count: num
     await db.close();
   }
 }
-

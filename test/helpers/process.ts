@@ -7,8 +7,16 @@ import { join } from 'node:path';
 
 export const MAIN = join(import.meta.dirname, '..', '..', 'src', 'main.ts');
 
-export function spawnUntilUrl(script: string, args: string[], env: Record<string, string>, stderr: 'pipe' | 'inherit' = 'pipe'): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', stderr] });
+export function spawnUntilUrl(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  stderr: 'pipe' | 'inherit' = 'pipe',
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', stderr],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -24,16 +32,27 @@ export function spawnUntilUrl(script: string, args: string[], env: Record<string
 
 /** The Samtale server in local mode on PGlite in dataDir, on a free loopback port. */
 export function startServerProcess(dataDir: string, env: Record<string, string> = {}) {
-  return spawnUntilUrl(MAIN, ['serve'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env });
+  return spawnUntilUrl(MAIN, ['serve'], {
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    ...env,
+  });
 }
 
 /**
  * Runs the samtale CLI without blocking this process (which may be serving the fakes it talks to),
  * with this process's environment plus env, in a fresh DATA_DIR unless env names one.
  */
-export function runCli(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, ...args], { env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'samtale-cli-')), ...env } });
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, ...args], {
+      env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'samtale-cli-')), ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

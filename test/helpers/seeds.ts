@@ -2,10 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The shared seeds sit beside the repository (../shared/seeds), in CI as on a developer's machine. */
-export const SEEDS_DIR = process.env.SAMTALE_SEEDS_DIR ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
+export const SEEDS_DIR =
+  process.env.SAMTALE_SEEDS_DIR ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
 
 export function seedText(number: string): string {
-  if (!existsSync(SEEDS_DIR)) throw new Error(`seed documents not found at ${SEEDS_DIR} (set SAMTALE_SEEDS_DIR)`);
+  if (!existsSync(SEEDS_DIR))
+    throw new Error(`seed documents not found at ${SEEDS_DIR} (set SAMTALE_SEEDS_DIR)`);
   const file = readdirSync(SEEDS_DIR).find((f) => f.startsWith(`${number}_`));
   if (!file) throw new Error(`seed ${number} not found in ${SEEDS_DIR}`);
   return readFileSync(join(SEEDS_DIR, file), 'utf8');

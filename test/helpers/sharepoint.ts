@@ -12,7 +12,10 @@ import { trustTestTls } from '../fakes/tls.ts';
 
 export const HR_GROUP = '5d0f3a3e-8b7c-4f1e-9a60-0c3b1e2d4f01';
 export const HR_SALARY_GROUP = '5d0f3a3e-8b7c-4f1e-9a60-0c3b1e2d4f02';
-export const ARCHIVE_APP = { clientId: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', clientSecret: 'test-secret-for-the-fake-only' };
+export const ARCHIVE_APP = {
+  clientId: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  clientSecret: 'test-secret-for-the-fake-only',
+};
 
 export interface SharePointFakes {
   entra: EntraFake;
@@ -25,7 +28,9 @@ export interface SharePointFakes {
   close(): Promise<void>;
 }
 
-export interface SharePointFakeOptions extends Partial<Pick<GraphFakeOptions, 'budget' | 'faultRate' | 'siteGrants' | 'directory' | 'catalog'>> {
+export interface SharePointFakeOptions extends Partial<
+  Pick<GraphFakeOptions, 'budget' | 'faultRate' | 'siteGrants' | 'directory' | 'catalog'>
+> {
   /** The app registration Samtale signs in with (default: an archive-only app). */
   app?: { clientId: string; clientSecret: string };
   /** Graph application permissions granted besides Sites.Selected. */
@@ -40,13 +45,23 @@ export async function startSharePointFakes(opts: SharePointFakeOptions = {}): Pr
   const entra = await startEntraFake({
     tenantId: DEMO_TENANT_ID,
     // Roles are looked up per resource when a token is issued, after the Graph fake has its address.
-    apps: [{ ...app, roles: new Proxy({} as Record<string, string[]>, { get: (_t, resource) => (resource === graphOrigin ? roles : undefined) }) }],
+    apps: [
+      {
+        ...app,
+        roles: new Proxy({} as Record<string, string[]>, {
+          get: (_t, resource) => (resource === graphOrigin ? roles : undefined),
+        }),
+      },
+    ],
   });
   const graph = await startGraphFake({
     tenantId: DEMO_TENANT_ID,
     entraPublicKey: entra.publicKey,
     siteGrants: opts.siteGrants ?? { [app.clientId]: 'fullcontrol' },
-    principals: new Set<string>([...(opts.directory?.map((u) => u.id) ?? Object.values(DEMO)), HR_SALARY_GROUP]),
+    principals: new Set<string>([
+      ...(opts.directory?.map((u) => u.id) ?? Object.values(DEMO)),
+      HR_SALARY_GROUP,
+    ]),
     libraryReaders: [HR_GROUP],
     ...(opts.directory ? { directory: opts.directory } : {}),
     ...(opts.catalog ? { catalog: opts.catalog } : {}),
@@ -71,7 +86,16 @@ export async function startSharePointFakes(opts: SharePointFakeOptions = {}): Pr
     env,
     certFile: tls.certFile,
     provision: () =>
-      provisionLibrary(appGraph({ tenantId: DEMO_TENANT_ID, ...app, authorityHost: entra.url, graphUrl: graph.url, logger: createLogger('silent') }), { siteId: graph.siteId, siteUrl: graph.siteUrl, library: 'Samtalearkiv' }),
+      provisionLibrary(
+        appGraph({
+          tenantId: DEMO_TENANT_ID,
+          ...app,
+          authorityHost: entra.url,
+          graphUrl: graph.url,
+          logger: createLogger('silent'),
+        }),
+        { siteId: graph.siteId, siteUrl: graph.siteUrl, library: 'Samtalearkiv' },
+      ),
     async close() {
       await graph.close();
       await entra.close();

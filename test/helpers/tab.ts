@@ -5,12 +5,22 @@ import { SCREENSHOTS } from './browser.ts';
 
 export function assertTabBuilt() {
   if (!existsSync(join(import.meta.dirname, '..', '..', 'tab', 'dist', 'index.html'))) {
-    throw new Error('tab/dist is missing: run the tests through `npm test` (which builds the tab) or `npm run build:tab`');
+    throw new Error(
+      'tab/dist is missing: run the tests through `npm test` (which builds the tab) or `npm run build:tab`',
+    );
   }
 }
 
-export async function signedIn(browser: Browser, url: string, name: string, opts: { locale?: string; width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: opts.locale ?? 'nb-NO', viewport: { width: opts.width ?? 1280, height: 900 } });
+export async function signedIn(
+  browser: Browser,
+  url: string,
+  name: string,
+  opts: { locale?: string; width?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: opts.locale ?? 'nb-NO',
+    viewport: { width: opts.width ?? 1280, height: 900 },
+  });
   const page = await context.newPage();
   await page.goto(url + '/');
   await page.getByRole('button', { name }).click();
@@ -28,5 +38,8 @@ export async function fill(page: Page, fieldId: string, text: string) {
   const box = block.getByRole('textbox').first();
   await box.fill(text);
   await box.blur();
-  await block.getByRole('status').filter({ hasText: /^(Lagret|Saved)$/ }).waitFor();
+  await block
+    .getByRole('status')
+    .filter({ hasText: /^(Lagret|Saved)$/ })
+    .waitFor();
 }

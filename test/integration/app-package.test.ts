@@ -12,7 +12,11 @@ const LOCALIZATION_SCHEMA = join(SCHEMAS, 'MicrosoftTeams.Localization.v1.29.sch
 // CommonJS packages: their default export sits on `.default` when imported from ESM.
 const Ajv = ajvDraft04.default;
 const addFormats = ajvFormats.default;
-const ENV = { TEAMS_APP_ID: '3c9a1e55-6f2b-4d8e-9a10-b2c3d4e5f607', CLIENT_ID: '7b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', PUBLIC_URL: 'https://samtale.fjordvik.kommune.no' };
+const ENV = {
+  TEAMS_APP_ID: '3c9a1e55-6f2b-4d8e-9a10-b2c3d4e5f607',
+  CLIENT_ID: '7b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d',
+  PUBLIC_URL: 'https://samtale.fjordvik.kommune.no',
+};
 
 /** Reads a ZIP through its central directory, as Teams admin center does. */
 function unzip(zip: Buffer): Map<string, Buffer> {
@@ -43,66 +47,95 @@ function readPng(png: Buffer) {
   const height = png.readUInt32BE(20);
   const colorType = png[25];
   const idat: Buffer[] = [];
-  for (let p = 8; p < png.length; ) {
+  for (let p = 8; p < png.length;) {
     const length = png.readUInt32BE(p);
     if (png.toString('latin1', p + 4, p + 8) === 'IDAT') idat.push(png.subarray(p + 8, p + 8 + length));
     p += 12 + length;
   }
   const raw = inflateSync(Buffer.concat(idat));
-  const pixels = (x: number, y: number) => raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 1 + x * 4 + 4);
+  const pixels = (x: number, y: number) =>
+    raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 1 + x * 4 + 4);
   return { width, height, colorType, pixels };
 }
 
 describe('the Teams app package', () => {
-  it('`samtale package` builds a zip with exactly the manifest, its localizations and the icons', { timeout: 60_000 }, async () => {
-    const r = await cli(['package'], ENV);
-    expect(r.status, r.stderr).toBe(0);
-    const zip = join(import.meta.dirname, '..', '..', 'appPackage', 'build', 'samtale.zip');
-    const files = unzip(readFileSync(zip));
-    expect([...files.keys()].sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'nb.json', 'outline.png']);
+  it(
+    '`samtale package` builds a zip with exactly the manifest, its localizations and the icons',
+    { timeout: 60_000 },
+    async () => {
+      const r = await cli(['package'], ENV);
+      expect(r.status, r.stderr).toBe(0);
+      const zip = join(import.meta.dirname, '..', '..', 'appPackage', 'build', 'samtale.zip');
+      const files = unzip(readFileSync(zip));
+      expect([...files.keys()].sort()).toEqual([
+        'color.png',
+        'en.json',
+        'manifest.json',
+        'nb.json',
+        'outline.png',
+      ]);
 
-    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Record<string, unknown> & { staticTabs: { name: string; contentUrl: string }[]; bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[]; webApplicationInfo: { id: string; resource: string }; validDomains: string[]; id: string };
-    expect(manifest.id).toBe(ENV.TEAMS_APP_ID);
-    expect(manifest.staticTabs.map((t) => t.name)).toEqual(['Mine samtaler', 'Mitt team', 'HR']);
-    expect(manifest.bots[0]).toMatchObject({ botId: ENV.CLIENT_ID, scopes: ['personal'] });
-    expect(manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title)).toEqual(['hjelp', 'mine samtaler', 'oppfølging']);
-    expect(manifest.webApplicationInfo).toEqual({ id: ENV.CLIENT_ID, resource: `api://samtale.fjordvik.kommune.no/${ENV.CLIENT_ID}` });
-    expect(manifest.validDomains).toEqual(['samtale.fjordvik.kommune.no']);
-    const en = JSON.parse(files.get('en.json')!.toString('utf8')) as Record<string, string>;
-    expect(en['staticTabs[0].name']).toBe('My conversations');
+      const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Record<string, unknown> & {
+        staticTabs: { name: string; contentUrl: string }[];
+        bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
+        webApplicationInfo: { id: string; resource: string };
+        validDomains: string[];
+        id: string;
+      };
+      expect(manifest.id).toBe(ENV.TEAMS_APP_ID);
+      expect(manifest.staticTabs.map((t) => t.name)).toEqual(['Mine samtaler', 'Mitt team', 'HR']);
+      expect(manifest.bots[0]).toMatchObject({ botId: ENV.CLIENT_ID, scopes: ['personal'] });
+      expect(manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title)).toEqual([
+        'hjelp',
+        'mine samtaler',
+        'oppfølging',
+      ]);
+      expect(manifest.webApplicationInfo).toEqual({
+        id: ENV.CLIENT_ID,
+        resource: `api://samtale.fjordvik.kommune.no/${ENV.CLIENT_ID}`,
+      });
+      expect(manifest.validDomains).toEqual(['samtale.fjordvik.kommune.no']);
+      const en = JSON.parse(files.get('en.json')!.toString('utf8')) as Record<string, string>;
+      expect(en['staticTabs[0].name']).toBe('My conversations');
 
-    // Offline validation against Microsoft's published schemas, whenever they are present.
-    if (existsSync(MANIFEST_SCHEMA)) {
-      // Microsoft's patterns are written for non-unicode regular expressions (an unescaped ']').
-      const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-      addFormats(ajv);
-      const validate = ajv.compile(JSON.parse(readFileSync(MANIFEST_SCHEMA, 'utf8')) as object);
-      expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
-      const localization = ajv.compile(JSON.parse(readFileSync(LOCALIZATION_SCHEMA, 'utf8')) as object);
-      for (const f of ['nb.json', 'en.json']) expect(localization(JSON.parse(files.get(f)!.toString('utf8'))), `${f}: ${JSON.stringify(localization.errors)}`).toBe(true);
-      // The validator itself catches a broken manifest.
-      expect(validate({ ...manifest, manifestVersion: '1.0', unknownProperty: true })).toBe(false);
-    }
-
-    const color = readPng(files.get('color.png')!);
-    expect([color.width, color.height, color.colorType]).toEqual([192, 192, 6]);
-    for (let y = 0; y < 192; y += 7) for (let x = 0; x < 192; x += 7) expect(color.pixels(x, y)[3]).toBe(255);
-    const outline = readPng(files.get('outline.png')!);
-    expect([outline.width, outline.height, outline.colorType]).toEqual([32, 32, 6]);
-    let opaque = 0;
-    let transparent = 0;
-    for (let y = 0; y < 32; y++) {
-      for (let x = 0; x < 32; x++) {
-        const [r, g, b, a] = outline.pixels(x, y);
-        if (a === 0) transparent++;
-        if (a! > 0) expect([r, g, b]).toEqual([255, 255, 255]);
-        if (a === 255) opaque++;
+      // Offline validation against Microsoft's published schemas, whenever they are present.
+      if (existsSync(MANIFEST_SCHEMA)) {
+        // Microsoft's patterns are written for non-unicode regular expressions (an unescaped ']').
+        const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+        addFormats(ajv);
+        const validate = ajv.compile(JSON.parse(readFileSync(MANIFEST_SCHEMA, 'utf8')) as object);
+        expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+        const localization = ajv.compile(JSON.parse(readFileSync(LOCALIZATION_SCHEMA, 'utf8')) as object);
+        for (const f of ['nb.json', 'en.json'])
+          expect(
+            localization(JSON.parse(files.get(f)!.toString('utf8'))),
+            `${f}: ${JSON.stringify(localization.errors)}`,
+          ).toBe(true);
+        // The validator itself catches a broken manifest.
+        expect(validate({ ...manifest, manifestVersion: '1.0', unknownProperty: true })).toBe(false);
       }
-    }
-    expect(outline.pixels(0, 0)[3]).toBe(0);
-    expect(transparent).toBeGreaterThan(32 * 32 * 0.5);
-    expect(opaque).toBeGreaterThan(20);
-  });
+
+      const color = readPng(files.get('color.png')!);
+      expect([color.width, color.height, color.colorType]).toEqual([192, 192, 6]);
+      for (let y = 0; y < 192; y += 7)
+        for (let x = 0; x < 192; x += 7) expect(color.pixels(x, y)[3]).toBe(255);
+      const outline = readPng(files.get('outline.png')!);
+      expect([outline.width, outline.height, outline.colorType]).toEqual([32, 32, 6]);
+      let opaque = 0;
+      let transparent = 0;
+      for (let y = 0; y < 32; y++) {
+        for (let x = 0; x < 32; x++) {
+          const [r, g, b, a] = outline.pixels(x, y);
+          if (a === 0) transparent++;
+          if (a! > 0) expect([r, g, b]).toEqual([255, 255, 255]);
+          if (a === 255) opaque++;
+        }
+      }
+      expect(outline.pixels(0, 0)[3]).toBe(0);
+      expect(transparent).toBeGreaterThan(32 * 32 * 0.5);
+      expect(opaque).toBeGreaterThan(20);
+    },
+  );
 
   it('names each missing setting, and refuses a tab URL that is not https', async () => {
     const missing = await cli(['package'], { TEAMS_APP_ID: '', CLIENT_ID: '', PUBLIC_URL: '' });

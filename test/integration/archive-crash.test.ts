@@ -9,82 +9,129 @@ import { startSharePointFakes, type SharePointFakes } from '../helpers/sharepoin
 
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)).map((f) => `${n}/${f}`) : [n]));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? files(join(dir, n)).map((f) => `${n}/${f}`) : [n],
+  );
 }
 
-describe.each(['local folder', 'SharePoint'] as const)('killing the server mid-archive (a real SIGKILL) and restarting it: %s archive', (kind) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'samtale-crash-'));
-  const children: ChildProcess[] = [];
-  let fakes: SharePointFakes | undefined;
-  afterAll(async () => {
-    for (const c of children) c.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-    await fakes?.close();
-  });
-  const start = async (dir: string) => {
-    if (kind === 'local folder') return startServerProcess(dir);
-    if (!fakes) {
-      fakes = await startSharePointFakes();
-      await fakes.provision();
-    }
-    return startServerProcess(dir, { ...fakes.env, NODE_EXTRA_CA_CERTS: fakes.certFile });
-  };
-
-  it('archives every record exactly once: one file per part, no leftovers', { timeout: 180_000 }, async () => {
-    const a = await start(dataDir);
-    children.push(a.child);
-    const call = async <T>(url: string, method: string, path: string, token: string | null, body?: unknown) => {
-      const res = await fetch(url + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return (await res.json()) as T;
+describe.each(['local folder', 'SharePoint'] as const)(
+  'killing the server mid-archive (a real SIGKILL) and restarting it: %s archive',
+  (kind) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'samtale-crash-'));
+    const children: ChildProcess[] = [];
+    let fakes: SharePointFakes | undefined;
+    afterAll(async () => {
+      for (const c of children) c.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+      await fakes?.close();
+    });
+    const start = async (dir: string) => {
+      if (kind === 'local folder') return startServerProcess(dir);
+      if (!fakes) {
+        fakes = await startSharePointFakes();
+        await fakes.provision();
+      }
+      return startServerProcess(dir, { ...fakes.env, NODE_EXTRA_CA_CERTS: fakes.certFile });
     };
-    const login = async (url: string, userId: string) => (await call<{ token: string }>(url, 'POST', '/api/dev/login', null, { userId })).token;
-    const ola = await login(a.url, DEMO.ola);
-    const tokens = { [DEMO.per]: await login(a.url, DEMO.per), [DEMO.silje]: await login(a.url, DEMO.silje) };
-    const lars = await login(a.url, DEMO.lars);
-    const archivedCount = async (url: string) => (await call<{ entries: unknown[] }>(url, 'GET', '/api/hr/archive', lars)).entries.length;
 
-    // 30 records signed in quick succession: the worker is busy archiving when the process dies.
-    const ids: string[] = [];
-    for (let i = 0; i < 30; i++) {
-      const employee = i % 2 ? DEMO.per : DEMO.silje;
-      const c = await call<{ id: string }>(a.url, 'POST', '/api/conversations', ola, { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: employee, period: String(2200 + i) });
-      await call(a.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, { transition: 'hold' });
-      await call(a.url, 'PUT', `/api/conversations/${c.id}/answers/struktur-1`, ola, { value: `Referat nummer ${i}.`, baseVersion: 0 });
-      await call(a.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, { transition: 'send-to-signing' });
-      const { contentHash } = await call<{ contentHash: string }>(a.url, 'GET', `/api/conversations/${c.id}`, ola);
-      await call(a.url, 'POST', `/api/conversations/${c.id}/signatures`, ola, { contentHash });
-      await call(a.url, 'POST', `/api/conversations/${c.id}/signatures`, tokens[employee]!, { contentHash });
-      ids.push(c.id);
-    }
-    // Wait until archiving is under way, then kill without warning.
-    for (let i = 0; i < 300 && (await archivedCount(a.url)) < 8; i++) await new Promise((r) => setTimeout(r, 50));
-    const before = await archivedCount(a.url);
-    a.child.kill('SIGKILL');
-    await new Promise((r) => a.child.once('exit', r));
-    expect(before).toBeGreaterThanOrEqual(4);
-    expect(before).toBeLessThan(4 + ids.length);
+    it(
+      'archives every record exactly once: one file per part, no leftovers',
+      { timeout: 180_000 },
+      async () => {
+        const a = await start(dataDir);
+        children.push(a.child);
+        const call = async <T>(
+          url: string,
+          method: string,
+          path: string,
+          token: string | null,
+          body?: unknown,
+        ) => {
+          const res = await fetch(url + path, {
+            method,
+            headers: {
+              'content-type': 'application/json',
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          return (await res.json()) as T;
+        };
+        const login = async (url: string, userId: string) =>
+          (await call<{ token: string }>(url, 'POST', '/api/dev/login', null, { userId })).token;
+        const ola = await login(a.url, DEMO.ola);
+        const tokens = {
+          [DEMO.per]: await login(a.url, DEMO.per),
+          [DEMO.silje]: await login(a.url, DEMO.silje),
+        };
+        const lars = await login(a.url, DEMO.lars);
+        const archivedCount = async (url: string) =>
+          (await call<{ entries: unknown[] }>(url, 'GET', '/api/hr/archive', lars)).entries.length;
 
-    // The restart's catch-up sweep finishes the job.
-    const b = await start(dataDir);
-    children.push(b.child);
-    const larsB = await login(b.url, DEMO.lars);
-    let listing: { entries: { conversationId: string; part: string }[] } = { entries: [] };
-    // Jobs the killed process held miss their heartbeat (10 s) and run again; allow for that.
-    for (let i = 0; i < 900; i++) {
-      listing = await call(b.url, 'GET', '/api/hr/archive', larsB);
-      if (listing.entries.length >= 4 + ids.length) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const mine = listing.entries.filter((e) => ids.includes(e.conversationId));
-    expect(mine).toHaveLength(ids.length);
-    expect(new Set(mine.map((e) => e.conversationId)).size).toBe(ids.length);
+        // 30 records signed in quick succession: the worker is busy archiving when the process dies.
+        const ids: string[] = [];
+        for (let i = 0; i < 30; i++) {
+          const employee = i % 2 ? DEMO.per : DEMO.silje;
+          const c = await call<{ id: string }>(a.url, 'POST', '/api/conversations', ola, {
+            templateKey: 'medarbeidersamtale-10-faktor',
+            employeeOid: employee,
+            period: String(2200 + i),
+          });
+          await call(a.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, { transition: 'hold' });
+          await call(a.url, 'PUT', `/api/conversations/${c.id}/answers/struktur-1`, ola, {
+            value: `Referat nummer ${i}.`,
+            baseVersion: 0,
+          });
+          await call(a.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, {
+            transition: 'send-to-signing',
+          });
+          const { contentHash } = await call<{ contentHash: string }>(
+            a.url,
+            'GET',
+            `/api/conversations/${c.id}`,
+            ola,
+          );
+          await call(a.url, 'POST', `/api/conversations/${c.id}/signatures`, ola, { contentHash });
+          await call(a.url, 'POST', `/api/conversations/${c.id}/signatures`, tokens[employee]!, {
+            contentHash,
+          });
+          ids.push(c.id);
+        }
+        // Wait until archiving is under way, then kill without warning.
+        for (let i = 0; i < 300 && (await archivedCount(a.url)) < 8; i++)
+          await new Promise((r) => setTimeout(r, 50));
+        const before = await archivedCount(a.url);
+        a.child.kill('SIGKILL');
+        await new Promise((r) => a.child.once('exit', r));
+        expect(before).toBeGreaterThanOrEqual(4);
+        expect(before).toBeLessThan(4 + ids.length);
 
-    const stored = kind === 'local folder' ? files(join(dataDir, 'archive')) : [...fakes!.graph.items.values()].map((i) => i.path);
-    const pdfs = stored.filter((f) => f.endsWith('.pdf'));
-    expect(pdfs).toHaveLength(4 + ids.length);
-    for (const id of ids) expect(pdfs.filter((f) => f.includes(id.slice(0, 8)))).toHaveLength(1);
-    expect(stored.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    b.child.kill('SIGTERM');
-    await new Promise((r) => b.child.once('exit', r));
-  });
-});
+        // The restart's catch-up sweep finishes the job.
+        const b = await start(dataDir);
+        children.push(b.child);
+        const larsB = await login(b.url, DEMO.lars);
+        let listing: { entries: { conversationId: string; part: string }[] } = { entries: [] };
+        // Jobs the killed process held miss their heartbeat (10 s) and run again; allow for that.
+        for (let i = 0; i < 900; i++) {
+          listing = await call(b.url, 'GET', '/api/hr/archive', larsB);
+          if (listing.entries.length >= 4 + ids.length) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const mine = listing.entries.filter((e) => ids.includes(e.conversationId));
+        expect(mine).toHaveLength(ids.length);
+        expect(new Set(mine.map((e) => e.conversationId)).size).toBe(ids.length);
+
+        const stored =
+          kind === 'local folder'
+            ? files(join(dataDir, 'archive'))
+            : [...fakes!.graph.items.values()].map((i) => i.path);
+        const pdfs = stored.filter((f) => f.endsWith('.pdf'));
+        expect(pdfs).toHaveLength(4 + ids.length);
+        for (const id of ids) expect(pdfs.filter((f) => f.includes(id.slice(0, 8)))).toHaveLength(1);
+        expect(stored.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+        b.child.kill('SIGTERM');
+        await new Promise((r) => b.child.once('exit', r));
+      },
+    );
+  },
+);

@@ -18,32 +18,54 @@ for (const backend of await backends()) {
 
     it('catches up at start: the demo records signed before the worker ran are archived', async () => {
       await waitForArchiving(t);
-      const archived = await t.app.db.query<{ n: number }>("select count(*)::int as n from conversations where status = 'archived'");
+      const archived = await t.app.db.query<{ n: number }>(
+        "select count(*)::int as n from conversations where status = 'archived'",
+      );
       expect(archived[0]!.n).toBe(3);
     });
 
     it('HR browses the archive by year, type and unit; salary copies only with HR.Salary; others not at all', async () => {
       await waitForArchiving(t);
-      type Listing = { entries: { part: string; templateKey: string; unit: string; year: string; file: string }[]; years: string[] };
+      type Listing = {
+        entries: { part: string; templateKey: string; unit: string; year: string; file: string }[];
+        years: string[];
+      };
       const hilde = (await (await t.as(DEMO.hilde))<Listing>('GET', '/api/hr/archive')).body;
       const lars = (await (await t.as(DEMO.lars))<Listing>('GET', '/api/hr/archive')).body;
       expect(hilde.entries.map((e) => e.part).sort()).toEqual(['record', 'record', 'record']);
       expect(lars.entries.map((e) => e.part).sort()).toEqual(['record', 'record', 'record', 'salary']);
-      const contracts = (await (await t.as(DEMO.lars))<Listing>('GET', '/api/hr/archive?templateKey=kontraktsamtale')).body.entries;
+      const contracts = (
+        await (
+          await t.as(DEMO.lars)
+        )<Listing>('GET', '/api/hr/archive?templateKey=kontraktsamtale')
+      ).body.entries;
       expect(contracts.map((e) => e.part).sort()).toEqual(['record', 'salary']);
-      const helse = (await (await t.as(DEMO.hilde))<Listing>('GET', '/api/hr/archive?unitId=helse')).body.entries;
+      const helse = (await (await t.as(DEMO.hilde))<Listing>('GET', '/api/hr/archive?unitId=helse')).body
+        .entries;
       expect(helse.map((e) => e.templateKey)).toEqual(['utviklingssamtale-leder']);
       const year = hilde.years[0]!;
-      expect((await (await t.as(DEMO.hilde))<Listing>(`GET`, `/api/hr/archive?year=${year}`)).body.entries.every((e) => e.year === year)).toBe(true);
-      for (const who of [DEMO.ola, DEMO.per, DEMO.anne]) expect((await (await t.as(who))('GET', '/api/hr/archive')).status).toBe(403);
+      expect(
+        (await (await t.as(DEMO.hilde))<Listing>(`GET`, `/api/hr/archive?year=${year}`)).body.entries.every(
+          (e) => e.year === year,
+        ),
+      ).toBe(true);
+      for (const who of [DEMO.ola, DEMO.per, DEMO.anne])
+        expect((await (await t.as(who))('GET', '/api/hr/archive')).status).toBe(403);
       expect((await (await t.as(DEMO.hilde))('GET', '/api/hr/archive?year=20x6')).status).toBe(400);
     });
 
     it('archives a record within seconds of the last signature, once', async () => {
-      const c = await ola<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2060' });
+      const c = await ola<{ id: string }>('POST', '/api/conversations', {
+        templateKey: 'medarbeidersamtale-10-faktor',
+        employeeOid: DEMO.per,
+        period: '2060',
+      });
       const id = c.body.id;
       await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
-      await per('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: 'Et godt år for arkivet.', baseVersion: 0 });
+      await per('PUT', `/api/conversations/${id}/answers/struktur-1`, {
+        value: 'Et godt år for arkivet.',
+        baseVersion: 0,
+      });
       await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'send-to-signing' });
       const hash = (await ola<{ contentHash: string }>('GET', `/api/conversations/${id}`)).body.contentHash;
       await ola('POST', `/api/conversations/${id}/signatures`, { contentHash: hash });
@@ -60,11 +82,16 @@ for (const backend of await backends()) {
       expect(copies[0]!.contentHash).toBe(hash);
       expect(existsSync(join(copies[0]!.location))).toBe(true);
       // The employee opens their copy straight away.
-      const pdf = await t.call('GET', `/api/conversations/${id}/archive/record`, { token: await t.token(DEMO.per) });
+      const pdf = await t.call('GET', `/api/conversations/${id}/archive/record`, {
+        token: await t.token(DEMO.per),
+      });
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
       // Exactly one archive event per copy and one archived event, however the job and sweep raced.
-      const events = await t.app.db.query<{ action: string }>("select action from audit_events where subject = $1 and action in ('archive.stored', 'record.archived') order by seq", [id]);
+      const events = await t.app.db.query<{ action: string }>(
+        "select action from audit_events where subject = $1 and action in ('archive.stored', 'record.archived') order by seq",
+        [id],
+      );
       expect(events.map((e) => e.action)).toEqual(['archive.stored', 'record.archived']);
     });
   });

@@ -10,24 +10,34 @@ import { loadConfig } from '../../src/config/schema.ts';
 import { createLogger } from '../../src/logger.ts';
 import { DEMO } from '../helpers/harness.ts';
 
-
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)).map((f) => `${n}/${f}`) : [n]));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? files(join(dir, n)).map((f) => `${n}/${f}`) : [n],
+  );
 }
 
 describe('the local archive (./data/archive), through the CLI and the API', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-archive-'));
   const archiveDir = join(dataDir, 'archive');
   const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, ...args], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   let signedIds: string[] = [];
 
   it('archives every signed record once: a folder per year and type, metadata beside each PDF', async () => {
-    const app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
-    signedIds = (await app.db.query<{ id: string }>("select id from conversations where status = 'signed' order by id")).map((r) => r.id);
+    const app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+      logger: createLogger('silent'),
+    });
+    signedIds = (
+      await app.db.query<{ id: string }>("select id from conversations where status = 'signed' order by id")
+    ).map((r) => r.id);
     await app.close();
     expect(signedIds.length).toBe(3);
 
@@ -36,13 +46,42 @@ describe('the local archive (./data/archive), through the CLI and the API', () =
     const pdfs = files(archiveDir).filter((f) => f.endsWith('.pdf'));
     // kontraktsamtale (record + salary), utviklingssamtale, medarbeidersamtale
     expect(pdfs).toHaveLength(4);
-    for (const f of pdfs) expect(f).toMatch(/^\d{4}\/(kontraktsamtale|utviklingssamtale-leder|medarbeidersamtale-10-faktor)\/[a-z0-9-]+-(record|salary)-[0-9a-f]{12}\.pdf$/);
+    for (const f of pdfs)
+      expect(f).toMatch(
+        /^\d{4}\/(kontraktsamtale|utviklingssamtale-leder|medarbeidersamtale-10-faktor)\/[a-z0-9-]+-(record|salary)-[0-9a-f]{12}\.pdf$/,
+      );
     const salary = pdfs.find((f) => f.includes('-salary-'))!;
-    const meta = JSON.parse(readFileSync(join(archiveDir, `${salary}.json`), 'utf8')) as Record<string, unknown>;
-    expect(meta).toMatchObject({ sjekksumAlgoritme: 'SHA256', tilgangsrestriksjon: 'Unntatt offentlighet', skjermingshjemmel: 'Offl. § 14 første ledd', samtaletype: 'Kontraktsamtale', medarbeider: 'Ola Hansen', leder: 'Kari Nordmann', del: 'salary', lesere: { group: 'HR.Salary' } });
-    for (const key of ['tittel', 'dokumentetsDato', 'sjekksum', 'arkivertDato', 'arkivertAv', 'kassasjonsdato', 'periode', 'enhet', 'malversjon', 'innholdsnokkel']) expect(meta[key], key).toBeTruthy();
+    const meta = JSON.parse(readFileSync(join(archiveDir, `${salary}.json`), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(meta).toMatchObject({
+      sjekksumAlgoritme: 'SHA256',
+      tilgangsrestriksjon: 'Unntatt offentlighet',
+      skjermingshjemmel: 'Offl. § 14 første ledd',
+      samtaletype: 'Kontraktsamtale',
+      medarbeider: 'Ola Hansen',
+      leder: 'Kari Nordmann',
+      del: 'salary',
+      lesere: { group: 'HR.Salary' },
+    });
+    for (const key of [
+      'tittel',
+      'dokumentetsDato',
+      'sjekksum',
+      'arkivertDato',
+      'arkivertAv',
+      'kassasjonsdato',
+      'periode',
+      'enhet',
+      'malversjon',
+      'innholdsnokkel',
+    ])
+      expect(meta[key], key).toBeTruthy();
     expect(meta.sjekksum).toMatch(/^[0-9a-f]{64}$/);
-    expect(Number(String(meta.kassasjonsdato).slice(0, 4)) - Number(String(meta.arkivertDato).slice(0, 4))).toBe(10);
+    expect(
+      Number(String(meta.kassasjonsdato).slice(0, 4)) - Number(String(meta.arkivertDato).slice(0, 4)),
+    ).toBe(10);
 
     // Running again archives nothing new and duplicates nothing.
     const second = cli('archive', 'run');
@@ -71,7 +110,10 @@ describe('the local archive (./data/archive), through the CLI and the API', () =
     const id = signedIds[1]!;
     expect(cli('archive', 'verify', id).status).toBe(0);
     const db = await openPglite(join(dataDir, 'db'));
-    await db.query(`update answers set value = '"forfalsket"'::jsonb where conversation_id = $1 and slot = 'shared' and field_id = (select min(field_id) from answers where conversation_id = $1 and slot = 'shared')`, [id]);
+    await db.query(
+      `update answers set value = '"forfalsket"'::jsonb where conversation_id = $1 and slot = 'shared' and field_id = (select min(field_id) from answers where conversation_id = $1 and slot = 'shared')`,
+      [id],
+    );
     await db.close();
     const r = cli('archive', 'verify', id);
     expect(r.status).toBe(1);
@@ -79,27 +121,56 @@ describe('the local archive (./data/archive), through the CLI and the API', () =
   });
 
   it('the parties and HR open copies from the app; salary only with HR.Salary; strangers see nothing', async () => {
-    const app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+    const app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+      logger: createLogger('silent'),
+    });
     try {
-      const [kontrakt] = await app.db.query<{ id: string }>("select id from conversations where template_key = 'kontraktsamtale' and status = 'archived'");
-      const token = async (userId: string) => ((await (await fetch(`${app.url}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })).json()) as { token: string }).token;
+      const [kontrakt] = await app.db.query<{ id: string }>(
+        "select id from conversations where template_key = 'kontraktsamtale' and status = 'archived'",
+      );
+      const token = async (userId: string) =>
+        (
+          (await (
+            await fetch(`${app.url}/api/dev/login`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ userId }),
+            })
+          ).json()) as { token: string }
+        ).token;
       const open = async (userId: string, part: string) => {
-        const res = await fetch(`${app.url}/api/conversations/${kontrakt!.id}/archive/${part}`, { headers: { authorization: `Bearer ${await token(userId)}` } });
+        const res = await fetch(`${app.url}/api/conversations/${kontrakt!.id}/archive/${part}`, {
+          headers: { authorization: `Bearer ${await token(userId)}` },
+        });
         const body = Buffer.from(await res.arrayBuffer());
-        return { status: res.status, type: res.headers.get('content-type'), pdf: body.subarray(0, 5).toString() === '%PDF-' };
+        return {
+          status: res.status,
+          type: res.headers.get('content-type'),
+          pdf: body.subarray(0, 5).toString() === '%PDF-',
+        };
       };
       const expectations: [string, string, number][] = [
-        [DEMO.ola, 'record', 200], [DEMO.ola, 'salary', 200], [DEMO.kari, 'salary', 200],
-        [DEMO.hilde, 'record', 200], [DEMO.hilde, 'salary', 403],
-        [DEMO.lars, 'record', 200], [DEMO.lars, 'salary', 200],
-        [DEMO.ingrid, 'record', 404], [DEMO.ingrid, 'salary', 404], [DEMO.anne, 'salary', 404], [DEMO.per, 'record', 404],
+        [DEMO.ola, 'record', 200],
+        [DEMO.ola, 'salary', 200],
+        [DEMO.kari, 'salary', 200],
+        [DEMO.hilde, 'record', 200],
+        [DEMO.hilde, 'salary', 403],
+        [DEMO.lars, 'record', 200],
+        [DEMO.lars, 'salary', 200],
+        [DEMO.ingrid, 'record', 404],
+        [DEMO.ingrid, 'salary', 404],
+        [DEMO.anne, 'salary', 404],
+        [DEMO.per, 'record', 404],
       ];
       for (const [user, part, status] of expectations) {
         const r = await open(user, part);
         expect(r.status, `${user} ${part}`).toBe(status);
         if (status === 200) expect(r.pdf).toBe(true);
       }
-      const reads = await app.db.query<{ actor_oid: string }>("select actor_oid from audit_events where action = 'archive.read-by-hr' and subject = $1", [kontrakt!.id]);
+      const reads = await app.db.query<{ actor_oid: string }>(
+        "select actor_oid from audit_events where action = 'archive.read-by-hr' and subject = $1",
+        [kontrakt!.id],
+      );
       expect(new Set(reads.map((r) => r.actor_oid))).toEqual(new Set([DEMO.hilde, DEMO.lars]));
     } finally {
       await app.close();

@@ -22,10 +22,18 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
     ensureDebian('poppler-utils', 'qpdf');
     t = await startTestApp(pglite!);
     const kari = await t.as(DEMO.kari);
-    const list = (await kari<{ conversations: { id: string; template: { key: string }; status: string }[] }>('GET', '/api/conversations')).body.conversations;
+    const list = (
+      await kari<{ conversations: { id: string; template: { key: string }; status: string }[] }>(
+        'GET',
+        '/api/conversations',
+      )
+    ).body.conversations;
     const kontrakt = list.find((c) => c.template.key === 'kontraktsamtale' && c.status === 'signed')!.id;
     const oslo = list.find((c) => c.template.key === 'utviklingssamtale-leder' && c.status === 'signed')!.id;
-    for (const [name, id] of [['kontrakt', kontrakt], ['oslo', oslo]] as const) {
+    for (const [name, id] of [
+      ['kontrakt', kontrakt],
+      ['oslo', oslo],
+    ] as const) {
       for (const copy of await prepareArchiveCopy(t.app.deps, id)) {
         const key = `${name}-${copy.part}`;
         bytes[key] = await renderRecordPdf(copy);
@@ -76,10 +84,18 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
     const kontrakt = text('kontrakt-record');
     expect(kontrakt).toContain(OFFL_14);
     expect(kontrakt).not.toContain('jf § 13');
-    expect(kontrakt).toContain('Alle skoler i kommunen har oppdaterte planer for et trygt og godt skolemiljø.');
-    expect(kontrakt).toContain('Punkt 3 (til vedlegg kontrakt, del A): Stillings- og resultatkrav kommende år');
-    expect(kontrakt).toContain('Hvordan vurderer du/lederen resultatoppnåelsen (inkl. kvaliteten av tjenestene)?');
-    expect(kontrakt).toMatch(/Kari Nordmann \(kari\.nordmann@fjordvik\.kommune\.no\) signerte \d{4}-\d\d-\d\dT/);
+    expect(kontrakt).toContain(
+      'Alle skoler i kommunen har oppdaterte planer for et trygt og godt skolemiljø.',
+    );
+    expect(kontrakt).toContain(
+      'Punkt 3 (til vedlegg kontrakt, del A): Stillings- og resultatkrav kommende år',
+    );
+    expect(kontrakt).toContain(
+      'Hvordan vurderer du/lederen resultatoppnåelsen (inkl. kvaliteten av tjenestene)?',
+    );
+    expect(kontrakt).toMatch(
+      /Kari Nordmann \(kari\.nordmann@fjordvik\.kommune\.no\) signerte \d{4}-\d\d-\d\dT/,
+    );
     expect(kontrakt).toMatch(/sha256:[0-9a-f]{64}/);
     // Salary stays out of the record and goes into its own document.
     expect(kontrakt).not.toContain('Lønnssamtalen ble gjennomført');
@@ -96,7 +112,12 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
 
   it('renders the same record to the same bytes, so a retry produces the same checksum', async () => {
     const kari = await t.as(DEMO.kari);
-    const list = (await kari<{ conversations: { id: string; template: { key: string }; status: string }[] }>('GET', '/api/conversations')).body.conversations;
+    const list = (
+      await kari<{ conversations: { id: string; template: { key: string }; status: string }[] }>(
+        'GET',
+        '/api/conversations',
+      )
+    ).body.conversations;
     const id = list.find((c) => c.template.key === 'kontraktsamtale' && c.status === 'signed')!.id;
     const again = await renderRecordPdf((await prepareArchiveCopy(t.app.deps, id))[0]!);
     expect(again.equals(bytes['kontrakt-record']!)).toBe(true);

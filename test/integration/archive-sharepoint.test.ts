@@ -8,9 +8,15 @@ import { verifyArchiveCopy } from '../../src/usecases/verify-archive-copy.ts';
 import type { FakeItem } from '../fakes/graph.ts';
 import { backends } from '../helpers/backends.ts';
 import { DEMO, startTestApp, waitForArchiving, type TestApp } from '../helpers/harness.ts';
-import { HR_GROUP, HR_SALARY_GROUP, startSharePointFakes, type SharePointFakes } from '../helpers/sharepoint.ts';
+import {
+  HR_GROUP,
+  HR_SALARY_GROUP,
+  startSharePointFakes,
+  type SharePointFakes,
+} from '../helpers/sharepoint.ts';
 
-const readers = (item: FakeItem) => item.permissions.map((p) => `${p.principal}:${p.roles.join('+')}${p.inherited ? ':inherited' : ''}`).sort();
+const readers = (item: FakeItem) =>
+  item.permissions.map((p) => `${p.principal}:${p.roles.join('+')}${p.inherited ? ':inherited' : ''}`).sort();
 
 /** Signs n one-part records (a 10-faktor conversation between Ola and Per or Silje) through the API. */
 async function signRecords(t: TestApp, n: number, firstPeriod: number): Promise<string[]> {
@@ -19,12 +25,20 @@ async function signRecords(t: TestApp, n: number, firstPeriod: number): Promise<
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const employee = i % 2 ? DEMO.per : DEMO.silje;
-    const c = await ola<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: employee, period: String(firstPeriod + i) });
+    const c = await ola<{ id: string }>('POST', '/api/conversations', {
+      templateKey: 'medarbeidersamtale-10-faktor',
+      employeeOid: employee,
+      period: String(firstPeriod + i),
+    });
     if (c.status !== 201) throw new Error(`plan: ${c.status} ${JSON.stringify(c.body)}`);
     await ola('POST', `/api/conversations/${c.body.id}/transitions`, { transition: 'hold' });
-    await ola('PUT', `/api/conversations/${c.body.id}/answers/struktur-1`, { value: `Referat ${i}: æøå.`, baseVersion: 0 });
+    await ola('PUT', `/api/conversations/${c.body.id}/answers/struktur-1`, {
+      value: `Referat ${i}: æøå.`,
+      baseVersion: 0,
+    });
     await ola('POST', `/api/conversations/${c.body.id}/transitions`, { transition: 'send-to-signing' });
-    const { contentHash } = (await ola<{ contentHash: string }>('GET', `/api/conversations/${c.body.id}`)).body;
+    const { contentHash } = (await ola<{ contentHash: string }>('GET', `/api/conversations/${c.body.id}`))
+      .body;
     await ola('POST', `/api/conversations/${c.body.id}/signatures`, { contentHash });
     await employees[employee]!('POST', `/api/conversations/${c.body.id}/signatures`, { contentHash });
     ids.push(c.body.id);
@@ -34,17 +48,36 @@ async function signRecords(t: TestApp, n: number, firstPeriod: number): Promise<
 
 /** Every copy the database noted is in the library once, with its bytes, metadata and readers. */
 async function expectArchivedOnce(t: TestApp, fakes: SharePointFakes) {
-  const rows = await t.app.db.query<{ conversation_id: string; part: string; path: string; checksum: string; content_hash: string }>('select conversation_id, part, path, checksum, content_hash from archive_copies');
+  const rows = await t.app.db.query<{
+    conversation_id: string;
+    part: string;
+    path: string;
+    checksum: string;
+    content_hash: string;
+  }>('select conversation_id, part, path, checksum, content_hash from archive_copies');
   const items = [...fakes.graph.items.values()];
   expect(items.map((i) => i.path).sort()).toEqual(rows.map((r) => r.path).sort());
   for (const r of rows) {
     const item = fakes.graph.itemByPath(r.path)!;
     const c = (await t.app.deps.store.conversation(r.conversation_id))!;
     expect(createHash('sha256').update(item.bytes).digest('hex')).toBe(r.checksum);
-    expect(item.fields).toMatchObject({ sjekksum: r.checksum, sjekksumAlgoritme: 'SHA256', innholdsnokkel: r.content_hash, samtaleId: c.id, periode: c.period, del: r.part, tilgangsrestriksjon: 'Unntatt offentlighet' });
+    expect(item.fields).toMatchObject({
+      sjekksum: r.checksum,
+      sjekksumAlgoritme: 'SHA256',
+      innholdsnokkel: r.content_hash,
+      samtaleId: c.id,
+      periode: c.period,
+      del: r.part,
+      tilgangsrestriksjon: 'Unntatt offentlighet',
+    });
     expect(String(item.fields.skjermingshjemmel)).toMatch(/^Offl\. § 14 første ledd/);
     const parties = [`${c.leaderOid}:read`, `${c.employeeOid}:read`];
-    expect(readers(item)).toEqual((r.part === 'salary' ? [...parties, `${HR_SALARY_GROUP}:read`] : [...parties, `${HR_GROUP}:read:inherited`]).sort());
+    expect(readers(item)).toEqual(
+      (r.part === 'salary'
+        ? [...parties, `${HR_SALARY_GROUP}:read`]
+        : [...parties, `${HR_GROUP}:read:inherited`]
+      ).sort(),
+    );
   }
   return rows;
 }
@@ -73,7 +106,11 @@ for (const backend of await backends()) {
       expect(await fakes.provision()).toEqual({ library: 'exists', columnsAdded: [], viewsAdded: [] });
       list.columns.delete('enhet');
       list.views.delete('Per enhet');
-      expect(await fakes.provision()).toEqual({ library: 'exists', columnsAdded: ['enhet'], viewsAdded: ['Per enhet'] });
+      expect(await fakes.provision()).toEqual({
+        library: 'exists',
+        columnsAdded: ['enhet'],
+        viewsAdded: ['Per enhet'],
+      });
     });
 
     it('the demo records are archived with their metadata; Punkt 4 is readable by the parties and HR.Salary only', async () => {
@@ -87,50 +124,80 @@ for (const backend of await backends()) {
       expect(salary.uniquePermissions).toBe(true);
       // The app counts the SharePoint resource units it spends and notes them per copy in the audit
       // trail: 2 upload + 2 fields + 5 invite, and 3 more once for finding the library's drive.
-      const stored = (await t.app.deps.store.auditTrail()).events.filter((e) => e.action === 'archive.stored');
-      expect(stored.map((e) => (e.data as { resourceUnits?: number }).resourceUnits).sort()).toEqual([12, 9, 9, 9]);
+      const stored = (await t.app.deps.store.auditTrail()).events.filter(
+        (e) => e.action === 'archive.stored',
+      );
+      expect(stored.map((e) => (e.data as { resourceUnits?: number }).resourceUnits).sort()).toEqual([
+        12, 9, 9, 9,
+      ]);
     });
 
     it('a party opens their copy from the app, read back from SharePoint; the other leader gets nothing', async () => {
       await waitForArchiving(t);
-      const [row] = await t.app.db.query<{ conversation_id: string; checksum: string }>("select conversation_id, checksum from archive_copies where part = 'salary'");
+      const [row] = await t.app.db.query<{ conversation_id: string; checksum: string }>(
+        "select conversation_id, checksum from archive_copies where part = 'salary'",
+      );
       const c = (await t.app.deps.store.conversation(row!.conversation_id))!;
-      const res = await fetch(`${t.url}/api/conversations/${c.id}/archive/salary`, { headers: { authorization: `Bearer ${await t.token(c.employeeOid)}` } });
+      const res = await fetch(`${t.url}/api/conversations/${c.id}/archive/salary`, {
+        headers: { authorization: `Bearer ${await t.token(c.employeeOid)}` },
+      });
       expect(res.status).toBe(200);
-      expect(createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex')).toBe(row!.checksum);
-      const other = await fetch(`${t.url}/api/conversations/${c.id}/archive/salary`, { headers: { authorization: `Bearer ${await t.token(DEMO.ingrid)}` } });
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(await res.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(row!.checksum);
+      const other = await fetch(`${t.url}/api/conversations/${c.id}/archive/salary`, {
+        headers: { authorization: `Bearer ${await t.token(DEMO.ingrid)}` },
+      });
       expect(other.status).toBe(404);
-      const hrWithoutSalary = await fetch(`${t.url}/api/conversations/${c.id}/archive/salary`, { headers: { authorization: `Bearer ${await t.token(DEMO.hilde)}` } });
+      const hrWithoutSalary = await fetch(`${t.url}/api/conversations/${c.id}/archive/salary`, {
+        headers: { authorization: `Bearer ${await t.token(DEMO.hilde)}` },
+      });
       expect(hrWithoutSalary.status).toBe(403);
     });
 
     it('verify reads the copy back from SharePoint and detects one flipped byte', async () => {
       await waitForArchiving(t);
-      const [row] = await t.app.db.query<{ conversation_id: string; path: string }>("select conversation_id, path from archive_copies where part = 'record' limit 1");
-      const archive = configuredArchive(loadConfig({ ...fakes.env, DATA_DIR: '/nonexistent' }), createLogger('silent'));
+      const [row] = await t.app.db.query<{ conversation_id: string; path: string }>(
+        "select conversation_id, path from archive_copies where part = 'record' limit 1",
+      );
+      const archive = configuredArchive(
+        loadConfig({ ...fakes.env, DATA_DIR: '/nonexistent' }),
+        createLogger('silent'),
+      );
       expect((await verifyArchiveCopy(t.app.deps, archive, row!.conversation_id)).ok).toBe(true);
       const item = fakes.graph.itemByPath(row!.path)!;
       item.bytes[200] = item.bytes[200]! ^ 0x01;
       const result = await verifyArchiveCopy(t.app.deps, archive, row!.conversation_id);
       expect(result.ok).toBe(false);
-      expect(result.copies.find((x) => x.path === row!.path)).toMatchObject({ found: true, checksumMatches: false });
+      expect(result.copies.find((x) => x.path === row!.path)).toMatchObject({
+        found: true,
+        checksumMatches: false,
+      });
       item.bytes[200] = item.bytes[200]! ^ 0x01;
     });
 
     // 200 records on PGlite; 40 on PostgreSQL, where the same code path runs (the suite's time is finite).
     const n = backend.name === 'pglite' ? 200 : 40;
-    it(`with 20 % of requests failing (503s, dropped connections before and after the work), ${n} records are each archived exactly once`, { timeout: 240_000 }, async () => {
-      await waitForArchiving(t);
-      fakes.graph.setFaultRate(0.2);
-      const faultsBefore = fakes.graph.stats.faults;
-      const ids = await signRecords(t, n, 3000);
-      await waitForArchiving(t, 200_000);
-      fakes.graph.setFaultRate(0);
-      expect(fakes.graph.stats.faults - faultsBefore).toBeGreaterThan(n / 4);
-      const rows = await expectArchivedOnce(t, fakes);
-      for (const id of ids) expect(rows.filter((r) => r.conversation_id === id)).toHaveLength(1);
-      const archived = await t.app.db.query<{ n: number }>("select count(*)::int as n from conversations where status = 'archived'");
-      expect(archived[0]!.n).toBe(n + 3);
-    });
+    it(
+      `with 20 % of requests failing (503s, dropped connections before and after the work), ${n} records are each archived exactly once`,
+      { timeout: 240_000 },
+      async () => {
+        await waitForArchiving(t);
+        fakes.graph.setFaultRate(0.2);
+        const faultsBefore = fakes.graph.stats.faults;
+        const ids = await signRecords(t, n, 3000);
+        await waitForArchiving(t, 200_000);
+        fakes.graph.setFaultRate(0);
+        expect(fakes.graph.stats.faults - faultsBefore).toBeGreaterThan(n / 4);
+        const rows = await expectArchivedOnce(t, fakes);
+        for (const id of ids) expect(rows.filter((r) => r.conversation_id === id)).toHaveLength(1);
+        const archived = await t.app.db.query<{ n: number }>(
+          "select count(*)::int as n from conversations where status = 'archived'",
+        );
+        expect(archived[0]!.n).toBe(n + 3);
+      },
+    );
   });
 }

@@ -10,7 +10,11 @@ import { loadConfig } from '../../src/config/schema.ts';
 import { createLogger } from '../../src/logger.ts';
 
 const verify = (dataDir: string) =>
-  spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, 'audit', 'verify'], { env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, 'audit', 'verify'], {
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('audit verify (hash-chained audit trail, on disk, through the CLI)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-audit-'));
@@ -18,7 +22,9 @@ describe('audit verify (hash-chained audit trail, on disk, through the CLI)', ()
 
   beforeAll(async () => {
     // The demo seed signs records, opens preparation and so on: a real trail of events.
-    app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+    app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+      logger: createLogger('silent'),
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -33,7 +39,9 @@ describe('audit verify (hash-chained audit trail, on disk, through the CLI)', ()
   });
 
   it('passes on an untouched trail, and fails on an edited, a removed, or a truncated event', async () => {
-    const [{ n }] = (await app!.db.query<{ n: number }>('select count(*)::int as n from audit_events')) as [{ n: number }];
+    const [{ n }] = (await app!.db.query<{ n: number }>('select count(*)::int as n from audit_events')) as [
+      { n: number },
+    ];
     expect(n).toBeGreaterThan(10);
     await app!.close();
     app = null;
@@ -48,14 +56,18 @@ describe('audit verify (hash-chained audit trail, on disk, through the CLI)', ()
       await db.close();
     };
     // One edited field in the middle of the trail.
-    await tamper(`update audit_events set data = '{"party":"employee","contentHash":"sha256:forged"}' where seq = (select min(seq) + 5 from audit_events)`);
+    await tamper(
+      `update audit_events set data = '{"party":"employee","contentHash":"sha256:forged"}' where seq = (select min(seq) + 5 from audit_events)`,
+    );
     r = verify(dataDir);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/BROKEN at event \d+: changed/);
 
     // A broken trail stays broken, so each further case starts from a fresh install.
     rmSync(dataDir, { recursive: true, force: true });
-    app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+    app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+      logger: createLogger('silent'),
+    });
     await app.close();
     app = null;
     expect(verify(dataDir).status).toBe(0);
@@ -65,7 +77,9 @@ describe('audit verify (hash-chained audit trail, on disk, through the CLI)', ()
     expect(r.stdout).toMatch(/missing-before/);
 
     rmSync(dataDir, { recursive: true, force: true });
-    app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+    app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+      logger: createLogger('silent'),
+    });
     await app.close();
     app = null;
     await tamper('delete from audit_events where seq = (select max(seq) from audit_events)');

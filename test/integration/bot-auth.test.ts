@@ -26,7 +26,8 @@ describe('inbound Bot Connector authentication (m365 mode)', () => {
       CLIENT_ID: BOT,
       CLIENT_SECRET: 'not-used-here',
       PUBLIC_URL: 'https://samtale.example.no',
-      SHAREPOINT_SITE_ID: 'fjordvik.sharepoint.com,2f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00,3f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00',
+      SHAREPOINT_SITE_ID:
+        'fjordvik.sharepoint.com,2f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00,3f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00',
       SHAREPOINT_SITE_URL: 'https://fjordvik.sharepoint.com/sites/samtalearkiv',
       SHAREPOINT_SALARY_GROUP_ID: '4f3c6a52-4b1e-4c1a-9d3e-2a7b5c9e1f00',
       BOT_OPENID_METADATA_URL: fake.openIdMetadataUrl,
@@ -48,30 +49,89 @@ describe('inbound Bot Connector authentication (m365 mode)', () => {
     await fake?.close();
   });
 
-  const activity = (over: Record<string, unknown> = {}) => ({ id: crypto.randomUUID(), type: 'message', text: 'hjelp', serviceUrl: SERVICE_URL, channelId: 'msteams', conversation: { id: 'a:1', tenantId: DEMO_TENANT_ID }, from: { id: '29:1', aadObjectId: 'x' }, recipient: { id: `28:${BOT}` }, ...over });
+  const activity = (over: Record<string, unknown> = {}) => ({
+    id: crypto.randomUUID(),
+    type: 'message',
+    text: 'hjelp',
+    serviceUrl: SERVICE_URL,
+    channelId: 'msteams',
+    conversation: { id: 'a:1', tenantId: DEMO_TENANT_ID },
+    from: { id: '29:1', aadObjectId: 'x' },
+    recipient: { id: `28:${BOT}` },
+    ...over,
+  });
   const post = async (token: string | null, body = activity()) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, reached: reached.includes(body.id) };
   };
-  const unsigned = (alg: string) => `${base64url.encode(JSON.stringify({ alg, typ: 'JWT' }))}.${base64url.encode(JSON.stringify({ iss: fake.issuer, aud: BOT, serviceurl: SERVICE_URL, exp: Math.floor(Date.now() / 1000) + 600 }))}.`;
+  const unsigned = (alg: string) =>
+    `${base64url.encode(JSON.stringify({ alg, typ: 'JWT' }))}.${base64url.encode(JSON.stringify({ iss: fake.issuer, aud: BOT, serviceurl: SERVICE_URL, exp: Math.floor(Date.now() / 1000) + 600 }))}.`;
 
   it('accepts a valid token, and one expired within the 5-minute skew', async () => {
     expect(await post(await fake.mint({ serviceurl: SERVICE_URL }))).toEqual({ status: 200, reached: true });
-    expect(await post(await fake.mint({ serviceurl: SERVICE_URL }, { expiresIn: -120 }))).toEqual({ status: 200, reached: true });
+    expect(await post(await fake.mint({ serviceurl: SERVICE_URL }, { expiresIn: -120 }))).toEqual({
+      status: 200,
+      reached: true,
+    });
   });
 
   const rejected: [string, () => Promise<{ token: string | null; body?: ReturnType<typeof activity> }>][] = [
     ['no token', async () => ({ token: null })],
-    ['a wrong issuer', async () => ({ token: await fake.mint({ serviceurl: SERVICE_URL }, { issuer: 'https://sts.windows.net/evil/' }) })],
-    ['a wrong audience', async () => ({ token: await fake.mint({ serviceurl: SERVICE_URL }, { audience: 'another-bot' }) })],
-    ['expired beyond 5 minutes', async () => ({ token: await fake.mint({ serviceurl: SERVICE_URL }, { expiresIn: -400 }) })],
+    [
+      'a wrong issuer',
+      async () => ({
+        token: await fake.mint({ serviceurl: SERVICE_URL }, { issuer: 'https://sts.windows.net/evil/' }),
+      }),
+    ],
+    [
+      'a wrong audience',
+      async () => ({ token: await fake.mint({ serviceurl: SERVICE_URL }, { audience: 'another-bot' }) }),
+    ],
+    [
+      'expired beyond 5 minutes',
+      async () => ({ token: await fake.mint({ serviceurl: SERVICE_URL }, { expiresIn: -400 }) }),
+    ],
     ['alg none', async () => ({ token: unsigned('none') })],
-    ['HS256', async () => ({ token: await new SignJWT({ serviceurl: SERVICE_URL }).setProtectedHeader({ alg: 'HS256' }).setIssuer(fake.issuer).setAudience(BOT).setExpirationTime('10m').sign(new TextEncoder().encode('the public key as an HMAC secret')) })],
-    ['an unknown kid', async () => ({ token: await fake.mint({ serviceurl: SERVICE_URL }, { kid: 'not-in-the-jwks', foreignKey: true }) })],
-    ['a key the JWKS does not hold', async () => ({ token: await fake.mint({ serviceurl: SERVICE_URL }, { foreignKey: true }) })],
+    [
+      'HS256',
+      async () => ({
+        token: await new SignJWT({ serviceurl: SERVICE_URL })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer(fake.issuer)
+          .setAudience(BOT)
+          .setExpirationTime('10m')
+          .sign(new TextEncoder().encode('the public key as an HMAC secret')),
+      }),
+    ],
+    [
+      'an unknown kid',
+      async () => ({
+        token: await fake.mint({ serviceurl: SERVICE_URL }, { kid: 'not-in-the-jwks', foreignKey: true }),
+      }),
+    ],
+    [
+      'a key the JWKS does not hold',
+      async () => ({ token: await fake.mint({ serviceurl: SERVICE_URL }, { foreignKey: true }) }),
+    ],
     ['a missing serviceurl claim', async () => ({ token: await fake.mint({}) })],
-    ['a different serviceurl', async () => ({ token: await fake.mint({ serviceurl: 'https://attacker.example/' }) })],
-    ['a foreign tenant', async () => ({ token: await fake.mint({ serviceurl: SERVICE_URL }), body: activity({ conversation: { id: 'a:1', tenantId: '11111111-2222-4333-8444-555555555555' } }) })],
+    [
+      'a different serviceurl',
+      async () => ({ token: await fake.mint({ serviceurl: 'https://attacker.example/' }) }),
+    ],
+    [
+      'a foreign tenant',
+      async () => ({
+        token: await fake.mint({ serviceurl: SERVICE_URL }),
+        body: activity({ conversation: { id: 'a:1', tenantId: '11111111-2222-4333-8444-555555555555' } }),
+      }),
+    ],
   ];
   for (const [name, make] of rejected) {
     it(`rejects ${name} with 401, before the bot sees the activity`, async () => {

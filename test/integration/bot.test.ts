@@ -8,7 +8,8 @@ import { sendReminder } from '../../src/usecases/send-reminder.ts';
 import { sweepReminders } from '../../src/usecases/sweep-reminders.ts';
 
 type Card = { type: string; body: unknown[]; actions?: { type: string; verb?: string }[] };
-const cardOf = (a: Record<string, unknown>) => ((a.attachments as { content: Card }[] | undefined) ?? [])[0]?.content;
+const cardOf = (a: Record<string, unknown>) =>
+  ((a.attachments as { content: Card }[] | undefined) ?? [])[0]?.content;
 
 for (const backend of await backends()) {
   describe(`the bot at /api/messages (Agents SDK; Bot Connector fake; ${backend.name})`, () => {
@@ -39,7 +40,11 @@ for (const backend of await backends()) {
       ...over,
     });
     const post = async (body: unknown) => {
-      const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${t.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
     };
@@ -54,7 +59,11 @@ for (const backend of await backends()) {
       expect(JSON.stringify(welcome)).toContain('Velkommen til Samtale');
       await install(DEMO.per);
       expect(sentTo(DEMO.per)).toHaveLength(1);
-      expect(await t.app.bot.store.reference(DEMO_TENANT_ID, DEMO.per)).toMatchObject({ conversationId: chat(DEMO.per), serviceUrl: connector.serviceUrl, userId: `29:${DEMO.per}` });
+      expect(await t.app.bot.store.reference(DEMO_TENANT_ID, DEMO.per)).toMatchObject({
+        conversationId: chat(DEMO.per),
+        serviceUrl: connector.serviceUrl,
+        userId: `29:${DEMO.per}`,
+      });
       await post(activity(DEMO.jonas, { type: 'installationUpdate', action: 'add' }));
       await post(activity(DEMO.jonas, { type: 'installationUpdate', action: 'remove' }));
       expect(await t.app.bot.store.reference(DEMO_TENANT_ID, DEMO.jonas)).toBeUndefined();
@@ -67,7 +76,9 @@ for (const backend of await backends()) {
       await post(activity(DEMO.ola, { type: 'message', text: 'Mine samtaler' }));
       await post(activity(DEMO.ola, { type: 'message', text: 'follow-up', locale: 'en-GB' }));
       await post(activity(DEMO.ola, { type: 'message', text: 'hva?' }));
-      const cards = sentTo(DEMO.ola).slice(before).map((r) => cardOf(r.activity)!);
+      const cards = sentTo(DEMO.ola)
+        .slice(before)
+        .map((r) => cardOf(r.activity)!);
       expect(cards).toHaveLength(4);
       for (const c of cards) expect(cardProblems(c)).toEqual([]);
       expect(JSON.stringify(cards[0])).toContain('mine samtaler');
@@ -86,25 +97,60 @@ for (const backend of await backends()) {
       expect(card).toContain('Innføre månedlige resultatmøter i hver enhet.');
 
       // Silje presents Ingrid's item with Ingrid's id in the data: refused, nothing stored.
-      const forged = await post(activity(DEMO.silje, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'followUp.save', data: { actorOid: DEMO.ingrid, [`status:${itemId}:${version}`]: 'achieved' } } } }));
+      const forged = await post(
+        activity(DEMO.silje, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb: 'followUp.save',
+              data: { actorOid: DEMO.ingrid, [`status:${itemId}:${version}`]: 'achieved' },
+            },
+          },
+        }),
+      );
       expect(forged.status).toBe(200);
       expect((forged.body as { statusCode: number }).statusCode).toBe(400);
       expect((await t.app.deps.store.item(itemId!))!.status).toBe('open');
 
-      const res = await post(activity(DEMO.ingrid, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'followUp.save', data: { [`status:${itemId}:${version}`]: 'partly', [`comment:${itemId}`]: 'Startet i tre av fem enheter' } } } }));
+      const res = await post(
+        activity(DEMO.ingrid, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb: 'followUp.save',
+              data: {
+                [`status:${itemId}:${version}`]: 'partly',
+                [`comment:${itemId}`]: 'Startet i tre av fem enheter',
+              },
+            },
+          },
+        }),
+      );
       const body = res.body as { statusCode: number; type: string; value: Card };
       expect(body.statusCode).toBe(200);
       expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(cardProblems(body.value)).toEqual([]);
       expect(JSON.stringify(body.value)).toContain('Lagret.');
       expect(JSON.stringify(body.value)).toContain('Delvis (Startet i tre av fem enheter)');
-      expect(await t.app.deps.store.item(itemId!)).toMatchObject({ status: 'partly', statusComment: 'Startet i tre av fem enheter' });
+      expect(await t.app.deps.store.item(itemId!)).toMatchObject({
+        status: 'partly',
+        statusComment: 'Startet i tre av fem enheter',
+      });
     });
 
     it('sends each due reminder once, bundled per person, and only inside the sending window', async () => {
       // Ola plans a conversation with Per on Friday: two working days ahead, so both are reminded now.
       const ola = await t.as(DEMO.ola);
-      const planned = await ola<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2027', scheduledAt: '2026-12-04' });
+      const planned = await ola<{ id: string }>('POST', '/api/conversations', {
+        templateKey: 'medarbeidersamtale-10-faktor',
+        employeeOid: DEMO.per,
+        period: '2027',
+        scheduledAt: '2026-12-04',
+      });
       expect(planned.status).toBe(201);
       const perBefore = sentTo(DEMO.per).length;
       const ids = await sweepReminders(t.app.deps, t.app.bot);
@@ -112,13 +158,18 @@ for (const backend of await backends()) {
       expect(ids.length).toBeGreaterThanOrEqual(2);
       // The same bundle sent by two jobs at once goes out once.
       for (const id of ids) {
-        const both = await Promise.allSettled([sendReminder(t.app.deps, t.app.bot, id), sendReminder(t.app.deps, t.app.bot, id)]);
+        const both = await Promise.allSettled([
+          sendReminder(t.app.deps, t.app.bot, id),
+          sendReminder(t.app.deps, t.app.bot, id),
+        ]);
         // One sends; the other finds it done, or in progress and asks to be retried (which then skips).
         expect(both.filter((r) => r.status === 'fulfilled' && r.value === 'sent')).toHaveLength(1);
         expect(await sendReminder(t.app.deps, t.app.bot, id)).toBe('skipped');
       }
       for (const id of ids) expect((await t.app.bot.store.outbox(id))!.status).toBe('sent');
-      const toPer = sentTo(DEMO.per).slice(perBefore).map((r) => JSON.stringify(cardOf(r.activity)));
+      const toPer = sentTo(DEMO.per)
+        .slice(perBefore)
+        .map((r) => JSON.stringify(cardOf(r.activity)));
       expect(toPer).toHaveLength(1);
       expect(toPer[0]).toContain('Påminnelse fra Samtale');
       expect(toPer[0]).toContain(`/conversations/${planned.body.id}`);
@@ -138,10 +189,20 @@ for (const backend of await backends()) {
         expect(ingrid).toBeDefined();
         const nudge = (await t.app.bot.store.outbox(ingrid!))!.messages.find((m) => m.kind === 'cycle-nudge');
         // Ingrid's direct reports with nothing planned in 2026 (in the demo as seeded today: Jonas).
-        const planned = new Set((await t.app.deps.store.conversationsInTenant({ tid: DEMO_TENANT_ID, period: '2026' })).filter((c) => c.status !== 'cancelled').map((c) => c.employeeOid));
-        const unplanned = (await t.app.deps.directory.directReports(DEMO_TENANT_ID, DEMO.ingrid)).filter((r) => !planned.has(r.oid));
+        const planned = new Set(
+          (await t.app.deps.store.conversationsInTenant({ tid: DEMO_TENANT_ID, period: '2026' }))
+            .filter((c) => c.status !== 'cancelled')
+            .map((c) => c.employeeOid),
+        );
+        const unplanned = (await t.app.deps.directory.directReports(DEMO_TENANT_ID, DEMO.ingrid)).filter(
+          (r) => !planned.has(r.oid),
+        );
         expect(unplanned.length).toBeGreaterThan(0);
-        expect(nudge).toMatchObject({ recipientOid: DEMO.ingrid, period: '2026-12-15', count: unplanned.length });
+        expect(nudge).toMatchObject({
+          recipientOid: DEMO.ingrid,
+          period: '2026-12-15',
+          count: unplanned.length,
+        });
       } finally {
         t.app.bot.settings = { ...t.app.bot.settings, cycleDeadlineMonthDay: null };
         now = new Date('2026-12-02T09:00:00Z');
@@ -153,14 +214,40 @@ for (const backend of await backends()) {
       connector.blocked.set(chat(DEMO.marte), 403);
       const day = '2026-12-02';
       const id = `${DEMO_TENANT_ID}:${DEMO.marte}:${day}`;
-      await t.app.bot.store.addToOutbox({ id, tid: DEMO_TENANT_ID, recipientOid: DEMO.marte, day, messages: [{ kind: 'follow-up', key: `follow-up:${DEMO.marte}:2026-Q4:${DEMO.marte}`, tid: DEMO_TENANT_ID, recipientOid: DEMO.marte, subject: DEMO.marte, period: '2026-Q4', date: null, count: 1, role: null, templateKey: null }] }, now.toISOString());
+      await t.app.bot.store.addToOutbox(
+        {
+          id,
+          tid: DEMO_TENANT_ID,
+          recipientOid: DEMO.marte,
+          day,
+          messages: [
+            {
+              kind: 'follow-up',
+              key: `follow-up:${DEMO.marte}:2026-Q4:${DEMO.marte}`,
+              tid: DEMO_TENANT_ID,
+              recipientOid: DEMO.marte,
+              subject: DEMO.marte,
+              period: '2026-Q4',
+              date: null,
+              count: 1,
+              role: null,
+              templateKey: null,
+            },
+          ],
+        },
+        now.toISOString(),
+      );
       expect(await sendReminder(t.app.deps, t.app.bot, id)).toBe('unreachable');
       expect((await t.app.bot.store.outbox(id))!.status).toBe('undeliverable');
       expect((await t.app.bot.store.unreachable(DEMO_TENANT_ID)).map((r) => r.oid)).toContain(DEMO.marte);
       // HR sees who can no longer be reached; nobody else may ask.
-      const hr = await (await t.as(DEMO.hilde))<{ oid: string; name: string; reason: string }[]>('GET', '/api/hr/unreachable');
+      const hr = await (
+        await t.as(DEMO.hilde)
+      )<{ oid: string; name: string; reason: string }[]>('GET', '/api/hr/unreachable');
       expect(hr.status).toBe(200);
-      expect(hr.body.find((p) => p.oid === DEMO.marte)).toMatchObject({ reason: expect.stringContaining('403') });
+      expect(hr.body.find((p) => p.oid === DEMO.marte)).toMatchObject({
+        reason: expect.stringContaining('403'),
+      });
       expect((await (await t.as(DEMO.per))('GET', '/api/hr/unreachable')).status).toBe(403);
     });
   });

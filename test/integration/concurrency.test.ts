@@ -3,7 +3,10 @@ import { backends } from '../helpers/backends.ts';
 import { DEMO, startTestApp, type Client, type TestApp } from '../helpers/harness.ts';
 
 interface Conflict {
-  error: { code: string; details: { current: { value: string; version: number; updatedBy: string }; yourBaseVersion: number } };
+  error: {
+    code: string;
+    details: { current: { value: string; version: number; updatedBy: string }; yourBaseVersion: number };
+  };
 }
 
 for (const backend of await backends()) {
@@ -17,15 +20,27 @@ for (const backend of await backends()) {
       t = await startTestApp(backend);
       ola = await t.as(DEMO.ola);
       per = await t.as(DEMO.per);
-      id = (await ola<{ id: string }>('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2031' })).body.id;
+      id = (
+        await ola<{ id: string }>('POST', '/api/conversations', {
+          templateKey: 'medarbeidersamtale-10-faktor',
+          employeeOid: DEMO.per,
+          period: '2031',
+        })
+      ).body.id;
       await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
     });
     afterAll(() => t.close());
 
     it('two saves from the same base version: one wins, the other gets 409 with the current text', async () => {
       const [a, b] = await Promise.all([
-        ola('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: 'Lederens tekst', baseVersion: 0 }),
-        per('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: 'Medarbeiderens tekst', baseVersion: 0 }),
+        ola('PUT', `/api/conversations/${id}/answers/struktur-1`, {
+          value: 'Lederens tekst',
+          baseVersion: 0,
+        }),
+        per('PUT', `/api/conversations/${id}/answers/struktur-1`, {
+          value: 'Medarbeiderens tekst',
+          baseVersion: 0,
+        }),
       ]);
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       const [winner, loser] = a.status === 200 ? [a, b] : [b, a];
@@ -38,27 +53,43 @@ for (const backend of await backends()) {
       const loserClient = loser === a ? ola : per;
       const loserText = winner === a ? 'Medarbeiderens tekst' : 'Lederens tekst';
       const merged = `${winnerText}\n${loserText}`;
-      const retry = await loserClient('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: merged, baseVersion: conflict.error.details.current.version });
+      const retry = await loserClient('PUT', `/api/conversations/${id}/answers/struktur-1`, {
+        value: merged,
+        baseVersion: conflict.error.details.current.version,
+      });
       expect(retry.status).toBe(200);
-      const view = await ola<{ sections: { fields: { id: string; answers: { shared?: { value: string; version: number } } }[] }[] }>('GET', `/api/conversations/${id}`);
-      const stored = view.body.sections.flatMap((s) => s.fields).find((f) => f.id === 'struktur-1')!.answers.shared!;
+      const view = await ola<{
+        sections: { fields: { id: string; answers: { shared?: { value: string; version: number } } }[] }[];
+      }>('GET', `/api/conversations/${id}`);
+      const stored = view.body.sections.flatMap((s) => s.fields).find((f) => f.id === 'struktur-1')!.answers
+        .shared!;
       expect(stored).toMatchObject({ value: merged, version: 2 });
     });
 
     it('a burst of 20 saves from one base version stores exactly one', async () => {
       const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => (i % 2 ? ola : per)('PUT', `/api/conversations/${id}/answers/struktur-2`, { value: `versjon ${i}`, baseVersion: 0 })),
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? ola : per)('PUT', `/api/conversations/${id}/answers/struktur-2`, {
+            value: `versjon ${i}`,
+            baseVersion: 0,
+          }),
+        ),
       );
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);
       expect(results.filter((r) => r.status === 409)).toHaveLength(19);
       const winner = results.findIndex((r) => r.status === 200);
-      for (const r of results.filter((x) => x.status === 409)) expect((r.body as unknown as Conflict).error.details.current.value).toBe(`versjon ${winner}`);
+      for (const r of results.filter((x) => x.status === 409))
+        expect((r.body as unknown as Conflict).error.details.current.value).toBe(`versjon ${winner}`);
     });
 
     it('sequential saves with the right base version all succeed', async () => {
       let version = 0;
       for (let i = 0; i < 5; i++) {
-        const r = await per<{ answer: { version: number } }>('PUT', `/api/conversations/${id}/answers/struktur-3`, { value: `utkast ${i}`, baseVersion: version });
+        const r = await per<{ answer: { version: number } }>(
+          'PUT',
+          `/api/conversations/${id}/answers/struktur-3`,
+          { value: `utkast ${i}`, baseVersion: version },
+        );
         expect(r.status).toBe(200);
         version = r.body.answer.version;
       }
@@ -66,10 +97,19 @@ for (const backend of await backends()) {
     });
 
     it('plan rows have the same guard', async () => {
-      const row = await per<{ id: string; version: number }>('POST', `/api/conversations/${id}/items`, { fieldId: 'handlingsplan', cells: { mal: 'Første' } });
+      const row = await per<{ id: string; version: number }>('POST', `/api/conversations/${id}/items`, {
+        fieldId: 'handlingsplan',
+        cells: { mal: 'Første' },
+      });
       const [x, y] = await Promise.all([
-        per('PATCH', `/api/items/${row.body.id}`, { cells: { mal: 'Fra medarbeider' }, baseVersion: row.body.version }),
-        ola('PATCH', `/api/items/${row.body.id}`, { cells: { mal: 'Fra leder' }, baseVersion: row.body.version }),
+        per('PATCH', `/api/items/${row.body.id}`, {
+          cells: { mal: 'Fra medarbeider' },
+          baseVersion: row.body.version,
+        }),
+        ola('PATCH', `/api/items/${row.body.id}`, {
+          cells: { mal: 'Fra leder' },
+          baseVersion: row.body.version,
+        }),
       ]);
       expect([x.status, y.status].sort()).toEqual([200, 409]);
       expect((await ola('DELETE', `/api/items/${row.body.id}?version=${row.body.version}`)).status).toBe(409);

@@ -9,7 +9,14 @@ interface View {
   you: string;
   transitions: string[];
   signatures: { party: string; valid: boolean; signedAt: string }[];
-  sections: { id: string; fields: { id: string; answers: Record<string, { value: unknown; version: number; sharedAt: string | null }>; items?: { id: string; version: number; cells: Record<string, string> }[] }[] }[];
+  sections: {
+    id: string;
+    fields: {
+      id: string;
+      answers: Record<string, { value: unknown; version: number; sharedAt: string | null }>;
+      items?: { id: string; version: number; cells: Record<string, string> }[];
+    }[];
+  }[];
 }
 
 const field = (v: View, id: string) => v.sections.flatMap((s) => s.fields).find((f) => f.id === id);
@@ -31,17 +38,25 @@ for (const backend of await backends()) {
     const view = async (c: Client) => (await c<View>('GET', `/api/conversations/${id}`)).body;
 
     it('the leader plans a conversation next year with a direct report', async () => {
-      const res = await ola<{ id: string; status: string; parties: { employee: { name: string } } }>('POST', '/api/conversations', {
-        templateKey: 'medarbeidersamtale-10-faktor',
-        employeeOid: DEMO.per,
-        period: '2027',
-        scheduledAt: '2027-02-01',
-      });
+      const res = await ola<{ id: string; status: string; parties: { employee: { name: string } } }>(
+        'POST',
+        '/api/conversations',
+        {
+          templateKey: 'medarbeidersamtale-10-faktor',
+          employeeOid: DEMO.per,
+          period: '2027',
+          scheduledAt: '2027-02-01',
+        },
+      );
       expect(res.status).toBe(201);
       expect(res.body.status).toBe('planned');
       expect(res.body.parties.employee.name).toBe('Per Johansen');
       id = res.body.id;
-      const again = await ola('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2027' });
+      const again = await ola('POST', '/api/conversations', {
+        templateKey: 'medarbeidersamtale-10-faktor',
+        employeeOid: DEMO.per,
+        period: '2027',
+      });
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({ error: { code: 'CONVERSATION_EXISTS' } });
     });
@@ -49,65 +64,135 @@ for (const backend of await backends()) {
     it('errors speak bokmål by default and English on request', async () => {
       const nb = await t.call('GET', `/api/conversations/${id}`);
       expect(nb.body).toMatchObject({ error: { code: 'UNAUTHENTICATED', message: 'Du må logge inn.' } });
-      const en = await t.call('GET', `/api/conversations/${id}`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+      const en = await t.call('GET', `/api/conversations/${id}`, {
+        headers: { 'accept-language': 'en-GB,en;q=0.9' },
+      });
       expect(en.body).toMatchObject({ error: { code: 'UNAUTHENTICATED', message: 'You must sign in.' } });
       expect(en.headers.get('cache-control')).toBe('no-store');
     });
 
     it('both see it in their lists with the next step', async () => {
-      const mine = await per<{ conversations: { id: string; you: string; nextStep: string }[] }>('GET', '/api/conversations');
-      expect(mine.body.conversations.find((c) => c.id === id)).toMatchObject({ you: 'employee', nextStep: 'prepare' });
+      const mine = await per<{ conversations: { id: string; you: string; nextStep: string }[] }>(
+        'GET',
+        '/api/conversations',
+      );
+      expect(mine.body.conversations.find((c) => c.id === id)).toMatchObject({
+        you: 'employee',
+        nextStep: 'prepare',
+      });
     });
 
     it('the employee writes private reflections; the leader cannot see them', async () => {
-      expect((await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'open-preparation' })).status).toBe(200);
-      const saved = await per('PUT', `/api/conversations/${id}/answers/faktor-1-refleksjon`, { value: 'Jeg trives med ansvar.', baseVersion: 0 });
+      expect(
+        (await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'open-preparation' }))
+          .status,
+      ).toBe(200);
+      const saved = await per('PUT', `/api/conversations/${id}/answers/faktor-1-refleksjon`, {
+        value: 'Jeg trives med ansvar.',
+        baseVersion: 0,
+      });
       expect(saved.status).toBe(200);
       expect(saved.body).toMatchObject({ slot: 'employee', answer: { version: 1 } });
-      expect(field(await view(per), 'faktor-1-refleksjon')!.answers.employee!.value).toBe('Jeg trives med ansvar.');
+      expect(field(await view(per), 'faktor-1-refleksjon')!.answers.employee!.value).toBe(
+        'Jeg trives med ansvar.',
+      );
       expect(field(await view(ola), 'faktor-1-refleksjon')!.answers).toEqual({});
       const raw = await ola('GET', `/api/conversations/${id}`);
       expect(JSON.stringify(raw.body)).not.toContain('Jeg trives med ansvar.');
       // The leader cannot write the employee's reflection either.
-      const denied = await ola('PUT', `/api/conversations/${id}/answers/faktor-1-refleksjon`, { value: 'x', baseVersion: 0 });
+      const denied = await ola('PUT', `/api/conversations/${id}/answers/faktor-1-refleksjon`, {
+        value: 'x',
+        baseVersion: 0,
+      });
       expect(denied.status).toBe(403);
       expect(denied.body).toMatchObject({ error: { code: 'FIELD_NOT_WRITABLE' } });
     });
 
     it('the employee shares; now the leader sees the reflection', async () => {
-      const shared = await per<{ shared: string[] }>('POST', `/api/conversations/${id}/preparation/share`, {});
+      const shared = await per<{ shared: string[] }>(
+        'POST',
+        `/api/conversations/${id}/preparation/share`,
+        {},
+      );
       expect(shared.body.shared).toEqual(['faktor-1-refleksjon']);
-      expect(field(await view(ola), 'faktor-1-refleksjon')!.answers.employee!.value).toBe('Jeg trives med ansvar.');
+      expect(field(await view(ola), 'faktor-1-refleksjon')!.answers.employee!.value).toBe(
+        'Jeg trives med ansvar.',
+      );
     });
 
     it('both fill the shared record and the action plan', async () => {
-      expect((await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' })).status).toBe(200);
-      expect((await ola('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: 'Et godt år.', baseVersion: 0 })).status).toBe(200);
-      expect((await per('PUT', `/api/conversations/${id}/answers/faktor-1-samtale`, { value: 'Mer ansvar i prosjekter.', baseVersion: 0 })).status).toBe(200);
-      const row = await per<{ id: string; ownerOid: string; due: string }>('POST', `/api/conversations/${id}/items`, {
-        fieldId: 'handlingsplan',
-        cells: { mal: 'Lede et prosjekt', hva: 'Ta ansvar for skolebiblioteket', hvem: DEMO.per, nar: '2027-06-30' },
-      });
+      expect((await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' })).status).toBe(
+        200,
+      );
+      expect(
+        (
+          await ola('PUT', `/api/conversations/${id}/answers/struktur-1`, {
+            value: 'Et godt år.',
+            baseVersion: 0,
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await per('PUT', `/api/conversations/${id}/answers/faktor-1-samtale`, {
+            value: 'Mer ansvar i prosjekter.',
+            baseVersion: 0,
+          })
+        ).status,
+      ).toBe(200);
+      const row = await per<{ id: string; ownerOid: string; due: string }>(
+        'POST',
+        `/api/conversations/${id}/items`,
+        {
+          fieldId: 'handlingsplan',
+          cells: {
+            mal: 'Lede et prosjekt',
+            hva: 'Ta ansvar for skolebiblioteket',
+            hvem: DEMO.per,
+            nar: '2027-06-30',
+          },
+        },
+      );
       expect(row.status).toBe(201);
       expect(row.body).toMatchObject({ ownerOid: DEMO.per, due: '2027-06-30' });
-      const extra = await ola<{ id: string; version: number }>('POST', `/api/conversations/${id}/items`, { fieldId: 'handlingsplan', cells: { mal: 'Midlertidig rad' } });
-      expect((await ola('DELETE', `/api/items/${extra.body.id}?version=${extra.body.version}`)).status).toBe(200);
-      expect(field(await view(ola), 'handlingsplan')!.items!.map((i) => i.cells.mal)).toEqual(['Lede et prosjekt']);
+      const extra = await ola<{ id: string; version: number }>('POST', `/api/conversations/${id}/items`, {
+        fieldId: 'handlingsplan',
+        cells: { mal: 'Midlertidig rad' },
+      });
+      expect((await ola('DELETE', `/api/items/${extra.body.id}?version=${extra.body.version}`)).status).toBe(
+        200,
+      );
+      expect(field(await view(ola), 'handlingsplan')!.items!.map((i) => i.cells.mal)).toEqual([
+        'Lede et prosjekt',
+      ]);
       // The employee may not use the date field only the leader writes.
-      expect((await per('PUT', `/api/conversations/${id}/answers/dato`, { value: '2027-02-01', baseVersion: 0 })).status).toBe(403);
+      expect(
+        (await per('PUT', `/api/conversations/${id}/answers/dato`, { value: '2027-02-01', baseVersion: 0 }))
+          .status,
+      ).toBe(403);
     });
 
     it('only the leader sends to signing; a change after the first signature voids it', async () => {
-      expect((await per('POST', `/api/conversations/${id}/transitions`, { transition: 'send-to-signing' })).status).toBe(403);
-      expect((await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'send-to-signing' })).status).toBe(200);
+      expect(
+        (await per('POST', `/api/conversations/${id}/transitions`, { transition: 'send-to-signing' })).status,
+      ).toBe(403);
+      expect(
+        (await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'send-to-signing' })).status,
+      ).toBe(200);
       let v = await view(ola);
       expect(v.status).toBe('awaiting_signatures');
       const first = await ola('POST', `/api/conversations/${id}/signatures`, { contentHash: v.contentHash });
       expect(first.status).toBe(201);
-      expect((await ola('POST', `/api/conversations/${id}/signatures`, { contentHash: v.contentHash })).body).toMatchObject({ error: { code: 'ALREADY_SIGNED' } });
+      expect(
+        (await ola('POST', `/api/conversations/${id}/signatures`, { contentHash: v.contentHash })).body,
+      ).toMatchObject({ error: { code: 'ALREADY_SIGNED' } });
 
       const struktur = field(v, 'struktur-1')!.answers.shared!;
-      const change = await per<{ signaturesVoided: number }>('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: 'Et svært godt år.', baseVersion: struktur.version });
+      const change = await per<{ signaturesVoided: number }>(
+        'PUT',
+        `/api/conversations/${id}/answers/struktur-1`,
+        { value: 'Et svært godt år.', baseVersion: struktur.version },
+      );
       expect(change.status).toBe(200);
       expect(change.body.signaturesVoided).toBe(1);
       // The employee's view had the old hash: signing what they did not see is refused.
@@ -120,8 +205,14 @@ for (const backend of await backends()) {
 
     it('both sign the same content; the record locks', async () => {
       const v = await view(per);
-      expect((await per('POST', `/api/conversations/${id}/signatures`, { contentHash: v.contentHash })).status).toBe(201);
-      const last = await ola<{ status: string; signatures: unknown[] }>('POST', `/api/conversations/${id}/signatures`, { contentHash: v.contentHash });
+      expect(
+        (await per('POST', `/api/conversations/${id}/signatures`, { contentHash: v.contentHash })).status,
+      ).toBe(201);
+      const last = await ola<{ status: string; signatures: unknown[] }>(
+        'POST',
+        `/api/conversations/${id}/signatures`,
+        { contentHash: v.contentHash },
+      );
       expect(last.status).toBe(201);
       expect(last.body.status).toBe('signed');
       const after = await view(ola);
@@ -138,9 +229,18 @@ for (const backend of await backends()) {
       const v = await view(ola);
       const item = field(v, 'handlingsplan')!.items![0]!;
       const attempts = [
-        await ola('PUT', `/api/conversations/${id}/answers/struktur-1`, { value: 'endret', baseVersion: field(v, 'struktur-1')!.answers.shared!.version }),
-        await per('PUT', `/api/conversations/${id}/answers/faktor-2-refleksjon`, { value: 'sent', baseVersion: 0 }),
-        await ola('POST', `/api/conversations/${id}/items`, { fieldId: 'handlingsplan', cells: { mal: 'ny' } }),
+        await ola('PUT', `/api/conversations/${id}/answers/struktur-1`, {
+          value: 'endret',
+          baseVersion: field(v, 'struktur-1')!.answers.shared!.version,
+        }),
+        await per('PUT', `/api/conversations/${id}/answers/faktor-2-refleksjon`, {
+          value: 'sent',
+          baseVersion: 0,
+        }),
+        await ola('POST', `/api/conversations/${id}/items`, {
+          fieldId: 'handlingsplan',
+          cells: { mal: 'ny' },
+        }),
         await ola('PATCH', `/api/items/${item.id}`, { cells: { mal: 'endret' }, baseVersion: item.version }),
         await ola('DELETE', `/api/items/${item.id}?version=${item.version}`),
         await per('POST', `/api/conversations/${id}/preparation/share`, {}),
@@ -153,8 +253,19 @@ for (const backend of await backends()) {
 
     it('the item owner records follow-up on the signed plan; nobody else can', async () => {
       const item = field(await view(per), 'handlingsplan')!.items![0]!;
-      expect((await ola('POST', `/api/items/${item.id}/follow-up`, { status: 'partly', baseVersion: item.version })).status).toBe(403);
-      const ok = await per<{ status: string; statusComment: string }>('POST', `/api/items/${item.id}/follow-up`, { status: 'partly', comment: 'Halvveis', baseVersion: item.version });
+      expect(
+        (
+          await ola('POST', `/api/items/${item.id}/follow-up`, {
+            status: 'partly',
+            baseVersion: item.version,
+          })
+        ).status,
+      ).toBe(403);
+      const ok = await per<{ status: string; statusComment: string }>(
+        'POST',
+        `/api/items/${item.id}/follow-up`,
+        { status: 'partly', comment: 'Halvveis', baseVersion: item.version },
+      );
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ status: 'partly', statusComment: 'Halvveis' });
     });

@@ -18,7 +18,10 @@ describe.runIf(postgres)('PostgreSQL drops every connection (restart, failover, 
     const [row] = await t.app.db.query<{ db: string }>('select current_database() as db');
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
-    const killed = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [row!.db]);
+    const killed = await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [row!.db],
+    );
     await admin.end();
     expect(killed.rowCount).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 200));

@@ -4,7 +4,27 @@ import { startTestApp, type TestApp } from '../helpers/harness.ts';
 
 interface Doc {
   openapi: string;
-  paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { schema: { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: boolean } } } }; parameters: { name: string; in: string }[]; security: unknown[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: {
+          content: {
+            'application/json': {
+              schema: {
+                properties?: Record<string, unknown>;
+                required?: string[];
+                additionalProperties?: boolean;
+              };
+            };
+          };
+        };
+        parameters: { name: string; in: string }[];
+        security: unknown[];
+      }
+    >
+  >;
 }
 
 const [pglite] = await backends();
@@ -19,7 +39,9 @@ describe('API description', () => {
   afterAll(() => t.close());
 
   it('lists every resource of the API', () => {
-    const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(ops.sort()).toEqual(
       [
         'GET /api/me',

@@ -12,7 +12,15 @@ import { sweepReminders } from '../../src/usecases/sweep-reminders.ts';
 import { backends } from '../helpers/backends.ts';
 import { DEMO, DEMO_TENANT_ID, startTestApp, type TestApp } from '../helpers/harness.ts';
 
-const PLAYGROUND = join(import.meta.dirname, '..', '..', 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
+const PLAYGROUND = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'node_modules',
+  '@microsoft',
+  'm365agentsplayground',
+  'cli.js',
+);
 const CONVERSATION = 'personal-chat-per';
 
 const freePort = () =>
@@ -57,7 +65,15 @@ describe('Microsoft 365 Agents Playground talking to the bot (local mode)', () =
         '  email: per@fjordvik.example',
         // The Playground wants at least five other people in its roster.
         'users:',
-        ...(['ola', 'silje', 'ahmed', 'marte', 'jonas'] as const).flatMap((n) => [`  - id: user-${n}`, `    name: ${n}`, `    userPrincipleName: ${n}@fjordvik.example`, `    aadObjectId: ${DEMO[n]}`, `    givenName: ${n}`, '    surname: Demo', `    email: ${n}@fjordvik.example`]),
+        ...(['ola', 'silje', 'ahmed', 'marte', 'jonas'] as const).flatMap((n) => [
+          `  - id: user-${n}`,
+          `    name: ${n}`,
+          `    userPrincipleName: ${n}@fjordvik.example`,
+          `    aadObjectId: ${DEMO[n]}`,
+          `    givenName: ${n}`,
+          '    surname: Demo',
+          `    email: ${n}@fjordvik.example`,
+        ]),
         'personalChat:',
         `  id: ${CONVERSATION}`,
         'groupChat:',
@@ -74,11 +90,30 @@ describe('Microsoft 365 Agents Playground talking to the bot (local mode)', () =
       ].join('\n'),
     );
     const wanted = await freePort();
-    playground = spawn(process.execPath, [PLAYGROUND, '-e', `${t.url}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(wanted), '--conversation-id', CONVERSATION], {
-      cwd: dir,
-      env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}`, M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(dir, 'playground.yml') },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    playground = spawn(
+      process.execPath,
+      [
+        PLAYGROUND,
+        '-e',
+        `${t.url}/api/messages`,
+        '-c',
+        'msteams',
+        '--disable-telemetry',
+        '-p',
+        String(wanted),
+        '--conversation-id',
+        CONVERSATION,
+      ],
+      {
+        cwd: dir,
+        env: {
+          ...process.env,
+          PATH: `${dir}:${process.env.PATH ?? ''}`,
+          M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(dir, 'playground.yml'),
+        },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const seen = (d: Buffer) => {
@@ -117,27 +152,54 @@ describe('Microsoft 365 Agents Playground talking to the bot (local mode)', () =
       if (frames.slice(from).some((f) => f.includes(text))) return;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`the Playground chat never showed "${text}"; it got ${frames.length} frames: ${frames.join("\n").slice(0, 1500)}`);
+    throw new Error(
+      `the Playground chat never showed "${text}"; it got ${frames.length} frames: ${frames.join('\n').slice(0, 1500)}`,
+    );
   };
 
-  it('install: the bot greets Per once in the Playground chat and stores the chat', { timeout: 30_000 }, async () => {
-    expect((await fetch(`${base}/_debug/conversation/${CONVERSATION}/installation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
-    await waitFor('Welcome to Samtale');
-    const ref = await t.app.bot.store.reference(DEMO_TENANT_ID, DEMO.per);
-    expect(ref?.serviceUrl).toContain('/_connector');
-    expect(frames.filter((f) => f.includes('Welcome to Samtale'))).toHaveLength(1);
-  });
+  it(
+    'install: the bot greets Per once in the Playground chat and stores the chat',
+    { timeout: 30_000 },
+    async () => {
+      expect(
+        (
+          await fetch(`${base}/_debug/conversation/${CONVERSATION}/installation`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+      ).toBe(200);
+      await waitFor('Welcome to Samtale');
+      const ref = await t.app.bot.store.reference(DEMO_TENANT_ID, DEMO.per);
+      expect(ref?.serviceUrl).toContain('/_connector');
+      expect(frames.filter((f) => f.includes('Welcome to Samtale'))).toHaveLength(1);
+    },
+  );
 
   it('`hjelp` answers with the help card', { timeout: 30_000 }, async () => {
     const from = frames.length;
-    const res = await fetch(`${base}/_conversation/v1/conversations/${CONVERSATION}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: { id: 'user-per' }, text: 'hjelp', textFormat: 'plain' }) });
+    const res = await fetch(`${base}/_conversation/v1/conversations/${CONVERSATION}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: { id: 'user-per' }, text: 'hjelp', textFormat: 'plain' }),
+    });
     expect(res.status).toBe(200);
     await waitFor('I remind you to prepare, sign and follow up', from);
   });
 
   it('a proactive reminder is delivered into the Playground chat', { timeout: 30_000 }, async () => {
     const ola = await t.as(DEMO.ola);
-    expect((await ola('POST', '/api/conversations', { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2028', scheduledAt: '2026-12-04' })).status).toBe(201);
+    expect(
+      (
+        await ola('POST', '/api/conversations', {
+          templateKey: 'medarbeidersamtale-10-faktor',
+          employeeOid: DEMO.per,
+          period: '2028',
+          scheduledAt: '2026-12-04',
+        })
+      ).status,
+    ).toBe(201);
     const from = frames.length;
     const ids = await sweepReminders(t.app.deps, t.app.bot);
     const forPer = ids.filter((id) => id.includes(DEMO.per));

@@ -21,7 +21,8 @@ describe('killing the dispatcher mid-run (a real SIGKILL, twice) and restarting 
   });
   const unique = () => new Set(connector.received.map((r) => r.conversationId)).size;
   const until = async (done: () => boolean, ms: number) => {
-    for (const end = Date.now() + ms; !done() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+    for (const end = Date.now() + ms; !done() && Date.now() < end;)
+      await new Promise((r) => setTimeout(r, 50));
   };
   const start = async () => {
     const s = await startServerProcess(dataDir);
@@ -33,43 +34,51 @@ describe('killing the dispatcher mid-run (a real SIGKILL, twice) and restarting 
     await new Promise((r) => child.once('exit', r));
   };
 
-  it(`delivers all ${COUNT} reminders, none lost; a resend happens only for a send under way at the kill`, { timeout: 300_000 }, async () => {
-    connector = await startBotConnectorFake();
-    const first = await start();
-    first.kill('SIGTERM');
-    await new Promise((r) => first.once('exit', r));
-    await fillOutbox(dataDir, connector.serviceUrl, COUNT);
+  it(
+    `delivers all ${COUNT} reminders, none lost; a resend happens only for a send under way at the kill`,
+    { timeout: 300_000 },
+    async () => {
+      connector = await startBotConnectorFake();
+      const first = await start();
+      first.kill('SIGTERM');
+      await new Promise((r) => first.once('exit', r));
+      await fillOutbox(dataDir, connector.serviceUrl, COUNT);
 
-    const a = await start();
-    await until(() => connector.received.length >= 400, 60_000);
-    await kill(a);
-    const afterFirstKill = unique();
-    expect(afterFirstKill).toBeGreaterThanOrEqual(400);
-    expect(afterFirstKill).toBeLessThan(COUNT);
+      const a = await start();
+      await until(() => connector.received.length >= 400, 60_000);
+      await kill(a);
+      const afterFirstKill = unique();
+      expect(afterFirstKill).toBeGreaterThanOrEqual(400);
+      expect(afterFirstKill).toBeLessThan(COUNT);
 
-    const b = await start();
-    await until(() => unique() >= afterFirstKill + 400, 90_000);
-    await kill(b);
-    const afterSecondKill = unique();
-    expect(afterSecondKill).toBeLessThan(COUNT);
+      const b = await start();
+      await until(() => unique() >= afterFirstKill + 400, 90_000);
+      await kill(b);
+      const afterSecondKill = unique();
+      expect(afterSecondKill).toBeLessThan(COUNT);
 
-    const c = await start();
-    await until(() => unique() >= COUNT, 150_000);
-    await new Promise((r) => setTimeout(r, 1500));
-    await kill(c);
+      const c = await start();
+      await until(() => unique() >= COUNT, 150_000);
+      await new Promise((r) => setTimeout(r, 1500));
+      await kill(c);
 
-    expect(unique()).toBe(COUNT);
-    const duplicates = connector.received.length - unique();
-    // At-least-once: a message the connector took just before the kill, whose answer the dead
-    // process never recorded, is sent again. Only sends in flight at a kill can repeat.
-    expect(duplicates).toBeLessThanOrEqual(2 * 50);
-    const db = await openPglite(join(dataDir, 'db'));
-    try {
-      const rows = await db.query<{ status: string; n: number }>("select status, count(*)::int as n from outbox where recipient_oid like 'bench-%' group by status");
-      expect(rows).toEqual([{ status: 'sent', n: COUNT }]);
-    } finally {
-      await db.close();
-    }
-    process.stdout.write(`dispatcher crash test: ${COUNT} delivered, ${duplicates} resent after the kills\n`);
-  });
+      expect(unique()).toBe(COUNT);
+      const duplicates = connector.received.length - unique();
+      // At-least-once: a message the connector took just before the kill, whose answer the dead
+      // process never recorded, is sent again. Only sends in flight at a kill can repeat.
+      expect(duplicates).toBeLessThanOrEqual(2 * 50);
+      const db = await openPglite(join(dataDir, 'db'));
+      try {
+        const rows = await db.query<{ status: string; n: number }>(
+          "select status, count(*)::int as n from outbox where recipient_oid like 'bench-%' group by status",
+        );
+        expect(rows).toEqual([{ status: 'sent', n: COUNT }]);
+      } finally {
+        await db.close();
+      }
+      process.stdout.write(
+        `dispatcher crash test: ${COUNT} delivered, ${duplicates} resent after the kills\n`,
+      );
+    },
+  );
 });

@@ -1,11 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { followUpCard, helpCard, myConversationsCard, reminderCard, unknownCommandCard, welcomeCard, type Links } from '../../bot/cards/builders.ts';
+import {
+  followUpCard,
+  helpCard,
+  myConversationsCard,
+  reminderCard,
+  unknownCommandCard,
+  welcomeCard,
+  type Links,
+} from '../../bot/cards/builders.ts';
 import type { DueMessage } from '../../src/domain/reminders.ts';
 import { cardProblems } from '../helpers/cards.ts';
 
-const links: Links = { home: 'https://teams.example/l/home', team: 'https://teams.example/l/team', conversation: (id) => `https://teams.example/l/c/${id}` };
-const due = (over: Partial<DueMessage>): DueMessage => ({ kind: 'preparation', key: 'k', tid: 't', recipientOid: 'o', subject: 'conv-1', period: '2026-04-14', date: '2026-04-14', count: 1, role: 'leader', templateKey: 'kontraktsamtale', ...over });
-const bundle = [due({}), due({ kind: 'signature', subject: 'conv-2', templateKey: 'medarbeidersamtale-10-faktor', date: '2026-03-06' }), due({ kind: 'follow-up', count: 3, period: '2026-Q2' }), due({ kind: 'team-follow-up', count: 5, period: '2026-Q2' }), due({ kind: 'cycle-nudge', count: 2, period: '2026-12-15' })];
+const links: Links = {
+  home: 'https://teams.example/l/home',
+  team: 'https://teams.example/l/team',
+  conversation: (id) => `https://teams.example/l/c/${id}`,
+};
+const due = (over: Partial<DueMessage>): DueMessage => ({
+  kind: 'preparation',
+  key: 'k',
+  tid: 't',
+  recipientOid: 'o',
+  subject: 'conv-1',
+  period: '2026-04-14',
+  date: '2026-04-14',
+  count: 1,
+  role: 'leader',
+  templateKey: 'kontraktsamtale',
+  ...over,
+});
+const bundle = [
+  due({}),
+  due({
+    kind: 'signature',
+    subject: 'conv-2',
+    templateKey: 'medarbeidersamtale-10-faktor',
+    date: '2026-03-06',
+  }),
+  due({ kind: 'follow-up', count: 3, period: '2026-Q2' }),
+  due({ kind: 'team-follow-up', count: 5, period: '2026-Q2' }),
+  due({ kind: 'cycle-nudge', count: 2, period: '2026-12-15' }),
+];
 
 describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)', () => {
   for (const lang of ['nb', 'en'] as const) {
@@ -15,9 +50,36 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
         helpCard(links, lang),
         welcomeCard(links, lang),
         unknownCommandCard(links, lang),
-        myConversationsCard([{ id: 'c', templateKey: 'kontraktsamtale', period: '2026', statusText: 'Forberedes', nextStep: 'Skriv forberedelse', counterpart: 'Kari' }], links, lang),
+        myConversationsCard(
+          [
+            {
+              id: 'c',
+              templateKey: 'kontraktsamtale',
+              period: '2026',
+              statusText: 'Forberedes',
+              nextStep: 'Skriv forberedelse',
+              counterpart: 'Kari',
+            },
+          ],
+          links,
+          lang,
+        ),
         myConversationsCard([], links, lang),
-        followUpCard([{ itemId: 'i1', version: 2, conversationId: 'c', title: 'Kurs i veiledning', due: '2026-06-01', status: 'partly', comment: 'Påmeldt' }], links, lang),
+        followUpCard(
+          [
+            {
+              itemId: 'i1',
+              version: 2,
+              conversationId: 'c',
+              title: 'Kurs i veiledning',
+              due: '2026-06-01',
+              status: 'partly',
+              comment: 'Påmeldt',
+            },
+          ],
+          links,
+          lang,
+        ),
         followUpCard([], links, lang),
       ];
       for (const c of cards) expect(cardProblems(c), JSON.stringify(c)).toEqual([]);
@@ -25,7 +87,14 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
   }
 
   it('the checker itself catches a broken card', () => {
-    expect(cardProblems({ type: 'AdaptiveCard', version: '1.2', body: [{ type: 'Bogus' }], actions: [{ type: 'Action.Execute', title: 'x', verb: 'v' }] })).toHaveLength(3);
+    expect(
+      cardProblems({
+        type: 'AdaptiveCard',
+        version: '1.2',
+        body: [{ type: 'Bogus' }],
+        actions: [{ type: 'Action.Execute', title: 'x', verb: 'v' }],
+      }),
+    ).toHaveLength(3);
   });
 
   it('a reminder names what is due, when and where, with deep links; the kontraktsamtale leader is asked to collect feedback (seed 000)', () => {
@@ -36,7 +105,9 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
     expect(json).toContain('14. april 2026');
     expect(json).toContain('3 åpne oppfølgingspunkter for 2026-Q2');
     expect(json).toContain('2 av dine direkte underordnede');
-    expect(JSON.stringify(reminderCard([due({ role: 'employee' })], links, 'nb'))).not.toContain('innhent tilbakemeldinger');
+    expect(JSON.stringify(reminderCard([due({ role: 'employee' })], links, 'nb'))).not.toContain(
+      'innhent tilbakemeldinger',
+    );
     expect(JSON.stringify(reminderCard(bundle, links, 'en'))).toContain('14 April 2026');
   });
 });

@@ -9,10 +9,15 @@ describe('the sliding-window limiter (Teams limits)', () => {
     await Promise.all(
       Array.from({ length: 24 }, (_, i) => {
         const conversation = `c${i % 2}`;
-        return limiter.acquire([{ key: 'app', limits: [{ count: 8, perMs: 200 }] }, { key: conversation, limits: [{ count: 3, perMs: 200 }] }]).then((answered) => {
-          taken.push({ key: conversation, at: Date.now() });
-          answered();
-        });
+        return limiter
+          .acquire([
+            { key: 'app', limits: [{ count: 8, perMs: 200 }] },
+            { key: conversation, limits: [{ count: 3, perMs: 200 }] },
+          ])
+          .then((answered) => {
+            taken.push({ key: conversation, at: Date.now() });
+            answered();
+          });
       }),
     );
     expect(taken).toHaveLength(24);

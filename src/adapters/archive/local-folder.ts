@@ -29,7 +29,10 @@ export function localFolderArchive(baseDir: string): Archive {
       const existing = await readFile(file).catch(() => undefined);
       const created = !existing || sha256(existing) !== sha256(copy.bytes);
       if (created) await atomicWrite(file, copy.bytes);
-      await atomicWrite(`${file}.json`, JSON.stringify({ ...copy.metadata, lesere: copy.readers }, null, 2) + '\n');
+      await atomicWrite(
+        `${file}.json`,
+        JSON.stringify({ ...copy.metadata, lesere: copy.readers }, null, 2) + '\n',
+      );
       return { location: join(root, copy.path), created, resourceUnits: 0 };
     },
     async get(path) {

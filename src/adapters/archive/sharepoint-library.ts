@@ -4,7 +4,10 @@ import type { ArchiveMetadata } from '../../domain/archive.ts';
 import type { AppGraph } from '../graph/app-graph.ts';
 import { retryAfterSeconds } from '../retry-after.ts';
 
-type ColumnKind = { text: Record<string, never> } | { dateTime: { format: 'dateOnly' | 'dateTime' } } | { choice: { choices: string[] } };
+type ColumnKind =
+  | { text: Record<string, never> }
+  | { dateTime: { format: 'dateOnly' | 'dateTime' } }
+  | { choice: { choices: string[] } };
 export interface ColumnSpec {
   /** Metadata key; `tittel` is the library's built-in Title column. */
   key: keyof ArchiveMetadata;
@@ -16,7 +19,12 @@ export interface ColumnSpec {
 
 const text = { text: {} } as const;
 const dateOnly = { dateTime: { format: 'dateOnly' } } as const;
-const column = (key: keyof ArchiveMetadata, displayName: string, type: ColumnKind, indexed = false): ColumnSpec => ({ key, name: key, displayName, indexed, type });
+const column = (
+  key: keyof ArchiveMetadata,
+  displayName: string,
+  type: ColumnKind,
+  indexed = false,
+): ColumnSpec => ({ key, name: key, displayName, indexed, type });
 
 export const LIBRARY_COLUMNS: ColumnSpec[] = [
   column('dokumentetsDato', 'Dokumentets dato', dateOnly, true),
@@ -45,13 +53,39 @@ export function libraryFields(m: ArchiveMetadata): Record<string, string> {
   return fields;
 }
 
-const SHOWN = ['LinkFilename', 'samtaletype', 'periode', 'enhet', 'medarbeider', 'leder', 'dokumentetsDato', 'del'];
-const group = (...names: string[]) => `<GroupBy Collapse="TRUE">${names.map((n) => `<FieldRef Name="${n}" />`).join('')}</GroupBy>`;
+const SHOWN = [
+  'LinkFilename',
+  'samtaletype',
+  'periode',
+  'enhet',
+  'medarbeider',
+  'leder',
+  'dokumentetsDato',
+  'del',
+];
+const group = (...names: string[]) =>
+  `<GroupBy Collapse="TRUE">${names.map((n) => `<FieldRef Name="${n}" />`).join('')}</GroupBy>`;
 export const LIBRARY_VIEWS: { title: string; fields: string[]; query: string }[] = [
-  { title: 'Per periode og samtaletype', fields: SHOWN, query: `${group('periode', 'samtaletype')}<OrderBy><FieldRef Name="dokumentetsDato" Ascending="FALSE" /></OrderBy>` },
-  { title: 'Per enhet', fields: SHOWN, query: `${group('enhet', 'periode')}<OrderBy><FieldRef Name="medarbeider" /></OrderBy>` },
-  { title: 'Lønn (Punkt 4)', fields: SHOWN, query: '<Where><Eq><FieldRef Name="del" /><Value Type="Choice">salary</Value></Eq></Where>' },
-  { title: 'Til kassasjon', fields: [...SHOWN, 'kassasjonsdato'], query: '<OrderBy><FieldRef Name="kassasjonsdato" /></OrderBy>' },
+  {
+    title: 'Per periode og samtaletype',
+    fields: SHOWN,
+    query: `${group('periode', 'samtaletype')}<OrderBy><FieldRef Name="dokumentetsDato" Ascending="FALSE" /></OrderBy>`,
+  },
+  {
+    title: 'Per enhet',
+    fields: SHOWN,
+    query: `${group('enhet', 'periode')}<OrderBy><FieldRef Name="medarbeider" /></OrderBy>`,
+  },
+  {
+    title: 'Lønn (Punkt 4)',
+    fields: SHOWN,
+    query: '<Where><Eq><FieldRef Name="del" /><Value Type="Choice">salary</Value></Eq></Where>',
+  },
+  {
+    title: 'Til kassasjon',
+    fields: [...SHOWN, 'kassasjonsdato'],
+    query: '<OrderBy><FieldRef Name="kassasjonsdato" /></OrderBy>',
+  },
 ];
 
 export interface LibraryLocation {
@@ -66,11 +100,19 @@ interface GraphList {
   displayName: string;
 }
 
-export async function findLibrary(graph: AppGraph, where: LibraryLocation): Promise<{ listId: string; driveId: string } | null> {
-  const lists = (await graph.client.api(`/sites/${where.siteId}/lists`).select('id,displayName').get()) as { value: GraphList[] };
+export async function findLibrary(
+  graph: AppGraph,
+  where: LibraryLocation,
+): Promise<{ listId: string; driveId: string } | null> {
+  const lists = (await graph.client.api(`/sites/${where.siteId}/lists`).select('id,displayName').get()) as {
+    value: GraphList[];
+  };
   const list = lists.value.find((l) => l.displayName === where.library);
   if (!list) return null;
-  const drive = (await graph.client.api(`/sites/${where.siteId}/lists/${list.id}/drive`).select('id').get()) as { id: string };
+  const drive = (await graph.client
+    .api(`/sites/${where.siteId}/lists/${list.id}/drive`)
+    .select('id')
+    .get()) as { id: string };
   return { listId: list.id, driveId: drive.id };
 }
 
@@ -92,16 +134,28 @@ async function sharePointRest(graph: AppGraph, url: string, init: RequestInit): 
 
 /** Creates the library, its columns and its views where missing. Running it again changes nothing. */
 export async function provisionLibrary(graph: AppGraph, where: LibraryLocation): Promise<ProvisionReport> {
-  const columnBody = (c: ColumnSpec) => ({ name: c.name, displayName: c.displayName, indexed: c.indexed, ...c.type });
+  const columnBody = (c: ColumnSpec) => ({
+    name: c.name,
+    displayName: c.displayName,
+    indexed: c.indexed,
+    ...c.type,
+  });
   let found = await findLibrary(graph, where);
   const report: ProvisionReport = { library: found ? 'exists' : 'created', columnsAdded: [], viewsAdded: [] };
   if (!found) {
-    await graph.client.api(`/sites/${where.siteId}/lists`).post({ displayName: where.library, list: { template: 'documentLibrary' }, columns: LIBRARY_COLUMNS.map(columnBody) });
+    await graph.client.api(`/sites/${where.siteId}/lists`).post({
+      displayName: where.library,
+      list: { template: 'documentLibrary' },
+      columns: LIBRARY_COLUMNS.map(columnBody),
+    });
     report.columnsAdded = LIBRARY_COLUMNS.map((c) => c.name);
     found = await findLibrary(graph, where);
     if (!found) throw new Error(`the library ${where.library} was created but cannot be found`);
   } else {
-    const existing = (await graph.client.api(`/sites/${where.siteId}/lists/${found.listId}/columns`).select('name').get()) as { value: { name: string }[] };
+    const existing = (await graph.client
+      .api(`/sites/${where.siteId}/lists/${found.listId}/columns`)
+      .select('name')
+      .get()) as { value: { name: string }[] };
     const have = new Set(existing.value.map((c) => c.name));
     for (const c of LIBRARY_COLUMNS.filter((x) => !have.has(x.name))) {
       await graph.client.api(`/sites/${where.siteId}/lists/${found.listId}/columns`).post(columnBody(c));
@@ -112,12 +166,28 @@ export async function provisionLibrary(graph: AppGraph, where: LibraryLocation):
   const site = new URL(where.siteUrl);
   const token = await graph.tokenFor(site.origin);
   const viewsUrl = `${where.siteUrl.replace(/\/$/, '')}/_api/web/lists(guid'${found.listId}')/views`;
-  const headers = { authorization: `Bearer ${token}`, accept: 'application/json;odata=nometadata', 'content-type': 'application/json;odata=nometadata' };
+  const headers = {
+    authorization: `Bearer ${token}`,
+    accept: 'application/json;odata=nometadata',
+    'content-type': 'application/json;odata=nometadata',
+  };
   const res = await sharePointRest(graph, viewsUrl, { headers });
   if (!res.ok) throw new Error(`SharePoint views: ${res.status} ${await res.text()}`);
   const have = new Set(((await res.json()) as { value: { Title: string }[] }).value.map((v) => v.Title));
   for (const v of LIBRARY_VIEWS.filter((x) => !have.has(x.title))) {
-    const add = await sharePointRest(graph, `${viewsUrl}/add`, { method: 'POST', headers, body: JSON.stringify({ parameters: { Title: v.title, ViewFields: v.fields, Query: v.query, PersonalView: false, RowLimit: 100 } }) });
+    const add = await sharePointRest(graph, `${viewsUrl}/add`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        parameters: {
+          Title: v.title,
+          ViewFields: v.fields,
+          Query: v.query,
+          PersonalView: false,
+          RowLimit: 100,
+        },
+      }),
+    });
     if (!add.ok) throw new Error(`SharePoint view ${v.title}: ${add.status} ${await add.text()}`);
     report.viewsAdded.push(v.title);
   }

@@ -39,7 +39,10 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
   let drive: Promise<string> | null = null;
   const driveId = () => {
     drive ??= findLibrary(graph, opts).then((found) => {
-      if (!found) throw new LibraryMissingError(`the SharePoint library "${opts.library}" does not exist; run: npm run -s samtale -- archive provision`);
+      if (!found)
+        throw new LibraryMissingError(
+          `the SharePoint library "${opts.library}" does not exist; run: npm run -s samtale -- archive provision`,
+        );
       return found.driveId;
     });
     drive.catch(() => (drive = null));
@@ -59,7 +62,12 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
         const hinted = e instanceof GraphError ? retryAfterSeconds(e.headers) : null;
         if (hinted !== null) graph.gate.holdFor(hinted);
         const backoff = Math.min(30, 0.25 * 2 ** attempt) * (0.5 + Math.random());
-        logger.warn('sharepoint step retried', { step: name, status, attempt, waitSeconds: Number((hinted ?? backoff).toFixed(2)) });
+        logger.warn('sharepoint step retried', {
+          step: name,
+          status,
+          attempt,
+          waitSeconds: Number((hinted ?? backoff).toFixed(2)),
+        });
         await new Promise((r) => setTimeout(r, (hinted ?? backoff) * 1000));
       }
     }
@@ -67,13 +75,27 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
 
   const isStatus = (e: unknown, status: number) => e instanceof GraphError && e.statusCode === status;
 
-  async function uploadSession(drive: string, path: string, bytes: Uint8Array, conflict: 'fail' | 'replace'): Promise<DriveItem> {
-    const session = (await graph.client.api(`/drives/${drive}/root:/${encodePath(path)}:/createUploadSession`).post({ item: { '@microsoft.graph.conflictBehavior': conflict } })) as { uploadUrl: string };
+  async function uploadSession(
+    drive: string,
+    path: string,
+    bytes: Uint8Array,
+    conflict: 'fail' | 'replace',
+  ): Promise<DriveItem> {
+    const session = (await graph.client
+      .api(`/drives/${drive}/root:/${encodePath(path)}:/createUploadSession`)
+      .post({ item: { '@microsoft.graph.conflictBehavior': conflict } })) as { uploadUrl: string };
     for (let from = 0; ; from += CHUNK) {
       const to = Math.min(from + CHUNK, bytes.length) - 1;
       await graph.gate.pass();
       // The upload URL is pre-authenticated: no Authorization header may go with it.
-      const res = await fetch(session.uploadUrl, { method: 'PUT', headers: { 'content-range': `bytes ${from}-${to}/${bytes.length}`, 'content-type': 'application/octet-stream' }, body: bytes.slice(from, to + 1) });
+      const res = await fetch(session.uploadUrl, {
+        method: 'PUT',
+        headers: {
+          'content-range': `bytes ${from}-${to}/${bytes.length}`,
+          'content-type': 'application/octet-stream',
+        },
+        body: bytes.slice(from, to + 1),
+      });
       if (res.status === 200 || res.status === 201) return (await res.json()) as DriveItem;
       if (res.status !== 202) {
         const error = new GraphError(res.status, `upload fragment ${from}-${to}: ${await res.text()}`);
@@ -84,7 +106,8 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
   }
 
   async function upload(drive: string, copy: ArchiveCopy, conflict: 'fail' | 'replace'): Promise<DriveItem> {
-    if (copy.bytes.length > (opts.simpleUploadLimit ?? 4 * 1024 * 1024)) return uploadSession(drive, copy.path, copy.bytes, conflict);
+    if (copy.bytes.length > (opts.simpleUploadLimit ?? 4 * 1024 * 1024))
+      return uploadSession(drive, copy.path, copy.bytes, conflict);
     return (await graph.client
       .api(`/drives/${drive}/root:/${encodePath(copy.path)}:/content`)
       .query({ '@microsoft.graph.conflictBehavior': conflict })
@@ -102,18 +125,30 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
       item = await step('upload', () => upload(drive, copy, 'fail'));
     } catch (e) {
       if (!isStatus(e, 409)) throw e;
-      const existing = (await step('read', () => graph.client.api(`/drives/${drive}/root:/${encodePath(copy.path)}`).expand('listItem($expand=fields)').get())) as DriveItem;
+      const existing = (await step('read', () =>
+        graph.client
+          .api(`/drives/${drive}/root:/${encodePath(copy.path)}`)
+          .expand('listItem($expand=fields)')
+          .get(),
+      )) as DriveItem;
       const done = existing.listItem?.fields?.sjekksum === copy.metadata.sjekksum;
       item = done ? existing : await step('upload', () => upload(drive, copy, 'replace'));
       created = !done;
     }
-    if (created) await step('fields', () => graph.client.api(`/drives/${drive}/items/${item.id}/listItem/fields`).patch(libraryFields(copy.metadata)));
+    if (created)
+      await step('fields', () =>
+        graph.client
+          .api(`/drives/${drive}/items/${item.id}/listItem/fields`)
+          .patch(libraryFields(copy.metadata)),
+      );
     // The invite runs on every attempt that reaches it: granting the same read twice is a no-op,
     // and skipping it after a lost answer could lose a party's access.
     const salary = copy.readers.group === 'HR.Salary';
     await step('invite', () =>
       graph.client.api(`/drives/${drive}/items/${item.id}/invite`).post({
-        recipients: [...copy.readers.oids, ...(salary ? [opts.salaryGroupId] : [])].map((objectId) => ({ objectId })),
+        recipients: [...copy.readers.oids, ...(salary ? [opts.salaryGroupId] : [])].map((objectId) => ({
+          objectId,
+        })),
         roles: ['read'],
         requireSignIn: true,
         sendInvitation: false,
@@ -121,7 +156,12 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
         retainInheritedPermissions: !salary,
       }),
     );
-    if (opts.retentionLabel) await step('retention label', () => graph.client.api(`/drives/${drive}/items/${item.id}/retentionLabel`).patch({ name: opts.retentionLabel }));
+    if (opts.retentionLabel)
+      await step('retention label', () =>
+        graph.client
+          .api(`/drives/${drive}/items/${item.id}/retentionLabel`)
+          .patch({ name: opts.retentionLabel }),
+      );
     return { location: item.webUrl ?? `${opts.siteUrl}/${opts.library}/${copy.path}`, created };
   }
 
@@ -133,7 +173,12 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
     async get(path) {
       const drive = await driveId();
       try {
-        const data = (await step('download', () => graph.client.api(`/drives/${drive}/root:/${encodePath(path)}:/content`).responseType(ResponseType.ARRAYBUFFER).get())) as ArrayBuffer;
+        const data = (await step('download', () =>
+          graph.client
+            .api(`/drives/${drive}/root:/${encodePath(path)}:/content`)
+            .responseType(ResponseType.ARRAYBUFFER)
+            .get(),
+        )) as ArrayBuffer;
         return new Uint8Array(data);
       } catch (e) {
         if (isStatus(e, 404)) return undefined;

@@ -19,7 +19,10 @@ export function loadOrCreateSecret(path: string): Uint8Array {
 }
 
 /** Local mode only: HS256 tokens for the demo users, signed with the per-install secret. */
-export function devTokens(secret: Uint8Array, ttlSeconds = 8 * 3600): TokenVerifier & { issue(tid: string, oid: string): Promise<string> } {
+export function devTokens(
+  secret: Uint8Array,
+  ttlSeconds = 8 * 3600,
+): TokenVerifier & { issue(tid: string, oid: string): Promise<string> } {
   return {
     async issue(tid, oid) {
       return new SignJWT({ tid, oid })
@@ -33,8 +36,14 @@ export function devTokens(secret: Uint8Array, ttlSeconds = 8 * 3600): TokenVerif
     },
     async verify(token): Promise<TokenIdentity> {
       try {
-        const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], clockTolerance: 30 });
-        if (typeof payload.tid !== 'string' || typeof payload.oid !== 'string') throw new AppError('TOKEN_INVALID');
+        const { payload } = await jwtVerify(token, secret, {
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          algorithms: ['HS256'],
+          clockTolerance: 30,
+        });
+        if (typeof payload.tid !== 'string' || typeof payload.oid !== 'string')
+          throw new AppError('TOKEN_INVALID');
         return { tid: payload.tid, oid: payload.oid, roles: null };
       } catch (e) {
         if (e instanceof AppError) throw e;

@@ -21,21 +21,33 @@ export interface EntraTokenOptions {
 
 export function entraTokens(opts: EntraTokenOptions): TokenVerifier {
   const host = opts.authorityHost.replace(/\/$/, '');
-  const jwks = createRemoteJWKSet(new URL(`${host}/${opts.tenantId}/discovery/v2.0/keys`), { cacheMaxAge: 6 * 3600_000, cooldownDuration: 30_000 });
+  const jwks = createRemoteJWKSet(new URL(`${host}/${opts.tenantId}/discovery/v2.0/keys`), {
+    cacheMaxAge: 6 * 3600_000,
+    cooldownDuration: 30_000,
+  });
   // Teams issues v2 tokens when the app registration asks for them, v1 otherwise; both from this tenant only.
   const issuers = [`${host}/${opts.tenantId}/v2.0`, `https://sts.windows.net/${opts.tenantId}/`];
   return {
     async verify(token): Promise<TokenIdentity> {
       let claims: JWTPayload;
       try {
-        ({ payload: claims } = await jwtVerify(token, jwks, { issuer: issuers, audience: [opts.clientId, opts.applicationIdUri], algorithms: ['RS256'], clockTolerance: opts.clockToleranceSeconds ?? 60, requiredClaims: ['exp', 'tid', 'oid'] }));
+        ({ payload: claims } = await jwtVerify(token, jwks, {
+          issuer: issuers,
+          audience: [opts.clientId, opts.applicationIdUri],
+          algorithms: ['RS256'],
+          clockTolerance: opts.clockToleranceSeconds ?? 60,
+          requiredClaims: ['exp', 'tid', 'oid'],
+        }));
       } catch {
         throw new AppError('TOKEN_INVALID');
       }
       const scopes = typeof claims.scp === 'string' ? claims.scp.split(' ') : [];
-      if (!scopes.includes('access_as_user')) throw new AppError('TOKEN_INVALID', { reason: 'scope access_as_user missing' });
+      if (!scopes.includes('access_as_user'))
+        throw new AppError('TOKEN_INVALID', { reason: 'scope access_as_user missing' });
       if (claims.tid !== opts.tenantId || typeof claims.oid !== 'string') throw new AppError('TOKEN_INVALID');
-      const roles = Array.isArray(claims.roles) ? APP_ROLES.filter((r) => (claims.roles as unknown[]).includes(r)) : [];
+      const roles = Array.isArray(claims.roles)
+        ? APP_ROLES.filter((r) => (claims.roles as unknown[]).includes(r))
+        : [];
       return { tid: opts.tenantId, oid: claims.oid, roles };
     },
   };

@@ -1,6 +1,12 @@
 // The Microsoft 365 Agents SDK: the CloudAdapter that takes activities at /api/messages, and the
 // sender that writes into a user's personal chat through the Bot Connector at the Teams limits.
-import { CloudAdapter, ConnectorClient, HttpError, type AuthConfiguration, type TurnContext } from '@microsoft/agents-hosting';
+import {
+  CloudAdapter,
+  ConnectorClient,
+  HttpError,
+  type AuthConfiguration,
+  type TurnContext,
+} from '@microsoft/agents-hosting';
 import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../../logger.ts';
@@ -28,21 +34,33 @@ class TenantBotAdapter extends CloudAdapter {
     super(authConfig);
     this.botToken = botToken;
   }
-  protected override async createConnectorClientWithIdentity(_identity: unknown, activity: Activity): Promise<ConnectorClient> {
+  protected override async createConnectorClientWithIdentity(
+    _identity: unknown,
+    activity: Activity,
+  ): Promise<ConnectorClient> {
     if (!activity.serviceUrl) throw new Error('activity without a serviceUrl');
     return ConnectorClient.createClientWithToken(activity.serviceUrl, await this.botToken());
   }
 }
 
-export function tenantBotAdapter(opts: { clientId: string; tenantId: string; token: (resource: string) => Promise<string> }, logger: Logger): CloudAdapter {
-  const adapter = new TenantBotAdapter({ clientId: opts.clientId, tenantId: opts.tenantId } as AuthConfiguration, () => opts.token('https://api.botframework.com'));
+export function tenantBotAdapter(
+  opts: { clientId: string; tenantId: string; token: (resource: string) => Promise<string> },
+  logger: Logger,
+): CloudAdapter {
+  const adapter = new TenantBotAdapter(
+    { clientId: opts.clientId, tenantId: opts.tenantId } as AuthConfiguration,
+    () => opts.token('https://api.botframework.com'),
+  );
   adapter.onTurnError = async (_context, error) => {
     logger.error('bot turn failed', { error: error instanceof Error ? error.message : String(error) });
   };
   return adapter;
 }
 
-export function messagesHandler(adapter: CloudAdapter, logic: (context: TurnContext) => Promise<void>): RequestHandler {
+export function messagesHandler(
+  adapter: CloudAdapter,
+  logic: (context: TurnContext) => Promise<void>,
+): RequestHandler {
   return (req, res, next) => {
     adapter.process(req as never, res as never, logic).catch(next);
   };
@@ -61,13 +79,18 @@ function reference(ref: ChatReference): ConversationReference {
   } as ConversationReference;
 }
 
-
 /**
  * Sends proactively with continueConversation. Every send first takes a slot in the app's window and
  * the conversation's; a 429/412/5xx is retried after its Retry-After (which holds all sends) or with
  * jittered backoff; 403/404 mean the app is gone for this person, and are not retried.
  */
-export function agentsChatSender(adapter: CloudAdapter, botAppId: string, logger: Logger, limiter = new SlidingWindowLimiter(), attempts = 6): ChatSender {
+export function agentsChatSender(
+  adapter: CloudAdapter,
+  botAppId: string,
+  logger: Logger,
+  limiter = new SlidingWindowLimiter(),
+  attempts = 6,
+): ChatSender {
   return {
     async send(ref, message) {
       for (let attempt = 1; ; attempt++) {
@@ -80,7 +103,13 @@ export function agentsChatSender(adapter: CloudAdapter, botAppId: string, logger
           // The adapter hands errors inside a turn to onTurnError; this send needs to see them.
           let failure: unknown = null;
           await adapter.continueConversation(botAppId, reference(ref), async (context) => {
-            const activity = Activity.fromObject({ type: ActivityTypes.Message, summary: message.summary, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }] });
+            const activity = Activity.fromObject({
+              type: ActivityTypes.Message,
+              summary: message.summary,
+              attachments: [
+                { contentType: 'application/vnd.microsoft.card.adaptive', content: message.card },
+              ],
+            });
             try {
               id = (await context.sendActivity(activity))?.id ?? '';
             } catch (e) {
@@ -95,12 +124,17 @@ export function agentsChatSender(adapter: CloudAdapter, botAppId: string, logger
         } catch (e) {
           answered();
           if (!(e instanceof HttpError)) throw e;
-          if (e.status === 403 || e.status === 404) throw new ChatUnreachableError(e.status, `the app cannot reach this person (${e.status})`);
+          if (e.status === 403 || e.status === 404)
+            throw new ChatUnreachableError(e.status, `the app cannot reach this person (${e.status})`);
           if (!RETRYABLE.has(e.status) || attempt >= attempts) throw e;
           const hinted = retryAfterSeconds((e.response as { headers?: Headers } | undefined)?.headers);
           if (hinted !== null) limiter.hold(hinted);
           const wait = hinted ?? Math.min(30, 0.5 * 2 ** attempt) * (0.5 + Math.random());
-          logger.warn('bot send retried', { status: e.status, attempt, waitSeconds: Number(wait.toFixed(2)) });
+          logger.warn('bot send retried', {
+            status: e.status,
+            attempt,
+            waitSeconds: Number(wait.toFixed(2)),
+          });
           await new Promise((r) => setTimeout(r, wait * 1000));
         }
       }

@@ -29,7 +29,11 @@ export function channelAuth(opts: ChannelAuthOptions): RequestHandler {
     }
     return keys;
   };
-  const refuse = (res: Parameters<RequestHandler>[1], why: string) => void res.status(401).set('www-authenticate', `Bearer error="invalid_token", error_description="${why}"`).json({ error: { code: 'UNAUTHENTICATED', message: why } });
+  const refuse = (res: Parameters<RequestHandler>[1], why: string) =>
+    void res
+      .status(401)
+      .set('www-authenticate', `Bearer error="invalid_token", error_description="${why}"`)
+      .json({ error: { code: 'UNAUTHENTICATED', message: why } });
 
   return (req, res, next) => {
     void (async () => {
@@ -37,13 +41,25 @@ export function channelAuth(opts: ChannelAuthOptions): RequestHandler {
       if (!header.startsWith('Bearer ')) return refuse(res, 'missing token');
       let claims: JWTPayload;
       try {
-        ({ payload: claims } = await jwtVerify(header.slice(7), await jwks(), { issuer: opts.issuer, audience: opts.botAppId, algorithms: ['RS256'], clockTolerance: opts.clockToleranceSeconds ?? 300 }));
+        ({ payload: claims } = await jwtVerify(header.slice(7), await jwks(), {
+          issuer: opts.issuer,
+          audience: opts.botAppId,
+          algorithms: ['RS256'],
+          clockTolerance: opts.clockToleranceSeconds ?? 300,
+        }));
       } catch (e) {
         return refuse(res, `token rejected: ${e instanceof Error ? e.message : 'invalid'}`);
       }
-      const activity = req.body as { serviceUrl?: unknown; conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } } | undefined;
+      const activity = req.body as
+        | {
+            serviceUrl?: unknown;
+            conversation?: { tenantId?: unknown };
+            channelData?: { tenant?: { id?: unknown } };
+          }
+        | undefined;
       const serviceUrl = typeof activity?.serviceUrl === 'string' ? activity.serviceUrl : null;
-      if (!serviceUrl || claims.serviceurl !== serviceUrl) return refuse(res, 'serviceurl claim does not match the activity');
+      if (!serviceUrl || claims.serviceurl !== serviceUrl)
+        return refuse(res, 'serviceurl claim does not match the activity');
       const tenant = activity?.conversation?.tenantId ?? activity?.channelData?.tenant?.id;
       if (tenant !== opts.tenantId) return refuse(res, 'activity from another tenant');
       (req as unknown as { user: JWTPayload }).user = claims;

@@ -55,7 +55,8 @@ export class SlidingWindowLimiter {
           const inWindow = times.filter((t) => t > now - l.perMs);
           // The entry that must leave the window before there is room for one more.
           const blocking = inWindow.length >= l.count ? inWindow[inWindow.length - l.count] : undefined;
-          if (blocking !== undefined) wait = Math.max(wait, blocking === IN_FLIGHT ? POLL_MS : blocking + l.perMs - now + 1);
+          if (blocking !== undefined)
+            wait = Math.max(wait, blocking === IN_FLIGHT ? POLL_MS : blocking + l.perMs - now + 1);
         }
       }
       if (wait <= 0) break;

@@ -3,7 +3,8 @@ import type { BotStore, ChatReference, OutboxRow, OutboxStatus } from '../../por
 import type { Database } from './database.ts';
 import { iso, isoOrNull } from './sql-store.ts';
 
-const day = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const day = (v: unknown): string =>
+  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 interface ReferenceRow {
   tid: string;
@@ -67,35 +68,73 @@ export function botStore(db: Database): BotStore {
          on conflict (tid, oid) do update set conversation_id = excluded.conversation_id, service_url = excluded.service_url, bot_id = excluded.bot_id,
            user_id = excluded.user_id, channel_id = excluded.channel_id, locale = excluded.locale, unreachable_at = null, unreachable_reason = null
          returning (xmax = 0) as inserted`,
-        [ref.tid, ref.oid, ref.conversationId, ref.serviceUrl, ref.botId, ref.userId, ref.channelId, ref.locale, ref.installedAt],
+        [
+          ref.tid,
+          ref.oid,
+          ref.conversationId,
+          ref.serviceUrl,
+          ref.botId,
+          ref.userId,
+          ref.channelId,
+          ref.locale,
+          ref.installedAt,
+        ],
       );
       return rows[0]?.inserted ? 'new' : 'known';
     },
     async removeReference(tid, oid, at) {
       await db.transaction(async (tx) => {
         await tx.query('delete from chat_references where tid = $1 and oid = $2', [tid, oid]);
-        await tx.query('insert into chat_opt_outs (tid, oid, at) values ($1,$2,$3) on conflict (tid, oid) do update set at = excluded.at', [tid, oid, at]);
+        await tx.query(
+          'insert into chat_opt_outs (tid, oid, at) values ($1,$2,$3) on conflict (tid, oid) do update set at = excluded.at',
+          [tid, oid, at],
+        );
       });
     },
     async optedOut(tid, oid) {
-      return (await db.query('select 1 from chat_opt_outs where tid = $1 and oid = $2', [tid, oid])).length > 0;
+      return (
+        (await db.query('select 1 from chat_opt_outs where tid = $1 and oid = $2', [tid, oid])).length > 0
+      );
     },
     async reference(tid, oid) {
-      const [r] = await db.query<ReferenceRow>('select * from chat_references where tid = $1 and oid = $2', [tid, oid]);
+      const [r] = await db.query<ReferenceRow>('select * from chat_references where tid = $1 and oid = $2', [
+        tid,
+        oid,
+      ]);
       return r ? toReference(r) : undefined;
     },
     async markUnreachable(tid, oid, reason, at) {
-      await db.query('update chat_references set unreachable_at = $3, unreachable_reason = $4 where tid = $1 and oid = $2', [tid, oid, at, reason]);
+      await db.query(
+        'update chat_references set unreachable_at = $3, unreachable_reason = $4 where tid = $1 and oid = $2',
+        [tid, oid, at, reason],
+      );
     },
     async unreachable(tid) {
-      return (await db.query<ReferenceRow>('select * from chat_references where tid = $1 and unreachable_at is not null order by unreachable_at', [tid])).map(toReference);
+      return (
+        await db.query<ReferenceRow>(
+          'select * from chat_references where tid = $1 and unreachable_at is not null order by unreachable_at',
+          [tid],
+        )
+      ).map(toReference);
     },
     async chatTenants() {
-      return (await db.query<{ tid: string }>('select distinct tid from chat_references order by tid')).map((r) => r.tid);
+      return (await db.query<{ tid: string }>('select distinct tid from chat_references order by tid')).map(
+        (r) => r.tid,
+      );
     },
 
     async reminderState(cyclePeriod) {
-      const conversations = await db.query<{ id: string; tid: string; template_key: string; status: 'planned'; leader_oid: string; employee_oid: string; scheduled_at: string | null; status_changed_at: Date; signed_by: string[] | null }>(
+      const conversations = await db.query<{
+        id: string;
+        tid: string;
+        template_key: string;
+        status: 'planned';
+        leader_oid: string;
+        employee_oid: string;
+        scheduled_at: string | null;
+        status_changed_at: Date;
+        signed_by: string[] | null;
+      }>(
         `select c.id, c.tid, c.template_key, c.status, c.leader_oid, c.employee_oid, c.scheduled_at, c.status_changed_at,
                 (select array_agg(s.oid) from signatures s where s.conversation_id = c.id) as signed_by
            from conversations c
@@ -105,7 +144,10 @@ export function botStore(db: Database): BotStore {
         `select c.tid, i.owner_oid, c.leader_oid from action_items i join conversations c on c.id = i.conversation_id
           where i.owner_oid is not null and i.status <> 'achieved' and c.status in ('signed','archived')`,
       );
-      const planned = await db.query<{ tid: string; employee_oid: string }>("select tid, employee_oid from conversations where period = $1 and status <> 'cancelled'", [cyclePeriod]);
+      const planned = await db.query<{ tid: string; employee_oid: string }>(
+        "select tid, employee_oid from conversations where period = $1 and status <> 'cancelled'",
+        [cyclePeriod],
+      );
       return {
         conversations: conversations.map((c) => ({
           id: c.id,
@@ -124,10 +166,21 @@ export function botStore(db: Database): BotStore {
     },
     async sentKeys(keys) {
       if (keys.length === 0) return new Set();
-      return new Set((await db.query<{ key: string }>('select key from outbox_keys where key = any($1::text[])', [keys])).map((r) => r.key));
+      return new Set(
+        (
+          await db.query<{ key: string }>('select key from outbox_keys where key = any($1::text[])', [keys])
+        ).map((r) => r.key),
+      );
     },
     async messagedOn(d) {
-      return new Set((await db.query<{ tid: string; recipient_oid: string }>('select tid, recipient_oid from outbox where day = $1', [d])).map((r) => r.recipient_oid));
+      return new Set(
+        (
+          await db.query<{ tid: string; recipient_oid: string }>(
+            'select tid, recipient_oid from outbox where day = $1',
+            [d],
+          )
+        ).map((r) => r.recipient_oid),
+      );
     },
     async addToOutbox(row, at) {
       return db.transaction(async (tx) => {
@@ -137,7 +190,8 @@ export function botStore(db: Database): BotStore {
           [row.id, row.tid, row.recipientOid, row.day, JSON.stringify(row.messages), at],
         );
         if (inserted.length === 0) return false;
-        for (const m of row.messages) await tx.query('insert into outbox_keys (key, outbox_id) values ($1,$2)', [m.key, row.id]);
+        for (const m of row.messages)
+          await tx.query('insert into outbox_keys (key, outbox_id) values ($1,$2)', [m.key, row.id]);
         return true;
       });
     },
@@ -150,19 +204,41 @@ export function botStore(db: Database): BotStore {
       return r ? toOutbox(r) : undefined;
     },
     async markSent(id, activityId, at) {
-      await db.query("update outbox set status = 'sent', activity_id = $2, sent_at = $3, last_error = null where id = $1", [id, activityId, at]);
+      await db.query(
+        "update outbox set status = 'sent', activity_id = $2, sent_at = $3, last_error = null where id = $1",
+        [id, activityId, at],
+      );
     },
     async markAttemptFailed(id, error, final) {
-      await db.query(`update outbox set status = $3, last_error = $2, claimed_at = null where id = $1`, [id, error.slice(0, 500), final ? 'undeliverable' : 'pending']);
+      await db.query(`update outbox set status = $3, last_error = $2, claimed_at = null where id = $1`, [
+        id,
+        error.slice(0, 500),
+        final ? 'undeliverable' : 'pending',
+      ]);
     },
     async unsent() {
-      return (await db.query<{ id: string }>("select id from outbox where status in ('pending','sending') order by created_at, id")).map((r) => r.id);
+      return (
+        await db.query<{ id: string }>(
+          "select id from outbox where status in ('pending','sending') order by created_at, id",
+        )
+      ).map((r) => r.id);
     },
     async installAttemptedOn(tid, oid, d) {
-      return (await db.query('select 1 from app_installs where tid = $1 and oid = $2 and requested_on = $3', [tid, oid, d])).length > 0;
+      return (
+        (
+          await db.query('select 1 from app_installs where tid = $1 and oid = $2 and requested_on = $3', [
+            tid,
+            oid,
+            d,
+          ])
+        ).length > 0
+      );
     },
     async noteInstallAttempt(tid, oid, d, outcome, detail) {
-      const rows = await db.query('insert into app_installs (tid, oid, requested_on, outcome, detail) values ($1,$2,$3,$4,$5) on conflict do nothing returning oid', [tid, oid, d, outcome, detail]);
+      const rows = await db.query(
+        'insert into app_installs (tid, oid, requested_on, outcome, detail) values ($1,$2,$3,$4,$5) on conflict do nothing returning oid',
+        [tid, oid, d, outcome, detail],
+      );
       return rows.length > 0;
     },
     async outbox(id) {

@@ -38,12 +38,16 @@ const heldHere = new Set<string>();
 
 function lockFolder(dataDir: string): () => void {
   const path = join(dataDir, 'samtale.lock');
-  if (heldHere.has(path)) throw new DatabaseInUseError(`The database in ${dataDir} is already open in this process.`);
+  if (heldHere.has(path))
+    throw new DatabaseInUseError(`The database in ${dataDir} is already open in this process.`);
   try {
     writeFileSync(path, String(process.pid), { flag: 'wx' });
   } catch {
     const owner = Number(readFileSync(path, 'utf8'));
-    if (owner > 0 && owner !== process.pid && processAlive(owner)) throw new DatabaseInUseError(`The database in ${dataDir} is in use by process ${owner}. Stop that Samtale first.`);
+    if (owner > 0 && owner !== process.pid && processAlive(owner))
+      throw new DatabaseInUseError(
+        `The database in ${dataDir} is in use by process ${owner}. Stop that Samtale first.`,
+      );
     writeFileSync(path, String(process.pid));
   }
   heldHere.add(path);
@@ -66,7 +70,10 @@ export async function openPglite(dataDir: string): Promise<Database> {
   // Fail loudly instead, so such a bug shows in tests rather than as a hang.
   const inTransaction = new AsyncLocalStorage<true>();
   const outside = <T>(fn: () => Promise<T>) => {
-    if (inTransaction.getStore()) return Promise.reject(new Error('PGlite: query on the database inside a transaction; use the transaction'));
+    if (inTransaction.getStore())
+      return Promise.reject(
+        new Error('PGlite: query on the database inside a transaction; use the transaction'),
+      );
     return fn();
   };
   const run = async <T extends object>(q: Pick<PGlite, 'query'>, text: string, params?: readonly unknown[]) =>
@@ -79,7 +86,12 @@ export async function openPglite(dataDir: string): Promise<Database> {
     transaction: (fn) =>
       outside(() =>
         db.transaction((tx) =>
-          inTransaction.run(true, () => fn({ query: (text, params) => run(tx, text, params), exec: async (script) => void (await tx.exec(script)) })),
+          inTransaction.run(true, () =>
+            fn({
+              query: (text, params) => run(tx, text, params),
+              exec: async (script) => void (await tx.exec(script)),
+            }),
+          ),
         ),
       ),
     close: async () => {
@@ -90,7 +102,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
 }
 
 /** A PostgreSQL server through a pool. */
-export async function openPostgres(url: string, max = 10, onIdleError: (e: Error) => void = () => undefined): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  max = 10,
+  onIdleError: (e: Error) => void = () => undefined,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection can die (server restart, failover, admin kill). The pool replaces it on the
   // next query; without this listener the error would be uncaught and end the process.
@@ -99,8 +115,11 @@ export async function openPostgres(url: string, max = 10, onIdleError: (e: Error
   pg.types.setTypeParser(20, (v) => Number(v));
   const client = await pool.connect();
   client.release();
-  const run = async <T extends object>(q: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) =>
-    (await q.query(text, params ? [...params] : undefined)).rows as T[];
+  const run = async <T extends object>(
+    q: pg.Pool | pg.PoolClient,
+    text: string,
+    params?: readonly unknown[],
+  ) => (await q.query(text, params ? [...params] : undefined)).rows as T[];
   return {
     dialect: 'postgres',
     raw: { kind: 'postgres', url },
@@ -110,7 +129,10 @@ export async function openPostgres(url: string, max = 10, onIdleError: (e: Error
       const c = await pool.connect();
       try {
         await c.query('begin');
-        const result = await fn({ query: (text, params) => run(c, text, params), exec: async (script) => void (await c.query(script)) });
+        const result = await fn({
+          query: (text, params) => run(c, text, params),
+          exec: async (script) => void (await c.query(script)),
+        });
         await c.query('commit');
         return result;
       } catch (error) {

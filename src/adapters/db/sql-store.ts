@@ -87,7 +87,8 @@ const toItem = (r: ItemRow): ActionItem => ({
 });
 
 const UNIQUE_VIOLATION = '23505';
-const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && 'code' in e && e.code === UNIQUE_VIOLATION;
+const isUniqueViolation = (e: unknown) =>
+  typeof e === 'object' && e !== null && 'code' in e && e.code === UNIQUE_VIOLATION;
 
 /** The one Store implementation: PostgreSQL SQL, run by PGlite or by a PostgreSQL server. */
 export function sqlStore(db: Database): Store {
@@ -101,7 +102,8 @@ function inTransaction(tx: Sql): Store {
 }
 
 function build(q: Sql, transaction: Store['transaction']): Store {
-  const one = async <T extends object>(text: string, params: readonly unknown[]) => (await q.query<T>(text, params))[0];
+  const one = async <T extends object>(text: string, params: readonly unknown[]) =>
+    (await q.query<T>(text, params))[0];
   const CONV = 'select * from conversations';
 
   return {
@@ -112,7 +114,20 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         await q.query(
           `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at, status_changed_at)
            values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$12)`,
-          [c.id, c.tid, c.templateKey, c.templateVersion, c.period, c.status, c.leaderOid, c.employeeOid, c.unitId, c.scheduledAt, createdBy, c.createdAt],
+          [
+            c.id,
+            c.tid,
+            c.templateKey,
+            c.templateVersion,
+            c.period,
+            c.status,
+            c.leaderOid,
+            c.employeeOid,
+            c.unitId,
+            c.scheduledAt,
+            createdBy,
+            c.createdAt,
+          ],
         );
         return 'ok';
       } catch (e) {
@@ -121,11 +136,16 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       }
     },
     async conversation(id, opts) {
-      const r = await one<ConversationRow>(`${CONV} where id = $1${opts?.forUpdate ? ' for update' : ''}`, [id]);
+      const r = await one<ConversationRow>(`${CONV} where id = $1${opts?.forUpdate ? ' for update' : ''}`, [
+        id,
+      ]);
       return r && toConversation(r);
     },
     async conversationsOf(tid, oid) {
-      const rows = await q.query<ConversationRow>(`${CONV} where tid = $1 and (leader_oid = $2 or employee_oid = $2) order by created_at desc, id`, [tid, oid]);
+      const rows = await q.query<ConversationRow>(
+        `${CONV} where tid = $1 and (leader_oid = $2 or employee_oid = $2) order by created_at desc, id`,
+        [tid, oid],
+      );
       return rows.map(toConversation);
     },
     async conversationsOfEmployees(tid, oids, period) {
@@ -137,7 +157,10 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       return rows.map(toConversation);
     },
     async changeLeader(id, leaderOid, at) {
-      const r = await one<ConversationRow>(`update conversations set leader_oid = $2, updated_at = $3 where id = $1 and status in ('planned','preparing') returning *`, [id, leaderOid, at]);
+      const r = await one<ConversationRow>(
+        `update conversations set leader_oid = $2, updated_at = $3 where id = $1 and status in ('planned','preparing') returning *`,
+        [id, leaderOid, at],
+      );
       return r ? toConversation(r) : undefined;
     },
     async conversationsInTenant(f: ConversationFilter) {
@@ -166,7 +189,11 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     },
 
     async answers(conversationId) {
-      return (await q.query<AnswerRow>('select * from answers where conversation_id = $1 order by field_id, slot', [conversationId])).map(toAnswer);
+      return (
+        await q.query<AnswerRow>('select * from answers where conversation_id = $1 order by field_id, slot', [
+          conversationId,
+        ])
+      ).map(toAnswer);
     },
     async saveAnswer(conversationId, fieldId, slot, value, baseVersion, by, at): Promise<SaveResult> {
       const json = JSON.stringify(value);
@@ -184,7 +211,10 @@ function build(q: Sql, transaction: Store['transaction']): Store {
               [conversationId, fieldId, slot, json, by, at, baseVersion],
             );
       if (rows[0]) return { ok: true, answer: toAnswer(rows[0]) };
-      const current = await one<AnswerRow>('select * from answers where conversation_id = $1 and field_id = $2 and slot = $3', [conversationId, fieldId, slot]);
+      const current = await one<AnswerRow>(
+        'select * from answers where conversation_id = $1 and field_id = $2 and slot = $3',
+        [conversationId, fieldId, slot],
+      );
       return { ok: false, current: current ? toAnswer(current) : null };
     },
     async shareAnswers(conversationId, slot, fieldIds, at) {
@@ -197,7 +227,12 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     },
 
     async items(conversationId) {
-      return (await q.query<ItemRow>('select * from action_items where conversation_id = $1 order by field_id, position, id', [conversationId])).map(toItem);
+      return (
+        await q.query<ItemRow>(
+          'select * from action_items where conversation_id = $1 order by field_id, position, id',
+          [conversationId],
+        )
+      ).map(toItem);
     },
     async itemsOwnedBy(tid, oid) {
       const rows = await q.query<ItemRow & { tid: string }>(
@@ -215,7 +250,18 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       await q.query(
         `insert into action_items (id, conversation_id, field_id, position, cells, owner_oid, due, status, version, created_at)
          values ($1,$2,$3,$4,$5::jsonb,$6,$7,$8,$9,$10)`,
-        [i.id, i.conversationId, i.fieldId, i.position, JSON.stringify(i.cells), i.ownerOid, i.due, i.status, i.version, at],
+        [
+          i.id,
+          i.conversationId,
+          i.fieldId,
+          i.position,
+          JSON.stringify(i.cells),
+          i.ownerOid,
+          i.due,
+          i.status,
+          i.version,
+          at,
+        ],
       );
     },
     async updateItemCells(id, cells, owner, due, baseVersion) {
@@ -233,15 +279,35 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       return r && toItem(r);
     },
     async deleteItem(id, baseVersion) {
-      return (await q.query('delete from action_items where id = $1 and version = $2 returning id', [id, baseVersion])).length === 1;
+      return (
+        (
+          await q.query('delete from action_items where id = $1 and version = $2 returning id', [
+            id,
+            baseVersion,
+          ])
+        ).length === 1
+      );
     },
 
     async signatures(conversationId) {
-      const rows = await q.query<{ party: Party; tid: string; oid: string; name: string; upn: string; signed_at: Date; content_hash: string }>(
-        'select * from signatures where conversation_id = $1 order by signed_at, party',
-        [conversationId],
-      );
-      return rows.map((r): Signature => ({ party: r.party, tid: r.tid, oid: r.oid, name: r.name, upn: r.upn, signedAt: iso(r.signed_at), contentHash: r.content_hash }));
+      const rows = await q.query<{
+        party: Party;
+        tid: string;
+        oid: string;
+        name: string;
+        upn: string;
+        signed_at: Date;
+        content_hash: string;
+      }>('select * from signatures where conversation_id = $1 order by signed_at, party', [conversationId]);
+      return rows.map((r): Signature => ({
+        party: r.party,
+        tid: r.tid,
+        oid: r.oid,
+        name: r.name,
+        upn: r.upn,
+        signedAt: iso(r.signed_at),
+        contentHash: r.content_hash,
+      }));
     },
     async insertSignature(conversationId, s) {
       const rows = await q.query(
@@ -252,14 +318,22 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       return rows.length === 1 ? 'ok' : 'exists';
     },
     async clearSignatures(conversationId) {
-      return (await q.query('delete from signatures where conversation_id = $1 returning party', [conversationId])).length;
+      return (
+        await q.query('delete from signatures where conversation_id = $1 returning party', [conversationId])
+      ).length;
     },
 
     async snapshotTemplate(t: Template) {
-      await q.query('insert into template_snapshots (key, version, definition) values ($1,$2,$3::jsonb) on conflict do nothing', [t.key, t.version, JSON.stringify(t)]);
+      await q.query(
+        'insert into template_snapshots (key, version, definition) values ($1,$2,$3::jsonb) on conflict do nothing',
+        [t.key, t.version, JSON.stringify(t)],
+      );
     },
     async templateSnapshot(key, version) {
-      const r = await one<{ definition: Template }>('select definition from template_snapshots where key = $1 and version = $2', [key, version]);
+      const r = await one<{ definition: Template }>(
+        'select definition from template_snapshots where key = $1 and version = $2',
+        [key, version],
+      );
       return r?.definition;
     },
     async currentCustomisation(tid, key) {
@@ -270,7 +344,10 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     },
     async saveCustomisation(tid, key, revision, version, by) {
       try {
-        await q.query('insert into template_customisations (tid, key, revision, version, created_by) values ($1,$2,$3,$4,$5)', [tid, key, revision, version, by]);
+        await q.query(
+          'insert into template_customisations (tid, key, revision, version, created_by) values ($1,$2,$3,$4,$5)',
+          [tid, key, revision, version, by],
+        );
         return 'ok';
       } catch (e) {
         if (isUniqueViolation(e)) return 'exists';
@@ -287,25 +364,65 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       );
     },
     async archiveIndex(tid) {
-      const rows = await q.query<{ conversation_id: string; part: 'record' | 'salary'; path: string; location: string; checksum: string; content_hash: string; archived_at: Date; template_key: string; period: string; unit_id: string | null; employee_oid: string; leader_oid: string }>(
+      const rows = await q.query<{
+        conversation_id: string;
+        part: 'record' | 'salary';
+        path: string;
+        location: string;
+        checksum: string;
+        content_hash: string;
+        archived_at: Date;
+        template_key: string;
+        period: string;
+        unit_id: string | null;
+        employee_oid: string;
+        leader_oid: string;
+      }>(
         `select a.*, c.template_key, c.period, c.unit_id, c.employee_oid, c.leader_oid from archive_copies a join conversations c on c.id = a.conversation_id
           where c.tid = $1 order by a.archived_at desc, a.conversation_id, a.part`,
         [tid],
       );
       return rows.map((r) => ({
-        conversationId: r.conversation_id, part: r.part, path: r.path, location: r.location, checksum: r.checksum, contentHash: r.content_hash, archivedAt: iso(r.archived_at),
-        templateKey: r.template_key, period: r.period, unitId: r.unit_id, employeeOid: r.employee_oid, leaderOid: r.leader_oid,
+        conversationId: r.conversation_id,
+        part: r.part,
+        path: r.path,
+        location: r.location,
+        checksum: r.checksum,
+        contentHash: r.content_hash,
+        archivedAt: iso(r.archived_at),
+        templateKey: r.template_key,
+        period: r.period,
+        unitId: r.unit_id,
+        employeeOid: r.employee_oid,
+        leaderOid: r.leader_oid,
       }));
     },
     async awaitingArchive() {
-      return (await q.query<{ id: string }>("select id from conversations where status = 'signed' order by updated_at, id")).map((r) => r.id);
+      return (
+        await q.query<{ id: string }>(
+          "select id from conversations where status = 'signed' order by updated_at, id",
+        )
+      ).map((r) => r.id);
     },
     async archiveCopies(conversationId) {
-      const rows = await q.query<{ conversation_id: string; part: 'record' | 'salary'; path: string; location: string; checksum: string; content_hash: string; archived_at: Date }>(
-        'select * from archive_copies where conversation_id = $1 order by part',
-        [conversationId],
-      );
-      return rows.map((r) => ({ conversationId: r.conversation_id, part: r.part, path: r.path, location: r.location, checksum: r.checksum, contentHash: r.content_hash, archivedAt: iso(r.archived_at) }));
+      const rows = await q.query<{
+        conversation_id: string;
+        part: 'record' | 'salary';
+        path: string;
+        location: string;
+        checksum: string;
+        content_hash: string;
+        archived_at: Date;
+      }>('select * from archive_copies where conversation_id = $1 order by part', [conversationId]);
+      return rows.map((r) => ({
+        conversationId: r.conversation_id,
+        part: r.part,
+        path: r.path,
+        location: r.location,
+        checksum: r.checksum,
+        contentHash: r.content_hash,
+        archivedAt: iso(r.archived_at),
+      }));
     },
 
     async appendAudit(e) {
@@ -320,13 +437,31 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       await q.query('update audit_head set hash = $1 where id = 1', [hash]);
     },
     async auditTrail() {
-      const rows = await q.query<{ seq: number; tid: string; at: Date; actor_oid: string; action: string; subject: string; data: Json; prev_hash: string; hash: string }>(
-        'select * from audit_events order by seq',
-      );
+      const rows = await q.query<{
+        seq: number;
+        tid: string;
+        at: Date;
+        actor_oid: string;
+        action: string;
+        subject: string;
+        data: Json;
+        prev_hash: string;
+        hash: string;
+      }>('select * from audit_events order by seq');
       const [head] = await q.query<{ hash: string }>('select hash from audit_head where id = 1');
       return {
         head: head?.hash ?? AUDIT_GENESIS,
-        events: rows.map((r): StoredAuditEvent => ({ seq: Number(r.seq), tid: r.tid, at: iso(r.at), actorOid: r.actor_oid, action: r.action, subject: r.subject, data: r.data, prevHash: r.prev_hash, hash: r.hash })),
+        events: rows.map((r): StoredAuditEvent => ({
+          seq: Number(r.seq),
+          tid: r.tid,
+          at: iso(r.at),
+          actorOid: r.actor_oid,
+          action: r.action,
+          subject: r.subject,
+          data: r.data,
+          prevHash: r.prev_hash,
+          hash: r.hash,
+        })),
       };
     },
   };

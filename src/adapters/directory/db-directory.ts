@@ -29,19 +29,32 @@ export function dbDirectory(db: Sql): Directory {
       return r && toUser(r);
     },
     async directReports(tid, managerOid) {
-      return (await db.query<UserRow>('select * from users where tid = $1 and manager_oid = $2 order by name', [tid, managerOid])).map(toUser);
+      return (
+        await db.query<UserRow>('select * from users where tid = $1 and manager_oid = $2 order by name', [
+          tid,
+          managerOid,
+        ])
+      ).map(toUser);
     },
     async users(tid) {
       return (await db.query<UserRow>('select * from users where tid = $1 order by name', [tid])).map(toUser);
     },
     async units(tid) {
-      const rows = await db.query<{ id: string; name: string; parent_id: string | null }>('select * from units where tid = $1 order by id', [tid]);
+      const rows = await db.query<{ id: string; name: string; parent_id: string | null }>(
+        'select * from units where tid = $1 order by id',
+        [tid],
+      );
       return rows.map((r): Unit => ({ id: r.id, name: r.name, parentId: r.parent_id }));
     },
   };
 }
 
-export async function upsertDirectory(db: Sql, tid: string, units: Unit[], users: Omit<DirectoryUser, 'tid'>[]): Promise<void> {
+export async function upsertDirectory(
+  db: Sql,
+  tid: string,
+  units: Unit[],
+  users: Omit<DirectoryUser, 'tid'>[],
+): Promise<void> {
   for (const u of units) {
     await db.query(
       'insert into units (tid, id, name, parent_id) values ($1,$2,$3,$4) on conflict (tid, id) do update set name = excluded.name, parent_id = excluded.parent_id',

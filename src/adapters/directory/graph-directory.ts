@@ -45,7 +45,11 @@ export function graphDirectory(graph: AppGraph, tenantId: string): Directory {
     async user(tid, oid) {
       if (tid !== tenantId) return undefined;
       try {
-        const u = (await graph.client.api(`/users/${encodeURIComponent(oid)}`).select(FIELDS).expand('manager($select=id)').get()) as GraphUser;
+        const u = (await graph.client
+          .api(`/users/${encodeURIComponent(oid)}`)
+          .select(FIELDS)
+          .expand('manager($select=id)')
+          .get()) as GraphUser;
         return u.accountEnabled === false ? undefined : toUser(u, u.manager?.id ?? null);
       } catch (e) {
         if (e instanceof GraphError && e.statusCode === 404) return undefined;
@@ -55,7 +59,9 @@ export function graphDirectory(graph: AppGraph, tenantId: string): Directory {
     async directReports(tid, managerOid) {
       if (tid !== tenantId) return [];
       try {
-        return (await all(`/users/${encodeURIComponent(managerOid)}/directReports/microsoft.graph.user`, false)).map((u) => toUser(u, managerOid));
+        return (
+          await all(`/users/${encodeURIComponent(managerOid)}/directReports/microsoft.graph.user`, false)
+        ).map((u) => toUser(u, managerOid));
       } catch (e) {
         if (e instanceof GraphError && e.statusCode === 404) return [];
         throw e;
@@ -67,7 +73,9 @@ export function graphDirectory(graph: AppGraph, tenantId: string): Directory {
     },
     async units(tid): Promise<Unit[]> {
       if (tid !== tenantId) return [];
-      const departments = new Set((await all('/users', false)).flatMap((u) => (u.department ? [u.department] : [])));
+      const departments = new Set(
+        (await all('/users', false)).flatMap((u) => (u.department ? [u.department] : [])),
+      );
       return [...departments].sort().map((name) => ({ id: slug(name), name, parentId: null }));
     },
   };

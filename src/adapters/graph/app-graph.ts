@@ -3,7 +3,17 @@
 // us to wait (Retry-After) and counts the resource units each call costs.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
-import { AuthenticationHandler, Client, HTTPMessageHandler, RedirectHandler, RetryHandler, RetryHandlerOptions, TelemetryHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import {
+  AuthenticationHandler,
+  Client,
+  HTTPMessageHandler,
+  RedirectHandler,
+  RetryHandler,
+  RetryHandlerOptions,
+  TelemetryHandler,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
 import type { Logger } from '../../logger.ts';
 import { retryAfterSeconds } from '../retry-after.ts';
 
@@ -24,7 +34,11 @@ export interface AppGraphOptions {
  */
 export function resourceUnits(method: string, url: string): number {
   const { pathname, searchParams } = new URL(url);
-  if (/\/(invite|permissions)(\/|$)/.test(pathname) || (searchParams.get('$expand') ?? '').includes('permissions')) return 5;
+  if (
+    /\/(invite|permissions)(\/|$)/.test(pathname) ||
+    (searchParams.get('$expand') ?? '').includes('permissions')
+  )
+    return 5;
   if (method.toUpperCase() !== 'GET') return 2;
   return /\/(lists|columns|views|children)$/.test(pathname) ? 2 : 1;
 }
@@ -36,10 +50,10 @@ export class ThrottleGate {
     this.notBefore = Math.max(this.notBefore, Date.now() + seconds * 1000);
   }
   async pass(): Promise<void> {
-    for (let wait = this.notBefore - Date.now(); wait > 0; wait = this.notBefore - Date.now()) await new Promise((r) => setTimeout(r, wait));
+    for (let wait = this.notBefore - Date.now(); wait > 0; wait = this.notBefore - Date.now())
+      await new Promise((r) => setTimeout(r, wait));
   }
 }
-
 
 /** Counts resource units per operation (an AsyncLocalStorage scope) and in total. */
 export class ResourceUnitMeter {
@@ -95,18 +109,28 @@ export interface AppGraph {
 export function appGraph(opts: AppGraphOptions): AppGraph {
   const authority = `${opts.authorityHost.replace(/\/$/, '')}/${opts.tenantId}`;
   const msal = new ConfidentialClientApplication({
-    auth: { clientId: opts.clientId, clientSecret: opts.clientSecret, authority, knownAuthorities: [new URL(opts.authorityHost).host] },
+    auth: {
+      clientId: opts.clientId,
+      clientSecret: opts.clientSecret,
+      authority,
+      knownAuthorities: [new URL(opts.authorityHost).host],
+    },
     system: {
       loggerOptions: {
         piiLoggingEnabled: false,
         logLevel: LogLevel.Warning,
-        loggerCallback: (level, message) => (level <= LogLevel.Error ? opts.logger.error('msal', { message }) : opts.logger.warn('msal', { message })),
+        loggerCallback: (level, message) =>
+          level <= LogLevel.Error
+            ? opts.logger.error('msal', { message })
+            : opts.logger.warn('msal', { message }),
       },
     },
   });
   // msal caches app tokens and renews them before they expire.
   const tokenFor = async (resource: string) => {
-    const result = await msal.acquireTokenByClientCredential({ scopes: [`${resource.replace(/\/$/, '')}/.default`] });
+    const result = await msal.acquireTokenByClientCredential({
+      scopes: [`${resource.replace(/\/$/, '')}/.default`],
+    });
     if (!result?.accessToken) throw new Error(`no token for ${resource}`);
     return result.accessToken;
   };

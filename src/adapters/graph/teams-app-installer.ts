@@ -9,9 +9,16 @@ export function teamsAppInstaller(graph: AppGraph, teamsAppId: string): AppInsta
   let catalogId: Promise<string> | null = null;
   const catalog = () => {
     catalogId ??= (async () => {
-      const res = (await graph.client.api('/appCatalogs/teamsApps').filter(`externalId eq '${teamsAppId}'`).select('id').get()) as { value: { id: string }[] };
+      const res = (await graph.client
+        .api('/appCatalogs/teamsApps')
+        .filter(`externalId eq '${teamsAppId}'`)
+        .select('id')
+        .get()) as { value: { id: string }[] };
       const id = res.value[0]?.id;
-      if (!id) throw new Error(`the Teams app ${teamsAppId} is not in the organisation's app catalog; upload the package first`);
+      if (!id)
+        throw new Error(
+          `the Teams app ${teamsAppId} is not in the organisation's app catalog; upload the package first`,
+        );
       return id;
     })();
     catalogId.catch(() => (catalogId = null));
@@ -21,7 +28,9 @@ export function teamsAppInstaller(graph: AppGraph, teamsAppId: string): AppInsta
     async install(_tid, oid) {
       try {
         const app = await catalog();
-        await graph.client.api(`/users/${encodeURIComponent(oid)}/teamwork/installedApps`).post({ 'teamsApp@odata.bind': `${graph.baseUrl}/appCatalogs/teamsApps/${app}` });
+        await graph.client
+          .api(`/users/${encodeURIComponent(oid)}/teamwork/installedApps`)
+          .post({ 'teamsApp@odata.bind': `${graph.baseUrl}/appCatalogs/teamsApps/${app}` });
         return { outcome: 'installed', detail: null };
       } catch (e) {
         if (e instanceof GraphError && e.statusCode === 409) return { outcome: 'already', detail: null };

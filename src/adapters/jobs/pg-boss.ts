@@ -34,7 +34,12 @@ export interface Jobs {
 type Settled = { id: string; status: 'completed' | 'failed'; output?: { message: string } };
 
 /** Runs a batch side by side and settles each job on its own. */
-async function settleEach<T>(jobs: { id: string; data: T }[], run: (data: T) => Promise<void>, logger: Logger, what: string): Promise<Settled[]> {
+async function settleEach<T>(
+  jobs: { id: string; data: T }[],
+  run: (data: T) => Promise<void>,
+  logger: Logger,
+  what: string,
+): Promise<Settled[]> {
   return Promise.all(
     jobs.map(async (job): Promise<Settled> => {
       try {
@@ -49,17 +54,35 @@ async function settleEach<T>(jobs: { id: string; data: T }[], run: (data: T) => 
   );
 }
 
-export async function startJobs(db: Database, handlers: JobHandlers, logger: Logger, opts: { pollingSeconds?: number } = {}): Promise<Jobs> {
+export async function startJobs(
+  db: Database,
+  handlers: JobHandlers,
+  logger: Logger,
+  opts: { pollingSeconds?: number } = {},
+): Promise<Jobs> {
   const boss =
     db.raw.kind === 'pglite'
-      ? new PgBoss({ db: fromPglite(db.raw.pglite), backend: 'pglite', schema: 'pgboss', superviseIntervalSeconds: 10 })
+      ? new PgBoss({
+          db: fromPglite(db.raw.pglite),
+          backend: 'pglite',
+          schema: 'pgboss',
+          superviseIntervalSeconds: 10,
+        })
       : new PgBoss({ connectionString: db.raw.url, schema: 'pgboss', max: 4, superviseIntervalSeconds: 10 });
   boss.on('error', (e: Error) => logger.error('job queue error', { error: e.message }));
   await boss.start();
   // One queued or active archive job per record; retried with growing, jittered delays. A live worker
   // sends a heartbeat, so a job may wait out SharePoint throttling for minutes; a job held by a worker
   // that died (a crash, a kill) misses its heartbeat and is retried after 10–20 s.
-  await boss.createQueue(ARCHIVE_QUEUE, { policy: 'exclusive', retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 1800, heartbeatSeconds: 10 });
+  await boss.createQueue(ARCHIVE_QUEUE, {
+    policy: 'exclusive',
+    retryLimit: 10,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    expireInSeconds: 1800,
+    heartbeatSeconds: 10,
+  });
   await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton', retryLimit: 0 });
 
   const enqueueArchive = async (conversationId: string) => {
@@ -74,15 +97,30 @@ export async function startJobs(db: Database, handlers: JobHandlers, logger: Log
   // Idle, the worker polls every 2 s (little load on PGlite's single connection). With a backlog it
   // takes batches and keeps fetching while they come back full. A batch's records are archived side
   // by side (SharePoint round trips dominate), and each job is settled on its own.
-  await boss.work<{ conversationId: string }>(ARCHIVE_QUEUE, { pollingIntervalSeconds: opts.pollingSeconds ?? 2, batchSize: 6, burstWhenBatchFull: true, perJobResults: true }, (jobs) =>
-    settleEach(jobs, (d) => handlers.archiveRecord(d.conversationId), logger, 'archiving'),
+  await boss.work<{ conversationId: string }>(
+    ARCHIVE_QUEUE,
+    {
+      pollingIntervalSeconds: opts.pollingSeconds ?? 2,
+      batchSize: 6,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+    },
+    (jobs) => settleEach(jobs, (d) => handlers.archiveRecord(d.conversationId), logger, 'archiving'),
   );
   await boss.work(SWEEP_QUEUE, async () => void (await sweep()));
   await boss.schedule(SWEEP_QUEUE, '* * * * *', null, { tz: 'Europe/Oslo' });
 
   // Reminders: one job per outbox bundle (its id is the key), sent side by side in batches; the
   // sender keeps to the Teams limits. A killed worker's job misses its heartbeat and runs again.
-  await boss.createQueue(REMINDER_QUEUE, { policy: 'exclusive', retryLimit: 12, retryDelay: 10, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 900, heartbeatSeconds: 10 });
+  await boss.createQueue(REMINDER_QUEUE, {
+    policy: 'exclusive',
+    retryLimit: 12,
+    retryDelay: 10,
+    retryBackoff: true,
+    retryDelayMax: 1800,
+    expireInSeconds: 900,
+    heartbeatSeconds: 10,
+  });
   await boss.createQueue(REMINDER_SWEEP_QUEUE, { policy: 'singleton', retryLimit: 0 });
   const enqueueReminders = async (ids: readonly string[]) => {
     for (const id of ids) await boss.send(REMINDER_QUEUE, { outboxId: id }, { singletonKey: id });
@@ -92,8 +130,15 @@ export async function startJobs(db: Database, handlers: JobHandlers, logger: Log
     await enqueueReminders(ids);
     return ids.length;
   };
-  await boss.work<{ outboxId: string }>(REMINDER_QUEUE, { pollingIntervalSeconds: opts.pollingSeconds ?? 2, batchSize: 50, burstWhenBatchFull: true, perJobResults: true }, (jobs) =>
-    settleEach(jobs, (d) => handlers.sendReminder(d.outboxId), logger, 'sending a reminder'),
+  await boss.work<{ outboxId: string }>(
+    REMINDER_QUEUE,
+    {
+      pollingIntervalSeconds: opts.pollingSeconds ?? 2,
+      batchSize: 50,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+    },
+    (jobs) => settleEach(jobs, (d) => handlers.sendReminder(d.outboxId), logger, 'sending a reminder'),
   );
   await boss.work(REMINDER_SWEEP_QUEUE, async () => void (await sweepReminders()));
   await boss.schedule(REMINDER_SWEEP_QUEUE, '*/5 * * * *', null, { tz: 'Europe/Oslo' });
@@ -108,5 +153,10 @@ export async function startJobs(db: Database, handlers: JobHandlers, logger: Log
   await sweep();
   await sweepReminders();
 
-  return { enqueueArchive, sweep, sweepReminders, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+  return {
+    enqueueArchive,
+    sweep,
+    sweepReminders,
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
 }

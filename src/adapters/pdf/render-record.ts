@@ -27,7 +27,11 @@ export interface RecordForPdf {
 }
 
 export function sectionsFor(template: Template, part: RecordForPdf['part']): Section[] {
-  return template.sections.filter((s) => (part === 'salary' ? s.sensitivity === 'salary' : s.sensitivity !== 'salary') && s.fields.some((f) => f.visibility === 'shared'));
+  return template.sections.filter(
+    (s) =>
+      (part === 'salary' ? s.sensitivity === 'salary' : s.sensitivity !== 'salary') &&
+      s.fields.some((f) => f.visibility === 'shared'),
+  );
 }
 
 const show = (v: Json | undefined, people: Record<string, string>): string => {
@@ -38,7 +42,10 @@ const show = (v: Json | undefined, people: Record<string, string>): string => {
 };
 
 export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
-  const signedAt = r.signatures.map((s) => s.signedAt).sort().at(-1);
+  const signedAt = r.signatures
+    .map((s) => s.signedAt)
+    .sort()
+    .at(-1);
   const at = signedAt ? new Date(signedAt) : new Date(0);
   const title = `${r.template.name} ${r.period}${r.part === 'salary' ? ' – Punkt 4: Fastsettelse lønn' : ''}: ${r.parties.employee}`;
   const doc = new PDFDocument({
@@ -50,7 +57,14 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
     size: 'A4',
     margin: 56,
     // Fixed dates from the record, so the same record always renders to the same bytes.
-    info: { Title: title, Author: 'Samtale', Subject: r.template.title, Keywords: `${r.template.key} ${r.period}`, CreationDate: at, ModDate: at },
+    info: {
+      Title: title,
+      Author: 'Samtale',
+      Subject: r.template.title,
+      Keywords: `${r.template.key} ${r.period}`,
+      CreationDate: at,
+      ModDate: at,
+    },
   });
   doc.registerFont('body', FONT);
   doc.registerFont('bold', FONT_BOLD);
@@ -63,7 +77,14 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
 
   const root = doc.struct('Document');
   doc.addStructure(root);
-  const put = (parent: PDFKit.PDFStructureElement, type: 'H1' | 'H2' | 'H3' | 'H4' | 'P', text: string, font: 'body' | 'bold', size: number, gap = 4) => {
+  const put = (
+    parent: PDFKit.PDFStructureElement,
+    type: 'H1' | 'H2' | 'H3' | 'H4' | 'P',
+    text: string,
+    font: 'body' | 'bold',
+    size: number,
+    gap = 4,
+  ) => {
     doc.font(font).fontSize(size).text(text, { structParent: parent, structType: type });
     doc.moveDown(gap / 12);
   };
@@ -93,7 +114,9 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
         const rows = r.items.filter((i) => i.fieldId === field.id);
         if (rows.length === 0) put(sect, 'P', '—', 'body', 10);
         rows.forEach((row, n) => {
-          const text = field.columns.map((c) => `${c.label}: ${show(row.cells[c.id] ?? null, r.people)}`).join(' · ');
+          const text = field.columns
+            .map((c) => `${c.label}: ${show(row.cells[c.id] ?? null, r.people)}`)
+            .join(' · ');
           put(sect, 'P', `${n + 1}. ${text}`, 'body', 10);
         });
       } else if (field.writer === 'both-separately') {
@@ -112,7 +135,8 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
   const sig = doc.struct('Sect');
   root.add(sig);
   put(sig, 'H2', 'Signaturer', 'bold', 14);
-  for (const s of r.signatures) put(sig, 'P', `${s.name} (${s.upn}) signerte ${s.signedAt} (UTC)`, 'body', 10);
+  for (const s of r.signatures)
+    put(sig, 'P', `${s.name} (${s.upn}) signerte ${s.signedAt} (UTC)`, 'body', 10);
   put(sig, 'P', `Innholdsnøkkel (SHA-256 over kanonisk JSON, RFC 8785): ${r.contentHash}`, 'body', 9);
   put(sig, 'P', `Samtale-ID: ${r.conversationId}`, 'body', 9);
 

@@ -30,7 +30,8 @@ const front = bubble(0.6, 0.6, 0.52, 0.36, false);
 /** Anti-aliased coverage of a shape in one pixel (4×4 samples). */
 function coverage(shape: Shape, px: number, py: number, size: number): number {
   let n = 0;
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) if (shape((px + (i + 0.5) / 4) / size, (py + (j + 0.5) / 4) / size)) n++;
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++) if (shape((px + (i + 0.5) / 4) / size, (py + (j + 0.5) / 4) / size)) n++;
   return n / 16;
 }
 
@@ -58,7 +59,10 @@ export function outlineIcon(size = 32): Buffer {
   const px = new Uint8Array(size * size * 4);
   // Outlines: the shape minus itself shrunk inward by a stroke.
   const stroke = 1.6 / size;
-  const ring = (s: Shape): Shape => (x, y) => s(x, y) && !(s(x - stroke, y) && s(x + stroke, y) && s(x, y - stroke) && s(x, y + stroke));
+  const ring =
+    (s: Shape): Shape =>
+    (x, y) =>
+      s(x, y) && !(s(x - stroke, y) && s(x + stroke, y) && s(x, y - stroke) && s(x, y + stroke));
   const outline: Shape = (x, y) => ring(back)(x, y) || ring(front)(x, y);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {

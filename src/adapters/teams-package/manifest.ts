@@ -42,7 +42,10 @@ const TEXT = {
   },
 } as const;
 
-export function buildManifest(s: PackageSettings): { manifest: object; localizations: Record<'nb' | 'en', object> } {
+export function buildManifest(s: PackageSettings): {
+  manifest: object;
+  localizations: Record<'nb' | 'en', object>;
+} {
   const url = new URL(s.publicUrl);
   const base = url.origin;
   const manifest = {
@@ -50,16 +53,43 @@ export function buildManifest(s: PackageSettings): { manifest: object; localizat
     manifestVersion: '1.29',
     version: s.version,
     id: s.teamsAppId,
-    localizationInfo: { defaultLanguageTag: 'nb-no', defaultLanguageFile: 'nb.json', additionalLanguages: [{ languageTag: 'en-us', file: 'en.json' }] },
-    developer: { name: 'Samtale', websiteUrl: `${base}/`, privacyUrl: `${base}/personvern`, termsOfUseUrl: `${base}/vilkar` },
+    localizationInfo: {
+      defaultLanguageTag: 'nb-no',
+      defaultLanguageFile: 'nb.json',
+      additionalLanguages: [{ languageTag: 'en-us', file: 'en.json' }],
+    },
+    developer: {
+      name: 'Samtale',
+      websiteUrl: `${base}/`,
+      privacyUrl: `${base}/personvern`,
+      termsOfUseUrl: `${base}/vilkar`,
+    },
     name: { short: 'Samtale', full: TEXT.nb.nameFull },
     description: { short: TEXT.nb.short, full: TEXT.nb.full },
     icons: { color: 'color.png', outline: 'outline.png' },
     accentColor: ACCENT,
     staticTabs: [
-      { entityId: TAB_ENTITY_IDS.conversations, name: TEXT.nb.tabs[0], contentUrl: `${base}/`, websiteUrl: `${base}/`, scopes: ['personal'] },
-      { entityId: TAB_ENTITY_IDS.team, name: TEXT.nb.tabs[1], contentUrl: `${base}/team`, websiteUrl: `${base}/team`, scopes: ['personal'] },
-      { entityId: TAB_ENTITY_IDS.hr, name: TEXT.nb.tabs[2], contentUrl: `${base}/hr`, websiteUrl: `${base}/hr`, scopes: ['personal'] },
+      {
+        entityId: TAB_ENTITY_IDS.conversations,
+        name: TEXT.nb.tabs[0],
+        contentUrl: `${base}/`,
+        websiteUrl: `${base}/`,
+        scopes: ['personal'],
+      },
+      {
+        entityId: TAB_ENTITY_IDS.team,
+        name: TEXT.nb.tabs[1],
+        contentUrl: `${base}/team`,
+        websiteUrl: `${base}/team`,
+        scopes: ['personal'],
+      },
+      {
+        entityId: TAB_ENTITY_IDS.hr,
+        name: TEXT.nb.tabs[2],
+        contentUrl: `${base}/hr`,
+        websiteUrl: `${base}/hr`,
+        scopes: ['personal'],
+      },
     ],
     bots: [
       {
@@ -67,7 +97,12 @@ export function buildManifest(s: PackageSettings): { manifest: object; localizat
         scopes: ['personal'],
         isNotificationOnly: false,
         supportsFiles: false,
-        commandLists: [{ scopes: ['personal'], commands: COMMANDS.nb.map(([title, description]) => ({ title, description })) }],
+        commandLists: [
+          {
+            scopes: ['personal'],
+            commands: COMMANDS.nb.map(([title, description]) => ({ title, description })),
+          },
+        ],
       },
     ],
     permissions: ['identity'],
@@ -75,16 +110,19 @@ export function buildManifest(s: PackageSettings): { manifest: object; localizat
     webApplicationInfo: { id: s.clientId, resource: `api://${url.host}/${s.clientId}` },
   };
   const strings = (lang: 'nb' | 'en') => ({
-    $schema: 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.29/MicrosoftTeams.Localization.schema.json',
+    $schema:
+      'https://developer.microsoft.com/en-us/json-schemas/teams/v1.29/MicrosoftTeams.Localization.schema.json',
     'name.short': 'Samtale',
     'name.full': TEXT[lang].nameFull,
     'description.short': TEXT[lang].short,
     'description.full': TEXT[lang].full,
     ...Object.fromEntries(TEXT[lang].tabs.map((t, i) => [`staticTabs[${i}].name`, t])),
-    ...Object.fromEntries(COMMANDS[lang].flatMap(([title, description], i) => [
-      [`bots[0].commandLists[0].commands[${i}].title`, title],
-      [`bots[0].commandLists[0].commands[${i}].description`, description],
-    ])),
+    ...Object.fromEntries(
+      COMMANDS[lang].flatMap(([title, description], i) => [
+        [`bots[0].commandLists[0].commands[${i}].title`, title],
+        [`bots[0].commandLists[0].commands[${i}].description`, description],
+      ]),
+    ),
   });
   return { manifest, localizations: { nb: strings('nb'), en: strings('en') } };
 }

@@ -33,7 +33,15 @@ const forberedelse: Section = {
   core: false,
   sensitivity: 'normal',
   guide: [{ text: 'Forberedelse: innhent tilbakemeldinger fra underordnede/sideordnede.' }],
-  fields: [{ id: 'forberedelse', label: 'Forberedelse', kind: 'text', writer: 'both-separately', visibility: 'private' }],
+  fields: [
+    {
+      id: 'forberedelse',
+      label: 'Forberedelse',
+      kind: 'text',
+      writer: 'both-separately',
+      visibility: 'private',
+    },
+  ],
 };
 
 const punkt1: Section = {
@@ -51,7 +59,10 @@ const punkt1: Section = {
   guide: [
     {
       text: 'Hvordan vurderer du/lederen resultatoppnåelsen (inkl. kvaliteten av tjenestene)?',
-      sub: ['Gitt rammebetingelsene – hva har lykkes og hvorfor?', 'Gitt rammebetingelsene - hva har lykkes mindre og hvorfor?'],
+      sub: [
+        'Gitt rammebetingelsene – hva har lykkes og hvorfor?',
+        'Gitt rammebetingelsene - hva har lykkes mindre og hvorfor?',
+      ],
     },
     {
       text: 'På hvilken måte påvirker lederen resultatoppnåelsen?',
@@ -62,7 +73,10 @@ const punkt1: Section = {
     },
     {
       text: 'Hvilke initiativ er tatt for å:',
-      sub: ['Utvikle politikkområdet?', 'Bidra til at sektoren og tilstøtende sektorer oppnår målene på en helhetlig måte?'],
+      sub: [
+        'Utvikle politikkområdet?',
+        'Bidra til at sektoren og tilstøtende sektorer oppnår målene på en helhetlig måte?',
+      ],
     },
     {
       text: 'Hvilke mål er satt og hvordan jobbes det med strategisk og langsiktig utvikling av egen organisasjon? Herunder:',
@@ -86,9 +100,14 @@ const punkt2: Section = {
   guide: [
     { text: 'Forberedelse: innhent tilbakemeldinger fra underordnede/sideordnede.' },
     { text: 'Hva slags tilbakemeldinger er mottatt fra underordnede/sideordnede?' },
-    { text: 'På hvilken måte påvirker lederskapet resultatoppnåelsen i Punkt 1?', sub: ['Reflekter over egen lederstil'] },
+    {
+      text: 'På hvilken måte påvirker lederskapet resultatoppnåelsen i Punkt 1?',
+      sub: ['Reflekter over egen lederstil'],
+    },
     { text: 'Hva anses som viktigst å jobbe med for å utvikle ditt lederskap videre?' },
-    { text: 'Hvilken faglig utvikling er det behov for, for å utføre jobben best mulig og nå målene for arbeidsområdet?' },
+    {
+      text: 'Hvilken faglig utvikling er det behov for, for å utføre jobben best mulig og nå målene for arbeidsområdet?',
+    },
     { text: 'Hvilke utviklingstiltak bør nedfelles i en utviklingsplan?' },
     { text: 'Hvor ser du at du er om 5 år (stilles til underordnet leder)?' },
     { text: 'På hvilken måte kan din nærmeste leder bidra til utvikling?' },
@@ -139,7 +158,13 @@ const punkt4: Section = {
   core: true,
   sensitivity: 'salary',
   fields: [
-    { id: 'p4-oppsummerte-kommentarer', label: 'Oppsummerte kommentarer', kind: 'text', writer: 'either', visibility: 'shared' },
+    {
+      id: 'p4-oppsummerte-kommentarer',
+      label: 'Oppsummerte kommentarer',
+      kind: 'text',
+      writer: 'either',
+      visibility: 'shared',
+    },
     {
       id: 'p4-lederens-forventning',
       label: 'Lederens forventing basert på resultater',

@@ -5,16 +5,27 @@ import type { GuideQuestion, Section, Template } from './model.ts';
 const FACTORS: [title: string, guide: GuideQuestion[]][] = [
   [
     'Oppgavemotivasjon – motivasjon for selve oppgavene',
-    [{ text: 'Hva skal til for å gjøre jobben meningsfull og spennende?' }, { text: 'Hva er de viktigste motivasjonsfaktorene?' }],
+    [
+      { text: 'Hva skal til for å gjøre jobben meningsfull og spennende?' },
+      { text: 'Hva er de viktigste motivasjonsfaktorene?' },
+    ],
   ],
   ['Mestringstro – tiltro til egen jobbkompetanse.', [{ text: 'Selvtillit på jobb – hva påvirker dette?' }]],
   [
     'Selvstendighet – opplevd tillit og mulighet til å jobbe selvstendig',
-    [{ text: 'Hva bør det være rom for å ta egne avgjørelser på?' }, { text: 'Hva vil være et tilstrekkelig handlingsrom?' }],
+    [
+      { text: 'Hva bør det være rom for å ta egne avgjørelser på?' },
+      { text: 'Hva vil være et tilstrekkelig handlingsrom?' },
+    ],
   ],
   [
     'Bruk av kompetanse – opplevd bruk av egen kompetanse',
-    [{ text: 'Hva skal til for å få brukt egen kompetanse best mulig i jobben?', sub: ['(kunnskaper, ferdigheter, holdninger og evner)'] }],
+    [
+      {
+        text: 'Hva skal til for å få brukt egen kompetanse best mulig i jobben?',
+        sub: ['(kunnskaper, ferdigheter, holdninger og evner)'],
+      },
+    ],
   ],
   [
     'Mestringsorientert ledelse – ledelse med vekt på å gjøre medarbeiderne best mulig ut fra sine forutsetninger',
@@ -27,20 +38,36 @@ const FACTORS: [title: string, guide: GuideQuestion[]][] = [
       { text: 'Aktuelle forventninger til leveranser, oppgaver og atferd neste periode' },
     ],
   ],
-  ['Relevant kompetanseutvikling', [{ text: 'Hva vil være relevante kompetanseutviklingstiltak i neste periode?' }]],
+  [
+    'Relevant kompetanseutvikling',
+    [{ text: 'Hva vil være relevante kompetanseutviklingstiltak i neste periode?' }],
+  ],
   [
     'Fleksibilitetsvilje – villighet til å være fleksibel på jobb',
-    [{ text: 'Hvilke behov er det for fleksibilitet i jobben?' }, { text: 'Hvordan håndtere endringer som kommer best mulig?' }],
+    [
+      { text: 'Hvilke behov er det for fleksibilitet i jobben?' },
+      { text: 'Hvordan håndtere endringer som kommer best mulig?' },
+    ],
   ],
   [
     'Mestringsklima – kultur for å samarbeide og gjøre hverandre gode',
-    [{ text: 'Hvem bør samarbeide om hva?' }, { text: 'Hvilke tiltak er viktig for å bygge og vedlikeholde et mestringsklima?' }],
+    [
+      { text: 'Hvem bør samarbeide om hva?' },
+      { text: 'Hvilke tiltak er viktig for å bygge og vedlikeholde et mestringsklima?' },
+    ],
   ],
-  ['Nytteorientert motivasjon – ønske om å bidra til andres måloppnåelse', [{ text: 'Hvordan bidra til andres måloppnåelse i neste periode?' }]],
+  [
+    'Nytteorientert motivasjon – ønske om å bidra til andres måloppnåelse',
+    [{ text: 'Hvordan bidra til andres måloppnåelse i neste periode?' }],
+  ],
 ];
 
 const STRUCTURE: [id: string, label: string, guide: string[]][] = [
-  ['struktur-1', '1. Hvordan har det siste året vært for deg?', ['Generell opplevelse av jobbsituasjon og jobbutførelse det siste året.']],
+  [
+    'struktur-1',
+    '1. Hvordan har det siste året vært for deg?',
+    ['Generell opplevelse av jobbsituasjon og jobbutførelse det siste året.'],
+  ],
   [
     'struktur-2',
     '2. Hva vil bli dine viktigste oppgaver i det kommende året?',
@@ -70,7 +97,13 @@ const factorSections: Section[] = FACTORS.map(([title, guide], i) => ({
   guide,
   fields: [
     // The employee's own reflection is private until they share it.
-    { id: `faktor-${i + 1}-refleksjon`, label: 'Egen refleksjon – forberedelse', kind: 'reflection', writer: 'employee', visibility: 'private' },
+    {
+      id: `faktor-${i + 1}-refleksjon`,
+      label: 'Egen refleksjon – forberedelse',
+      kind: 'reflection',
+      writer: 'employee',
+      visibility: 'private',
+    },
     { id: `faktor-${i + 1}-samtale`, label: 'Samtale', kind: 'text', writer: 'either', visibility: 'shared' },
   ],
 }));

@@ -100,7 +100,10 @@ export function allFields(template: Template): Field[] {
   return template.sections.flatMap((s) => s.fields);
 }
 
-export function findField(template: Template, fieldId: string): { field: Field; section: Section } | undefined {
+export function findField(
+  template: Template,
+  fieldId: string,
+): { field: Field; section: Section } | undefined {
   for (const section of template.sections) {
     const field = section.fields.find((f) => f.id === fieldId);
     if (field) return { field, section };

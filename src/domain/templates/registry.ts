@@ -47,8 +47,12 @@ export function customiseTemplate(
       else if (!sameCoreField(field, candidate)) problems.push({ kind: 'core-field-changed', id: field.id });
     }
   }
-  const ids = [...sections.map((s) => `section:${s.id}`), ...sections.flatMap((s) => s.fields.map((f) => `field:${f.id}`))];
-  for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) problems.push({ kind: 'duplicate-id', id });
+  const ids = [
+    ...sections.map((s) => `section:${s.id}`),
+    ...sections.flatMap((s) => s.fields.map((f) => `field:${f.id}`)),
+  ];
+  for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i)))
+    problems.push({ kind: 'duplicate-id', id });
   if (problems.length > 0) return { ok: false, problems };
   const coreById = new Map(base.sections.map((s) => [s.id, s]));
   return {

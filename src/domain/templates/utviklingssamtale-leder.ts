@@ -18,7 +18,14 @@ const PLAN_COLUMNS: Column[] = [
 ];
 
 function gradering(id: string): Field {
-  return { id, label: 'Leder leverer', kind: 'rating', options: GRADERING, writer: 'leader', visibility: 'shared' };
+  return {
+    id,
+    label: 'Leder leverer',
+    kind: 'rating',
+    options: GRADERING,
+    writer: 'leader',
+    visibility: 'shared',
+  };
 }
 
 export const utviklingssamtaleLeder: Template = {
@@ -53,14 +60,30 @@ export const utviklingssamtaleLeder: Template = {
           text: 'Overordnet og underordnet leder forbereder seg til samtalen, bl.a. ved at status på måloppnåelsen fra virksomhetsstyringen er gjennomgått.',
         },
       ],
-      fields: [{ id: 'forberedelse', label: 'Forberedelse', kind: 'text', writer: 'both-separately', visibility: 'private' }],
+      fields: [
+        {
+          id: 'forberedelse',
+          label: 'Forberedelse',
+          kind: 'text',
+          writer: 'both-separately',
+          visibility: 'private',
+        },
+      ],
     },
     {
       id: 'samtale',
       title: 'Samtale mellom',
       core: true,
       sensitivity: 'normal',
-      fields: [{ id: 'samtale-gjennomfort', label: 'Samtale gjennomført', kind: 'date', writer: 'leader', visibility: 'shared' }],
+      fields: [
+        {
+          id: 'samtale-gjennomfort',
+          label: 'Samtale gjennomført',
+          kind: 'date',
+          writer: 'leader',
+          visibility: 'shared',
+        },
+      ],
     },
     {
       id: 'tema-1',
@@ -75,13 +98,28 @@ export const utviklingssamtaleLeder: Template = {
         {
           text: 'Vurderingen skal knyttes til forventninger, krav og mål med eventuelle tilhørende resultatindikatorer beskrevet i overordende styringsdokumenter, vedtatt budsjett, tildelingsbrev, øvrig styringsdialog og resultatstatus fra virksomhetsstyringen.',
         },
-        { text: 'Hvilke ledelsesmessige grep, prioriteringer og vurderinger har lederen gjort som har påvirket måloppnåelsen?' },
+        {
+          text: 'Hvilke ledelsesmessige grep, prioriteringer og vurderinger har lederen gjort som har påvirket måloppnåelsen?',
+        },
         { text: 'Det understrekes at det er leders bidrag som skal vurderes.' },
         { text: GRADERING_GUIDE },
       ],
       fields: [
-        { id: 'tema-1-forrige', label: 'Mål/tiltak for leders bidrag til måloppnåelse', kind: 'previousItems', sourceFieldId: 'plan-bidrag', writer: 'leader', visibility: 'shared' },
-        { id: 'tema-1-vurdering', label: 'Vurdering av leders bidrag til virksomhetens måloppnåelse', kind: 'text', writer: 'either', visibility: 'shared' },
+        {
+          id: 'tema-1-forrige',
+          label: 'Mål/tiltak for leders bidrag til måloppnåelse',
+          kind: 'previousItems',
+          sourceFieldId: 'plan-bidrag',
+          writer: 'leader',
+          visibility: 'shared',
+        },
+        {
+          id: 'tema-1-vurdering',
+          label: 'Vurdering av leders bidrag til virksomhetens måloppnåelse',
+          kind: 'text',
+          writer: 'either',
+          visibility: 'shared',
+        },
         gradering('tema-1-gradering'),
       ],
     },
@@ -95,14 +133,33 @@ export const utviklingssamtaleLeder: Template = {
         'Vurdering av leders atferd i forhold til Oslo kommunes ledelsesprinsipper m.v. I tillegg skal status på mål/tiltak lederatferd og kultur fra forrige periodes utviklingsplan vurderes.',
       ],
       guide: [
-        { text: 'Denne delen tar utgangspunkt i Oslo kommunes ledelsesprinsipper og leders praktisering av disse.' },
-        { text: 'Leders atferd skal vurderes i forhold til måloppnåelsen. I tillegg skal mål/tiltak fra forrige periodes utviklingsplan vurderes.' },
-        { text: 'Kommunens verdier, etiske regler og resultater fra medarbeiderundersøkelsen kan også være tema.' },
+        {
+          text: 'Denne delen tar utgangspunkt i Oslo kommunes ledelsesprinsipper og leders praktisering av disse.',
+        },
+        {
+          text: 'Leders atferd skal vurderes i forhold til måloppnåelsen. I tillegg skal mål/tiltak fra forrige periodes utviklingsplan vurderes.',
+        },
+        {
+          text: 'Kommunens verdier, etiske regler og resultater fra medarbeiderundersøkelsen kan også være tema.',
+        },
         { text: GRADERING_GUIDE },
       ],
       fields: [
-        { id: 'tema-2-forrige', label: 'Mål/tiltak lederatferd og kultur', kind: 'previousItems', sourceFieldId: 'plan-atferd', writer: 'leader', visibility: 'shared' },
-        { id: 'tema-2-vurdering', label: 'Vurdering av leders atferd i forhold til Oslo kommunes ledelsesprinsipper m.v.', kind: 'text', writer: 'either', visibility: 'shared' },
+        {
+          id: 'tema-2-forrige',
+          label: 'Mål/tiltak lederatferd og kultur',
+          kind: 'previousItems',
+          sourceFieldId: 'plan-atferd',
+          writer: 'leader',
+          visibility: 'shared',
+        },
+        {
+          id: 'tema-2-vurdering',
+          label: 'Vurdering av leders atferd i forhold til Oslo kommunes ledelsesprinsipper m.v.',
+          kind: 'text',
+          writer: 'either',
+          visibility: 'shared',
+        },
         gradering('tema-2-gradering'),
       ],
     },
@@ -123,11 +180,36 @@ export const utviklingssamtaleLeder: Template = {
         },
       ],
       fields: [
-        { id: 'tema-3-forrige', label: 'Mål/tiltak andre forhold', kind: 'previousItems', sourceFieldId: 'plan-andre', writer: 'leader', visibility: 'shared' },
-        { id: 'tema-3-andre-forhold', label: 'Andre forhold', kind: 'text', writer: 'either', visibility: 'shared' },
-        { id: 'tema-3-oppsummering', label: 'En oppsummering av leders bidrag og atferd', kind: 'text', writer: 'either', visibility: 'shared' },
+        {
+          id: 'tema-3-forrige',
+          label: 'Mål/tiltak andre forhold',
+          kind: 'previousItems',
+          sourceFieldId: 'plan-andre',
+          writer: 'leader',
+          visibility: 'shared',
+        },
+        {
+          id: 'tema-3-andre-forhold',
+          label: 'Andre forhold',
+          kind: 'text',
+          writer: 'either',
+          visibility: 'shared',
+        },
+        {
+          id: 'tema-3-oppsummering',
+          label: 'En oppsummering av leders bidrag og atferd',
+          kind: 'text',
+          writer: 'either',
+          visibility: 'shared',
+        },
         // Differing views are made visible: each party records their own, kept apart.
-        { id: 'tema-3-synspunkter', label: 'Forskjellige synspunkter', kind: 'text', writer: 'both-separately', visibility: 'shared' },
+        {
+          id: 'tema-3-synspunkter',
+          label: 'Forskjellige synspunkter',
+          kind: 'text',
+          writer: 'both-separately',
+          visibility: 'shared',
+        },
       ],
     },
     {
@@ -144,7 +226,9 @@ export const utviklingssamtaleLeder: Template = {
           id: 'plan-bidrag',
           label: 'Mål/tiltak for leders bidrag til måloppnåelse',
           guide: [
-            { text: 'Knyttes til samtalens del I, tema 1, overordnede styringsdokumenter, vedtatt budsjett, tildelingsbrev m.v.' },
+            {
+              text: 'Knyttes til samtalens del I, tema 1, overordnede styringsdokumenter, vedtatt budsjett, tildelingsbrev m.v.',
+            },
             { text: 'Hva bør leder gjøre mer av/mindre av/annerledes i utførelsen av sin ledelse?' },
           ],
           kind: 'goalList',
@@ -156,7 +240,9 @@ export const utviklingssamtaleLeder: Template = {
           id: 'plan-atferd',
           label: 'Mål/tiltak lederatferd og kultur',
           guide: [
-            { text: 'Personlige utviklingsmål/-tiltak fastsettes med utgangspunkt i samtalens del I, tema 2.' },
+            {
+              text: 'Personlige utviklingsmål/-tiltak fastsettes med utgangspunkt i samtalens del I, tema 2.',
+            },
             { text: 'Hva bør leder gjøre mer av/mindre av/annerledes?' },
           ],
           kind: 'goalList',

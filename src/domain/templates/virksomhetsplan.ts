@@ -29,7 +29,13 @@ export const virksomhetsplan: Template = {
       core: true,
       sensitivity: 'normal',
       guide: STEPS.map((s) => ({ text: `${s.label} ${s.text}` })),
-      fields: STEPS.map((s) => ({ id: `${s.id}-gjennomfort`, label: s.label.replace(':', ''), kind: 'date' as const, writer: 'leader' as const, visibility: 'shared' as const })),
+      fields: STEPS.map((s) => ({
+        id: `${s.id}-gjennomfort`,
+        label: s.label.replace(':', ''),
+        kind: 'date' as const,
+        writer: 'leader' as const,
+        visibility: 'shared' as const,
+      })),
     },
     {
       id: 'mal',
@@ -65,8 +71,14 @@ export const virksomhetsplan: Template = {
             { id: 'malbar', label: 'Ledelsen og de ansatte utarbeider klart definerte mål som er målbare.' },
             { id: 'enkle', label: 'Målene er enkle.' },
             { id: 'tidfestet', label: 'Målene er tidfestet.' },
-            { id: 'ansvarsperson', label: 'En ansvarsperson oppnevnes for å innhente informasjon om oppnådde resultater.' },
-            { id: 'felles-forstaelse', label: 'Involverte parter har en felles forståelse av hva som er målet.' },
+            {
+              id: 'ansvarsperson',
+              label: 'En ansvarsperson oppnevnes for å innhente informasjon om oppnådde resultater.',
+            },
+            {
+              id: 'felles-forstaelse',
+              label: 'Involverte parter har en felles forståelse av hva som er målet.',
+            },
             { id: 'meningsfylt', label: 'Involverte parter føler målet som meningsfylt.' },
             { id: 'realistisk', label: 'Mål og tiltak er realistiske.' },
           ],
@@ -88,7 +100,9 @@ export const virksomhetsplan: Template = {
           visibility: 'shared',
           guide: [
             { text: 'Hva er oppnådd?' },
-            { text: 'Hva er ikke oppnådd? Husk: En person bør ha ansvaret for å innhente informasjon om resultater.' },
+            {
+              text: 'Hva er ikke oppnådd? Husk: En person bør ha ansvaret for å innhente informasjon om resultater.',
+            },
           ],
         },
         {
@@ -101,9 +115,13 @@ export const virksomhetsplan: Template = {
             { text: 'Hvilke tiltak er gjennomført etter planen?' },
             { text: 'Analyse av årsaker til god måloppnåelse: antatt avgjørende faktorer.' },
             { text: 'Skal noen av de planglagte tiltakene avsluttes, justeres og/eller erstattes av andre?' },
-            { text: 'Vurdere om andre interne/eksterne forhold kan være av betydning for oppnådde resultater.' },
+            {
+              text: 'Vurdere om andre interne/eksterne forhold kan være av betydning for oppnådde resultater.',
+            },
             { text: 'Bør andre enheter i kommunen eller eksterne instanser involveres?' },
-            { text: 'Ledelsen inspirerer jevnlig slik at alle ansatte opplever at måloppnåelse har høy status i virksomheten.' },
+            {
+              text: 'Ledelsen inspirerer jevnlig slik at alle ansatte opplever at måloppnåelse har høy status i virksomheten.',
+            },
           ],
         },
       ],
@@ -117,7 +135,13 @@ export const virksomhetsplan: Template = {
         'Presentasjon og rapportering av virksomhetsplan. Når resultater og analyser av virksomhetsplan for kalenderåret foreligger, presenteres denne for de ansatte i enheten og for kommunens ledelse (eks på rådmannens ledermøte og/eller i formannskapet).',
       ],
       fields: [
-        { id: 'rapport', label: 'Presentasjon og rapportering av virksomhetsplan.', kind: 'text', writer: 'leader', visibility: 'shared' },
+        {
+          id: 'rapport',
+          label: 'Presentasjon og rapportering av virksomhetsplan.',
+          kind: 'text',
+          writer: 'leader',
+          visibility: 'shared',
+        },
         { id: 'presentert', label: 'Trinn 7', kind: 'date', writer: 'leader', visibility: 'shared' },
       ],
     },

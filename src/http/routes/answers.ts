@@ -6,7 +6,15 @@ import type { Deps } from '../../usecases/support.ts';
 import { updateActionItem } from '../../usecases/update-action-item.ts';
 import type { FollowUpStatus } from '../../domain/answers.ts';
 import { defineRoute, type Route } from '../route.ts';
-import { addItemBody, answerParams, followUpBody, idParams, removeItemQuery, saveAnswerBody, updateItemBody } from '../schemas.ts';
+import {
+  addItemBody,
+  answerParams,
+  followUpBody,
+  idParams,
+  removeItemQuery,
+  saveAnswerBody,
+  updateItemBody,
+} from '../schemas.ts';
 
 export const answerRoutes = (deps: Deps): Route[] => [
   defineRoute({
@@ -17,7 +25,12 @@ export const answerRoutes = (deps: Deps): Route[] => [
     params: answerParams,
     body: saveAnswerBody,
     handler: ({ actor, params, body }) =>
-      saveAnswer(deps, actor, { conversationId: params.id, fieldId: params.fieldId, value: body.value, baseVersion: body.baseVersion }),
+      saveAnswer(deps, actor, {
+        conversationId: params.id,
+        fieldId: params.fieldId,
+        value: body.value,
+        baseVersion: body.baseVersion,
+      }),
   }),
   defineRoute({
     method: 'post',
@@ -36,7 +49,8 @@ export const answerRoutes = (deps: Deps): Route[] => [
     tag: 'action items',
     params: idParams,
     body: updateItemBody,
-    handler: ({ actor, params, body }) => updateActionItem(deps, actor, params.id, body.cells, body.baseVersion),
+    handler: ({ actor, params, body }) =>
+      updateActionItem(deps, actor, params.id, body.cells, body.baseVersion),
   }),
   defineRoute({
     method: 'delete',
@@ -58,6 +72,13 @@ export const answerRoutes = (deps: Deps): Route[] => [
     params: idParams,
     body: followUpBody,
     handler: ({ actor, params, body }) =>
-      recordFollowUp(deps, actor, params.id, body.status as FollowUpStatus, body.comment ?? null, body.baseVersion),
+      recordFollowUp(
+        deps,
+        actor,
+        params.id,
+        body.status as FollowUpStatus,
+        body.comment ?? null,
+        body.baseVersion,
+      ),
   }),
 ];

@@ -12,7 +12,17 @@ export const archiveRoutes = (deps: Deps, archive: Archive): Route[] => [
     path: '/api/hr/archive',
     summary: 'The archive for HR, filtered by year, type and unit (salary copies only with HR.Salary)',
     tag: 'hr',
-    query: z.strictObject({ year: z.string().regex(/^\d{4}$/).optional(), templateKey: templateKey.optional(), unitId: z.string().regex(/^[a-z0-9-]{1,64}$/).optional() }),
+    query: z.strictObject({
+      year: z
+        .string()
+        .regex(/^\d{4}$/)
+        .optional(),
+      templateKey: templateKey.optional(),
+      unitId: z
+        .string()
+        .regex(/^[a-z0-9-]{1,64}$/)
+        .optional(),
+    }),
     handler: ({ actor, query }) => listArchive(deps, actor, query),
   }),
   defineRoute({

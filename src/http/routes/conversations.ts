@@ -50,7 +50,8 @@ export const conversationRoutes = (deps: Deps): Route[] => [
     tag: 'lifecycle',
     params: idParams,
     body: transitionBody,
-    handler: ({ actor, params, body }) => transitionConversation(deps, actor, params.id, body.transition as Transition),
+    handler: ({ actor, params, body }) =>
+      transitionConversation(deps, actor, params.id, body.transition as Transition),
   }),
   defineRoute({
     method: 'post',

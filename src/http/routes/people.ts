@@ -8,7 +8,13 @@ import { defineRoute, type Route } from '../route.ts';
 import { periodQuery } from '../schemas.ts';
 
 export const peopleRoutes = (deps: Deps, botStore: BotStore): Route[] => [
-  defineRoute({ method: 'get', path: '/api/me', summary: 'Who I am, my unit, my leader and my direct reports', tag: 'me', handler: ({ actor }) => getMe(deps, actor) }),
+  defineRoute({
+    method: 'get',
+    path: '/api/me',
+    summary: 'Who I am, my unit, my leader and my direct reports',
+    tag: 'me',
+    handler: ({ actor }) => getMe(deps, actor),
+  }),
   defineRoute({
     method: 'get',
     path: '/api/team',

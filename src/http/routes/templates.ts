@@ -12,7 +12,14 @@ export const templateRoutes = (deps: Deps): Route[] => [
     summary: 'The templates my organisation uses',
     tag: 'templates',
     handler: async ({ actor }) => ({
-      templates: (await listTemplates(deps, actor)).map((t) => ({ key: t.key, version: t.version, kind: t.kind, name: t.name, title: t.title, source: t.source })),
+      templates: (await listTemplates(deps, actor)).map((t) => ({
+        key: t.key,
+        version: t.version,
+        kind: t.kind,
+        name: t.name,
+        title: t.title,
+        source: t.source,
+      })),
     }),
   }),
   defineRoute({
@@ -30,6 +37,7 @@ export const templateRoutes = (deps: Deps): Route[] => [
     tag: 'admin',
     params: keyParams,
     body: customiseBody,
-    handler: ({ actor, params, body }) => customiseTemplate(deps, actor, params.key, body.sections as Section[]),
+    handler: ({ actor, params, body }) =>
+      customiseTemplate(deps, actor, params.key, body.sections as Section[]),
   }),
 ];

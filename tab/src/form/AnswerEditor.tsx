@@ -1,4 +1,20 @@
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { Api, AnswerView, PersonRef } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import type { Field as TemplateField } from '../template.ts';
@@ -6,12 +22,24 @@ import { useAutosave } from './useAutosave.ts';
 
 const useStyles = makeStyles({
   status: { minHeight: '1.2em', color: tokens.colorNeutralForeground3 },
-  conflict: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalS },
-  pre: { whiteSpace: 'pre-wrap', margin: 0, padding: tokens.spacingHorizontalS, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium },
+  conflict: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    marginTop: tokens.spacingVerticalS,
+  },
+  pre: {
+    whiteSpace: 'pre-wrap',
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-const emptyOf = (f: TemplateField): unknown => (f.kind === 'checklist' ? [] : f.kind === 'score' || f.kind === 'rating' || f.kind === 'person' ? null : '');
+const emptyOf = (f: TemplateField): unknown =>
+  f.kind === 'checklist' ? [] : f.kind === 'score' || f.kind === 'rating' || f.kind === 'person' ? null : '';
 
 export function AnswerEditor(props: {
   api: Api;
@@ -37,10 +65,28 @@ export function AnswerEditor(props: {
   switch (field.kind) {
     case 'text':
     case 'reflection':
-      control = <Textarea resize="vertical" rows={4} value={text} readOnly={!editable} onChange={(_, d) => save.setDraft(d.value)} onBlur={() => void save.flush()} aria-describedby={describedBy} />;
+      control = (
+        <Textarea
+          resize="vertical"
+          rows={4}
+          value={text}
+          readOnly={!editable}
+          onChange={(_, d) => save.setDraft(d.value)}
+          onBlur={() => void save.flush()}
+          aria-describedby={describedBy}
+        />
+      );
       break;
     case 'date':
-      control = <Input type="date" value={text} readOnly={!editable} onChange={(_, d) => save.setDraft(d.value || null, 0)} aria-describedby={describedBy} />;
+      control = (
+        <Input
+          type="date"
+          value={text}
+          readOnly={!editable}
+          onChange={(_, d) => save.setDraft(d.value || null, 0)}
+          aria-describedby={describedBy}
+        />
+      );
       break;
     case 'score':
       control = (
@@ -60,14 +106,27 @@ export function AnswerEditor(props: {
       break;
     case 'rating':
       control = (
-        <RadioGroup value={typeof save.draft === 'string' ? save.draft : ''} disabled={!editable} onChange={(_, d) => save.setDraft(d.value, 0)} layout="horizontal" aria-describedby={describedBy}>
-          {field.options?.map((o) => <Radio key={o.id} value={o.id} label={o.label} />)}
+        <RadioGroup
+          value={typeof save.draft === 'string' ? save.draft : ''}
+          disabled={!editable}
+          onChange={(_, d) => save.setDraft(d.value, 0)}
+          layout="horizontal"
+          aria-describedby={describedBy}
+        >
+          {field.options?.map((o) => (
+            <Radio key={o.id} value={o.id} label={o.label} />
+          ))}
         </RadioGroup>
       );
       break;
     case 'person':
       control = (
-        <Select value={text} disabled={!editable} onChange={(_, d) => save.setDraft(d.value || null, 0)} aria-describedby={describedBy}>
+        <Select
+          value={text}
+          disabled={!editable}
+          onChange={(_, d) => save.setDraft(d.value || null, 0)}
+          aria-describedby={describedBy}
+        >
           <option value="">{t('choose')}</option>
           {people.map((p) => (
             <option key={p.oid} value={p.oid}>
@@ -87,7 +146,9 @@ export function AnswerEditor(props: {
               label={o.label}
               checked={chosen.includes(o.id)}
               disabled={!editable}
-              onChange={(_, d) => save.setDraft(d.checked ? [...chosen, o.id] : chosen.filter((x) => x !== o.id), 0)}
+              onChange={(_, d) =>
+                save.setDraft(d.checked ? [...chosen, o.id] : chosen.filter((x) => x !== o.id), 0)
+              }
             />
           ))}
         </div>
@@ -106,7 +167,13 @@ export function AnswerEditor(props: {
           {control}
         </>
       ) : (
-        <Field label={label} validationState={save.state === 'error' ? 'error' : 'none'} validationMessage={save.state === 'error' ? t('saveFailed', { message: save.error ?? '' }) : undefined}>
+        <Field
+          label={label}
+          validationState={save.state === 'error' ? 'error' : 'none'}
+          validationMessage={
+            save.state === 'error' ? t('saveFailed', { message: save.error ?? '' }) : undefined
+          }
+        >
           {control}
         </Field>
       )}
@@ -123,13 +190,17 @@ export function AnswerEditor(props: {
                 <Text weight="semibold" as="h4">
                   {t('conflictYours')}
                 </Text>
-                <pre className={styles.pre} data-testid="conflict-mine">{String(save.draft ?? '')}</pre>
+                <pre className={styles.pre} data-testid="conflict-mine">
+                  {String(save.draft ?? '')}
+                </pre>
               </div>
               <div>
                 <Text weight="semibold" as="h4">
                   {t('conflictTheirs', { name: name(save.conflict.updatedBy) })}
                 </Text>
-                <pre className={styles.pre} data-testid="conflict-theirs">{String(save.conflict.value ?? '')}</pre>
+                <pre className={styles.pre} data-testid="conflict-theirs">
+                  {String(save.conflict.value ?? '')}
+                </pre>
               </div>
             </div>
           </MessageBarBody>

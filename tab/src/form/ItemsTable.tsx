@@ -1,4 +1,18 @@
-import { Badge, Button, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Input,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { ApiError, type Api, type Item, type PersonRef } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
@@ -11,7 +25,17 @@ const useStyles = makeStyles({
 });
 
 /** Action-plan rows and development goals: each row is saved on its own, with the same version guard. */
-export function ItemsTable(props: { api: Api; conversationId: string; field: Field; items: Item[]; editable: boolean; people: PersonRef[]; meOid: string; locked: boolean; onChange: () => void }) {
+export function ItemsTable(props: {
+  api: Api;
+  conversationId: string;
+  field: Field;
+  items: Item[];
+  editable: boolean;
+  people: PersonRef[];
+  meOid: string;
+  locked: boolean;
+  onChange: () => void;
+}) {
   const { api, conversationId, field, items, editable, people } = props;
   const styles = useStyles();
   const { t } = useI18n();
@@ -57,17 +81,36 @@ export function ItemsTable(props: { api: Api; conversationId: string; field: Fie
                 <TableCell>{i + 1}</TableCell>
                 {columns.map((c) => (
                   <TableCell key={c.id} className={styles.cell}>
-                    <CellEditor column={c} item={item} row={i + 1} editable={editable} people={people} onSave={(cells) => run(api.send('PATCH', `/api/items/${item.id}`, { cells, baseVersion: item.version }))} />
+                    <CellEditor
+                      column={c}
+                      item={item}
+                      row={i + 1}
+                      editable={editable}
+                      people={people}
+                      onSave={(cells) =>
+                        run(api.send('PATCH', `/api/items/${item.id}`, { cells, baseVersion: item.version }))
+                      }
+                    />
                   </TableCell>
                 ))}
                 {props.locked && (
                   <TableCell>
-                    <FollowUp api={api} item={item} mine={item.ownerOid === props.meOid} onDone={props.onChange} />
+                    <FollowUp
+                      api={api}
+                      item={item}
+                      mine={item.ownerOid === props.meOid}
+                      onDone={props.onChange}
+                    />
                   </TableCell>
                 )}
                 {editable && (
                   <TableCell>
-                    <Button size="small" onClick={() => void run(api.send('DELETE', `/api/items/${item.id}?version=${item.version}`))}>
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        void run(api.send('DELETE', `/api/items/${item.id}?version=${item.version}`))
+                      }
+                    >
                       {t('removeRow', { n: i + 1 })}
                     </Button>
                   </TableCell>
@@ -78,7 +121,18 @@ export function ItemsTable(props: { api: Api; conversationId: string; field: Fie
         </Table>
       </div>
       {editable && (
-        <Button onClick={() => void run(api.send('POST', `/api/conversations/${conversationId}/items`, { fieldId: field.id, cells: {} }))}>{t('addRow')}</Button>
+        <Button
+          onClick={() =>
+            void run(
+              api.send('POST', `/api/conversations/${conversationId}/items`, {
+                fieldId: field.id,
+                cells: {},
+              }),
+            )
+          }
+        >
+          {t('addRow')}
+        </Button>
       )}
       {error && (
         <Text role="alert" className={styles.error}>
@@ -89,7 +143,14 @@ export function ItemsTable(props: { api: Api; conversationId: string; field: Fie
   );
 }
 
-function CellEditor(props: { column: Column; item: Item; row: number; editable: boolean; people: PersonRef[]; onSave: (cells: Record<string, string | null>) => void }) {
+function CellEditor(props: {
+  column: Column;
+  item: Item;
+  row: number;
+  editable: boolean;
+  people: PersonRef[];
+  onSave: (cells: Record<string, string | null>) => void;
+}) {
   const { column, item, row, editable, people } = props;
   const { t } = useI18n();
   const [value, setValue] = useState(item.cells[column.id] ?? '');
@@ -99,9 +160,15 @@ function CellEditor(props: { column: Column; item: Item; row: number; editable: 
     props.onSave({ ...item.cells, [column.id]: v === '' ? null : v });
   };
   if (column.type === 'person' || column.type === 'rating') {
-    const options = column.type === 'person' ? people.map((p) => ({ id: p.oid, label: p.name })) : (column.options ?? []);
+    const options =
+      column.type === 'person' ? people.map((p) => ({ id: p.oid, label: p.name })) : (column.options ?? []);
     return (
-      <Select aria-label={label} value={value} disabled={!editable} onChange={(_, d) => (setValue(d.value), commit(d.value))}>
+      <Select
+        aria-label={label}
+        value={value}
+        disabled={!editable}
+        onChange={(_, d) => (setValue(d.value), commit(d.value))}
+      >
         <option value="">{t('choose')}</option>
         {options.map((o) => (
           <option key={o.id} value={o.id}>
@@ -111,7 +178,16 @@ function CellEditor(props: { column: Column; item: Item; row: number; editable: 
       </Select>
     );
   }
-  return <Input aria-label={label} type={column.type === 'date' ? 'date' : 'text'} value={value} readOnly={!editable} onChange={(_, d) => setValue(d.value)} onBlur={() => commit(value)} />;
+  return (
+    <Input
+      aria-label={label}
+      type={column.type === 'date' ? 'date' : 'text'}
+      value={value}
+      readOnly={!editable}
+      onChange={(_, d) => setValue(d.value)}
+      onBlur={() => commit(value)}
+    />
+  );
 }
 
 function FollowUp({ api, item, mine, onDone }: { api: Api; item: Item; mine: boolean; onDone: () => void }) {
@@ -121,7 +197,11 @@ function FollowUp({ api, item, mine, onDone }: { api: Api; item: Item; mine: boo
     <Select
       aria-label={t('itemStatus')}
       value={item.status}
-      onChange={(_, d) => void api.send('POST', `/api/items/${item.id}/follow-up`, { status: d.value, baseVersion: item.version }).then(onDone, onDone)}
+      onChange={(_, d) =>
+        void api
+          .send('POST', `/api/items/${item.id}/follow-up`, { status: d.value, baseVersion: item.version })
+          .then(onDone, onDone)
+      }
     >
       {(['open', 'achieved', 'partly', 'not_yet'] as const).map((s) => (
         <option key={s} value={s}>
@@ -132,7 +212,13 @@ function FollowUp({ api, item, mine, onDone }: { api: Api; item: Item; mine: boo
   );
 }
 
-export function PreviousItems({ field, previous }: { field: Field; previous: { period: string; items: Item[] } | undefined }) {
+export function PreviousItems({
+  field,
+  previous,
+}: {
+  field: Field;
+  previous: { period: string; items: Item[] } | undefined;
+}) {
   const { t } = useI18n();
   if (!previous || previous.items.length === 0) return <Text>{t('previousNone')}</Text>;
   return (
@@ -143,7 +229,8 @@ export function PreviousItems({ field, previous }: { field: Field; previous: { p
       <ul>
         {previous.items.map((i) => (
           <li key={i.id}>
-            {Object.values(i.cells).filter(Boolean)[0] ?? ''} <Badge appearance="tint">{t(`follow.${i.status}` as MessageKey)}</Badge>
+            {Object.values(i.cells).filter(Boolean)[0] ?? ''}{' '}
+            <Badge appearance="tint">{t(`follow.${i.status}` as MessageKey)}</Badge>
           </li>
         ))}
       </ul>

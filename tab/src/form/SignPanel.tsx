@@ -5,7 +5,15 @@ import { useI18n } from '../i18n.ts';
 import type { Template } from '../template.ts';
 
 /** Shows exactly what is signed (the content hash), who has signed and when, and signs. */
-export function SignPanel({ api, view, onChange }: { api: Api; view: ConversationView & { definition: Template }; onChange: () => void }) {
+export function SignPanel({
+  api,
+  view,
+  onChange,
+}: {
+  api: Api;
+  view: ConversationView & { definition: Template };
+  onChange: () => void;
+}) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const locked = view.status === 'signed' || view.status === 'archived';
@@ -17,7 +25,9 @@ export function SignPanel({ api, view, onChange }: { api: Api; view: Conversatio
     );
   const hasSalary = view.definition.sections.some((s) => s.sensitivity === 'salary');
   const openCopy = (part: 'record' | 'salary') =>
-    openPdf(api, `/api/conversations/${view.id}/archive/${part}`).catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+    openPdf(api, `/api/conversations/${view.id}/archive/${part}`).catch((e: unknown) =>
+      setError(e instanceof ApiError ? e.message : String(e)),
+    );
   const parties = [
     { party: 'leader' as const, person: view.parties.leader },
     { party: 'employee' as const, person: view.parties.employee },
@@ -37,7 +47,13 @@ export function SignPanel({ api, view, onChange }: { api: Api; view: Conversatio
       <ul>
         {parties.map(({ party, person }) => {
           const s = view.signatures.find((x) => x.party === party && x.valid);
-          return <li key={party}>{s ? t('signedBy', { name: s.name, time: s.signedAt.replace('T', ' ').slice(0, 19) }) : t('notSignedYet', { name: person.name })}</li>;
+          return (
+            <li key={party}>
+              {s
+                ? t('signedBy', { name: s.name, time: s.signedAt.replace('T', ' ').slice(0, 19) })
+                : t('notSignedYet', { name: person.name })}
+            </li>
+          );
         })}
       </ul>
       {view.status === 'archived' && (

@@ -11,7 +11,14 @@ export interface Conflict {
   updatedBy: string;
 }
 
-export function useAutosave(api: Api, conversationId: string, fieldId: string, initial: AnswerView | undefined, empty: unknown, onSaved: () => void) {
+export function useAutosave(
+  api: Api,
+  conversationId: string,
+  fieldId: string,
+  initial: AnswerView | undefined,
+  empty: unknown,
+  onSaved: () => void,
+) {
   const [draft, setDraftState] = useState<unknown>(initial?.value ?? empty);
   const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -28,12 +35,21 @@ export function useAutosave(api: Api, conversationId: string, fieldId: string, i
   const save = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (inFlight.current || blocked.current || JSON.stringify(latest.current) === JSON.stringify(savedValue.current)) return;
+    if (
+      inFlight.current ||
+      blocked.current ||
+      JSON.stringify(latest.current) === JSON.stringify(savedValue.current)
+    )
+      return;
     inFlight.current = true;
     const value = latest.current;
     setState('saving');
     try {
-      const res = await api.send<{ answer: AnswerView }>('PUT', `/api/conversations/${conversationId}/answers/${fieldId}`, { value, baseVersion: base.current });
+      const res = await api.send<{ answer: AnswerView }>(
+        'PUT',
+        `/api/conversations/${conversationId}/answers/${fieldId}`,
+        { value, baseVersion: base.current },
+      );
       base.current = res.answer.version;
       savedValue.current = value;
       failures.current = 0;
@@ -57,7 +73,12 @@ export function useAutosave(api: Api, conversationId: string, fieldId: string, i
       inFlight.current = false;
     }
     // Typing went on while the request ran: save the newer text too (a failure retries on its timer).
-    if (!blocked.current && failures.current === 0 && JSON.stringify(latest.current) !== JSON.stringify(savedValue.current)) void save();
+    if (
+      !blocked.current &&
+      failures.current === 0 &&
+      JSON.stringify(latest.current) !== JSON.stringify(savedValue.current)
+    )
+      void save();
   }, [api, conversationId, fieldId, onSaved]);
 
   const setDraft = useCallback(
@@ -70,9 +91,12 @@ export function useAutosave(api: Api, conversationId: string, fieldId: string, i
     [save],
   );
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const resolve = useCallback(
     (choice: 'mine' | 'theirs' | 'merge') => {
@@ -88,7 +112,10 @@ export function useAutosave(api: Api, conversationId: string, fieldId: string, i
         onSaved();
         return;
       }
-      const value = choice === 'merge' ? [conflict.value, latest.current].filter((v) => typeof v === 'string' && v !== '').join('\n\n') : latest.current;
+      const value =
+        choice === 'merge'
+          ? [conflict.value, latest.current].filter((v) => typeof v === 'string' && v !== '').join('\n\n')
+          : latest.current;
       latest.current = value;
       setDraftState(value);
       void save();

@@ -1,4 +1,18 @@
-import { Button, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ApiError, openPdf, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
@@ -24,7 +38,12 @@ interface Listing {
 }
 
 const useStyles = makeStyles({
-  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalM} 0` },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    margin: `${tokens.spacingVerticalM} 0`,
+  },
 });
 
 const TYPES = [
@@ -44,11 +63,18 @@ export function ArchiveList({ api }: { api: Api }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const q = new URLSearchParams({ ...(year ? { year } : {}), ...(type ? { templateKey: type } : {}), ...(unit ? { unitId: unit } : {}) });
+    const q = new URLSearchParams({
+      ...(year ? { year } : {}),
+      ...(type ? { templateKey: type } : {}),
+      ...(unit ? { unitId: unit } : {}),
+    });
     api.get<Listing>(`/api/hr/archive?${q.toString()}`).then(setData, (e: Error) => setError(e.message));
   }, [api, year, type, unit]);
 
-  const open = (e: Entry) => openPdf(api, e.file).catch((err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+  const open = (e: Entry) =>
+    openPdf(api, e.file).catch((err: unknown) =>
+      setError(err instanceof ApiError ? err.message : String(err)),
+    );
 
   return (
     <section aria-labelledby="archive-title">
@@ -60,7 +86,9 @@ export function ArchiveList({ api }: { api: Api }) {
         <Field label={t('filterYear')}>
           <Select value={year} onChange={(_, d) => setYear(d.value)}>
             <option value="">{t('all')}</option>
-            {data?.years.map((y) => <option key={y}>{y}</option>)}
+            {data?.years.map((y) => (
+              <option key={y}>{y}</option>
+            ))}
           </Select>
         </Field>
         <Field label={t('filterType')}>
@@ -110,7 +138,11 @@ export function ArchiveList({ api }: { api: Api }) {
                   <TableCell>{t(e.part === 'salary' ? 'partSalary' : 'partRecord')}</TableCell>
                   <TableCell>{e.archivedAt.slice(0, 10)}</TableCell>
                   <TableCell>
-                    <Button size="small" onClick={() => void open(e)} aria-label={t('openPdf', { name: e.employee, period: e.period })}>
+                    <Button
+                      size="small"
+                      onClick={() => void open(e)}
+                      aria-label={t('openPdf', { name: e.employee, period: e.period })}
+                    >
                       PDF
                     </Button>
                   </TableCell>

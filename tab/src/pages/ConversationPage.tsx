@@ -1,11 +1,30 @@
-import { Badge, Button, Caption1, Card, MessageBar, MessageBarBody, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Card,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type Api, type ConversationView, type FieldView, type Me } from '../api.ts';
 import { AnswerEditor } from '../form/AnswerEditor.tsx';
 import { ItemsTable, PreviousItems } from '../form/ItemsTable.tsx';
 import { SignPanel } from '../form/SignPanel.tsx';
 import { useI18n, type MessageKey } from '../i18n.ts';
-import { editable, type Field, type GuideQuestion, type Party, type Section, type Template } from '../template.ts';
+import {
+  editable,
+  type Field,
+  type GuideQuestion,
+  type Party,
+  type Section,
+  type Template,
+} from '../template.ts';
 import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
 
 type View = ConversationView & { definition: Template };
@@ -21,9 +40,21 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalL,
     '@media (max-width: 720px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
-  slots: { display: 'grid', gap: tokens.spacingVerticalM, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 260px), 1fr))' },
-  guide: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, paddingLeft: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
-  private: { backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium },
+  slots: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 260px), 1fr))',
+  },
+  guide: {
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    paddingLeft: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+  },
+  private: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   readOnly: { whiteSpace: 'pre-wrap' },
 });
 
@@ -35,7 +66,10 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
   const [notice, setNotice] = useState<string | null>(null);
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const load = useCallback(() => api.get<View>(`/api/conversations/${id}`).then(setView, (e: Error) => setError(e.message)), [api, id]);
+  const load = useCallback(
+    () => api.get<View>(`/api/conversations/${id}`).then(setView, (e: Error) => setError(e.message)),
+    [api, id],
+  );
   useEffect(() => void load(), [load]);
   // After a save the content hash and signatures change; refresh them without remounting editors.
   const onSaved = useCallback(() => {
@@ -51,9 +85,17 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
   const other = you === 'leader' ? view.parties.employee : view.parties.leader;
   const people = [view.parties.leader, view.parties.employee];
   const locked = view.status === 'signed' || view.status === 'archived';
-  const fieldView = (fid: string): FieldView | undefined => view.sections.flatMap((s) => s.fields).find((f) => f.id === fid);
-  const myPrivate = tpl.sections.flatMap((s) => s.fields).filter((f) => f.visibility === 'private' && you && (f.writer === you || f.writer === 'both-separately'));
-  const unshared = you ? myPrivate.some((f) => { const a = fieldView(f.id)?.answers[you]; return a && !a.sharedAt; }) : false;
+  const fieldView = (fid: string): FieldView | undefined =>
+    view.sections.flatMap((s) => s.fields).find((f) => f.id === fid);
+  const myPrivate = tpl.sections
+    .flatMap((s) => s.fields)
+    .filter((f) => f.visibility === 'private' && you && (f.writer === you || f.writer === 'both-separately'));
+  const unshared = you
+    ? myPrivate.some((f) => {
+        const a = fieldView(f.id)?.answers[you];
+        return a && !a.sharedAt;
+      })
+    : false;
 
   const act = (p: Promise<unknown>, message?: string) =>
     p.then(
@@ -67,7 +109,14 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
         <RouterLink href="/">{t('backToList')}</RouterLink>
         <PageTitle>{`${tpl.title} ${view.period}`}</PageTitle>
         {tpl.subtitle && <Text>{tpl.subtitle}</Text>}
-        <Text>{t('parties', { leaderLabel: tpl.parties.leader, leader: view.parties.leader.name, employeeLabel: tpl.parties.employee, employee: view.parties.employee.name })}</Text>
+        <Text>
+          {t('parties', {
+            leaderLabel: tpl.parties.leader,
+            leader: view.parties.leader.name,
+            employeeLabel: tpl.parties.employee,
+            employee: view.parties.employee.name,
+          })}
+        </Text>
         <div className={styles.actions}>
           <StatusBadge status={view.status} />
           <Text>
@@ -79,7 +128,13 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
         {view.transitions.length > 0 && (
           <div className={styles.actions}>
             {view.transitions.map((tr) => (
-              <Button key={tr} appearance={tr === 'cancel' ? 'secondary' : 'primary'} onClick={() => void act(api.send('POST', `/api/conversations/${id}/transitions`, { transition: tr }))}>
+              <Button
+                key={tr}
+                appearance={tr === 'cancel' ? 'secondary' : 'primary'}
+                onClick={() =>
+                  void act(api.send('POST', `/api/conversations/${id}/transitions`, { transition: tr }))
+                }
+              >
                 {t(`transition.${tr}` as MessageKey)}
               </Button>
             ))}
@@ -87,7 +142,13 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
         )}
         {unshared && view.status !== 'awaiting_signatures' && !locked && (
           <div>
-            <Button onClick={() => void act(api.send('POST', `/api/conversations/${id}/preparation/share`, {}), t('shared'))}>{t('sharePrep', { name: other.name })}</Button>
+            <Button
+              onClick={() =>
+                void act(api.send('POST', `/api/conversations/${id}/preparation/share`, {}), t('shared'))
+              }
+            >
+              {t('sharePrep', { name: other.name })}
+            </Button>
           </div>
         )}
         {notice && (
@@ -109,9 +170,15 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
 
       {tpl.purpose && (
         <Card className={styles.section}>
-          <Title3 block as="h2">{tpl.purpose.heading}</Title3>
+          <Title3 block as="h2">
+            {tpl.purpose.heading}
+          </Title3>
           <Text as="p">{tpl.purpose.lead}</Text>
-          <ul>{tpl.purpose.points.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul>
+            {tpl.purpose.points.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         </Card>
       )}
       {tpl.basisDocuments && (
@@ -119,28 +186,38 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
           <Text as="p" weight="semibold">
             {tpl.basisDocuments.heading}
           </Text>
-          <ul>{tpl.basisDocuments.items.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul>
+            {tpl.basisDocuments.items.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         </Card>
       )}
 
       {tpl.sections.map((section) => (
-        <SectionView key={section.id} section={section} render={(field) => (
-          <FieldBlock
-            key={field.id}
-            field={field}
-            fv={fieldView(field.id)}
-            view={view}
-            you={you}
-            api={api}
-            me={me}
-            people={people}
-            onSaved={onSaved}
-            onChange={() => void load()}
-          />
-        )} />
+        <SectionView
+          key={section.id}
+          section={section}
+          render={(field) => (
+            <FieldBlock
+              key={field.id}
+              field={field}
+              fv={fieldView(field.id)}
+              view={view}
+              you={you}
+              api={api}
+              me={me}
+              people={people}
+              onSaved={onSaved}
+              onChange={() => void load()}
+            />
+          )}
+        />
       ))}
 
-      {(view.status === 'awaiting_signatures' || locked) && <SignPanel api={api} view={view} onChange={() => void load()} />}
+      {(view.status === 'awaiting_signatures' || locked) && (
+        <SignPanel api={api} view={view} onChange={() => void load()} />
+      )}
     </article>
   );
 }
@@ -175,7 +252,13 @@ function Guide({ heading, guide, id }: { heading?: string; guide: GuideQuestion[
         {guide.map((g) => (
           <li key={g.text}>
             {g.text}
-            {g.sub && <ul>{g.sub.map((s) => <li key={s}>{s}</li>)}</ul>}
+            {g.sub && (
+              <ul>
+                {g.sub.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>
@@ -183,7 +266,17 @@ function Guide({ heading, guide, id }: { heading?: string; guide: GuideQuestion[
   );
 }
 
-function FieldBlock(props: { field: Field; fv: FieldView | undefined; view: View; you: Party | null; api: Api; me: Me; people: { oid: string; name: string }[]; onSaved: () => void; onChange: () => void }) {
+function FieldBlock(props: {
+  field: Field;
+  fv: FieldView | undefined;
+  view: View;
+  you: Party | null;
+  api: Api;
+  me: Me;
+  people: { oid: string; name: string }[];
+  onSaved: () => void;
+  onChange: () => void;
+}) {
   const { field, fv, view, you, api, me, people } = props;
   const styles = useStyles();
   const { t } = useI18n();
@@ -201,27 +294,55 @@ function FieldBlock(props: { field: Field; fv: FieldView | undefined; view: View
         <Text weight="semibold" as="h3">
           {field.label}
         </Text>
-        <ItemsTable api={api} conversationId={view.id} field={field} items={fv?.items ?? []} editable={canEdit} people={people} meOid={me.oid} locked={locked} onChange={props.onChange} />
+        <ItemsTable
+          api={api}
+          conversationId={view.id}
+          field={field}
+          items={fv?.items ?? []}
+          editable={canEdit}
+          people={people}
+          meOid={me.oid}
+          locked={locked}
+          onChange={props.onChange}
+        />
       </div>
     );
   } else if (field.visibility === 'private' || field.writer === 'both-separately') {
     // Each party's own slot: mine is editable, the other's is shown when they may see it.
-    const parties: Party[] = field.writer === 'leader' || field.writer === 'employee' ? [field.writer] : ['leader', 'employee'];
+    const parties: Party[] =
+      field.writer === 'leader' || field.writer === 'employee' ? [field.writer] : ['leader', 'employee'];
     body = (
       <div className={styles.slots}>
         {parties.map((p) => {
           const answer = fv?.answers[p];
           const mine = p === you;
-          const label = field.writer === 'both-separately' && field.visibility === 'shared' ? `${field.label} – ${mine ? t('yourView') : t('otherView', { name: name(p) })}` : mine ? field.label : `${field.label} – ${t('otherPrivate', { name: name(p) })}`;
+          const label =
+            field.writer === 'both-separately' && field.visibility === 'shared'
+              ? `${field.label} – ${mine ? t('yourView') : t('otherView', { name: name(p) })}`
+              : mine
+                ? field.label
+                : `${field.label} – ${t('otherPrivate', { name: name(p) })}`;
           if (mine) {
             return (
               <div key={p} className={field.visibility === 'private' ? styles.private : undefined}>
                 {field.visibility === 'private' && (
                   <Badge appearance="tint" color={answer?.sharedAt ? 'success' : 'warning'}>
-                    {answer?.sharedAt ? t('privateShared', { name: name(p === 'leader' ? 'employee' : 'leader') }) : t('privateBadge')}
+                    {answer?.sharedAt
+                      ? t('privateShared', { name: name(p === 'leader' ? 'employee' : 'leader') })
+                      : t('privateBadge')}
                   </Badge>
                 )}
-                <AnswerEditor api={api} conversationId={view.id} field={field} label={label} answer={answer} editable={canEdit} people={people} hintId={guideId} onSaved={props.onSaved} />
+                <AnswerEditor
+                  api={api}
+                  conversationId={view.id}
+                  field={field}
+                  label={label}
+                  answer={answer}
+                  editable={canEdit}
+                  people={people}
+                  hintId={guideId}
+                  onSaved={props.onSaved}
+                />
               </div>
             );
           }
@@ -231,14 +352,32 @@ function FieldBlock(props: { field: Field; fv: FieldView | undefined; view: View
               <Text weight="semibold" block>
                 {label}
               </Text>
-              {answer ? <Text className={styles.readOnly}>{String(answer.value ?? '')}</Text> : field.visibility === 'private' ? <Text>{t('notShared', { name: name(p) })}</Text> : <Text>{t('nobody')}</Text>}
+              {answer ? (
+                <Text className={styles.readOnly}>{String(answer.value ?? '')}</Text>
+              ) : field.visibility === 'private' ? (
+                <Text>{t('notShared', { name: name(p) })}</Text>
+              ) : (
+                <Text>{t('nobody')}</Text>
+              )}
             </div>
           );
         })}
       </div>
     );
   } else {
-    body = <AnswerEditor api={api} conversationId={view.id} field={field} label={field.label} answer={fv?.answers.shared} editable={canEdit} people={people} hintId={guideId} onSaved={props.onSaved} />;
+    body = (
+      <AnswerEditor
+        api={api}
+        conversationId={view.id}
+        field={field}
+        label={field.label}
+        answer={fv?.answers.shared}
+        editable={canEdit}
+        people={people}
+        hintId={guideId}
+        onSaved={props.onSaved}
+      />
+    );
   }
 
   return (

@@ -1,4 +1,13 @@
-import { Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
@@ -8,7 +17,14 @@ import { ErrorNotice, PageTitle } from './common.tsx';
 
 interface Completion {
   period: string;
-  rows: { unit: { id: string | null; name: string }; templateKey: string; templateName: string; total: number; byStatus: Record<string, number>; completedShare: number }[];
+  rows: {
+    unit: { id: string | null; name: string };
+    templateKey: string;
+    templateName: string;
+    total: number;
+    byStatus: Record<string, number>;
+    completedShare: number;
+  }[];
 }
 
 export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
@@ -18,7 +34,10 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
   useEffect(() => {
     if (allowed) api.get<Completion>('/api/hr/completion').then(setData, (e: Error) => setError(e.message));
   }, [api, allowed]);
-  const pct = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nb-NO', { style: 'percent', maximumFractionDigits: 0 });
+  const pct = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  });
 
   return (
     <section>
@@ -30,28 +49,28 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
       {data?.rows.length === 0 && <Text>{t('hrEmpty')}</Text>}
       {data && data.rows.length > 0 && (
         <div role="region" aria-label={t('hrTitle')} tabIndex={0} style={{ overflowX: 'auto' }}>
-        <Table aria-label={t('hrTitle')} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('colUnit')}</TableHeaderCell>
-              <TableHeaderCell>{t('colTemplate')}</TableHeaderCell>
-              <TableHeaderCell>{t('colTotal')}</TableHeaderCell>
-              <TableHeaderCell>{t('colDone')}</TableHeaderCell>
-              <TableHeaderCell>{t('colShare')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.rows.map((r) => (
-              <TableRow key={`${r.unit.id}|${r.templateKey}`}>
-                <TableCell>{r.unit.name}</TableCell>
-                <TableCell>{r.templateName}</TableCell>
-                <TableCell>{r.total}</TableCell>
-                <TableCell>{(r.byStatus.signed ?? 0) + (r.byStatus.archived ?? 0)}</TableCell>
-                <TableCell>{pct.format(r.completedShare)}</TableCell>
+          <Table aria-label={t('hrTitle')} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('colUnit')}</TableHeaderCell>
+                <TableHeaderCell>{t('colTemplate')}</TableHeaderCell>
+                <TableHeaderCell>{t('colTotal')}</TableHeaderCell>
+                <TableHeaderCell>{t('colDone')}</TableHeaderCell>
+                <TableHeaderCell>{t('colShare')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {data.rows.map((r) => (
+                <TableRow key={`${r.unit.id}|${r.templateKey}`}>
+                  <TableCell>{r.unit.name}</TableCell>
+                  <TableCell>{r.templateName}</TableCell>
+                  <TableCell>{r.total}</TableCell>
+                  <TableCell>{(r.byStatus.signed ?? 0) + (r.byStatus.archived ?? 0)}</TableCell>
+                  <TableCell>{pct.format(r.completedShare)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         </div>
       )}
       {allowed && <UnreachableList api={api} />}

@@ -1,4 +1,13 @@
-import { Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Api, StatusView } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
@@ -9,7 +18,10 @@ export function MyConversations({ api }: { api: Api }) {
   const [items, setItems] = useState<StatusView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.get<{ conversations: StatusView[] }>('/api/conversations').then((r) => setItems(r.conversations), (e: Error) => setError(e.message));
+    api.get<{ conversations: StatusView[] }>('/api/conversations').then(
+      (r) => setItems(r.conversations),
+      (e: Error) => setError(e.message),
+    );
   }, [api]);
 
   return (
@@ -20,41 +32,43 @@ export function MyConversations({ api }: { api: Api }) {
       {items?.length === 0 && <Text>{t('mineEmpty')}</Text>}
       {items && items.length > 0 && (
         <div role="region" aria-label={t('mineTitle')} tabIndex={0} style={{ overflowX: 'auto' }}>
-        <Table aria-label={t('mineTitle')} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('colConversation')}</TableHeaderCell>
-              <TableHeaderCell>{t('colWith')}</TableHeaderCell>
-              <TableHeaderCell>{t('colPeriod')}</TableHeaderCell>
-              <TableHeaderCell>{t('colStatus')}</TableHeaderCell>
-              <TableHeaderCell>{t('colNext')}</TableHeaderCell>
-              <TableHeaderCell>{t('colWaiting')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((c) => {
-              const other = c.you === 'leader' ? c.parties.employee : c.parties.leader;
-              return (
-                <TableRow key={c.id}>
-                  <TableCell>
-                    <RouterLink href={`/conversations/${c.id}`}>
-                      {c.template.name} {c.period}
-                    </RouterLink>
-                  </TableCell>
-                  <TableCell>
-                    {other.name} ({t(c.you === 'leader' ? 'youAreLeader' : 'youAreEmployee')})
-                  </TableCell>
-                  <TableCell>{c.scheduledAt ?? c.period}</TableCell>
-                  <TableCell>
-                    <StatusBadge status={c.status} />
-                  </TableCell>
-                  <TableCell>{t(`next.${c.nextStep}` as MessageKey)}</TableCell>
-                  <TableCell>{c.waitingOn.length ? c.waitingOn.map((p) => p.name).join(', ') : t('nobody')}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+          <Table aria-label={t('mineTitle')} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('colConversation')}</TableHeaderCell>
+                <TableHeaderCell>{t('colWith')}</TableHeaderCell>
+                <TableHeaderCell>{t('colPeriod')}</TableHeaderCell>
+                <TableHeaderCell>{t('colStatus')}</TableHeaderCell>
+                <TableHeaderCell>{t('colNext')}</TableHeaderCell>
+                <TableHeaderCell>{t('colWaiting')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((c) => {
+                const other = c.you === 'leader' ? c.parties.employee : c.parties.leader;
+                return (
+                  <TableRow key={c.id}>
+                    <TableCell>
+                      <RouterLink href={`/conversations/${c.id}`}>
+                        {c.template.name} {c.period}
+                      </RouterLink>
+                    </TableCell>
+                    <TableCell>
+                      {other.name} ({t(c.you === 'leader' ? 'youAreLeader' : 'youAreEmployee')})
+                    </TableCell>
+                    <TableCell>{c.scheduledAt ?? c.period}</TableCell>
+                    <TableCell>
+                      <StatusBadge status={c.status} />
+                    </TableCell>
+                    <TableCell>{t(`next.${c.nextStep}` as MessageKey)}</TableCell>
+                    <TableCell>
+                      {c.waitingOn.length ? c.waitingOn.map((p) => p.name).join(', ') : t('nobody')}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
         </div>
       )}
     </section>

@@ -1,4 +1,17 @@
-import { Button, Card, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, type Api, type Me, type StatusView } from '../api.ts';
 import { useI18n } from '../i18n.ts';
@@ -18,7 +31,12 @@ interface TemplateSummary {
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
   member: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '480px', marginTop: tokens.spacingVerticalXL },
+  form: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '480px',
+    marginTop: tokens.spacingVerticalXL,
+  },
 });
 
 export function TeamPage({ api, me }: { api: Api; me: Me }) {
@@ -35,11 +53,16 @@ export function TeamPage({ api, me }: { api: Api; me: Me }) {
   const [fieldError, setFieldError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    api.get<Team>(`/api/team?period=${encodeURIComponent(period)}`).then(setTeam, (e: Error) => setError(e.message));
+    api
+      .get<Team>(`/api/team?period=${encodeURIComponent(period)}`)
+      .then(setTeam, (e: Error) => setError(e.message));
   }, [api, period]);
   useEffect(load, [load]);
   useEffect(() => {
-    api.get<{ templates: TemplateSummary[] }>('/api/templates').then((r) => setTemplates(r.templates.filter((x) => x.kind === 'conversation')), (e: Error) => setError(e.message));
+    api.get<{ templates: TemplateSummary[] }>('/api/templates').then(
+      (r) => setTemplates(r.templates.filter((x) => x.kind === 'conversation')),
+      (e: Error) => setError(e.message),
+    );
   }, [api]);
 
   const plan = async (e: React.FormEvent) => {
@@ -47,7 +70,12 @@ export function TeamPage({ api, me }: { api: Api; me: Me }) {
     setFieldError(null);
     setNotice(null);
     try {
-      const created = await api.send<StatusView>('POST', '/api/conversations', { templateKey, employeeOid: employee, period, ...(date ? { scheduledAt: date } : {}) });
+      const created = await api.send<StatusView>('POST', '/api/conversations', {
+        templateKey,
+        employeeOid: employee,
+        period,
+        ...(date ? { scheduledAt: date } : {}),
+      });
       setNotice(t('planned'));
       load();
       navigate(`/conversations/${created.id}`);
@@ -108,7 +136,11 @@ export function TeamPage({ api, me }: { api: Api; me: Me }) {
         <Field label={t('planPeriod')} required>
           <Input value={period} onChange={(_, d) => setPeriod(d.value)} inputMode="numeric" />
         </Field>
-        <Field label={t('planDate')} validationMessage={fieldError ?? undefined} validationState={fieldError ? 'error' : 'none'}>
+        <Field
+          label={t('planDate')}
+          validationMessage={fieldError ?? undefined}
+          validationState={fieldError ? 'error' : 'none'}
+        >
           <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
         </Field>
         <div>

@@ -18,7 +18,10 @@ export function UnreachableList({ api }: { api: Api }) {
   useEffect(() => {
     api.get<Person[]>('/api/hr/unreachable').then(setPeople, (e: Error) => setError(e.message));
   }, [api]);
-  const date = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'medium', timeZone: 'Europe/Oslo' });
+  const date = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
+    dateStyle: 'medium',
+    timeZone: 'Europe/Oslo',
+  });
   return (
     <section aria-labelledby="unreachable-title">
       <Title3 block as="h2" id="unreachable-title">

@@ -13,8 +13,21 @@ interface DevUser {
 }
 
 const useStyles = makeStyles({
-  page: { padding: tokens.spacingHorizontalXL, maxWidth: '960px', margin: '0 auto', backgroundColor: tokens.colorNeutralBackground2, minHeight: '100vh', boxSizing: 'border-box' },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, listStyle: 'none', padding: 0 },
+  page: {
+    padding: tokens.spacingHorizontalXL,
+    maxWidth: '960px',
+    margin: '0 auto',
+    backgroundColor: tokens.colorNeutralBackground2,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+  },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    listStyle: 'none',
+    padding: 0,
+  },
   card: { height: '100%' },
 });
 
@@ -26,11 +39,17 @@ export function UserPicker({ onToken }: { onToken: (token: string) => void }) {
   const api = useMemo(() => createApi(locale, async () => null), [locale]);
 
   useEffect(() => {
-    api.get<{ users: DevUser[] }>('/api/dev/users').then((r) => setUsers(r.users), (e: Error) => setError(e.message));
+    api.get<{ users: DevUser[] }>('/api/dev/users').then(
+      (r) => setUsers(r.users),
+      (e: Error) => setError(e.message),
+    );
   }, [api]);
 
   const choose = (userId: string) =>
-    api.send<{ token: string }>('POST', '/api/dev/login', { userId }).then((r) => onToken(r.token), (e: Error) => setError(e.message));
+    api.send<{ token: string }>('POST', '/api/dev/login', { userId }).then(
+      (r) => onToken(r.token),
+      (e: Error) => setError(e.message),
+    );
 
   return (
     <main className={styles.page}>
@@ -46,7 +65,14 @@ export function UserPicker({ onToken }: { onToken: (token: string) => void }) {
                 {u.name}
               </Button>
               <Caption1>
-                {[u.unit, ...(u.roles.length ? u.roles.map((r) => t(`role${r}` as MessageKey)) : [t(u.isLeader ? 'roleLeader' : 'roleEmployee')])].filter(Boolean).join(' · ')}
+                {[
+                  u.unit,
+                  ...(u.roles.length
+                    ? u.roles.map((r) => t(`role${r}` as MessageKey))
+                    : [t(u.isLeader ? 'roleLeader' : 'roleEmployee')]),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Caption1>
             </Card>
           </li>

@@ -19,7 +19,10 @@ export function RouterLink({ href, children }: { href: string; children: React.R
   );
 }
 
-const STATUS_COLOUR: Record<Status, 'informative' | 'warning' | 'success' | 'important' | 'subtle' | 'brand'> = {
+const STATUS_COLOUR: Record<
+  Status,
+  'informative' | 'warning' | 'success' | 'important' | 'subtle' | 'brand'
+> = {
   planned: 'informative',
   preparing: 'brand',
   held: 'warning',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { STATUSES, TRANSITIONS, availableTransitions, transitionTarget, writeRefusal, type Status, type Transition } from '../../../src/domain/conversation.ts';
+import {
+  STATUSES,
+  TRANSITIONS,
+  availableTransitions,
+  transitionTarget,
+  writeRefusal,
+  type Status,
+  type Transition,
+} from '../../../src/domain/conversation.ts';
 
 // The lifecycle, written out by hand: planned → preparing → held → awaiting signatures → signed.
 const LEGAL: Record<string, Status> = {

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { scoreKommunekompass } from '../../../src/domain/kommunekompass.ts';
 import { KOMPASS_AREAS, scoreFieldId } from '../../../src/domain/templates/kommunekompass.ts';
 import { allFields, type Section, type Template } from '../../../src/domain/templates/model.ts';
-import { BUILT_IN_TEMPLATES, builtInTemplate, customiseTemplate } from '../../../src/domain/templates/registry.ts';
+import {
+  BUILT_IN_TEMPLATES,
+  builtInTemplate,
+  customiseTemplate,
+} from '../../../src/domain/templates/registry.ts';
 import { seedText, squash } from '../../helpers/seeds.ts';
 
 const SEED_OF: Record<string, string> = {
@@ -17,7 +21,18 @@ const SEED_OF: Record<string, string> = {
 
 // Labels the app adds for its own mechanics (a preparation box, owner and deadline of a plan row,
 // a notes box beside each 10-faktor reflection). Everything else must come from the seed.
-const APP_OWN = new Set(['Forberedelse', 'Samtale', 'Ansvarlig', 'Frist', 'Tidfestet', 'Resultatindikator', 'Mål/tiltak', 'Utviklingsplan', 'Forankring', 'Trinn 7']);
+const APP_OWN = new Set([
+  'Forberedelse',
+  'Samtale',
+  'Ansvarlig',
+  'Frist',
+  'Tidfestet',
+  'Resultatindikator',
+  'Mål/tiltak',
+  'Utviklingsplan',
+  'Forankring',
+  'Trinn 7',
+]);
 
 /** Every piece of wording a template carries: titles, intros, guide questions, labels, options, columns. */
 function wording(t: Template): string[] {
@@ -25,13 +40,20 @@ function wording(t: Template): string[] {
   if (t.purpose) out.push(t.purpose.lead, ...t.purpose.points);
   if (t.basisDocuments) out.push(t.basisDocuments.heading, ...t.basisDocuments.items);
   for (const s of t.sections) {
-    out.push(...s.title.split(/(?<=:) /), ...(s.part ? [s.part] : []), ...(s.intro ?? []), ...(s.guideHeading ? [s.guideHeading] : []));
+    out.push(
+      ...s.title.split(/(?<=:) /),
+      ...(s.part ? [s.part] : []),
+      ...(s.intro ?? []),
+      ...(s.guideHeading ? [s.guideHeading] : []),
+    );
     for (const g of s.guide ?? []) out.push(g.text, ...(g.sub ?? []));
     for (const f of s.fields) {
       out.push(f.label);
       for (const g of f.guide ?? []) out.push(g.text, ...(g.sub ?? []));
       if ('options' in f) out.push(...f.options.map((o) => o.label));
-      if ('columns' in f) for (const c of f.columns) out.push(c.label, ...(c.group ? [c.group] : []), ...(c.hint ? [c.hint] : []));
+      if ('columns' in f)
+        for (const c of f.columns)
+          out.push(c.label, ...(c.group ? [c.group] : []), ...(c.hint ? [c.hint] : []));
     }
   }
   return out;
@@ -45,7 +67,9 @@ describe('seed fidelity', () => {
   for (const template of BUILT_IN_TEMPLATES) {
     it(`${template.key}: every label and guide question is word for word in seed ${SEED_OF[template.key]}`, () => {
       const seed = squash(seedText(SEED_OF[template.key] ?? ''));
-      const missing = wording(template).filter((w) => !APP_OWN.has(w) && !seed.toLowerCase().includes(squash(w).toLowerCase()));
+      const missing = wording(template).filter(
+        (w) => !APP_OWN.has(w) && !seed.toLowerCase().includes(squash(w).toLowerCase()),
+      );
       expect(missing).toEqual([]);
     });
   }
@@ -56,7 +80,9 @@ describe('seed fidelity', () => {
     expect(labels('punkt-1')).toEqual(labels('punkt-3'));
     expect(labels('punkt-1')).toHaveLength(8);
     const p1 = t.sections.find((s) => s.id === 'punkt-1')!.fields;
-    expect(p1.map((f) => f.prefillFrom)).toEqual(t.sections.find((s) => s.id === 'punkt-3')!.fields.map((f) => f.id));
+    expect(p1.map((f) => f.prefillFrom)).toEqual(
+      t.sections.find((s) => s.id === 'punkt-3')!.fields.map((f) => f.id),
+    );
     expect(t.sections.find((s) => s.id === 'punkt-4')!.sensitivity).toBe('salary');
     expect(t.sections.filter((s) => s.sensitivity === 'salary').map((s) => s.id)).toEqual(['punkt-4']);
   });
@@ -79,16 +105,32 @@ describe('seed fidelity', () => {
       expect(f.guide!.length).toBeGreaterThan(0);
     }
     const plan = allFields(t).find((f) => f.id === 'handlingsplan')!;
-    expect(plan.kind === 'actionPlan' && plan.columns.map((c) => c.label)).toEqual(['Mål', 'Hva skal gjøres?', 'Hvem', 'Når', 'Resultat', 'Status']);
+    expect(plan.kind === 'actionPlan' && plan.columns.map((c) => c.label)).toEqual([
+      'Mål',
+      'Hva skal gjøres?',
+      'Hvem',
+      'Når',
+      'Resultat',
+      'Status',
+    ]);
   });
 
   it('utviklingssamtale: three themes graded under / som / over forventet, differing views kept per party, § 13 marking', () => {
     const t = builtInTemplate('utviklingssamtale-leder')!;
     const ratings = allFields(t).filter((f) => f.kind === 'rating');
     expect(ratings).toHaveLength(2);
-    for (const r of ratings) expect(r.kind === 'rating' && r.options.map((o) => o.label)).toEqual(['under forventet', 'som forventet', 'over forventet']);
+    for (const r of ratings)
+      expect(r.kind === 'rating' && r.options.map((o) => o.label)).toEqual([
+        'under forventet',
+        'som forventet',
+        'over forventet',
+      ]);
     expect(allFields(t).find((f) => f.id === 'tema-3-synspunkter')!.writer).toBe('both-separately');
-    expect(allFields(t).filter((f) => f.kind === 'previousItems').map((f) => f.kind === 'previousItems' && f.sourceFieldId)).toEqual(['plan-bidrag', 'plan-atferd', 'plan-andre']);
+    expect(
+      allFields(t)
+        .filter((f) => f.kind === 'previousItems')
+        .map((f) => f.kind === 'previousItems' && f.sourceFieldId),
+    ).toEqual(['plan-bidrag', 'plan-atferd', 'plan-andre']);
     expect(t.marking.offl13).toBe(true);
     expect(t.marking.text).toContain('jf § 13');
   });
@@ -109,7 +151,9 @@ describe('Kommunekompass scoring against Midtre Gauldal (seed 003)', () => {
     const head = new RegExp(`\\n${area.number}\\. [^\\n]*? (\\d+) 100\\s*\\n`).exec(seed);
     stated[area.number] = Number(head?.[1]);
     for (const sub of area.subAreas) {
-      const m = new RegExp(`\\n${sub.code.replace('.', '\\.')} [^\\n]*? (\\d+,\\d) ${sub.max}\\s*\\n`).exec(seed);
+      const m = new RegExp(`\\n${sub.code.replace('.', '\\.')} [^\\n]*? (\\d+,\\d) ${sub.max}\\s*\\n`).exec(
+        seed,
+      );
       if (m?.[1]) entered[scoreFieldId(sub.code)] = Number(m[1].replace(',', '.'));
     }
   }
@@ -162,27 +206,53 @@ describe('organisation customisation', () => {
     const r1 = customiseTemplate(base, withoutTema2, 'org.1');
     expect(r1.ok ? [] : r1.problems).toEqual([{ kind: 'core-section-removed', id: 'tema-2' }]);
 
-    const trimmed = base.sections.map((s) => (s.id === 'tema-3' ? { ...s, fields: s.fields.filter((f) => f.id !== 'tema-3-synspunkter') } : s));
+    const trimmed = base.sections.map((s) =>
+      s.id === 'tema-3' ? { ...s, fields: s.fields.filter((f) => f.id !== 'tema-3-synspunkter') } : s,
+    );
     const r2 = customiseTemplate(base, trimmed, 'org.1');
     expect(r2.ok ? [] : r2.problems).toEqual([{ kind: 'core-field-removed', id: 'tema-3-synspunkter' }]);
 
-    const relabelled = base.sections.map((s) => (s.id === 'tema-1' ? { ...s, fields: s.fields.map((f) => (f.id === 'tema-1-gradering' ? { ...f, writer: 'employee' as const } : f)) } : s));
+    const relabelled = base.sections.map((s) =>
+      s.id === 'tema-1'
+        ? {
+            ...s,
+            fields: s.fields.map((f) =>
+              f.id === 'tema-1-gradering' ? { ...f, writer: 'employee' as const } : f,
+            ),
+          }
+        : s,
+    );
     const r3 = customiseTemplate(base, relabelled, 'org.1');
     expect(r3.ok ? [] : r3.problems).toEqual([{ kind: 'core-field-changed', id: 'tema-1-gradering' }]);
   });
 
   it('cannot declassify the salary part', () => {
     const k = builtInTemplate('kontraktsamtale')!;
-    const result = customiseTemplate(k, k.sections.map((s) => ({ ...s, sensitivity: 'normal' as const })), 'org.1');
+    const result = customiseTemplate(
+      k,
+      k.sections.map((s) => ({ ...s, sensitivity: 'normal' as const })),
+      'org.1',
+    );
     expect(result.ok && result.template.sections.find((s) => s.id === 'punkt-4')!.sensitivity).toBe('salary');
   });
 });
 
 describe('templates export', () => {
   it('prints every template as one JSON document', () => {
-    const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(import.meta.dirname, '../../../src/main.ts'), 'templates', 'export'], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--disable-warning=ExperimentalWarning',
+        join(import.meta.dirname, '../../../src/main.ts'),
+        'templates',
+        'export',
+      ],
+      { encoding: 'utf8' },
+    );
     const doc = JSON.parse(out) as { templates: Template[] };
-    expect(doc.templates.map((t) => `${t.key}@${t.version}`)).toEqual(BUILT_IN_TEMPLATES.map((t) => `${t.key}@${t.version}`));
+    expect(doc.templates.map((t) => `${t.key}@${t.version}`)).toEqual(
+      BUILT_IN_TEMPLATES.map((t) => `${t.key}@${t.version}`),
+    );
     expect(doc.templates.find((t) => t.key === 'kommunekompass')!.sections).toHaveLength(8);
   });
 });
