@@ -67,8 +67,10 @@ export async function startEntraFake(opts: {
     const url = new URL(req.url ?? '/', base);
     const [tenant, ...rest] = url.pathname.split('/').filter(Boolean);
     const path = rest.join('/');
-    if (tenant !== opts.tenantId && tenant !== 'common' && tenant !== 'organizations')
-      return oauthError(res, 400, 'invalid_tenant', `AADSTS90002: Tenant '${tenant}' not found.`);
+    if (tenant !== opts.tenantId && tenant !== 'common' && tenant !== 'organizations') {
+      oauthError(res, 400, 'invalid_tenant', `AADSTS90002: Tenant '${tenant}' not found.`);
+      return;
+    }
     if (req.method === 'GET' && path === 'v2.0/.well-known/openid-configuration') {
       const t = opts.tenantId;
       res.writeHead(200, { 'content-type': 'application/json' }).end(
@@ -100,45 +102,50 @@ export async function startEntraFake(opts: {
       req.on('data', (d: Buffer) => (body += d.toString()));
       req.on('end', () => {
         void (async () => {
-          if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
-            return oauthError(
-              res,
-              400,
-              'invalid_request',
-              'AADSTS900144: The request body must be form-encoded.',
-            );
+          if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+            oauthError(res, 400, 'invalid_request', 'AADSTS900144: The request body must be form-encoded.');
+            return;
+          }
           const form = new URLSearchParams(body);
           const grant = form.get('grant_type') ?? '';
           const clientId = form.get('client_id') ?? '';
           const scope = form.get('scope') ?? '';
           requests.push({ grant, clientId, scope });
-          if (grant !== 'client_credentials')
-            return oauthError(
+          if (grant !== 'client_credentials') {
+            oauthError(
               res,
               400,
               'unsupported_grant_type',
               `AADSTS70003: grant ${grant} is not supported by this fake.`,
             );
+            return;
+          }
           const app = opts.apps.find((a) => a.clientId === clientId);
-          if (!app)
-            return oauthError(
+          if (!app) {
+            oauthError(
               res,
               400,
               'unauthorized_client',
               `AADSTS700016: Application with identifier '${clientId}' was not found in the directory.`,
             );
-          if (form.get('client_secret') !== app.clientSecret)
-            return oauthError(res, 401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+            return;
+          }
+          if (form.get('client_secret') !== app.clientSecret) {
+            oauthError(res, 401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+            return;
+          }
           const m = /^(https:\/\/[^ ]+)\/\.default$/.exec(
             scope.split(' ').find((s) => s.endsWith('/.default')) ?? '',
           );
-          if (!m?.[1])
-            return oauthError(
+          if (!m?.[1]) {
+            oauthError(
               res,
               400,
               'invalid_scope',
               'AADSTS1002012: The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.',
             );
+            return;
+          }
           const resource = m[1];
           const now = Math.floor(Date.now() / 1000);
           const token = await new SignJWT({

@@ -339,7 +339,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         );
       const s = sessions.get(m[1]!);
       if (!s) throw new GraphHttpError(404, 'itemNotFound', 'The upload session was not found.');
-      const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(req.headers['content-range'] ?? ''));
+      const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(req.headers['content-range'] ?? '');
       if (!range) throw new GraphHttpError(400, 'invalidRange', 'A valid Content-Range header is required.');
       const [from, to, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
       if (from !== s.next)
@@ -799,24 +799,26 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         if (windowUsed + units > budget.resourceUnits) {
           stats.throttled += 1;
           const wait = Math.max(1, Math.ceil((stats.windowStart + budget.windowMs - now) / 1000));
-          return send(
+          send(
             res,
             429,
             { error: { code: 'TooManyRequests', message: 'The request has been throttled.' } },
             { 'retry-after': String(wait) },
           );
+          return;
         }
       }
       const roll = Math.random();
       const fault = roll < faultRate ? Math.floor((roll / faultRate) * 3) : -1;
       if (fault === 0) {
         stats.faults += 1;
-        return send(
+        send(
           res,
           503,
           { error: { code: 'serviceNotAvailable', message: 'The service is temporarily unavailable.' } },
           { 'retry-after': '1' },
         );
+        return;
       }
       if (fault === 1) {
         stats.faults += 1;
@@ -833,8 +835,8 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         }
         send(res, out.status, out.body);
       } catch (e) {
-        if (e instanceof GraphHttpError)
-          return send(
+        if (e instanceof GraphHttpError) {
+          send(
             res,
             e.status,
             {
@@ -846,6 +848,8 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
             },
             e.headers,
           );
+          return;
+        }
         send(res, 500, { error: { code: 'generalException', message: (e as Error).message } });
       }
     })();

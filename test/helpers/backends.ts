@@ -9,7 +9,7 @@ export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgre
 export interface Backend {
   name: 'pglite' | 'postgres';
   /** A fresh, empty database; drop() removes it. */
-  create(): Promise<{ db: Database; drop(): Promise<void> }>;
+  create(): Promise<{ db: Database; drop: () => Promise<void> }>;
 }
 
 async function postgresReachable(): Promise<boolean> {

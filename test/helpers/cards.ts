@@ -10,13 +10,16 @@ export function cardProblems(json: unknown): string[] {
   const problems: string[] = [];
   const card = new AC.AdaptiveCard();
   const context = new AC.SerializationContext();
-  card.parse(json as AdaptiveCards.PropertyBag, context);
+  card.parse(json, context);
   for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
   for (const e of card.validateProperties().validationEvents) problems.push(`validate: ${e.message}`);
   const raw = json as { version?: string; actions?: { type: string; fallback?: { type: string } }[] };
   if (raw.version !== '1.5') problems.push(`version ${raw.version} is not 1.5`);
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (v && typeof v === 'object') {
       const o = v as { type?: string; fallback?: { type?: string } };
       if (o.type === 'Action.Execute' && o.fallback?.type !== 'Action.Submit')

@@ -24,8 +24,8 @@ export interface SharePointFakes {
   env: Record<string, string>;
   /** NODE_EXTRA_CA_CERTS for a server run as a child process. */
   certFile: string;
-  provision(): ReturnType<typeof provisionLibrary>;
-  close(): Promise<void>;
+  provision: () => ReturnType<typeof provisionLibrary>;
+  close: () => Promise<void>;
 }
 
 export interface SharePointFakeOptions extends Partial<
@@ -48,9 +48,12 @@ export async function startSharePointFakes(opts: SharePointFakeOptions = {}): Pr
     apps: [
       {
         ...app,
-        roles: new Proxy({} as Record<string, string[]>, {
-          get: (_t, resource) => (resource === graphOrigin ? roles : undefined),
-        }),
+        roles: new Proxy(
+          {},
+          {
+            get: (_t, resource) => (resource === graphOrigin ? roles : undefined),
+          },
+        ),
       },
     ],
   });

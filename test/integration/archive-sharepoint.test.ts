@@ -175,7 +175,7 @@ for (const backend of await backends()) {
         found: true,
         checksumMatches: false,
       });
-      item.bytes[200] = item.bytes[200]! ^ 0x01;
+      item.bytes[200] = item.bytes[200] ^ 0x01;
     });
 
     // 200 records on PGlite; 40 on PostgreSQL, where the same code path runs (the suite's time is finite).

@@ -36,7 +36,7 @@ describe('inbound Bot Connector authentication (m365 mode)', () => {
     expect(guard).toHaveLength(1);
     expect(botInboundAuth(loadConfig({}))).toEqual([]);
     app.post('/api/messages', express.json(), ...guard, (req, res) => {
-      reached.push(String((req.body as { id: string }).id));
+      reached.push((req.body as { id: string }).id);
       res.status(200).json({});
     });
     server = await new Promise<Server>((resolve) => {
@@ -83,7 +83,7 @@ describe('inbound Bot Connector authentication (m365 mode)', () => {
   });
 
   const rejected: [string, () => Promise<{ token: string | null; body?: ReturnType<typeof activity> }>][] = [
-    ['no token', async () => ({ token: null })],
+    ['no token', () => Promise.resolve({ token: null })],
     [
       'a wrong issuer',
       async () => ({
@@ -98,7 +98,7 @@ describe('inbound Bot Connector authentication (m365 mode)', () => {
       'expired beyond 5 minutes',
       async () => ({ token: await fake.mint({ serviceurl: SERVICE_URL }, { expiresIn: -400 }) }),
     ],
-    ['alg none', async () => ({ token: unsigned('none') })],
+    ['alg none', () => Promise.resolve({ token: unsigned('none') })],
     [
       'HS256',
       async () => ({

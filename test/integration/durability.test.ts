@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/seed/demo-organisation.ts';
 import { startServerProcess as startServer } from '../helpers/process.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the reply's shape
 async function json<T>(
   url: string,
   init: { method?: string; token?: string; body?: unknown } = {},

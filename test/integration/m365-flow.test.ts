@@ -352,8 +352,10 @@ for (const backend of await backends()) {
       ],
       [
         'alg none',
-        async () =>
-          `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ tid: fakes.env.TENANT_ID, oid: DEMO.per, aud: audience(), scp: 'access_as_user', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url')}.`,
+        () =>
+          Promise.resolve(
+            `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ tid: fakes.env.TENANT_ID, oid: DEMO.per, aud: audience(), scp: 'access_as_user', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url')}.`,
+          ),
       ],
       [
         'HS256 with the public key',

@@ -38,7 +38,10 @@ export function channelAuth(opts: ChannelAuthOptions): RequestHandler {
   return (req, res, next) => {
     void (async () => {
       const header = req.get('authorization') ?? '';
-      if (!header.startsWith('Bearer ')) return refuse(res, 'missing token');
+      if (!header.startsWith('Bearer ')) {
+        refuse(res, 'missing token');
+        return;
+      }
       let claims: JWTPayload;
       try {
         ({ payload: claims } = await jwtVerify(header.slice(7), await jwks(), {
@@ -48,7 +51,10 @@ export function channelAuth(opts: ChannelAuthOptions): RequestHandler {
           clockTolerance: opts.clockToleranceSeconds ?? 300,
         }));
       } catch (e) {
-        return refuse(res, `token rejected: ${e instanceof Error ? e.message : 'invalid'}`);
+        {
+          refuse(res, `token rejected: ${e instanceof Error ? e.message : 'invalid'}`);
+          return;
+        }
       }
       const activity = req.body as
         | {
@@ -58,10 +64,15 @@ export function channelAuth(opts: ChannelAuthOptions): RequestHandler {
           }
         | undefined;
       const serviceUrl = typeof activity?.serviceUrl === 'string' ? activity.serviceUrl : null;
-      if (!serviceUrl || claims.serviceurl !== serviceUrl)
-        return refuse(res, 'serviceurl claim does not match the activity');
+      if (!serviceUrl || claims.serviceurl !== serviceUrl) {
+        refuse(res, 'serviceurl claim does not match the activity');
+        return;
+      }
       const tenant = activity?.conversation?.tenantId ?? activity?.channelData?.tenant?.id;
-      if (tenant !== opts.tenantId) return refuse(res, 'activity from another tenant');
+      if (tenant !== opts.tenantId) {
+        refuse(res, 'activity from another tenant');
+        return;
+      }
       (req as unknown as { user: JWTPayload }).user = claims;
       next();
     })().catch(next);

@@ -82,14 +82,19 @@ export async function openPglite(dataDir: string): Promise<Database> {
     dialect: 'pglite',
     raw: { kind: 'pglite', pglite: db },
     query: (text, params) => outside(() => run(db, text, params)),
-    exec: (script) => outside(async () => void (await db.exec(script))),
+    exec: (script) =>
+      outside(async () => {
+        await db.exec(script);
+      }),
     transaction: (fn) =>
       outside(() =>
         db.transaction((tx) =>
           inTransaction.run(true, () =>
             fn({
               query: (text, params) => run(tx, text, params),
-              exec: async (script) => void (await tx.exec(script)),
+              exec: async (script) => {
+                await tx.exec(script);
+              },
             }),
           ),
         ),
@@ -112,7 +117,7 @@ export async function openPostgres(
   // next query; without this listener the error would be uncaught and end the process.
   pool.on('error', onIdleError);
   // Keep int8 (identity columns, counts) as numbers; values here stay far below 2^53.
-  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
   const client = await pool.connect();
   client.release();
   const run = async <T extends object>(
@@ -124,14 +129,18 @@ export async function openPostgres(
     dialect: 'postgres',
     raw: { kind: 'postgres', url },
     query: (text, params) => run(pool, text, params),
-    exec: async (script) => void (await pool.query(script)),
+    exec: async (script) => {
+      await pool.query(script);
+    },
     async transaction(fn) {
       const c = await pool.connect();
       try {
         await c.query('begin');
         const result = await fn({
           query: (text, params) => run(c, text, params),
-          exec: async (script) => void (await c.query(script)),
+          exec: async (script) => {
+            await c.query(script);
+          },
         });
         await c.query('commit');
         return result;

@@ -91,7 +91,9 @@ class GateAndMeter implements Middleware {
       this.gate.holdFor(retryAfterSeconds(res.headers) ?? 1);
       return;
     }
-    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    // The client passes a URL or a fetch Request (its typings name a DOM type Node has under another name).
+    const request: unknown = context.request;
+    const url = typeof request === 'string' ? request : request instanceof Request ? request.url : '';
     this.meter.add(resourceUnits(context.options?.method ?? 'GET', url));
   }
 }

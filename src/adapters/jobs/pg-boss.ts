@@ -107,7 +107,9 @@ export async function startJobs(
     },
     (jobs) => settleEach(jobs, (d) => handlers.archiveRecord(d.conversationId), logger, 'archiving'),
   );
-  await boss.work(SWEEP_QUEUE, async () => void (await sweep()));
+  await boss.work(SWEEP_QUEUE, async () => {
+    await sweep();
+  });
   await boss.schedule(SWEEP_QUEUE, '* * * * *', null, { tz: 'Europe/Oslo' });
 
   // Reminders: one job per outbox bundle (its id is the key), sent side by side in batches; the
@@ -140,7 +142,9 @@ export async function startJobs(
     },
     (jobs) => settleEach(jobs, (d) => handlers.sendReminder(d.outboxId), logger, 'sending a reminder'),
   );
-  await boss.work(REMINDER_SWEEP_QUEUE, async () => void (await sweepReminders()));
+  await boss.work(REMINDER_SWEEP_QUEUE, async () => {
+    await sweepReminders();
+  });
   await boss.schedule(REMINDER_SWEEP_QUEUE, '*/5 * * * *', null, { tz: 'Europe/Oslo' });
 
   // Leader changes in the directory reach conversations not yet held within 15 minutes.
