@@ -1,8 +1,19 @@
-import type { Json } from './canonical-json.ts';
+import type { Json } from './json.ts';
 import type { Column, Field, Party, Writer } from './templates/model.ts';
 
 /** Where an answer lives: one shared slot, or a party's own (private preparation, own view). */
 export type Slot = 'shared' | Party;
+
+export interface Answer {
+  fieldId: string;
+  slot: Slot;
+  value: Json;
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
+  /** For private preparation: when its author shared it with the other party. */
+  sharedAt: string | null;
+}
 
 export const MAX_TEXT = 20_000;
 
@@ -106,8 +117,8 @@ export function checkCells(
   return { ok: true, cells: out };
 }
 
-export type FollowUpStatus = 'open' | 'achieved' | 'partly' | 'not_yet';
-export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['open', 'achieved', 'partly', 'not_yet'];
+export const FOLLOW_UP_STATUSES = ['open', 'achieved', 'partly', 'not_yet'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 export interface ActionItem {
   id: string;

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import type { Json } from './json.ts';
+
+export type { Json };
 
 /**
  * RFC 8785 (JSON Canonicalization Scheme): object keys sorted by UTF-16 code units, no whitespace,

@@ -1,9 +1,6 @@
 import type { Party } from './templates/model.ts';
 
-export type Status =
-  'planned' | 'preparing' | 'held' | 'awaiting_signatures' | 'signed' | 'archived' | 'cancelled';
-
-export const STATUSES: readonly Status[] = [
+export const STATUSES = [
   'planned',
   'preparing',
   'held',
@@ -11,7 +8,8 @@ export const STATUSES: readonly Status[] = [
   'signed',
   'archived',
   'cancelled',
-];
+] as const;
+export type Status = (typeof STATUSES)[number];
 
 export interface Conversation {
   id: string;
@@ -28,15 +26,8 @@ export interface Conversation {
   updatedAt: string;
 }
 
-export type Transition = 'open-preparation' | 'hold' | 'send-to-signing' | 'reopen' | 'cancel';
-
-export const TRANSITIONS: readonly Transition[] = [
-  'open-preparation',
-  'hold',
-  'send-to-signing',
-  'reopen',
-  'cancel',
-];
+export const TRANSITIONS = ['open-preparation', 'hold', 'send-to-signing', 'reopen', 'cancel'] as const;
+export type Transition = (typeof TRANSITIONS)[number];
 
 // Every transition a party may ask for; completing signatures and archiving happen on their own.
 const TABLE: Record<Transition, { from: readonly Status[]; to: Status; by: Party }> = {
@@ -56,19 +47,24 @@ export function transitionParty(transition: Transition): Party {
   return TABLE[transition].by;
 }
 
-/** The transitions that are legal from a status (for the UI's "next step"). */
+/** The transitions that are legal from a status, whoever asks. */
 export function availableTransitions(from: Status): Transition[] {
   return TRANSITIONS.filter((t) => transitionTarget(from, t) !== undefined);
 }
 
-export const LOCKED: ReadonlySet<Status> = new Set(['signed', 'archived']);
+const LOCKED_STATUSES: ReadonlySet<Status> = new Set(['signed', 'archived']);
+
+/** Signed by both: no endpoint can change the record any more. */
+export function isLocked(status: Status): boolean {
+  return LOCKED_STATUSES.has(status);
+}
 
 /** Why a write to the record or preparation is refused in a status, or undefined when allowed. */
 export function writeRefusal(
   status: Status,
   visibility: 'shared' | 'private',
 ): 'RECORD_LOCKED' | 'STATE_FORBIDS_WRITE' | undefined {
-  if (LOCKED.has(status)) return 'RECORD_LOCKED';
+  if (isLocked(status)) return 'RECORD_LOCKED';
   if (status === 'cancelled') return 'STATE_FORBIDS_WRITE';
   if (visibility === 'private') return status === 'awaiting_signatures' ? 'STATE_FORBIDS_WRITE' : undefined;
   return status === 'planned' ? 'STATE_FORBIDS_WRITE' : undefined;
@@ -83,23 +79,37 @@ export function partyOf(
   return null;
 }
 
+export const NEXT_STEPS = [
+  'prepare',
+  'hold-conversation',
+  'complete-record',
+  'sign',
+  'archive',
+  'none',
+] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
+
 /** What the app is waiting for, and from whom, for lists and reminders. */
-export function nextStep(status: Status, signedBy: readonly Party[]): { step: string; waitingOn: Party[] } {
+export function nextStep(
+  status: Status,
+  signedBy: readonly Party[],
+): { step: NextStep; waitingFor: Party[] } {
   switch (status) {
     case 'planned':
-      return { step: 'prepare', waitingOn: ['leader', 'employee'] };
+      return { step: 'prepare', waitingFor: ['leader', 'employee'] };
     case 'preparing':
-      return { step: 'hold-conversation', waitingOn: ['leader'] };
+      return { step: 'hold-conversation', waitingFor: ['leader'] };
     case 'held':
-      return { step: 'complete-record', waitingOn: ['leader'] };
+      return { step: 'complete-record', waitingFor: ['leader'] };
     case 'awaiting_signatures':
       return {
         step: 'sign',
-        waitingOn: (['leader', 'employee'] as const).filter((p) => !signedBy.includes(p)),
+        waitingFor: (['leader', 'employee'] as const).filter((p) => !signedBy.includes(p)),
       };
     case 'signed':
-      return { step: 'archive', waitingOn: [] };
-    default:
-      return { step: 'none', waitingOn: [] };
+      return { step: 'archive', waitingFor: [] };
+    case 'archived':
+    case 'cancelled':
+      return { step: 'none', waitingFor: [] };
   }
 }

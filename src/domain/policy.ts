@@ -1,8 +1,21 @@
-import { partyOf, type Conversation } from './conversation.ts';
-import type { Slot } from './answers.ts';
+// Who may do what. Every access rule of the server is a function here, and the conversation view
+// carries their answers to the tab, so the tab never repeats a rule and the server never trusts it.
+import { partyWrites, type ActionItem, type Answer, type Slot } from './answers.ts';
+import {
+  availableTransitions,
+  isLocked,
+  partyOf,
+  transitionParty,
+  transitionTarget,
+  writeRefusal,
+  type Conversation,
+  type Transition,
+} from './conversation.ts';
+import { validSignatures, type Signature } from './signatures.ts';
 import type { Field, Party, Section, Template } from './templates/model.ts';
 
-export type AppRole = 'HR' | 'HR.Salary' | 'Admin';
+export const APP_ROLES = ['HR', 'HR.Salary', 'Admin'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
 
 /** The caller, as established from a validated token and the directory. Never from a request body. */
 export interface Actor {
@@ -11,6 +24,29 @@ export interface Actor {
   name: string;
   upn: string;
   roles: readonly AppRole[];
+}
+
+// Organisation-wide roles: what HR and admins may do without being a party to anything.
+
+/** HR's completion figures: counts only, never content. */
+export const canSeeCompletion = (actor: Actor): boolean => actor.roles.includes('HR');
+/** HR browses the archive; the salary copies only with HR.Salary as well. */
+export const canBrowseArchive = (actor: Actor): boolean => actor.roles.includes('HR');
+export const canSeeSalaryCopies = (actor: Actor): boolean =>
+  actor.roles.includes('HR') && actor.roles.includes('HR.Salary');
+/** Who the bot can no longer reach: for HR to follow up. */
+export const canSeeUnreachable = (actor: Actor): boolean => actor.roles.includes('HR');
+/** The organisation's version of a template: admins only (they never see record content). */
+export const canCustomiseTemplates = (actor: Actor): boolean => actor.roles.includes('Admin');
+
+/** A leader plans conversations with their own direct reports only. */
+export function canPlanWith(actor: Actor, employee: { tid: string; managerOid: string | null }): boolean {
+  return employee.tid === actor.tid && employee.managerOid === actor.oid;
+}
+
+/** Follow-up of a plan item is recorded by its owner, and by nobody else. */
+export function canRecordFollowUp(actor: Actor, item: Pick<ActionItem, 'ownerOid'>, tid: string): boolean {
+  return actor.tid === tid && item.ownerOid === actor.oid;
 }
 
 /** What the policy needs to know about one actor and one conversation. */
@@ -33,7 +69,7 @@ export function standing(
     party: sameTenant ? partyOf(conversation, actor.oid) : null,
     managesEmployee: sameTenant && employeeManagerOid === actor.oid,
     hr: sameTenant && actor.roles.includes('HR'),
-    hrSalary: sameTenant && actor.roles.includes('HR') && actor.roles.includes('HR.Salary'),
+    hrSalary: sameTenant && canSeeSalaryCopies(actor),
     admin: sameTenant && actor.roles.includes('Admin'),
   };
 }
@@ -68,4 +104,115 @@ export function canReadArchiveCopy(s: Standing, part: 'record' | 'salary'): bool
 
 export function readableSections(s: Standing, conversation: Conversation, template: Template): Section[] {
   return template.sections.filter((section) => canReadSection(s, conversation, section));
+}
+
+export type FieldRefusal =
+  | 'FIELD_NOT_FOUND'
+  | 'FIELD_READ_ONLY'
+  | 'FIELD_USES_ITEMS'
+  | 'FORBIDDEN'
+  | 'FIELD_NOT_WRITABLE'
+  | 'RECORD_LOCKED'
+  | 'STATE_FORBIDS_WRITE';
+
+/**
+ * Why the actor may not write a field now, or undefined when they may. One rule for the server's
+ * check and for the view's `editable`. Plan fields (rows) are written through items, so `rows`
+ * says which way the caller writes.
+ */
+export function fieldWriteRefusal(
+  s: Standing,
+  conversation: Conversation,
+  section: Section,
+  field: Field,
+  via: 'answer' | 'rows' = 'answer',
+): FieldRefusal | undefined {
+  if (!canReadSection(s, conversation, section)) return 'FIELD_NOT_FOUND';
+  const rows = field.kind === 'goalList' || field.kind === 'actionPlan';
+  if (via === 'rows' && !rows) return 'FIELD_NOT_FOUND';
+  if (via === 'answer' && field.kind === 'previousItems') return 'FIELD_READ_ONLY';
+  if (via === 'answer' && rows) return 'FIELD_USES_ITEMS';
+  if (s.party === null) return 'FORBIDDEN';
+  if (!partyWrites(field.writer, s.party)) return 'FIELD_NOT_WRITABLE';
+  return writeRefusal(conversation.status, field.visibility);
+}
+
+/** Whether the actor may edit a field now, whichever way it is written. */
+export function canEditField(
+  s: Standing,
+  conversation: Conversation,
+  section: Section,
+  field: Field,
+): boolean {
+  const via = field.kind === 'goalList' || field.kind === 'actionPlan' ? 'rows' : 'answer';
+  return fieldWriteRefusal(s, conversation, section, field, via) === undefined;
+}
+
+/** Why the actor may not make a transition now, or undefined. */
+export function transitionRefusal(
+  s: Standing,
+  conversation: Conversation,
+  transition: Transition,
+): 'FORBIDDEN' | 'ILLEGAL_TRANSITION' | undefined {
+  if (s.party === null || s.party !== transitionParty(transition)) return 'FORBIDDEN';
+  return transitionTarget(conversation.status, transition) ? undefined : 'ILLEGAL_TRANSITION';
+}
+
+/** The transitions the actor may make now. */
+export function allowedTransitions(s: Standing, conversation: Conversation): Transition[] {
+  return availableTransitions(conversation.status).filter(
+    (t) => transitionRefusal(s, conversation, t) === undefined,
+  );
+}
+
+/** Why the actor may not share private preparation now, or undefined. */
+export function shareRefusal(
+  s: Standing,
+  conversation: Conversation,
+  template: Template,
+  answers: readonly Answer[],
+): 'FORBIDDEN' | 'RECORD_LOCKED' | 'STATE_FORBIDS_WRITE' | 'NOTHING_TO_SHARE' | undefined {
+  if (s.party === null) return 'FORBIDDEN';
+  const refusal = writeRefusal(conversation.status, 'private');
+  if (refusal) return refusal;
+  const privateIds = new Set(
+    template.sections
+      .flatMap((sec) => sec.fields)
+      .filter((f) => f.visibility === 'private')
+      .map((f) => f.id),
+  );
+  const mine = answers.filter((a) => a.slot === s.party && privateIds.has(a.fieldId));
+  return mine.length === 0 ? 'NOTHING_TO_SHARE' : undefined;
+}
+
+/** Whether sharing would show the other party something new: some of my preparation is unshared. */
+export function canShare(
+  s: Standing,
+  conversation: Conversation,
+  template: Template,
+  answers: readonly Answer[],
+): boolean {
+  if (shareRefusal(s, conversation, template, answers) !== undefined) return false;
+  const privateIds = new Set(
+    template.sections
+      .flatMap((sec) => sec.fields)
+      .filter((f) => f.visibility === 'private')
+      .map((f) => f.id),
+  );
+  return answers.some((a) => a.slot === s.party && privateIds.has(a.fieldId) && a.sharedAt === null);
+}
+
+/** Why the actor may not sign the record as it is now (by its hash), or undefined. */
+export function signRefusal(
+  s: Standing,
+  conversation: Conversation,
+  signatures: readonly Signature[],
+  currentHash: string,
+): 'FORBIDDEN' | 'RECORD_LOCKED' | 'NOT_READY_TO_SIGN' | 'ALREADY_SIGNED' | undefined {
+  if (s.party === null) return 'FORBIDDEN';
+  if (isLocked(conversation.status)) return 'RECORD_LOCKED';
+  if (conversation.status !== 'awaiting_signatures') return 'NOT_READY_TO_SIGN';
+  return validSignatures(signatures, currentHash).some((x) => x.party === s.party)
+    ? 'ALREADY_SIGNED'
+    : undefined;
 }

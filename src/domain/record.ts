@@ -1,28 +1,7 @@
-import type { ActionItem, Slot } from './answers.ts';
+import type { ActionItem, Answer } from './answers.ts';
 import { canonicalJson, sha256Hex, type Json } from './canonical-json.ts';
 import type { Conversation } from './conversation.ts';
-import { ITEM_KINDS, allFields, type Party, type Template } from './templates/model.ts';
-
-export interface Answer {
-  fieldId: string;
-  slot: Slot;
-  value: Json;
-  version: number;
-  updatedBy: string;
-  updatedAt: string;
-  /** For private preparation: when its author shared it with the other party. */
-  sharedAt: string | null;
-}
-
-export interface Signature {
-  party: Party;
-  tid: string;
-  oid: string;
-  name: string;
-  upn: string;
-  signedAt: string;
-  contentHash: string;
-}
+import { ITEM_KINDS, allFields, type Template } from './templates/model.ts';
 
 const isEmpty = (v: Json) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -48,7 +27,7 @@ export function sharedRecord(
   }
   const rows = [...items]
     .sort((a, b) => a.fieldId.localeCompare(b.fieldId) || a.position - b.position || a.id.localeCompare(b.id))
-    .map((i) => ({ id: i.id, field: i.fieldId, position: i.position, cells: i.cells }) as Json);
+    .map((i): Json => ({ id: i.id, field: i.fieldId, position: i.position, cells: i.cells }));
   return {
     conversation: conversation.id,
     template: { key: template.key, version: template.version },
@@ -61,16 +40,6 @@ export function sharedRecord(
 
 export function contentHash(record: Json): string {
   return `sha256:${sha256Hex(canonicalJson(record))}`;
-}
-
-/** Signatures that still hold: made over the record as it is now. */
-export function validSignatures(signatures: readonly Signature[], currentHash: string): Signature[] {
-  return signatures.filter((s) => s.contentHash === currentHash);
-}
-
-export function fullySigned(signatures: readonly Signature[], currentHash: string): boolean {
-  const parties = new Set(validSignatures(signatures, currentHash).map((s) => s.party));
-  return parties.has('leader') && parties.has('employee');
 }
 
 /**
