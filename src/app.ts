@@ -44,7 +44,7 @@ import { channelAuth } from './adapters/bot/channel-auth.ts';
 import { norwegianHolidays } from './adapters/calendar/norwegian-holidays.ts';
 import { botStore } from './adapters/db/bot-store.ts';
 import { reminderCard, type Links } from '../bot/cards/builders.ts';
-import { samtaleBot } from '../bot/handler.ts';
+import { samtaleAgent } from '../bot/agent.ts';
 import type { BotDeps } from './usecases/bot-support.ts';
 import { sendReminder } from './usecases/send-reminder.ts';
 import { sweepReminders } from './usecases/sweep-reminders.ts';
@@ -169,7 +169,7 @@ export async function startSamtale(
   const tokens = devTokens(loadOrCreateSecret(join(config.dataDir, 'dev-login.secret')));
   const verifier: TokenVerifier = m365 ? entraVerifier(config) : tokens;
   const dev: DevLogin | null = config.devLogin
-    ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: tokens.issue }
+    ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: (tid, oid) => tokens.issue(tid, oid) }
     : null;
 
   const archive = configuredArchive(config, logger, graph);
@@ -220,12 +220,17 @@ export async function startSamtale(
     db,
     {
       archiveRecord: async (id) => {
-        const rows = await archiveRecord(deps, archive, id, { retentionYears: config.retentionYears });
+        const rows = await archiveRecord(
+          { ...deps, archive },
+          { conversationId: id, retentionYears: config.retentionYears },
+        );
         logger.info('record archived', { conversation: id, copies: rows.length });
       },
       awaitingArchive: () => deps.store.awaitingArchive(),
       sweepReminders: () => sweepReminders(deps, bot),
-      sendReminder: async (id) => void (await sendReminder(deps, bot, id)),
+      sendReminder: async (id) => {
+        await sendReminder(deps, bot, id);
+      },
       unsentReminders: () => bot.store.unsent(),
       applyDirectoryChanges: async () => {
         for (const tid of m365 ? [m365.tenantId] : config.seedDemo ? [DEMO_TENANT_ID] : []) {
@@ -238,8 +243,8 @@ export async function startSamtale(
   );
   const routes = [
     ...metaRoutes({ mode: config.mode, devLogin: dev !== null }),
-    ...archiveRoutes(deps, archive),
-    ...peopleRoutes(deps, bot.store),
+    ...archiveRoutes({ ...deps, archive }),
+    ...peopleRoutes({ ...deps, botStore: bot.store }),
     ...templateRoutes(deps),
     ...conversationRoutes(deps),
     ...answerRoutes(deps),
@@ -256,10 +261,11 @@ export async function startSamtale(
     logger,
     bodyLimit: config.bodyLimit,
     version: APP_VERSION,
+    publicUrl: () => baseUrl,
     tabDir: existsSync(join(tabDir, 'index.html')) ? tabDir : null,
     messages: [
       ...inbound,
-      messagesHandler(botAdapter, samtaleBot({ deps, store: bot.store, links, logger })),
+      messagesHandler(botAdapter, samtaleAgent(botAdapter, { deps, store: bot.store, links, logger })),
     ],
   });
 
@@ -281,7 +287,7 @@ export async function startSamtale(
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await jobs?.stop();
+      await jobs.stop();
       if (!opts.db) await db.close();
     },
   };

@@ -79,7 +79,10 @@ async function runArchive(id: string | undefined) {
           )
         ).map((r) => r.id);
     for (const cid of ids) {
-      for (const row of await archiveRecord(deps, archive, cid, { retentionYears: config.retentionYears }))
+      for (const row of await archiveRecord(
+        { ...deps, archive },
+        { conversationId: cid, retentionYears: config.retentionYears },
+      ))
         process.stdout.write(`archived ${cid} ${row.part}: ${row.location}\n`);
     }
     if (ids.length === 0) process.stdout.write('nothing to archive\n');
@@ -194,13 +197,22 @@ const USAGE = `Usage: samtale [serve]            start the server
 async function main(argv: string[]) {
   const [command = 'serve', sub] = argv;
   if (command === 'serve') return serve();
-  if (command === 'templates' && sub === 'export') return exportTemplates();
+  if (command === 'templates' && sub === 'export') {
+    exportTemplates();
+    return;
+  }
   if (command === 'audit' && sub === 'verify') return verifyAudit();
   if (command === 'archive' && sub === 'run') return runArchive(argv[2]);
   if (command === 'archive' && sub === 'verify') return verifyArchive(argv[2]);
   if (command === 'archive' && sub === 'provision') return provisionArchive();
-  if (command === 'package') return buildPackage();
-  if (command === 'help' || command === '--help') return void process.stdout.write(USAGE + '\n');
+  if (command === 'package') {
+    buildPackage();
+    return;
+  }
+  if (command === 'help' || command === '--help') {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
   process.stderr.write(`Unknown command: ${argv.join(' ')}\n${USAGE}\n`);
   process.exit(2);
 }

@@ -6,7 +6,8 @@ import type { AuditEvent, StoredAuditEvent } from './domain/audit.ts';
 import type { Json } from './domain/canonical-json.ts';
 import type { Conversation, Status } from './domain/conversation.ts';
 import type { AppRole } from './domain/policy.ts';
-import type { Answer, Signature } from './domain/record.ts';
+import type { Answer } from './domain/answers.ts';
+import type { Signature } from './domain/signatures.ts';
 import type { Template } from './domain/templates/model.ts';
 
 export interface DirectoryUser {
@@ -62,40 +63,42 @@ export interface Store {
 
   answers(conversationId: string): Promise<Answer[]>;
   /** Optimistic concurrency: writes only when the stored version equals baseVersion (0 = new). */
-  saveAnswer(
-    conversationId: string,
-    fieldId: string,
-    slot: Slot,
-    value: Json,
-    baseVersion: number,
-    by: string,
-    at: string,
-  ): Promise<SaveResult>;
-  shareAnswers(
-    conversationId: string,
-    slot: Slot,
-    fieldIds: readonly string[] | null,
-    at: string,
-  ): Promise<string[]>;
+  saveAnswer(write: {
+    conversationId: string;
+    fieldId: string;
+    slot: Slot;
+    value: Json;
+    baseVersion: number;
+    by: string;
+    at: string;
+  }): Promise<SaveResult>;
+  /** Shares a party's private answers (those named, or all); returns the fields newly shared. */
+  shareAnswers(share: {
+    conversationId: string;
+    slot: Slot;
+    fieldIds: readonly string[] | null;
+    at: string;
+  }): Promise<string[]>;
 
   items(conversationId: string): Promise<ActionItem[]>;
   itemsOwnedBy(tid: string, oid: string): Promise<(ActionItem & { tid: string })[]>;
   item(id: string): Promise<ActionItem | undefined>;
   insertItem(item: ActionItem, at: string): Promise<void>;
-  updateItemCells(
-    id: string,
-    cells: Cells,
-    owner: string | null,
-    due: string | null,
-    baseVersion: number,
-  ): Promise<ActionItem | undefined>;
-  updateItemStatus(
-    id: string,
-    status: FollowUpStatus,
-    comment: string | null,
-    at: string,
-    baseVersion: number,
-  ): Promise<ActionItem | undefined>;
+  /** Both write only over baseVersion; undefined when the item is gone or has moved on. */
+  updateItemCells(change: {
+    id: string;
+    cells: Cells;
+    ownerOid: string | null;
+    due: string | null;
+    baseVersion: number;
+  }): Promise<ActionItem | undefined>;
+  updateItemStatus(change: {
+    id: string;
+    status: FollowUpStatus;
+    comment: string | null;
+    at: string;
+    baseVersion: number;
+  }): Promise<ActionItem | undefined>;
   deleteItem(id: string, baseVersion: number): Promise<boolean>;
 
   signatures(conversationId: string): Promise<Signature[]>;
@@ -105,13 +108,13 @@ export interface Store {
   snapshotTemplate(t: Template): Promise<void>;
   templateSnapshot(key: string, version: string): Promise<Template | undefined>;
   currentCustomisation(tid: string, key: string): Promise<{ revision: number; version: string } | undefined>;
-  saveCustomisation(
-    tid: string,
-    key: string,
-    revision: number,
-    version: string,
-    by: string,
-  ): Promise<'ok' | 'exists'>;
+  saveCustomisation(c: {
+    tid: string;
+    key: string;
+    revision: number;
+    version: string;
+    by: string;
+  }): Promise<'ok' | 'exists'>;
 
   recordArchiveCopy(row: ArchiveCopyRow): Promise<void>;
   /** Signed records not yet archived, oldest first. */
@@ -214,7 +217,7 @@ export interface BotStore {
   removeReference(tid: string, oid: string, at: string): Promise<void>;
   optedOut(tid: string, oid: string): Promise<boolean>;
   reference(tid: string, oid: string): Promise<ChatReference | undefined>;
-  markUnreachable(tid: string, oid: string, reason: string, at: string): Promise<void>;
+  markUnreachable(flag: { tid: string; oid: string; reason: string; at: string }): Promise<void>;
   unreachable(tid: string): Promise<ChatReference[]>;
 
   /** The state reminders are derived from, and who has a conversation (not cancelled) in the cycle's period, as `tid:oid`. */
@@ -237,13 +240,13 @@ export interface BotStore {
   outbox(id: string): Promise<OutboxRow | undefined>;
 
   /** Records an installation attempt; false when this person already had one today. */
-  noteInstallAttempt(
-    tid: string,
-    oid: string,
-    day: string,
-    outcome: InstallOutcome,
-    detail: string | null,
-  ): Promise<boolean>;
+  noteInstallAttempt(attempt: {
+    tid: string;
+    oid: string;
+    day: string;
+    outcome: InstallOutcome;
+    detail: string | null;
+  }): Promise<boolean>;
   installAttemptedOn(tid: string, oid: string, day: string): Promise<boolean>;
 }
 

@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { endpoints, type Endpoint } from '../contract/endpoints.ts';
+import { localeOf as wordsLocale } from '../contract/words/index.ts';
 import type { Actor } from '../domain/policy.ts';
-import { AppError, errorBody, type ErrorCode, type Locale } from '../errors/catalogue.ts';
+import { AppError, catalogue, errorBody, type ErrorCode, type Locale } from '../errors/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import type { Directory, TokenVerifier } from '../ports.ts';
-import { FileReply, openApiDocument, type Route } from './route.ts';
+import { openApiDocument } from './openapi.ts';
+import { route, type Route } from './route.ts';
 
 export interface HttpOptions {
   routes: Route[];
@@ -18,11 +21,18 @@ export interface HttpOptions {
   tabDir: string | null;
   /** POST /api/messages: the bot's endpoint (channel authentication in m365 mode, then the Agents SDK). */
   messages?: express.RequestHandler[];
+  /** Where this service is reached, for the API description's `servers` (known once it listens). */
+  publicUrl: () => string;
+}
+
+/** The matched route pattern for logs (Express types it as any). */
+function routeOf(req: Request): string {
+  const route = req.route as { path?: unknown } | undefined;
+  return typeof route?.path === 'string' ? route.path : req.path;
 }
 
 function localeOf(req: Request): Locale {
-  const first = (req.get('accept-language') ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'nb';
+  return wordsLocale((req.get('accept-language') ?? '').split(',')[0]);
 }
 
 /** Identity comes only from the validated bearer token; roles from the token or the directory. */
@@ -74,6 +84,41 @@ function parserErrorCode(error: unknown): ErrorCode | undefined {
   }
 }
 
+const NO_QUERY = z.strictObject({});
+
+/** Mounts one operation: authenticate, parse its input with its own schemas, answer with its reply. */
+function mount(app: express.Express, e: Endpoint, r: Route, opts: HttpOptions) {
+  const status = 'status' in e ? e.status : 200;
+  app[e.method](e.path, async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const hasBody = 'body' in e;
+      if (hasBody && req.get('content-type') && !req.is(['application/json', 'application/*+json']))
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      const actor = e.auth === 'user' ? await authenticate(req, opts.verifier, opts.directory) : null;
+      const params = parse('params' in e ? e.params : undefined, { ...req.params }, 'path');
+      const query = parse(
+        'query' in e ? e.query : NO_QUERY,
+        { ...(req.query as Record<string, unknown>) },
+        'query',
+      );
+      const body = hasBody ? parse(e.body, req.body, 'body') : undefined;
+      const result = await r.handle({ params, query, body, actor });
+      if ('file' in e.response) {
+        const file = result as { bytes: Uint8Array; filename: string };
+        res
+          .status(status)
+          .type(e.response.file)
+          .set('Content-Disposition', `inline; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`)
+          .send(Buffer.from(file.bytes));
+        return;
+      }
+      res.status(status).json(result);
+    } catch (error) {
+      next(error);
+    }
+  });
+}
+
 export function createHttpApp(opts: HttpOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -91,7 +136,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
       // Method, route pattern and status only: never bodies, so no form text reaches the log.
       opts.logger.debug('http', {
         method: req.method,
-        route: req.route?.path ?? req.path,
+        route: routeOf(req),
         status: res.statusCode,
         ms: Math.round(ms * 10) / 10,
       });
@@ -102,43 +147,24 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     express.json({ limit: opts.bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }),
   );
 
-  app.get(
-    '/healthz',
-    (_req, res) => void res.json({ ok: true, uptimeSeconds: Math.round((Date.now() - started) / 1000) }),
-  );
-  const doc = openApiDocument(opts.routes, { title: 'Samtale API', version: opts.version });
-  app.get('/api/openapi.json', (_req, res) => void res.json(doc));
-  if (opts.messages) app.post('/api/messages', ...opts.messages);
+  // The service's own operations go through the same registry as the API's.
+  let doc: unknown = null;
+  const own: Route[] = [
+    route(endpoints.getHealth, () =>
+      Promise.resolve({ ok: true as const, uptimeSeconds: Math.round((Date.now() - started) / 1000) }),
+    ),
+    route(endpoints.getOpenApi, () => {
+      // Built once, at the first request: by then the public URL is known.
+      doc ??= openApiDocument(
+        [...own, ...opts.routes].map((r) => r.endpoint).concat(opts.messages ? [endpoints.postActivity] : []),
+        { title: 'Samtale API', version: opts.version, serverUrl: opts.publicUrl() },
+      );
+      return Promise.resolve(doc as Record<string, unknown>);
+    }),
+  ];
+  if (opts.messages) app[endpoints.postActivity.method](endpoints.postActivity.path, ...opts.messages);
 
-  for (const route of opts.routes) {
-    app[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
-      try {
-        const hasBody = route.body !== undefined;
-        if (hasBody && req.get('content-type') && !req.is(['application/json', 'application/*+json']))
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-        const actor = route.auth ? await authenticate(req, opts.verifier, opts.directory) : null;
-        const params = parse(route.params, { ...req.params }, 'path');
-        const query = parse(
-          route.query ?? z.strictObject({}),
-          { ...(req.query as Record<string, unknown>) },
-          'query',
-        );
-        const body = hasBody ? parse(route.body, req.body, 'body') : undefined;
-        const result = await route.handle({ params, query, body, actor });
-        if (result instanceof FileReply) {
-          res
-            .status(route.status)
-            .type(result.type)
-            .set('Content-Disposition', `inline; filename="${result.filename.replace(/[^\w.-]/g, '_')}"`)
-            .send(Buffer.from(result.bytes));
-          return;
-        }
-        res.status(route.status).json(result);
-      } catch (error) {
-        next(error);
-      }
-    });
-  }
+  for (const r of [...own, ...opts.routes]) mount(app, r.endpoint, r, opts);
 
   app.use('/api', (_req, _res, next) => next(new AppError('ROUTE_NOT_FOUND')));
   if (opts.tabDir) {
@@ -148,10 +174,9 @@ export function createHttpApp(opts: HttpOptions): express.Express {
       '/assets',
       express.static(join(opts.tabDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
     );
-    app.get(
-      ['/', '/conversations/:id', '/team', '/hr'],
-      (_req, res) => void res.set('Cache-Control', 'no-cache').sendFile(index),
-    );
+    app.get(['/', '/conversations/:id', '/team', '/hr'], (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(index);
+    });
   }
   app.use((_req: Request, res: Response) => void res.status(404).type('text/plain').send('Not found'));
 
@@ -163,13 +188,11 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     }
     const parserCode = parserErrorCode(error);
     if (parserCode) {
-      const status =
-        parserCode === 'PAYLOAD_TOO_LARGE' ? 413 : parserCode === 'UNSUPPORTED_MEDIA_TYPE' ? 415 : 400;
-      res.status(status).json(errorBody(parserCode, locale));
+      res.status(catalogue[parserCode]).json(errorBody(parserCode, locale));
       return;
     }
     opts.logger.error('unhandled error', {
-      route: req.route?.path ?? req.path,
+      route: routeOf(req),
       error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
     });
     res.status(500).json(errorBody('INTERNAL', locale));

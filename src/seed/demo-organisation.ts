@@ -99,8 +99,8 @@ async function signBoth(deps: Deps, id: string, leader: string, employee: string
     c,
     await templateVersion(deps, c.templateKey, c.templateVersion),
   );
-  await signRecord(deps, actor(leader), id, hash);
-  await signRecord(deps, actor(employee), id, hash);
+  await signRecord(deps, actor(leader), { conversationId: id, contentHash: hash });
+  await signRecord(deps, actor(employee), { conversationId: id, contentHash: hash });
 }
 
 async function seedConversations(deps: Deps) {
@@ -109,7 +109,10 @@ async function seedConversations(deps: Deps) {
   const now = String(year);
   const go = (who: string, id: string, ...steps: ('open-preparation' | 'hold' | 'send-to-signing')[]) =>
     steps.reduce(
-      (p, t) => p.then(() => transitionConversation(deps, actor(who), id, t).then(() => undefined)),
+      (p, transition) =>
+        p.then(() =>
+          transitionConversation(deps, actor(who), { conversationId: id, transition }).then(() => undefined),
+        ),
       Promise.resolve(),
     );
 
@@ -143,15 +146,23 @@ async function seedConversations(deps: Deps) {
     period: last,
   });
   await go(DEMO.kari, u1.id, 'open-preparation', 'hold');
-  await addActionItem(deps, actor(DEMO.kari), u1.id, 'plan-bidrag', {
-    tiltak: 'Innføre månedlige resultatmøter i hver enhet.',
-    ansvarlig: DEMO.ingrid,
-    frist: `${now}-06-30`,
+  await addActionItem(deps, actor(DEMO.kari), {
+    conversationId: u1.id,
+    fieldId: 'plan-bidrag',
+    cells: {
+      tiltak: 'Innføre månedlige resultatmøter i hver enhet.',
+      ansvarlig: DEMO.ingrid,
+      frist: `${now}-06-30`,
+    },
   });
-  await addActionItem(deps, actor(DEMO.kari), u1.id, 'plan-atferd', {
-    tiltak: 'Delegere mer av den daglige driften til enhetslederne.',
-    ansvarlig: DEMO.ingrid,
-    frist: `${now}-12-31`,
+  await addActionItem(deps, actor(DEMO.kari), {
+    conversationId: u1.id,
+    fieldId: 'plan-atferd',
+    cells: {
+      tiltak: 'Delegere mer av den daglige driften til enhetslederne.',
+      ansvarlig: DEMO.ingrid,
+      frist: `${now}-12-31`,
+    },
   });
   await write(deps, DEMO.kari, u1.id, { 'tema-1-gradering': 'som', 'tema-2-gradering': 'over' });
   await go(DEMO.kari, u1.id, 'send-to-signing');
@@ -183,11 +194,15 @@ async function seedConversations(deps: Deps) {
   await write(deps, DEMO.ola, silje.id, {
     'struktur-1': 'Et godt år med mange nye elever og et tett samarbeid i teamet.',
   });
-  await addActionItem(deps, actor(DEMO.ola), silje.id, 'handlingsplan', {
-    mal: 'Fullføre videreutdanning i spesialpedagogikk',
-    hva: 'Søke studieplass og permisjon',
-    hvem: DEMO.silje,
-    nar: `${year + 1}-06-30`,
+  await addActionItem(deps, actor(DEMO.ola), {
+    conversationId: silje.id,
+    fieldId: 'handlingsplan',
+    cells: {
+      mal: 'Fullføre videreutdanning i spesialpedagogikk',
+      hva: 'Søke studieplass og permisjon',
+      hvem: DEMO.silje,
+      nar: `${year + 1}-06-30`,
+    },
   });
   await go(DEMO.ola, silje.id, 'send-to-signing');
   await signBoth(deps, silje.id, DEMO.ola, DEMO.silje);
@@ -201,7 +216,7 @@ async function seedConversations(deps: Deps) {
   await write(deps, DEMO.ahmed, ahmed.id, {
     'faktor-1-refleksjon': 'Jeg trives best når jeg får ansvar for egne pasienter.',
   });
-  await sharePreparation(deps, actor(DEMO.ahmed), ahmed.id, undefined);
+  await sharePreparation(deps, actor(DEMO.ahmed), { conversationId: ahmed.id });
   await go(DEMO.ingrid, ahmed.id, 'hold');
 
   const marte = await planConversation(deps, actor(DEMO.ingrid), {
@@ -216,10 +231,12 @@ async function seedConversations(deps: Deps) {
   await go(DEMO.ingrid, marte.id, 'send-to-signing');
   const c = await deps.store.conversation(marte.id);
   if (c)
-    await signRecord(
-      deps,
-      actor(DEMO.ingrid),
-      marte.id,
-      await currentHash(deps.store, c, await templateVersion(deps, c.templateKey, c.templateVersion)),
-    );
+    await signRecord(deps, actor(DEMO.ingrid), {
+      conversationId: marte.id,
+      contentHash: await currentHash(
+        deps.store,
+        c,
+        await templateVersion(deps, c.templateKey, c.templateVersion),
+      ),
+    });
 }

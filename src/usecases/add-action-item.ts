@@ -2,20 +2,24 @@ import { checkCells, ownerAndDue, type ActionItem } from '../domain/answers.ts';
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { itemField } from './items-support.ts';
-import { asParty, assertWritable, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+import { asParty, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+
+export interface AddActionItemInput {
+  conversationId: string;
+  fieldId: string;
+  cells: unknown;
+}
 
 /** Adds a row to an action plan or a goal to a development plan. */
 export async function addActionItem(
   deps: Deps,
   actor: Actor,
-  conversationId: string,
-  fieldId: string,
-  cells: unknown,
+  input: AddActionItemInput,
 ): Promise<ActionItem> {
+  const { conversationId, fieldId } = input;
   return asParty(deps, actor, conversationId, async (tx, loaded) => {
     const { columns } = itemField(loaded, fieldId);
-    assertWritable(loaded.conversation, 'shared');
-    const checked = checkCells(columns, cells);
+    const checked = checkCells(columns, input.cells);
     if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId, reason: checked.reason });
     const existing = (await tx.items(conversationId)).filter((i) => i.fieldId === fieldId);
     const { ownerOid, due } = ownerAndDue(columns, checked.cells);

@@ -20,10 +20,8 @@ const SYSTEM = 'system:archive';
  * success: paths are deterministic per record version and a stored copy is left as it is.
  */
 export async function archiveRecord(
-  deps: Deps,
-  archive: Archive,
-  conversationId: string,
-  opts: { retentionYears: number },
+  deps: Deps & { archive: Archive },
+  { conversationId, retentionYears }: { conversationId: string; retentionYears: number },
 ): Promise<ArchiveCopyRow[]> {
   const c = await deps.store.conversation(conversationId);
   if (!c) throw new AppError('CONVERSATION_NOT_FOUND');
@@ -53,7 +51,7 @@ export async function archiveRecord(
       sjekksumAlgoritme: 'SHA256',
       arkivertDato: archivedAt,
       arkivertAv: 'Samtale',
-      kassasjonsdato: retentionDate(archivedAt, opts.retentionYears),
+      kassasjonsdato: retentionDate(archivedAt, retentionYears),
       samtaletype: copy.template.name,
       periode: c.period,
       enhet: unit,
@@ -64,7 +62,7 @@ export async function archiveRecord(
       innholdsnokkel: copy.contentHash,
       samtaleId: c.id,
     };
-    const stored = await archive.put({
+    const stored = await deps.archive.put({
       path,
       bytes,
       metadata,

@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/policy.ts';
+import { canCustomiseTemplates, type Actor } from '../domain/policy.ts';
 import type { Section, Template } from '../domain/templates/model.ts';
 import { builtInTemplate, customiseTemplate as customise } from '../domain/templates/registry.ts';
 import { AppError } from '../errors/catalogue.ts';
@@ -8,10 +8,9 @@ import { audit, nowIso, type Deps } from './support.ts';
 export async function customiseTemplate(
   deps: Deps,
   actor: Actor,
-  key: string,
-  sections: Section[],
+  { key, sections }: { key: string; sections: Section[] },
 ): Promise<Template> {
-  if (!actor.roles.includes('Admin')) throw new AppError('FORBIDDEN');
+  if (!canCustomiseTemplates(actor)) throw new AppError('FORBIDDEN');
   const base = builtInTemplate(key);
   if (!base) throw new AppError('TEMPLATE_NOT_FOUND', { key });
   return deps.store.transaction(async (tx) => {
@@ -21,7 +20,15 @@ export async function customiseTemplate(
     if (!result.ok) throw new AppError('TEMPLATE_CORE_REMOVED', { problems: result.problems });
     const template = result.template;
     await tx.snapshotTemplate(template);
-    if ((await tx.saveCustomisation(actor.tid, key, revision, template.version, actor.oid)) === 'exists') {
+    if (
+      (await tx.saveCustomisation({
+        tid: actor.tid,
+        key,
+        revision,
+        version: template.version,
+        by: actor.oid,
+      })) === 'exists'
+    ) {
       throw new AppError('VERSION_CONFLICT', { key, revision });
     }
     await audit(tx, actor, 'template.customised', key, nowIso(deps), { version: template.version });

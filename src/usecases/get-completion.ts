@@ -1,26 +1,13 @@
 import { STATUSES, type Status } from '../domain/conversation.ts';
-import type { Actor } from '../domain/policy.ts';
+import type { CompletionRow, CompletionView } from '../contract/views.ts';
+import { canSeeCompletion, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { builtInTemplate } from '../domain/templates/registry.ts';
 import { currentPeriod, type Deps } from './support.ts';
 
-export interface CompletionRow {
-  unit: { id: string | null; name: string };
-  templateKey: string;
-  templateName: string;
-  total: number;
-  byStatus: Record<Status, number>;
-  /** Signed or archived, as a share of conversations not cancelled. */
-  completedShare: number;
-}
-
 /** HR's overview: counts per unit and template for a period. Figures only, no content. */
-export async function getCompletion(
-  deps: Deps,
-  actor: Actor,
-  period?: string,
-): Promise<{ period: string; rows: CompletionRow[] }> {
-  if (!actor.roles.includes('HR')) throw new AppError('FORBIDDEN');
+export async function getCompletion(deps: Deps, actor: Actor, period?: string): Promise<CompletionView> {
+  if (!canSeeCompletion(actor)) throw new AppError('FORBIDDEN');
   const p = period ?? currentPeriod(deps);
   const [conversations, units] = await Promise.all([
     deps.store.conversationsInTenant({ tid: actor.tid, period: p }),

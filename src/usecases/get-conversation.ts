@@ -1,62 +1,35 @@
-import type { ActionItem, Slot } from '../domain/answers.ts';
-import type { Json } from '../domain/canonical-json.ts';
-import { availableTransitions } from '../domain/conversation.ts';
-import { canReadSlot, readableSections, type Actor } from '../domain/policy.ts';
-import { contentHash, sharedRecord, validSignatures, type Answer } from '../domain/record.ts';
-import { ITEM_KINDS, type Field, type Template } from '../domain/templates/model.ts';
-import type { Store } from '../ports.ts';
+import type { ConversationView, FieldView } from '../contract/views.ts';
+import type { ActionItem, Answer } from '../domain/answers.ts';
+import { isLocked } from '../domain/conversation.ts';
 import {
-  audit,
-  loadConversation,
-  nowIso,
-  statusView,
-  type Deps,
-  type Loaded,
-  type StatusView,
-} from './support.ts';
+  allowedTransitions,
+  canEditField,
+  canReadArchiveCopy,
+  canReadSlot,
+  canRecordFollowUp,
+  canShare,
+  readableSections,
+  signRefusal,
+  type Actor,
+} from '../domain/policy.ts';
+import { contentHash, sharedRecord } from '../domain/record.ts';
+import { validSignatures } from '../domain/signatures.ts';
+import { ITEM_KINDS, type Field, type Section } from '../domain/templates/model.ts';
+import type { Store } from '../ports.ts';
+import { audit, loadConversation, nowIso, statusView, type Deps, type Loaded } from './support.ts';
 
-export interface AnswerView {
-  value: Json;
-  version: number;
-  updatedBy: string;
-  updatedAt: string;
-  sharedAt: string | null;
-}
-
-export interface FieldView {
-  id: string;
-  answers: Partial<Record<Slot, AnswerView>>;
-  items?: ActionItem[];
-  previous?: { period: string; items: ActionItem[] };
-}
-
-export interface ConversationView extends StatusView {
-  you: 'leader' | 'employee' | null;
-  transitions: string[];
-  contentHash: string;
-  signatures: {
-    party: string;
-    name: string;
-    upn: string;
-    signedAt: string;
-    contentHash: string;
-    valid: boolean;
-  }[];
-  sections: { id: string; fields: FieldView[] }[];
-  /** Sections the caller may not read (e.g. Punkt 4 for HR without HR.Salary): named, never shown. */
-  withheldSections: string[];
-  /** The template version this conversation started with, limited to the sections the caller may read. */
-  definition: Template;
-}
-
-/** The whole conversation as the caller may see it: private preparation and salary filtered by policy. */
+/**
+ * The whole conversation as the caller may see it: private preparation and salary filtered by policy,
+ * and what the caller may do (edit which fields, share, which transitions, sign), decided here once.
+ */
 export async function getConversation(deps: Deps, actor: Actor, id: string): Promise<ConversationView> {
   const loaded = await loadConversation(deps, actor, id, { need: 'content' });
   const { conversation, template, standing } = loaded;
-  const [answers, items, signatures] = await Promise.all([
+  const [answers, items, signatures, copies] = await Promise.all([
     deps.store.answers(id),
     deps.store.items(id),
     deps.store.signatures(id),
+    conversation.status === 'archived' ? deps.store.archiveCopies(id) : Promise.resolve([]),
   ]);
   const hash = contentHash(sharedRecord(conversation, template, answers, items));
   const valid = new Set(validSignatures(signatures, hash).map((s) => s.party));
@@ -66,14 +39,14 @@ export async function getConversation(deps: Deps, actor: Actor, id: string): Pro
     await audit(deps.store, actor, 'record.read-by-hr', id, nowIso(deps), { salary: standing.hrSalary });
   const readable = readableSections(standing, conversation, template);
 
-  const sections = readable.map((section) => ({
-    id: section.id,
-    fields: section.fields.map((field) => fieldView(field, answers, items, previous, loaded)),
-  }));
   return {
     ...(await statusView(deps, conversation, signatures)),
     you: standing.party,
-    transitions: standing.party === 'leader' ? availableTransitions(conversation.status) : [],
+    locked: isLocked(conversation.status),
+    canShare: canShare(standing, conversation, template, answers),
+    canTransition: allowedTransitions(standing, conversation),
+    canSign: signRefusal(standing, conversation, signatures, hash) === undefined,
+    canOpenCopies: copies.map((c) => c.part).filter((part) => canReadArchiveCopy(standing, part)),
     contentHash: hash,
     signatures: signatures.map((s) => ({
       party: s.party,
@@ -83,22 +56,37 @@ export async function getConversation(deps: Deps, actor: Actor, id: string): Pro
       contentHash: s.contentHash,
       valid: valid.has(s.party),
     })),
-    sections,
+    sections: readable.map((section) => ({
+      id: section.id,
+      fields: section.fields.map((field) =>
+        fieldView(actor, section, field, { answers, items, previous }, loaded),
+      ),
+    })),
     withheldSections: template.sections.filter((s) => !readable.includes(s)).map((s) => s.id),
     definition: { ...template, sections: readable },
   };
 }
 
+interface Content {
+  answers: readonly Answer[];
+  items: readonly ActionItem[];
+  previous: PreviousItems;
+}
+
 function fieldView(
+  actor: Actor,
+  section: Section,
   field: Field,
-  answers: readonly Answer[],
-  items: readonly ActionItem[],
-  previous: PreviousItems,
-  loaded: Loaded,
+  { answers, items, previous }: Content,
+  { standing, conversation }: Loaded,
 ): FieldView {
-  const view: FieldView = { id: field.id, answers: {} };
+  const view: FieldView = {
+    id: field.id,
+    editable: canEditField(standing, conversation, section, field),
+    answers: {},
+  };
   for (const a of answers) {
-    if (a.fieldId !== field.id || !canReadSlot(loaded.standing, field, a.slot, a.sharedAt)) continue;
+    if (a.fieldId !== field.id || !canReadSlot(standing, field, a.slot, a.sharedAt)) continue;
     view.answers[a.slot] = {
       value: a.value,
       version: a.version,
@@ -107,7 +95,12 @@ function fieldView(
       sharedAt: a.sharedAt,
     };
   }
-  if (ITEM_KINDS.has(field.kind)) view.items = items.filter((i) => i.fieldId === field.id);
+  if (ITEM_KINDS.has(field.kind)) {
+    const followUpOpen = isLocked(conversation.status);
+    view.items = items
+      .filter((i) => i.fieldId === field.id)
+      .map((i) => ({ ...i, canFollowUp: followUpOpen && canRecordFollowUp(actor, i, conversation.tid) }));
+  }
   if (field.kind === 'previousItems' && previous) {
     view.previous = {
       period: previous.period,

@@ -1,19 +1,10 @@
+import type { MeView } from '../contract/views.ts';
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { person, type Deps, type PersonRef } from './support.ts';
+import { person, type Deps } from './support.ts';
 
-export interface Me {
-  tid: string;
-  oid: string;
-  name: string;
-  upn: string;
-  roles: readonly string[];
-  unit: { id: string; name: string } | null;
-  manager: PersonRef | null;
-  directReports: PersonRef[];
-}
-
-export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
+/** Who the caller is: unit, leader and direct reports, from the directory. */
+export async function getMe(deps: Deps, actor: Actor): Promise<MeView> {
   const me = await deps.directory.user(actor.tid, actor.oid);
   if (!me) throw new AppError('USER_NOT_FOUND');
   const [units, reports, manager] = await Promise.all([
@@ -27,7 +18,7 @@ export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
     oid: actor.oid,
     name: me.name,
     upn: me.upn,
-    roles: actor.roles,
+    roles: [...actor.roles],
     unit: unit ? { id: unit.id, name: unit.name } : null,
     manager,
     directReports: reports.map((r) => ({ oid: r.oid, name: r.name })),

@@ -1,4 +1,5 @@
-import type { Actor } from '../domain/policy.ts';
+import type { ArchiveEntry, ArchiveListing } from '../contract/views.ts';
+import { canBrowseArchive, canSeeSalaryCopies, type Actor } from '../domain/policy.ts';
 import { builtInTemplate } from '../domain/templates/registry.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { person, type Deps } from './support.ts';
@@ -9,28 +10,10 @@ export interface ArchiveFilter {
   unitId?: string | undefined;
 }
 
-export interface ArchiveEntry {
-  conversationId: string;
-  part: 'record' | 'salary';
-  year: string;
-  templateKey: string;
-  templateName: string;
-  period: string;
-  unit: string;
-  employee: string;
-  leader: string;
-  archivedAt: string;
-  file: string;
-}
-
 /** HR browses the archive by year, type and unit. Salary copies are listed only for HR with HR.Salary. */
-export async function listArchive(
-  deps: Deps,
-  actor: Actor,
-  filter: ArchiveFilter,
-): Promise<{ entries: ArchiveEntry[]; years: string[]; units: { id: string; name: string }[] }> {
-  if (!actor.roles.includes('HR')) throw new AppError('FORBIDDEN');
-  const salary = actor.roles.includes('HR.Salary');
+export async function listArchive(deps: Deps, actor: Actor, filter: ArchiveFilter): Promise<ArchiveListing> {
+  if (!canBrowseArchive(actor)) throw new AppError('FORBIDDEN');
+  const salary = canSeeSalaryCopies(actor);
   const [rows, units] = await Promise.all([
     deps.store.archiveIndex(actor.tid),
     deps.directory.units(actor.tid),

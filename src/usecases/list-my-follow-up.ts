@@ -1,4 +1,4 @@
-import { LOCKED } from '../domain/conversation.ts';
+import { isLocked } from '../domain/conversation.ts';
 import type { FollowUpStatus } from '../domain/answers.ts';
 import type { Actor } from '../domain/policy.ts';
 import { findField } from '../domain/templates/model.ts';
@@ -20,7 +20,7 @@ export async function listMyFollowUp(deps: Deps, actor: Actor): Promise<FollowUp
   for (const item of await deps.store.itemsOwnedBy(actor.tid, actor.oid)) {
     if (item.status === 'achieved') continue;
     const c = await deps.store.conversation(item.conversationId);
-    if (!c || !LOCKED.has(c.status)) continue;
+    if (!c || !isLocked(c.status)) continue;
     const field = findField(
       await templateVersion(deps, c.templateKey, c.templateVersion),
       item.fieldId,

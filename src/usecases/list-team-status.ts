@@ -1,16 +1,9 @@
+import type { TeamView } from '../contract/views.ts';
 import type { Actor } from '../domain/policy.ts';
-import { currentPeriod, statusView, type Deps, type PersonRef, type StatusView } from './support.ts';
-
-export interface TeamMember extends PersonRef {
-  conversations: StatusView[];
-}
+import { currentPeriod, statusView, type Deps } from './support.ts';
 
 /** A leader's direct reports and the status (never content) of each one's conversations this period. */
-export async function listTeamStatus(
-  deps: Deps,
-  actor: Actor,
-  period?: string,
-): Promise<{ period: string; members: TeamMember[] }> {
+export async function listTeamStatus(deps: Deps, actor: Actor, period?: string): Promise<TeamView> {
   const p = period ?? currentPeriod(deps);
   const reports = await deps.directory.directReports(actor.tid, actor.oid);
   const conversations = await deps.store.conversationsOfEmployees(

@@ -1,23 +1,16 @@
-import type { Actor } from '../domain/policy.ts';
+import type { UnreachablePerson } from '../contract/views.ts';
+import { canSeeUnreachable, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { BotStore } from '../ports.ts';
 import type { Deps } from './support.ts';
 
-export interface UnreachablePerson {
-  oid: string;
-  name: string;
-  since: string;
-  reason: string;
-}
-
 /** People the bot can no longer reach (the app was removed or blocked): for HR to follow up. */
 export async function listUnreachablePeople(
-  deps: Deps,
-  store: BotStore,
+  deps: Deps & { botStore: BotStore },
   actor: Actor,
 ): Promise<UnreachablePerson[]> {
-  if (!actor.roles.includes('HR')) throw new AppError('FORBIDDEN');
-  const refs = await store.unreachable(actor.tid);
+  if (!canSeeUnreachable(actor)) throw new AppError('FORBIDDEN');
+  const refs = await deps.botStore.unreachable(actor.tid);
   return Promise.all(
     refs.map(async (r) => ({
       oid: r.oid,

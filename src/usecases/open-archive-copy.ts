@@ -5,17 +5,15 @@ import { audit, loadConversation, nowIso, type Deps } from './support.ts';
 
 /** Opens an archived copy for a party or HR; the salary part only for HR with HR.Salary. HR reads are audited. */
 export async function openArchiveCopy(
-  deps: Deps,
-  archive: Archive,
+  deps: Deps & { archive: Archive },
   actor: Actor,
-  conversationId: string,
-  part: 'record' | 'salary',
+  { conversationId, part }: { conversationId: string; part: 'record' | 'salary' },
 ): Promise<{ bytes: Uint8Array; filename: string }> {
   const { standing } = await loadConversation(deps, actor, conversationId, { need: 'status' });
   if (!canReadArchiveCopy(standing, part)) throw new AppError('FORBIDDEN');
   const row = (await deps.store.archiveCopies(conversationId)).find((r) => r.part === part);
   if (!row) throw new AppError('NOT_FOUND', { reason: 'no archived copy' });
-  const bytes = await archive.get(row.path);
+  const bytes = await deps.archive.get(row.path);
   if (!bytes) throw new AppError('NOT_FOUND', { reason: 'archived copy missing' });
   if (standing.party === null)
     await audit(deps.store, actor, 'archive.read-by-hr', conversationId, nowIso(deps), { part });

@@ -1,16 +1,9 @@
 import { carryOverAnswers } from '../domain/record.ts';
 import type { Conversation } from '../domain/conversation.ts';
-import type { Actor } from '../domain/policy.ts';
+import type { StatusView } from '../contract/views.ts';
+import { canPlanWith, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
-import {
-  audit,
-  currentPeriod,
-  currentTemplate,
-  nowIso,
-  statusView,
-  type Deps,
-  type StatusView,
-} from './support.ts';
+import { audit, currentPeriod, currentTemplate, nowIso, statusView, type Deps } from './support.ts';
 
 export interface PlanInput {
   templateKey: string;
@@ -26,7 +19,7 @@ export async function planConversation(deps: Deps, actor: Actor, input: PlanInpu
     throw new AppError('TEMPLATE_NOT_A_CONVERSATION', { key: template.key });
   const employee = await deps.directory.user(actor.tid, input.employeeOid);
   if (!employee) throw new AppError('USER_NOT_FOUND', { oid: input.employeeOid });
-  if (employee.managerOid !== actor.oid) throw new AppError('NOT_DIRECT_REPORT');
+  if (!canPlanWith(actor, employee)) throw new AppError('NOT_DIRECT_REPORT');
 
   const at = nowIso(deps);
   const conversation: Conversation = {
@@ -53,7 +46,15 @@ export async function planConversation(deps: Deps, actor: Actor, input: PlanInpu
     const previous = await tx.previousConversation(conversation);
     if (previous) {
       for (const { fieldId, value } of carryOverAnswers(template, await tx.answers(previous.id))) {
-        await tx.saveAnswer(conversation.id, fieldId, 'shared', value, 0, 'system:carry-over', at);
+        await tx.saveAnswer({
+          conversationId: conversation.id,
+          fieldId,
+          slot: 'shared',
+          value,
+          baseVersion: 0,
+          by: 'system:carry-over',
+          at,
+        });
       }
     }
     await audit(tx, actor, 'conversation.planned', conversation.id, at, {

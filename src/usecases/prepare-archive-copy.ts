@@ -1,5 +1,5 @@
 import type { RecordForPdf } from '../adapters/pdf/render-record.ts';
-import { LOCKED } from '../domain/conversation.ts';
+import { isLocked } from '../domain/conversation.ts';
 import { contentHash, sharedRecord } from '../domain/record.ts';
 import { allFields } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
@@ -12,7 +12,7 @@ import { templateVersion, type Deps } from './support.ts';
 export async function prepareArchiveCopy(deps: Deps, conversationId: string): Promise<RecordForPdf[]> {
   const c = await deps.store.conversation(conversationId);
   if (!c) throw new AppError('CONVERSATION_NOT_FOUND');
-  if (!LOCKED.has(c.status)) throw new AppError('NOT_READY_TO_SIGN', { status: c.status });
+  if (!isLocked(c.status)) throw new AppError('NOT_READY_TO_SIGN', { status: c.status });
   const template = await templateVersion(deps, c.templateKey, c.templateVersion);
   const [answers, items, signatures, leader, employee] = await Promise.all([
     deps.store.answers(c.id),

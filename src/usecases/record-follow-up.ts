@@ -1,8 +1,16 @@
 import type { ActionItem, FollowUpStatus } from '../domain/answers.ts';
-import { LOCKED } from '../domain/conversation.ts';
-import type { Actor } from '../domain/policy.ts';
+import { isLocked } from '../domain/conversation.ts';
+import { canRecordFollowUp, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { audit, loadConversation, nowIso, type Deps } from './support.ts';
+
+export interface RecordFollowUpInput {
+  itemId: string;
+  status: FollowUpStatus;
+  comment: string | null;
+  /** The version the owner saw. */
+  baseVersion: number;
+}
 
 /**
  * The owner of a plan item records its follow-up status. This is not a change to the signed record:
@@ -11,16 +19,14 @@ import { audit, loadConversation, nowIso, type Deps } from './support.ts';
 export async function recordFollowUp(
   deps: Deps,
   actor: Actor,
-  itemId: string,
-  status: FollowUpStatus,
-  comment: string | null,
-  baseVersion: number,
+  input: RecordFollowUpInput,
 ): Promise<ActionItem> {
+  const { itemId, status, comment, baseVersion } = input;
   const item = await deps.store.item(itemId);
   if (!item) throw new AppError('ITEM_NOT_FOUND');
   const owner = await deps.store.conversation(item.conversationId);
   if (!owner || owner.tid !== actor.tid) throw new AppError('ITEM_NOT_FOUND');
-  if (item.ownerOid !== actor.oid) {
+  if (!canRecordFollowUp(actor, item, owner.tid)) {
     // Strangers learn nothing (404); those who may see the conversation learn they are not the owner.
     await loadConversation(deps, actor, owner.id, { need: 'status' });
     throw new AppError('FORBIDDEN', { reason: 'only the item owner records follow-up' });
@@ -28,10 +34,10 @@ export async function recordFollowUp(
   return deps.store.transaction(async (tx) => {
     const conversation = await tx.conversation(item.conversationId, { forUpdate: true });
     if (!conversation) throw new AppError('ITEM_NOT_FOUND');
-    if (!LOCKED.has(conversation.status))
+    if (!isLocked(conversation.status))
       throw new AppError('FOLLOW_UP_NOT_OPEN', { status: conversation.status });
     const at = nowIso(deps);
-    const updated = await tx.updateItemStatus(itemId, status, comment, at, baseVersion);
+    const updated = await tx.updateItemStatus({ id: itemId, status, comment, at, baseVersion });
     if (!updated) {
       const current = await tx.item(itemId);
       throw new AppError('VERSION_CONFLICT', {

@@ -1,20 +1,24 @@
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { itemField } from './items-support.ts';
-import { asParty, assertWritable, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+import { asParty, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+
+export interface RemoveActionItemInput {
+  itemId: string;
+  /** The version the remover saw: a row edited meanwhile is not removed. */
+  baseVersion: number;
+}
 
 /** Removes a plan row; a stale version is refused so a row edited meanwhile is not lost. */
 export async function removeActionItem(
   deps: Deps,
   actor: Actor,
-  itemId: string,
-  baseVersion: number,
-): Promise<void> {
+  { itemId, baseVersion }: RemoveActionItemInput,
+): Promise<{ removed: string }> {
   const item = await deps.store.item(itemId);
   if (!item) throw new AppError('ITEM_NOT_FOUND');
   await asParty(deps, actor, item.conversationId, async (tx, loaded) => {
     itemField(loaded, item.fieldId);
-    assertWritable(loaded.conversation, 'shared');
     if (!(await tx.deleteItem(itemId, baseVersion))) {
       const current = await tx.item(itemId);
       if (!current) throw new AppError('ITEM_NOT_FOUND');
@@ -26,4 +30,5 @@ export async function removeActionItem(
     }
     await voidSignaturesOnChange(tx, actor, loaded.conversation, nowIso(deps));
   });
+  return { removed: itemId };
 }

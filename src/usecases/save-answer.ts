@@ -1,10 +1,9 @@
-import { checkAnswer, partyWrites, slotFor, type Slot } from '../domain/answers.ts';
-import type { Actor } from '../domain/policy.ts';
-import { canReadSection } from '../domain/policy.ts';
-import { ITEM_KINDS, findField } from '../domain/templates/model.ts';
+import { checkAnswer, slotFor } from '../domain/answers.ts';
+import type { SaveAnswerResult } from '../contract/views.ts';
+import { fieldWriteRefusal, type Actor } from '../domain/policy.ts';
+import { findField } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { asParty, assertWritable, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
-import type { AnswerView } from './get-conversation.ts';
+import { asParty, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
 
 export interface SaveAnswerInput {
   conversationId: string;
@@ -19,7 +18,7 @@ export async function saveAnswer(
   deps: Deps,
   actor: Actor,
   input: SaveAnswerInput,
-): Promise<{ slot: Slot; answer: AnswerView; signaturesVoided: number }> {
+): Promise<SaveAnswerResult> {
   return asParty(
     deps,
     actor,
@@ -28,27 +27,22 @@ export async function saveAnswer(
       const found = findField(template, input.fieldId);
       if (!found) throw new AppError('FIELD_NOT_FOUND', { fieldId: input.fieldId });
       const { field, section } = found;
-      if (!canReadSection(standing, conversation, section))
-        throw new AppError('FIELD_NOT_FOUND', { fieldId: input.fieldId });
-      if (field.kind === 'previousItems') throw new AppError('FIELD_READ_ONLY', { fieldId: field.id });
-      if (ITEM_KINDS.has(field.kind)) throw new AppError('FIELD_USES_ITEMS', { fieldId: field.id });
-      if (!partyWrites(field.writer, party))
-        throw new AppError('FIELD_NOT_WRITABLE', { fieldId: field.id, writer: field.writer });
-      assertWritable(conversation, field.visibility);
+      const refusal = fieldWriteRefusal(standing, conversation, section, field);
+      if (refusal) throw new AppError(refusal, { fieldId: field.id, status: conversation.status });
       const checked = checkAnswer(field, input.value);
       if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId: field.id, reason: checked.reason });
 
       const slot = slotFor(field.writer, field.visibility, party);
       const at = nowIso(deps);
-      const result = await tx.saveAnswer(
-        conversation.id,
-        field.id,
+      const result = await tx.saveAnswer({
+        conversationId: conversation.id,
+        fieldId: field.id,
         slot,
-        checked.value,
-        input.baseVersion,
-        actor.oid,
+        value: checked.value,
+        baseVersion: input.baseVersion,
+        by: actor.oid,
         at,
-      );
+      });
       if (!result.ok) {
         const c = result.current;
         throw new AppError('VERSION_CONFLICT', {

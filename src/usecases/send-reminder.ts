@@ -44,7 +44,12 @@ export async function sendReminder(
     return 'sent';
   } catch (e) {
     if (e instanceof ChatUnreachableError) {
-      await bot.store.markUnreachable(row.tid, row.recipientOid, e.message, nowIso(deps));
+      await bot.store.markUnreachable({
+        tid: row.tid,
+        oid: row.recipientOid,
+        reason: e.message,
+        at: nowIso(deps),
+      });
       await bot.store.markAttemptFailed(row.id, e.message, true);
       return 'unreachable';
     }

@@ -1,10 +1,12 @@
 // What every use case shares: its dependencies, template lookup, and access-checked loading.
-import { nextStep, partyOf, writeRefusal, type Conversation } from '../domain/conversation.ts';
+import { nextStep, partyOf, type Conversation } from '../domain/conversation.ts';
 import { canReadContent, canSeeStatus, standing, type Actor, type Standing } from '../domain/policy.ts';
-import { contentHash, sharedRecord, type Signature } from '../domain/record.ts';
+import { contentHash, sharedRecord } from '../domain/record.ts';
+import type { Signature } from '../domain/signatures.ts';
 import { builtInTemplate } from '../domain/templates/registry.ts';
 import type { Party, Template } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
+import type { PersonRef, StatusView } from '../contract/views.ts';
 import type { Clock, Directory, Store } from '../ports.ts';
 
 export interface Deps {
@@ -22,7 +24,7 @@ export interface DomainEvents {
   recordSigned(conversationId: string): Promise<void>;
 }
 
-export const NO_EVENTS: DomainEvents = { recordSigned: async () => undefined };
+export const NO_EVENTS: DomainEvents = { recordSigned: () => Promise.resolve() };
 
 export const nowIso = (deps: Pick<Deps, 'clock'>) => deps.clock.now().toISOString();
 
@@ -131,24 +133,6 @@ export async function currentHash(
   return contentHash(sharedRecord(conversation, template, answers, items));
 }
 
-export interface StatusView {
-  id: string;
-  template: { key: string; version: string; name: string; title: string };
-  period: string;
-  status: Conversation['status'];
-  scheduledAt: string | null;
-  unitId: string | null;
-  parties: { leader: PersonRef; employee: PersonRef };
-  nextStep: string;
-  waitingOn: PersonRef[];
-  updatedAt: string;
-}
-
-export interface PersonRef {
-  oid: string;
-  name: string;
-}
-
 /** Status only, never content: what leaders see of their reports' conversations, and HR of all. */
 export async function statusView(
   deps: Deps,
@@ -173,7 +157,7 @@ export async function statusView(
     unitId: c.unitId,
     parties: { leader, employee },
     nextStep: next.step,
-    waitingOn: next.waitingOn.map((p) => (p === 'leader' ? leader : employee)),
+    waitingFor: next.waitingFor.map((p) => (p === 'leader' ? leader : employee)),
     updatedAt: c.updatedAt,
   };
 }
@@ -192,12 +176,6 @@ export async function audit(
   data: Record<string, string | number | boolean | null> = {},
 ) {
   await store.appendAudit({ tid: actor.tid, at, actorOid: actor.oid, action, subject, data });
-}
-
-/** Refuses a write the conversation's status does not allow. */
-export function assertWritable(conversation: Conversation, visibility: 'shared' | 'private'): void {
-  const refusal = writeRefusal(conversation.status, visibility);
-  if (refusal) throw new AppError(refusal, { status: conversation.status });
 }
 
 /** Any change to the shared record after the first signature voids the signatures. */

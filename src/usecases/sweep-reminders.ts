@@ -61,7 +61,7 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
       )
         continue;
       const { outcome, detail } = await bot.installer.install(tid, oid);
-      await bot.store.noteInstallAttempt(tid, oid, today, outcome, detail);
+      await bot.store.noteInstallAttempt({ tid, oid, day: today, outcome, detail });
     }
   }
 

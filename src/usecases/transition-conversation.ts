@@ -1,17 +1,24 @@
-import { transitionParty, transitionTarget, type Transition } from '../domain/conversation.ts';
-import type { Actor } from '../domain/policy.ts';
+import type { StatusView } from '../contract/views.ts';
+import { transitionTarget, type Transition } from '../domain/conversation.ts';
+import { transitionRefusal, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { asParty, audit, nowIso, statusView, type Deps, type StatusView } from './support.ts';
+import { asParty, audit, nowIso, statusView, type Deps } from './support.ts';
+
+export interface TransitionInput {
+  conversationId: string;
+  transition: Transition;
+}
 
 /** Moves a conversation along its lifecycle; anything the lifecycle does not allow is refused. */
 export async function transitionConversation(
   deps: Deps,
   actor: Actor,
-  conversationId: string,
-  transition: Transition,
+  input: TransitionInput,
 ): Promise<StatusView> {
-  const updated = await asParty(deps, actor, conversationId, async (tx, { conversation, party }) => {
-    if (party !== transitionParty(transition)) throw new AppError('FORBIDDEN', { transition });
+  const { transition } = input;
+  const updated = await asParty(deps, actor, input.conversationId, async (tx, { conversation, standing }) => {
+    const refusal = transitionRefusal(standing, conversation, transition);
+    if (refusal) throw new AppError(refusal, { from: conversation.status, transition });
     const to = transitionTarget(conversation.status, transition);
     if (!to) throw new AppError('ILLEGAL_TRANSITION', { from: conversation.status, transition });
     const at = nowIso(deps);

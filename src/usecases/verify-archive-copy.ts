@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fullySigned } from '../domain/record.ts';
+import { fullySigned } from '../domain/signatures.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Archive } from '../ports.ts';
 import { currentHash, templateVersion, type Deps } from './support.ts';

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/schema.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Clock } from '../../src/ports.ts';
 import type { Backend } from './backends.ts';
+import { checkReply } from './contract.ts';
 
 export { DEMO, DEMO_TENANT_ID } from '../../src/seed/demo-organisation.ts';
 
@@ -77,6 +78,8 @@ export async function startTestApp(
     } catch {
       /* keep text */
     }
+    if ((res.headers.get('content-type') ?? '').startsWith('application/json'))
+      checkReply(method, path, res.status, parsed);
     return { status: res.status, body: parsed as never, headers: res.headers };
   };
 

@@ -5,7 +5,7 @@ import { checkAnswer } from '../../src/domain/answers.ts';
 import { allFields } from '../../src/domain/templates/model.ts';
 import { builtInTemplate } from '../../src/domain/templates/registry.ts';
 import { catalogue } from '../../src/errors/catalogue.ts';
-import * as S from '../../src/http/schemas.ts';
+import * as S from '../../src/contract/requests.ts';
 import { backends } from '../helpers/backends.ts';
 import { DEMO, startTestApp, waitForArchiving, type TestApp } from '../helpers/harness.ts';
 

@@ -17,8 +17,9 @@ import { SlidingWindowLimiter, TEAMS_APP_LIMITS, TEAMS_CONVERSATION_LIMITS } fro
 /** Local mode: no channel authentication, so Microsoft 365 Agents Playground can talk to the bot. */
 export function localBotAdapter(logger: Logger): CloudAdapter {
   const adapter = new CloudAdapter();
-  adapter.onTurnError = async (_context, error) => {
+  adapter.onTurnError = (_context, error) => {
     logger.error('bot turn failed', { error: error instanceof Error ? error.message : String(error) });
+    return Promise.resolve();
   };
   return adapter;
 }
@@ -47,22 +48,23 @@ export function tenantBotAdapter(
   opts: { clientId: string; tenantId: string; token: (resource: string) => Promise<string> },
   logger: Logger,
 ): CloudAdapter {
-  const adapter = new TenantBotAdapter(
-    { clientId: opts.clientId, tenantId: opts.tenantId } as AuthConfiguration,
-    () => opts.token('https://api.botframework.com'),
+  const adapter = new TenantBotAdapter({ clientId: opts.clientId, tenantId: opts.tenantId }, () =>
+    opts.token('https://api.botframework.com'),
   );
-  adapter.onTurnError = async (_context, error) => {
+  adapter.onTurnError = (_context, error) => {
     logger.error('bot turn failed', { error: error instanceof Error ? error.message : String(error) });
+    return Promise.resolve();
   };
   return adapter;
 }
 
+/** POST /api/messages: the adapter hands each activity to the agent's routes. */
 export function messagesHandler(
   adapter: CloudAdapter,
-  logic: (context: TurnContext) => Promise<void>,
+  agent: { run(context: TurnContext): Promise<void> },
 ): RequestHandler {
   return (req, res, next) => {
-    adapter.process(req as never, res as never, logic).catch(next);
+    adapter.process(req as never, res as never, (context) => agent.run(context)).catch(next);
   };
 }
 
@@ -76,7 +78,7 @@ function reference(ref: ChatReference): ConversationReference {
     user: { id: ref.userId, aadObjectId: ref.oid },
     agent: { id: ref.botId },
     locale: ref.locale,
-  } as ConversationReference;
+  };
 }
 
 /**
@@ -99,9 +101,8 @@ export function agentsChatSender(
           { key: `conversation:${ref.conversationId}`, limits: TEAMS_CONVERSATION_LIMITS },
         ]);
         try {
-          let id = '';
+          const outcome: { id: string; failure: Error | null } = { id: '', failure: null };
           // The adapter hands errors inside a turn to onTurnError; this send needs to see them.
-          let failure: unknown = null;
           await adapter.continueConversation(botAppId, reference(ref), async (context) => {
             const activity = Activity.fromObject({
               type: ActivityTypes.Message,
@@ -111,16 +112,16 @@ export function agentsChatSender(
               ],
             });
             try {
-              id = (await context.sendActivity(activity))?.id ?? '';
+              outcome.id = (await context.sendActivity(activity))?.id ?? '';
             } catch (e) {
-              failure = e;
+              outcome.failure = e instanceof Error ? e : new Error(String(e));
             } finally {
               answered();
             }
           });
-          if (failure) throw failure;
-          if (!id) throw new Error('the Bot Connector accepted the message without an activity id');
-          return id;
+          if (outcome.failure) throw outcome.failure;
+          if (!outcome.id) throw new Error('the Bot Connector accepted the message without an activity id');
+          return outcome.id;
         } catch (e) {
           answered();
           if (!(e instanceof HttpError)) throw e;

@@ -103,7 +103,7 @@ export function botStore(db: Database): BotStore {
       ]);
       return r ? toReference(r) : undefined;
     },
-    async markUnreachable(tid, oid, reason, at) {
+    async markUnreachable({ tid, oid, reason, at }) {
       await db.query(
         'update chat_references set unreachable_at = $3, unreachable_reason = $4 where tid = $1 and oid = $2',
         [tid, oid, at, reason],
@@ -234,7 +234,7 @@ export function botStore(db: Database): BotStore {
         ).length > 0
       );
     },
-    async noteInstallAttempt(tid, oid, d, outcome, detail) {
+    async noteInstallAttempt({ tid, oid, day: d, outcome, detail }) {
       const rows = await db.query(
         'insert into app_installs (tid, oid, requested_on, outcome, detail) values ($1,$2,$3,$4,$5) on conflict do nothing returning oid',
         [tid, oid, d, outcome, detail],

@@ -2,7 +2,8 @@ import type { ActionItem, Cells, FollowUpStatus, Slot } from '../../domain/answe
 import { AUDIT_GENESIS, auditHash, type StoredAuditEvent } from '../../domain/audit.ts';
 import type { Json } from '../../domain/canonical-json.ts';
 import type { Conversation, Status } from '../../domain/conversation.ts';
-import type { Answer, Signature } from '../../domain/record.ts';
+import type { Answer } from '../../domain/answers.ts';
+import type { Signature } from '../../domain/signatures.ts';
 import type { Party, Template } from '../../domain/templates/model.ts';
 import type { ConversationFilter, SaveResult, Store } from '../../ports.ts';
 import type { Database, Sql } from './database.ts';
@@ -195,7 +196,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         ])
       ).map(toAnswer);
     },
-    async saveAnswer(conversationId, fieldId, slot, value, baseVersion, by, at): Promise<SaveResult> {
+    async saveAnswer({ conversationId, fieldId, slot, value, baseVersion, by, at }): Promise<SaveResult> {
       const json = JSON.stringify(value);
       // One statement each way, so two concurrent saves from one base version cannot both win.
       const rows =
@@ -217,7 +218,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       );
       return { ok: false, current: current ? toAnswer(current) : null };
     },
-    async shareAnswers(conversationId, slot, fieldIds, at) {
+    async shareAnswers({ conversationId, slot, fieldIds, at }) {
       const rows = await q.query<{ field_id: string }>(
         `update answers set shared_at = $3 where conversation_id = $1 and slot = $2 and shared_at is null
            and ($4::text[] is null or field_id = any($4::text[])) returning field_id`,
@@ -264,14 +265,14 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         ],
       );
     },
-    async updateItemCells(id, cells, owner, due, baseVersion) {
+    async updateItemCells({ id, cells, ownerOid, due, baseVersion }) {
       const r = await one<ItemRow>(
         `update action_items set cells = $2::jsonb, owner_oid = $3, due = $4, version = version + 1 where id = $1 and version = $5 returning *`,
-        [id, JSON.stringify(cells), owner, due, baseVersion],
+        [id, JSON.stringify(cells), ownerOid, due, baseVersion],
       );
       return r && toItem(r);
     },
-    async updateItemStatus(id, status, comment, at, baseVersion) {
+    async updateItemStatus({ id, status, comment, at, baseVersion }) {
       const r = await one<ItemRow>(
         `update action_items set status = $2, status_comment = $3, status_updated_at = $4, version = version + 1 where id = $1 and version = $5 returning *`,
         [id, status, comment, at, baseVersion],
@@ -342,7 +343,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         [tid, key],
       );
     },
-    async saveCustomisation(tid, key, revision, version, by) {
+    async saveCustomisation({ tid, key, revision, version, by }) {
       try {
         await q.query(
           'insert into template_customisations (tid, key, revision, version, created_by) values ($1,$2,$3,$4,$5)',
@@ -452,7 +453,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       return {
         head: head?.hash ?? AUDIT_GENESIS,
         events: rows.map((r): StoredAuditEvent => ({
-          seq: Number(r.seq),
+          seq: r.seq,
           tid: r.tid,
           at: iso(r.at),
           actorOid: r.actor_oid,

@@ -1,8 +1,10 @@
 // Renders a signed record as a tagged PDF/A-2a document with embedded DejaVu fonts (æøå).
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { Json } from '../../domain/canonical-json.ts';
-import type { Section, Template } from '../../domain/templates/model.ts';
+import { fill, formatDate, formatDateTime, periodName, ratingLabel } from '../../contract/words/format.ts';
+import { WORDS } from '../../contract/words/index.ts';
+import type { Json } from '../../domain/json.ts';
+import type { Column, Section, Template } from '../../domain/templates/model.ts';
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -34,12 +36,28 @@ export function sectionsFor(template: Template, part: RecordForPdf['part']): Sec
   );
 }
 
+// The archived copy is an official document in the organisation's language: bokmål.
+const LOCALE = 'nb';
+const W = WORDS[LOCALE].pdf;
+
 const show = (v: Json | undefined, people: Record<string, string>): string => {
-  if (v === undefined || v === null || v === '') return '—';
+  if (v === undefined || v === null || v === '') return W.empty;
   if (Array.isArray(v)) return v.map((x) => show(x, people)).join(', ');
   if (typeof v === 'string') return people[v] ?? v;
-  return String(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
 };
+
+/** A plan row's cell as words: dates as "30. juni 2027", ratings and people by name. */
+function cell(column: Column, value: string | null, people: Record<string, string>): string {
+  if (value === null || value === '') return W.empty;
+  if (column.type === 'date') return formatDate(LOCALE, value);
+  if (column.type === 'rating') {
+    const option = column.options?.find((o) => o.id === value);
+    return option ? ratingLabel(LOCALE, option) : value;
+  }
+  return show(value, people);
+}
 
 export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
   const signedAt = r.signatures
@@ -47,7 +65,7 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
     .sort()
     .at(-1);
   const at = signedAt ? new Date(signedAt) : new Date(0);
-  const title = `${r.template.name} ${r.period}${r.part === 'salary' ? ' – Punkt 4: Fastsettelse lønn' : ''}: ${r.parties.employee}`;
+  const title = `${r.template.name} ${periodName(LOCALE, r.period)}${r.part === 'salary' ? ` – ${W.salaryTitle}` : ''}: ${r.parties.employee}`;
   const doc = new PDFDocument({
     pdfVersion: '1.7',
     subset: 'PDF/A-2a',
@@ -98,7 +116,17 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
   root.add(head);
   put(head, 'P', `${r.template.parties.leader}: ${r.parties.leader}`, 'body', 11);
   put(head, 'P', `${r.template.parties.employee}: ${r.parties.employee}`, 'body', 11);
-  put(head, 'P', `Periode: ${r.period}${r.scheduledAt ? ` · Dato: ${r.scheduledAt}` : ''}`, 'body', 11, 10);
+  const period = periodName(LOCALE, r.period);
+  put(
+    head,
+    'P',
+    r.scheduledAt
+      ? fill(W.periodAndDate, { period, date: formatDate(LOCALE, r.scheduledAt) })
+      : fill(W.period, { period }),
+    'body',
+    11,
+    10,
+  );
 
   for (const section of sectionsFor(r.template, r.part)) {
     const sect = doc.struct('Sect');
@@ -112,10 +140,10 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
       for (const g of field.guide ?? []) put(sect, 'H4', g.text, 'body', 9, 2);
       if (field.kind === 'goalList' || field.kind === 'actionPlan') {
         const rows = r.items.filter((i) => i.fieldId === field.id);
-        if (rows.length === 0) put(sect, 'P', '—', 'body', 10);
+        if (rows.length === 0) put(sect, 'P', W.empty, 'body', 10);
         rows.forEach((row, n) => {
           const text = field.columns
-            .map((c) => `${c.label}: ${show(row.cells[c.id] ?? null, r.people)}`)
+            .map((c) => `${c.label}: ${cell(c, row.cells[c.id] ?? null, r.people)}`)
             .join(' · ');
           put(sect, 'P', `${n + 1}. ${text}`, 'body', 10);
         });
@@ -125,8 +153,13 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
         put(sect, 'P', `${r.template.parties.employee}: ${show(a.employee, r.people)}`, 'body', 10);
       } else {
         const value = r.answers[field.id]?.shared;
-        const label = field.kind === 'rating' ? field.options.find((o) => o.id === value)?.label : undefined;
-        put(sect, 'P', label ?? show(value, r.people), 'body', 10);
+        const option = field.kind === 'rating' ? field.options.find((o) => o.id === value) : undefined;
+        const shown = option
+          ? ratingLabel(LOCALE, option)
+          : field.kind === 'date' && typeof value === 'string'
+            ? formatDate(LOCALE, value)
+            : show(value, r.people);
+        put(sect, 'P', shown, 'body', 10);
       }
       doc.moveDown(0.3);
     }
@@ -134,11 +167,17 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
 
   const sig = doc.struct('Sect');
   root.add(sig);
-  put(sig, 'H2', 'Signaturer', 'bold', 14);
+  put(sig, 'H2', W.signatures, 'bold', 14);
   for (const s of r.signatures)
-    put(sig, 'P', `${s.name} (${s.upn}) signerte ${s.signedAt} (UTC)`, 'body', 10);
-  put(sig, 'P', `Innholdsnøkkel (SHA-256 over kanonisk JSON, RFC 8785): ${r.contentHash}`, 'body', 9);
-  put(sig, 'P', `Samtale-ID: ${r.conversationId}`, 'body', 9);
+    put(
+      sig,
+      'P',
+      fill(W.signed, { name: s.name, upn: s.upn, time: formatDateTime(LOCALE, s.signedAt) }),
+      'body',
+      10,
+    );
+  put(sig, 'P', fill(W.contentKey, { hash: r.contentHash }), 'body', 9);
+  put(sig, 'P', fill(W.conversationId, { id: r.conversationId }), 'body', 9);
 
   root.end();
   doc.end();

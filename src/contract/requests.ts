@@ -1,8 +1,9 @@
+// What callers send: path parameters, queries and bodies. Strict objects: an unknown property is an
+// error, never silently ignored. The server validates with these; the tab types its calls with them.
 import { z } from 'zod';
 import { FOLLOW_UP_STATUSES } from '../domain/answers.ts';
 import { TRANSITIONS } from '../domain/conversation.ts';
 
-// Request schemas. Strict objects: an unknown property is an error, never silently ignored.
 export const uuid = z.uuid();
 export const fieldId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a field id');
 export const personId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a person id');
@@ -25,7 +26,7 @@ export const planBody = z.strictObject({
   scheduledAt: isoDate.optional(),
 });
 
-const jsonValue: z.ZodType<unknown> = z.union([
+export const jsonValue: z.ZodType = z.union([
   z.string(),
   z.number(),
   z.boolean(),
@@ -36,20 +37,32 @@ const jsonValue: z.ZodType<unknown> = z.union([
 
 export const saveAnswerBody = z.strictObject({ value: jsonValue, baseVersion: version });
 export const shareBody = z.strictObject({ fieldIds: z.array(fieldId).min(1).max(200).optional() });
-export const transitionBody = z.strictObject({ transition: z.enum(TRANSITIONS as [string, ...string[]]) });
+export const transitionBody = z.strictObject({ transition: z.enum(TRANSITIONS) });
 export const signBody = z.strictObject({
   contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256:<64 hex>'),
 });
-const cells = z.record(z.string().max(80), z.union([z.string(), z.null()]));
+export const cells = z.record(z.string().max(80), z.union([z.string(), z.null()]));
 export const addItemBody = z.strictObject({ fieldId, cells });
 export const updateItemBody = z.strictObject({ cells, baseVersion: version.min(1) });
 export const removeItemQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
 export const followUpBody = z.strictObject({
-  status: z.enum(FOLLOW_UP_STATUSES as [string, ...string[]]),
+  status: z.enum(FOLLOW_UP_STATUSES),
   comment: z.string().max(4000).nullable().optional(),
   baseVersion: version.min(1),
 });
 export const devLoginBody = z.strictObject({ userId: personId });
+export const archiveQuery = z.strictObject({
+  year: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  templateKey: templateKey.optional(),
+  unitId: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .optional(),
+});
+export const archivePartParams = z.strictObject({ id: uuid, part: z.enum(['record', 'salary']) });
 
 const text = z.string().min(1).max(4000);
 const guide = z.array(z.strictObject({ text, sub: z.array(text).max(50).optional() })).max(50);

@@ -1,0 +1,340 @@
+// The API contract: every operation with its path, what it takes and what it answers, and the errors
+// it may answer with. The server binds a handler to each (src/http/routes), the OpenAPI document is
+// generated from it, and the tab's client is typed by it. Only the tab's types come from here; its
+// bundle takes the plain paths table (./paths.ts), not zod.
+import { z } from 'zod';
+import type { ErrorCode } from '../errors/catalogue.ts';
+import { PATHS, type OperationId } from './paths.ts';
+import * as req from './requests.ts';
+import * as view from './views.ts';
+
+/** Who may call: a signed-in user (Teams SSO or demo token), anyone, or the Bot Framework channel. */
+export type Auth = 'user' | 'public' | 'bot';
+
+export const TAGS = {
+  meta: 'What the tab needs before sign-in, and the service itself',
+  dev: 'Demo sign-in (local mode only)',
+  me: 'The signed-in person',
+  conversations: 'Planning and reading conversations',
+  preparation: 'Private preparation',
+  lifecycle: 'Moving a conversation through its stages',
+  answers: 'The fields of a record',
+  'action items': 'Action-plan rows and development goals, and their follow-up',
+  signatures: 'Signing the record',
+  archive: 'Archived PDF/A copies',
+  team: "A leader's direct reports",
+  hr: 'Completion figures, the archive and reachability, for HR',
+  templates: 'The conversation templates',
+  admin: 'Configuration, for admins',
+  bot: 'The Teams bot (Bot Framework activities)',
+} as const;
+
+interface Spec {
+  summary: string;
+  tag: keyof typeof TAGS;
+  auth: Auth;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** A JSON answer's schema, or a file's media type. */
+  response: z.ZodType | { file: 'application/pdf' };
+  /** The success status (200 unless said). */
+  status?: 200 | 201;
+  /** The errors this operation answers with besides those every operation may give. */
+  errors: readonly ErrorCode[];
+}
+
+const NOT_PARTY = ['CONVERSATION_NOT_FOUND', 'FORBIDDEN'] as const;
+const WRITE_STATE = ['RECORD_LOCKED', 'STATE_FORBIDS_WRITE'] as const;
+
+const specs = {
+  getHealth: {
+    summary: 'Whether the service is up',
+    tag: 'meta',
+    auth: 'public',
+    response: view.health,
+    errors: [],
+  },
+  getOpenApi: {
+    summary: 'This API described as OpenAPI 3.1',
+    tag: 'meta',
+    auth: 'public',
+    response: z.record(z.string(), z.unknown()),
+    errors: [],
+  },
+  postActivity: {
+    summary:
+      'The Teams bot: an activity from the Bot Framework (install, message, card action). In Microsoft 365 mode it needs the channel’s token.',
+    tag: 'bot',
+    auth: 'bot',
+    body: z.looseObject({ type: z.string() }),
+    response: z.unknown().describe('Empty, or for an invoke (a card action) the invoke response'),
+    errors: ['UNAUTHENTICATED'],
+  },
+  getConfig: {
+    summary: 'Public client configuration (mode, demo sign-in)',
+    tag: 'meta',
+    auth: 'public',
+    response: view.clientConfig,
+    errors: [],
+  },
+  listDevUsers: {
+    summary: 'Demo users and their roles (local mode only)',
+    tag: 'dev',
+    auth: 'public',
+    response: view.devUsers,
+    errors: [],
+  },
+  devLogin: {
+    summary: 'Sign in as a demo user (local mode only)',
+    tag: 'dev',
+    auth: 'public',
+    body: req.devLoginBody,
+    response: view.devLoginResult,
+    errors: ['USER_NOT_FOUND'],
+  },
+  getMe: {
+    summary: 'Who I am, my unit, my leader and my direct reports',
+    tag: 'me',
+    auth: 'user',
+    response: view.meView,
+    errors: ['USER_NOT_FOUND'],
+  },
+  listMyConversations: {
+    summary: 'My conversations, as employee and as leader',
+    tag: 'conversations',
+    auth: 'user',
+    response: view.myConversations,
+    errors: [],
+  },
+  planConversation: {
+    summary: 'Plan a conversation with a direct report',
+    tag: 'conversations',
+    auth: 'user',
+    body: req.planBody,
+    response: view.statusView,
+    status: 201,
+    errors: [
+      'TEMPLATE_NOT_FOUND',
+      'TEMPLATE_NOT_A_CONVERSATION',
+      'USER_NOT_FOUND',
+      'NOT_DIRECT_REPORT',
+      'CONVERSATION_EXISTS',
+    ],
+  },
+  getConversation: {
+    summary: 'One conversation, as the caller may see it, with what the caller may do',
+    tag: 'conversations',
+    auth: 'user',
+    params: req.idParams,
+    response: view.conversationView,
+    errors: [...NOT_PARTY],
+  },
+  sharePreparation: {
+    summary: 'Share my private preparation with the other party',
+    tag: 'preparation',
+    auth: 'user',
+    params: req.idParams,
+    body: req.shareBody,
+    response: view.shareResult,
+    errors: [...NOT_PARTY, 'FIELD_NOT_FOUND', 'NOTHING_TO_SHARE', ...WRITE_STATE],
+  },
+  transitionConversation: {
+    summary: 'Move the conversation to its next stage',
+    tag: 'lifecycle',
+    auth: 'user',
+    params: req.idParams,
+    body: req.transitionBody,
+    response: view.statusView,
+    errors: [...NOT_PARTY, 'ILLEGAL_TRANSITION'],
+  },
+  signRecord: {
+    summary: 'Sign the record as shown (by its content hash)',
+    tag: 'signatures',
+    auth: 'user',
+    params: req.idParams,
+    body: req.signBody,
+    response: view.signResult,
+    status: 201,
+    errors: [...NOT_PARTY, 'RECORD_LOCKED', 'NOT_READY_TO_SIGN', 'SIGNED_CONTENT_CHANGED', 'ALREADY_SIGNED'],
+  },
+  saveAnswer: {
+    summary: 'Save one field (optimistic concurrency: 409 with the current value on a stale base version)',
+    tag: 'answers',
+    auth: 'user',
+    params: req.answerParams,
+    body: req.saveAnswerBody,
+    response: view.saveAnswerResult,
+    errors: [
+      ...NOT_PARTY,
+      'FIELD_NOT_FOUND',
+      'FIELD_READ_ONLY',
+      'FIELD_USES_ITEMS',
+      'FIELD_NOT_WRITABLE',
+      'ANSWER_INVALID',
+      'VERSION_CONFLICT',
+      ...WRITE_STATE,
+    ],
+  },
+  addActionItem: {
+    summary: 'Add an action-plan row or a development goal',
+    tag: 'action items',
+    auth: 'user',
+    params: req.idParams,
+    body: req.addItemBody,
+    response: view.actionItemView,
+    status: 201,
+    errors: [...NOT_PARTY, 'FIELD_NOT_FOUND', 'FIELD_NOT_WRITABLE', 'ANSWER_INVALID', ...WRITE_STATE],
+  },
+  updateActionItem: {
+    summary: 'Change an action item (optimistic concurrency, as answers)',
+    tag: 'action items',
+    auth: 'user',
+    params: req.idParams,
+    body: req.updateItemBody,
+    response: view.actionItemView,
+    errors: [
+      'ITEM_NOT_FOUND',
+      ...NOT_PARTY,
+      'FIELD_NOT_FOUND',
+      'FIELD_NOT_WRITABLE',
+      'ANSWER_INVALID',
+      'VERSION_CONFLICT',
+      ...WRITE_STATE,
+    ],
+  },
+  removeActionItem: {
+    summary: 'Remove an action item',
+    tag: 'action items',
+    auth: 'user',
+    params: req.idParams,
+    query: req.removeItemQuery,
+    response: view.removedResult,
+    errors: [
+      'ITEM_NOT_FOUND',
+      ...NOT_PARTY,
+      'FIELD_NOT_FOUND',
+      'FIELD_NOT_WRITABLE',
+      'VERSION_CONFLICT',
+      ...WRITE_STATE,
+    ],
+  },
+  recordFollowUp: {
+    summary: 'Record the follow-up status of an item I own',
+    tag: 'action items',
+    auth: 'user',
+    params: req.idParams,
+    body: req.followUpBody,
+    response: view.actionItemView,
+    errors: ['ITEM_NOT_FOUND', ...NOT_PARTY, 'FOLLOW_UP_NOT_OPEN', 'VERSION_CONFLICT'],
+  },
+  openArchiveCopy: {
+    summary: 'Open an archived PDF/A copy (parties; HR; salary part only with HR.Salary)',
+    tag: 'archive',
+    auth: 'user',
+    params: req.archivePartParams,
+    response: { file: 'application/pdf' },
+    errors: [...NOT_PARTY, 'NOT_FOUND'],
+  },
+  listTeam: {
+    summary: 'My direct reports and the status of their conversations',
+    tag: 'team',
+    auth: 'user',
+    query: req.periodQuery,
+    response: view.teamView,
+    errors: [],
+  },
+  getCompletion: {
+    summary: 'Completion per unit and template (HR; figures only)',
+    tag: 'hr',
+    auth: 'user',
+    query: req.periodQuery,
+    response: view.completionView,
+    errors: ['FORBIDDEN'],
+  },
+  listUnreachable: {
+    summary: 'People the bot can no longer reach in Teams (app removed or blocked), for HR to follow up',
+    tag: 'hr',
+    auth: 'user',
+    response: view.unreachableList,
+    errors: ['FORBIDDEN'],
+  },
+  listArchive: {
+    summary: 'The archive for HR, filtered by year, type and unit (salary copies only with HR.Salary)',
+    tag: 'hr',
+    auth: 'user',
+    query: req.archiveQuery,
+    response: view.archiveListing,
+    errors: ['FORBIDDEN'],
+  },
+  listTemplates: {
+    summary: 'The templates my organisation uses',
+    tag: 'templates',
+    auth: 'user',
+    response: view.templateList,
+    errors: [],
+  },
+  getTemplate: {
+    summary: 'One template, in full',
+    tag: 'templates',
+    auth: 'user',
+    params: req.keyParams,
+    response: view.templateView,
+    errors: ['TEMPLATE_NOT_FOUND'],
+  },
+  customiseTemplate: {
+    summary: "Set the organisation's version of a template (Admin; core sections cannot be removed)",
+    tag: 'admin',
+    auth: 'user',
+    params: req.keyParams,
+    body: req.customiseBody,
+    response: view.templateView,
+    errors: ['FORBIDDEN', 'TEMPLATE_NOT_FOUND', 'TEMPLATE_CORE_REMOVED', 'VERSION_CONFLICT'],
+  },
+} as const satisfies Record<OperationId, Spec>;
+
+type Specs = typeof specs;
+type Path<K extends OperationId> = (typeof PATHS)[K];
+
+export type Endpoint<K extends OperationId = OperationId> = Specs[K] & {
+  operationId: K;
+  method: Path<K>[0];
+  path: Path<K>[1];
+};
+
+export const endpoints = Object.fromEntries(
+  (Object.keys(specs) as OperationId[]).map((k) => [
+    k,
+    { ...specs[k], operationId: k, method: PATHS[k][0], path: PATHS[k][1] },
+  ]),
+) as { [K in OperationId]: Endpoint<K> };
+
+// The types a caller works with, per operation.
+type SchemaOf<K extends OperationId, Part extends 'params' | 'query' | 'body'> = Specs[K] extends {
+  [P in Part]: infer S extends z.ZodType;
+}
+  ? S
+  : undefined;
+
+export type ParamsOf<K extends OperationId> =
+  SchemaOf<K, 'params'> extends z.ZodType ? z.output<SchemaOf<K, 'params'>> : undefined;
+export type QueryOf<K extends OperationId> =
+  SchemaOf<K, 'query'> extends z.ZodType ? z.output<SchemaOf<K, 'query'>> : undefined;
+export type BodyOf<K extends OperationId> =
+  SchemaOf<K, 'body'> extends z.ZodType ? z.output<SchemaOf<K, 'body'>> : undefined;
+/** What a caller sends: the body as the schema accepts it (before defaults and coercion). */
+export type BodyInputOf<K extends OperationId> =
+  SchemaOf<K, 'body'> extends z.ZodType ? z.input<SchemaOf<K, 'body'>> : undefined;
+export type QueryInputOf<K extends OperationId> =
+  SchemaOf<K, 'query'> extends z.ZodType ? z.input<SchemaOf<K, 'query'>> : undefined;
+
+/** A JSON answer as its schema describes it, or a file's bytes. */
+export type ResponseOf<K extends OperationId> = Specs[K]['response'] extends z.ZodType
+  ? z.output<Specs[K]['response']>
+  : Uint8Array;
+/** What a handler returns: what the response schema accepts. */
+export type ReplyOf<K extends OperationId> = Specs[K]['response'] extends z.ZodType
+  ? z.input<Specs[K]['response']>
+  : { bytes: Uint8Array; filename: string };
+
+export type { OperationId };

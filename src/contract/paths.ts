@@ -1,0 +1,39 @@
+// Every operation's method and path, by operationId. Plain data without zod, so the tab can take it
+// into its bundle; ./endpoints.ts adds the schemas. The server mounts exactly these paths.
+export const PATHS = {
+  getHealth: ['get', '/healthz'],
+  getOpenApi: ['get', '/api/openapi.json'],
+  postActivity: ['post', '/api/messages'],
+  getConfig: ['get', '/api/config'],
+  listDevUsers: ['get', '/api/dev/users'],
+  devLogin: ['post', '/api/dev/login'],
+  getMe: ['get', '/api/me'],
+  listMyConversations: ['get', '/api/conversations'],
+  planConversation: ['post', '/api/conversations'],
+  getConversation: ['get', '/api/conversations/:id'],
+  sharePreparation: ['post', '/api/conversations/:id/preparation/share'],
+  transitionConversation: ['post', '/api/conversations/:id/transitions'],
+  signRecord: ['post', '/api/conversations/:id/signatures'],
+  saveAnswer: ['put', '/api/conversations/:id/answers/:fieldId'],
+  addActionItem: ['post', '/api/conversations/:id/items'],
+  updateActionItem: ['patch', '/api/items/:id'],
+  removeActionItem: ['delete', '/api/items/:id'],
+  recordFollowUp: ['post', '/api/items/:id/follow-up'],
+  openArchiveCopy: ['get', '/api/conversations/:id/archive/:part'],
+  listTeam: ['get', '/api/team'],
+  getCompletion: ['get', '/api/hr/completion'],
+  listUnreachable: ['get', '/api/hr/unreachable'],
+  listArchive: ['get', '/api/hr/archive'],
+  listTemplates: ['get', '/api/templates'],
+  getTemplate: ['get', '/api/templates/:key'],
+  customiseTemplate: ['put', '/api/admin/templates/:key'],
+} as const satisfies Record<string, readonly ['get' | 'post' | 'put' | 'patch' | 'delete', `/${string}`]>;
+
+export type OperationId = keyof typeof PATHS;
+
+/** A path with its `:name` parameters filled in (each encoded). */
+export function pathOf(template: string, params: Record<string, string> = {}): string {
+  return template.replace(/:(\w+)/g, (whole, name: string) =>
+    name in params ? encodeURIComponent(params[name] ?? '') : whole,
+  );
+}

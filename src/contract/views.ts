@@ -1,0 +1,260 @@
+// What the API answers. Every route declares one of these as its response; the OpenAPI document is
+// generated from them, the tests check every answer against them, and the tab's types are inferred
+// from them, so a change here that the tab does not follow fails its type check.
+import { z } from 'zod';
+import { FOLLOW_UP_STATUSES, type ActionItem } from '../domain/answers.ts';
+import { NEXT_STEPS, STATUSES, TRANSITIONS } from '../domain/conversation.ts';
+import { APP_ROLES } from '../domain/policy.ts';
+import type { Template } from '../domain/templates/model.ts';
+import { ERROR_CODES } from '../errors/catalogue.ts';
+import { cells, jsonValue, sectionSchema } from './requests.ts';
+import { LOCALES } from './words/index.ts';
+
+const isoInstant = z.string().describe('an instant, ISO 8601 in UTC');
+const isoDay = z.string().describe('a calendar date, YYYY-MM-DD');
+const count = z.number().int().min(0);
+
+/** An object with exactly these keys, each holding the same kind of value (an exhaustive record). */
+function keyed<K extends string, S extends z.ZodType>(keys: readonly K[], value: S) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, S>);
+}
+
+export const party = z.enum(['leader', 'employee']);
+export const status = z.enum(STATUSES);
+export const personRef = z.strictObject({ oid: z.string(), name: z.string() });
+
+// Templates: the form definition the tab renders. The domain's Template type must fit it exactly.
+export const templateView = z.strictObject({
+  key: z.string(),
+  version: z.string(),
+  kind: z.enum(['conversation', 'plan', 'assessment']),
+  name: z.string(),
+  title: z.string(),
+  subtitle: z.string().optional(),
+  source: z.string(),
+  parties: z.strictObject({ leader: z.string(), employee: z.string() }),
+  purpose: z.strictObject({ heading: z.string(), lead: z.string(), points: z.array(z.string()) }).optional(),
+  basisDocuments: z.strictObject({ heading: z.string(), items: z.array(z.string()) }).optional(),
+  marking: z.strictObject({ text: z.string(), offl13: z.boolean() }),
+  sections: z.array(sectionSchema),
+});
+export const templateSummary = templateView.pick({
+  key: true,
+  version: true,
+  kind: true,
+  name: true,
+  title: true,
+  source: true,
+});
+export const templateList = z.strictObject({ templates: z.array(templateSummary) });
+
+/** Status, never content: what lists, team pages and HR show. */
+export const statusView = z.strictObject({
+  id: z.uuid(),
+  template: z.strictObject({ key: z.string(), version: z.string(), name: z.string(), title: z.string() }),
+  period: z.string(),
+  status,
+  scheduledAt: isoDay.nullable(),
+  unitId: z.string().nullable(),
+  parties: z.strictObject({ leader: personRef, employee: personRef }),
+  nextStep: z.enum(NEXT_STEPS),
+  /** Who the conversation waits for now (none once it is signed). */
+  waitingFor: z.array(personRef),
+  updatedAt: isoInstant,
+});
+export const myConversation = statusView.extend({ you: party });
+export const myConversations = z.strictObject({ conversations: z.array(myConversation) });
+
+export const answerView = z.strictObject({
+  value: jsonValue,
+  version: count,
+  updatedBy: z.string(),
+  updatedAt: isoInstant,
+  sharedAt: isoInstant.nullable(),
+});
+
+export const actionItemView = z.strictObject({
+  id: z.uuid(),
+  conversationId: z.uuid(),
+  fieldId: z.string(),
+  position: count,
+  cells,
+  ownerOid: z.string().nullable(),
+  due: isoDay.nullable(),
+  status: z.enum(FOLLOW_UP_STATUSES),
+  statusComment: z.string().nullable(),
+  statusUpdatedAt: isoInstant.nullable(),
+  version: count,
+});
+
+/** A plan row in a conversation, with whether the caller records its follow-up (its owner, once signed). */
+export const planItemView = actionItemView.extend({ canFollowUp: z.boolean() });
+
+export const fieldView = z.strictObject({
+  id: z.string(),
+  /** The caller may change this field now (policy.canEditField); the server checks again on save. */
+  editable: z.boolean(),
+  answers: z.strictObject({
+    shared: answerView.optional(),
+    leader: answerView.optional(),
+    employee: answerView.optional(),
+  }),
+  items: z.array(planItemView).optional(),
+  previous: z.strictObject({ period: z.string(), items: z.array(actionItemView) }).optional(),
+});
+
+export const signatureView = z.strictObject({
+  party,
+  name: z.string(),
+  upn: z.string(),
+  signedAt: isoInstant,
+  contentHash: z.string(),
+  /** Made over the record as it is now; a change voids it. */
+  valid: z.boolean(),
+});
+
+/** One conversation as the caller may see it, with what the caller may do, all decided by the server. */
+export const conversationView = statusView.extend({
+  you: party.nullable(),
+  locked: z.boolean(),
+  canShare: z.boolean(),
+  canTransition: z.array(z.enum(TRANSITIONS)),
+  canSign: z.boolean(),
+  /** The archived copies the caller may open (none before archiving). */
+  canOpenCopies: z.array(z.enum(['record', 'salary'])),
+  contentHash: z.string(),
+  signatures: z.array(signatureView),
+  sections: z.array(z.strictObject({ id: z.string(), fields: z.array(fieldView) })),
+  /** Sections the caller may not read (e.g. Punkt 4 for HR without HR.Salary): named, never shown. */
+  withheldSections: z.array(z.string()),
+  /** The template version this conversation started with, limited to the sections the caller may read. */
+  definition: templateView,
+});
+
+export const saveAnswerResult = z.strictObject({
+  slot: z.enum(['shared', 'leader', 'employee']),
+  answer: answerView,
+  signaturesVoided: count,
+});
+export const shareResult = z.strictObject({ shared: z.array(z.string()) });
+export const signResult = z.strictObject({
+  status,
+  contentHash: z.string(),
+  signatures: z.array(signatureView.pick({ party: true, name: true, signedAt: true, contentHash: true })),
+});
+export const removedResult = z.strictObject({ removed: z.uuid() });
+
+export const meView = z.strictObject({
+  tid: z.string(),
+  oid: z.string(),
+  name: z.string(),
+  upn: z.string(),
+  roles: z.array(z.enum(APP_ROLES)),
+  unit: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+  manager: personRef.nullable(),
+  directReports: z.array(personRef),
+});
+
+export const teamView = z.strictObject({
+  period: z.string(),
+  members: z.array(personRef.extend({ conversations: z.array(statusView) })),
+});
+
+export const completionRow = z.strictObject({
+  unit: z.strictObject({ id: z.string().nullable(), name: z.string() }),
+  templateKey: z.string(),
+  templateName: z.string(),
+  total: count,
+  byStatus: keyed(STATUSES, count),
+  /** Signed or archived, as a share of conversations not cancelled (0 to 1). */
+  completedShare: z.number().min(0).max(1),
+});
+export const completionView = z.strictObject({ period: z.string(), rows: z.array(completionRow) });
+
+export const archiveEntry = z.strictObject({
+  conversationId: z.uuid(),
+  part: z.enum(['record', 'salary']),
+  year: z.string(),
+  templateKey: z.string(),
+  templateName: z.string(),
+  period: z.string(),
+  unit: z.string(),
+  employee: z.string(),
+  leader: z.string(),
+  archivedAt: isoInstant,
+  /** Where the PDF is opened (GET, with the same bearer token). */
+  file: z.string(),
+});
+export const archiveListing = z.strictObject({
+  entries: z.array(archiveEntry),
+  years: z.array(z.string()),
+  units: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+});
+
+export const unreachablePerson = z.strictObject({
+  oid: z.string(),
+  name: z.string(),
+  since: isoInstant,
+  reason: z.string(),
+});
+export const unreachableList = z.array(unreachablePerson);
+
+export const clientConfig = z.strictObject({ mode: z.enum(['local', 'm365']), devLogin: z.boolean() });
+export const devUsers = z.strictObject({
+  users: z.array(
+    z.strictObject({
+      userId: z.string(),
+      name: z.string(),
+      upn: z.string(),
+      roles: z.array(z.enum(APP_ROLES)),
+      unit: z.string().nullable(),
+      managerId: z.string().nullable(),
+      isLeader: z.boolean(),
+    }),
+  ),
+});
+export const devLoginResult = z.strictObject({ token: z.string() });
+export const health = z.strictObject({ ok: z.literal(true), uptimeSeconds: count });
+
+/** Every error has this shape; its message is in the caller's language, and in every language. */
+export const errorView = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    messages: keyed(LOCALES, z.string()),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+export type StatusView = z.infer<typeof statusView>;
+export type MyConversation = z.infer<typeof myConversation>;
+export type ConversationView = z.infer<typeof conversationView>;
+export type FieldView = z.infer<typeof fieldView>;
+export type AnswerView = z.infer<typeof answerView>;
+export type ActionItemView = z.infer<typeof actionItemView>;
+export type PlanItemView = z.infer<typeof planItemView>;
+export type SignatureView = z.infer<typeof signatureView>;
+export type MeView = z.infer<typeof meView>;
+export type TeamView = z.infer<typeof teamView>;
+export type CompletionView = z.infer<typeof completionView>;
+export type CompletionRow = z.infer<typeof completionRow>;
+export type ArchiveListing = z.infer<typeof archiveListing>;
+export type ArchiveEntry = z.infer<typeof archiveEntry>;
+export type UnreachablePerson = z.infer<typeof unreachablePerson>;
+export type PersonRef = z.infer<typeof personRef>;
+export type TemplateSummary = z.infer<typeof templateSummary>;
+export type SaveAnswerResult = z.infer<typeof saveAnswerResult>;
+export type SignResult = z.infer<typeof signResult>;
+export type MeRoles = MeView['roles'];
+export type ErrorView = z.infer<typeof errorView>;
+
+// The domain's own types go out as they are: these fail to compile if the two drift apart.
+type Fits<A, B> = [A] extends [B] ? true : false;
+export type DomainFitsContract = [
+  Fits<Template, z.input<typeof templateView>>,
+  Fits<z.output<typeof templateView>, Template>,
+  Fits<ActionItem, z.input<typeof actionItemView>>,
+] extends [true, true, true]
+  ? true
+  : never;
+export const DOMAIN_FITS_CONTRACT: DomainFitsContract = true;
