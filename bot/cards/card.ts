@@ -1,6 +1,5 @@
 // Adaptive Card 1.5 as types: only the elements Samtale's cards use. Teams renders 1.5; Action.Execute
 // (Universal Actions) updates a card in place, and Teams falls back to Action.Submit where it cannot.
-export type Locale = 'nb' | 'en';
 
 export interface TextBlock {
   type: 'TextBlock';

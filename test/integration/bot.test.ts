@@ -245,9 +245,7 @@ for (const backend of await backends()) {
         await t.as(DEMO.hilde)
       )<{ oid: string; name: string; reason: string }[]>('GET', '/api/hr/unreachable');
       expect(hr.status).toBe(200);
-      expect(hr.body.find((p) => p.oid === DEMO.marte)).toMatchObject({
-        reason: expect.stringContaining('403'),
-      });
+      expect(hr.body.find((p) => p.oid === DEMO.marte)?.reason).toContain('403');
       expect((await (await t.as(DEMO.per))('GET', '/api/hr/unreachable')).status).toBe(403);
     });
   });

@@ -56,8 +56,8 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
               id: 'c',
               templateKey: 'kontraktsamtale',
               period: '2026',
-              statusText: 'Forberedes',
-              nextStep: 'Skriv forberedelse',
+              status: 'preparing',
+              nextStep: 'prepare',
               counterpart: 'Kari',
             },
           ],
@@ -103,11 +103,31 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
     expect(json).toContain('https://teams.example/l/c/conv-1');
     expect(json).toContain('https://teams.example/l/c/conv-2');
     expect(json).toContain('14. april 2026');
-    expect(json).toContain('3 åpne oppfølgingspunkter for 2026-Q2');
+    expect(json).toContain('3 åpne oppfølgingspunkter for 2. kvartal 2026');
+    expect(
+      JSON.stringify(reminderCard([due({ kind: 'follow-up', count: 1, period: '2026-T3' })], links, 'nb')),
+    ).toContain('Du har 1 åpent oppfølgingspunkt for 3. tertial 2026.');
     expect(json).toContain('2 av dine direkte underordnede');
     expect(JSON.stringify(reminderCard([due({ role: 'employee' })], links, 'nb'))).not.toContain(
       'innhent tilbakemeldinger',
     );
     expect(JSON.stringify(reminderCard(bundle, links, 'en'))).toContain('14 April 2026');
+  });
+
+  it('lists conversations in words: the status and the next step by name, never their codes', () => {
+    const line = {
+      id: 'c',
+      templateKey: 'medarbeidersamtale-10-faktor',
+      period: '2026',
+      status: 'awaiting_signatures' as const,
+      nextStep: 'sign' as const,
+      counterpart: 'Marte',
+    };
+    const nb = JSON.stringify(myConversationsCard([line], links, 'nb'));
+    expect(nb).toContain('Venter på signatur. Signer referatet');
+    expect(nb).not.toMatch(/awaiting_signatures|\. sign"/);
+    expect(JSON.stringify(myConversationsCard([line], links, 'en'))).toContain(
+      'Awaiting signatures. Sign the record',
+    );
   });
 });

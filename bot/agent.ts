@@ -1,0 +1,268 @@
+// The bot's turns, registered on the Agents SDK's AgentApplication: installation (store the chat,
+// greet once; forget it on removal), the chat commands, and card actions by verb. Who acts comes from
+// the activity the channel delivered (authenticated in m365 mode before it gets here), never from
+// card data, and every action runs through the same use cases and access rules as the API.
+import {
+  AgentApplication,
+  RouteRank,
+  type CloudAdapter,
+  type TurnState,
+  type TurnContext,
+} from '@microsoft/agents-hosting';
+import { Activity, ActivityTypes } from '@microsoft/agents-activity';
+import { WORDS, localeOf as wordsLocale, type Locale } from '../src/contract/words/index.ts';
+import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../src/domain/answers.ts';
+import type { Actor } from '../src/domain/policy.ts';
+import { AppError } from '../src/errors/catalogue.ts';
+import type { Logger } from '../src/logger.ts';
+import type { BotStore } from '../src/ports.ts';
+import { listMyConversations } from '../src/usecases/list-my-conversations.ts';
+import { listMyFollowUp } from '../src/usecases/list-my-follow-up.ts';
+import { recordFollowUp } from '../src/usecases/record-follow-up.ts';
+import type { Deps } from '../src/usecases/support.ts';
+import {
+  followUpCard,
+  helpCard,
+  myConversationsCard,
+  savedNotice,
+  unknownCommandCard,
+  welcomeCard,
+  type Links,
+} from './cards/builders.ts';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/card.ts';
+
+export interface BotContext {
+  deps: Deps;
+  store: BotStore;
+  links: Links;
+  logger: Logger;
+}
+
+/** The card actions the bot's cards carry, as Action.Execute verbs (and Action.Submit fallbacks). */
+const VERBS = ['followUp.show', 'followUp.save', 'help.show'] as const;
+type Verb = (typeof VERBS)[number];
+
+const COMMANDS = {
+  help: /^(hjelp|help)$/i,
+  conversations: /^(mine samtaler|my conversations)$/i,
+  followUp: /^(oppfølging|oppfolging|follow-up|follow up)$/i,
+};
+
+const ACTOR = Symbol('samtale.actor');
+
+interface ExecutedAction {
+  verb: string;
+  data?: Record<string, unknown>;
+}
+
+const langOf = (a: Activity): Locale => wordsLocale(a.locale);
+const tenantOf = (a: Activity): string | undefined =>
+  a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+const cardMessage = (card: AdaptiveCard) =>
+  Activity.fromObject({
+    type: ActivityTypes.Message,
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
+  });
+/** A chat command as typed: spaces collapsed, mentions already removed by the SDK. */
+const command = (re: RegExp) => (context: TurnContext) =>
+  Promise.resolve(
+    context.activity.type === 'message' && re.test((context.activity.text ?? '').trim().replace(/\s+/g, ' ')),
+  );
+
+function invokeError(context: TurnContext, statusCode: number, code: string, message: string) {
+  return context.sendActivity(
+    Activity.fromObject({
+      type: ActivityTypes.InvokeResponse,
+      value: {
+        status: 200,
+        body: { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } },
+      },
+    }),
+  );
+}
+
+export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentApplication<TurnState> {
+  const { deps, store, links, logger } = ctx;
+  const agent = new AgentApplication<TurnState>({
+    adapter,
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+  agent.onError((_context, error) => {
+    logger.error('bot turn failed', { error: error.message });
+    return Promise.resolve();
+  });
+
+  /** The acting person, from the channel's activity only; unknown people get nothing but a notice. */
+  async function actorOf(a: Activity): Promise<Actor | null> {
+    const tid = tenantOf(a);
+    const oid = a.from?.aadObjectId;
+    if (!tid || !oid) return null;
+    const user = await deps.directory.user(tid, oid);
+    return user ? { tid, oid, name: user.name, upn: user.upn, roles: user.roles } : null;
+  }
+  const actor = (context: TurnContext) => context.turnState.get<Actor | undefined>(ACTOR);
+
+  async function remember(a: Activity): Promise<'new' | 'known' | null> {
+    const tid = tenantOf(a);
+    const oid = a.from?.aadObjectId;
+    if (!tid || !oid || !a.serviceUrl || !a.conversation?.id || !a.recipient?.id || !a.from?.id) return null;
+    return store.saveReference({
+      tid,
+      oid,
+      conversationId: a.conversation.id,
+      serviceUrl: a.serviceUrl,
+      botId: a.recipient.id,
+      userId: a.from.id,
+      channelId: a.channelId ?? 'msteams',
+      locale: langOf(a),
+      installedAt: deps.clock.now().toISOString(),
+    });
+  }
+
+  const followUp = async (who: Actor, lang: Locale, notice: string | null = null) =>
+    followUpCard(await listMyFollowUp(deps, who), links, lang, notice);
+
+  async function conversations(who: Actor, lang: Locale) {
+    const list = await listMyConversations(deps, who);
+    return myConversationsCard(
+      list.map((c) => ({
+        id: c.id,
+        templateKey: c.template.key,
+        period: c.period,
+        status: c.status,
+        nextStep: c.nextStep,
+        counterpart: (c.you === 'leader' ? c.parties.employee : c.parties.leader).name,
+      })),
+      links,
+      lang,
+    );
+  }
+
+  /** Saves the statuses chosen in a follow-up card: `status:<itemId>:<version>` and `comment:<itemId>`. */
+  async function saveFollowUp(who: Actor, data: Record<string, unknown>, lang: Locale) {
+    for (const [k, v] of Object.entries(data)) {
+      const [, itemId, version] = /^status:([0-9a-f-]{36}):(\d+)$/.exec(k) ?? [];
+      if (!itemId || typeof v !== 'string' || v === '') continue;
+      if (!FOLLOW_UP_STATUSES.includes(v as FollowUpStatus))
+        throw new AppError('VALIDATION_FAILED', { field: k });
+      const comment = data[`comment:${itemId}`];
+      await recordFollowUp(deps, who, {
+        itemId,
+        status: v as FollowUpStatus,
+        comment: typeof comment === 'string' && comment.trim() ? comment.trim().slice(0, 500) : null,
+        baseVersion: Number(version),
+      });
+    }
+    return followUp(who, lang, savedNotice(lang));
+  }
+
+  const onAction = (
+    who: Actor,
+    verb: Verb,
+    data: Record<string, unknown>,
+    lang: Locale,
+  ): Promise<AdaptiveCard> => {
+    switch (verb) {
+      case 'followUp.show':
+        return followUp(who, lang);
+      case 'followUp.save':
+        return saveFollowUp(who, data, lang);
+      case 'help.show':
+        return Promise.resolve(helpCard(links, lang));
+    }
+  };
+
+  // Before every command and card action: the chat is remembered and the person known, or refused.
+  agent.onTurn('beforeTurn', async (context) => {
+    const a = context.activity;
+    const type: string = a.type;
+    if (type !== 'message' && type !== 'invoke') return true;
+    if (type === 'message') await remember(a);
+    const who = await actorOf(a);
+    if (who) {
+      context.turnState.set(ACTOR, who);
+      return true;
+    }
+    if (type === 'invoke') await invokeError(context, 403, 'FORBIDDEN', WORDS[langOf(a)].bot.unknownUser);
+    else await context.sendActivity(WORDS[langOf(a)].bot.unknownUser);
+    return false;
+  });
+
+  agent.onActivity(ActivityTypes.InstallationUpdate, async (context) => {
+    const a = context.activity;
+    if ((a.action ?? '').startsWith('remove')) {
+      const tid = tenantOf(a);
+      if (tid && a.from?.aadObjectId)
+        await store.removeReference(tid, a.from.aadObjectId, deps.clock.now().toISOString());
+      return;
+    }
+    if ((await remember(a)) === 'new') await context.sendActivity(cardMessage(welcomeCard(links, langOf(a))));
+  });
+
+  // Teams also announces a personal install as the bot joining the chat.
+  agent.onConversationUpdate('membersAdded', async (context) => {
+    const a = context.activity;
+    if (a.membersAdded?.some((m) => m.id === a.recipient?.id) && (await remember(a)) === 'new')
+      await context.sendActivity(cardMessage(welcomeCard(links, langOf(a))));
+  });
+
+  for (const verb of VERBS) {
+    // Universal Actions: the card is replaced in place by the card returned.
+    // The SDK hands over the whole action ({ type, verb, data }); the inputs are in its data.
+    agent.adaptiveCards.actionExecute<ExecutedAction>(verb, async (context, _state, action) => {
+      const who = actor(context);
+      if (!who) return '';
+      try {
+        return await onAction(who, verb, action.data ?? {}, langOf(context.activity));
+      } catch (e) {
+        const code = e instanceof AppError ? e.code : 'INTERNAL';
+        logger.warn('card action refused', { verb, code });
+        const message =
+          e instanceof AppError
+            ? e.messageIn(langOf(context.activity))
+            : WORDS[langOf(context.activity)].errors.INTERNAL;
+        await invokeError(context, e instanceof AppError && e.status < 500 ? 400 : 500, code, message);
+        return '';
+      }
+    });
+    // Clients without Universal Actions send the same verb and data as a message (Action.Submit).
+    agent.adaptiveCards.actionSubmit<Record<string, unknown>>(verb, async (context, _state, data) => {
+      const who = actor(context);
+      if (!who) return;
+      const lang = langOf(context.activity);
+      try {
+        await context.sendActivity(cardMessage(await onAction(who, verb, data, lang)));
+      } catch (e) {
+        await context.sendActivity(e instanceof AppError ? e.messageIn(lang) : WORDS[lang].errors.INTERNAL);
+      }
+    });
+  }
+
+  // A verb this bot does not know (an old card, a newer client): the help card in its place.
+  agent.adaptiveCards.actionExecute(/.*/, (context) =>
+    Promise.resolve(helpCard(links, langOf(context.activity))),
+  );
+
+  agent.onMessage(command(COMMANDS.help), async (context) => {
+    await context.sendActivity(cardMessage(helpCard(links, langOf(context.activity))));
+  });
+  agent.onMessage(command(COMMANDS.conversations), async (context) => {
+    const who = actor(context);
+    if (who) await context.sendActivity(cardMessage(await conversations(who, langOf(context.activity))));
+  });
+  agent.onMessage(command(COMMANDS.followUp), async (context) => {
+    const who = actor(context);
+    if (who) await context.sendActivity(cardMessage(await followUp(who, langOf(context.activity))));
+  });
+  // Anything else typed in the chat.
+  agent.onActivity(
+    ActivityTypes.Message,
+    async (context) => {
+      await context.sendActivity(cardMessage(unknownCommandCard(links, langOf(context.activity))));
+    },
+    undefined,
+    RouteRank.Last,
+  );
+  return agent;
+}
