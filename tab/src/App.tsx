@@ -11,9 +11,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { createApi, localToken, type Api, type Me } from './api.ts';
+import type { MeView } from '../../src/contract/views.ts';
+import { createApi, errorText, localToken, type Api } from './api.ts';
 import type { Host, ThemeName } from './host.ts';
-import { I18n, translator, useI18n } from './i18n.ts';
+import { I18n, i18nFor, useI18n } from './i18n.ts';
 import { ConversationPage } from './pages/ConversationPage.tsx';
 import { HrPage } from './pages/HrPage.tsx';
 import { MyConversations } from './pages/MyConversations.tsx';
@@ -94,7 +95,7 @@ const useStyles = makeStyles({
 export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
   const [theme, setTheme] = useState<ThemeName>(host.theme);
   useEffect(() => host.onThemeChange(setTheme), [host]);
-  const i18n = useMemo(() => ({ t: translator(host.locale), locale: host.locale }), [host.locale]);
+  const i18n = useMemo(() => i18nFor(host.locale), [host.locale]);
   const [token, setToken] = useState<string | null>(() => (host.inTeams ? null : localToken.get()));
   const getToken = useCallback(async () => (host.getToken ? host.getToken() : token), [host, token]);
   const api = useMemo(() => createApi(host.locale, getToken), [host.locale, getToken]);
@@ -109,9 +110,21 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
     <FluentProvider theme={THEMES[theme]} data-theme={theme}>
       <I18n.Provider value={i18n}>
         {signedIn ? (
-          <Shell api={api} inTeams={host.inTeams} onSignOut={() => (localToken.clear(), setToken(null))} />
+          <Shell
+            api={api}
+            inTeams={host.inTeams}
+            onSignOut={() => {
+              localToken.clear();
+              setToken(null);
+            }}
+          />
         ) : devLogin ? (
-          <UserPicker onToken={(t) => (localToken.set(t), setToken(t))} />
+          <UserPicker
+            onToken={(t) => {
+              localToken.set(t);
+              setToken(t);
+            }}
+          />
         ) : (
           <ErrorNotice message={i18n.t('noSignIn')} />
         )}
@@ -124,12 +137,12 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
   const styles = useStyles();
   const { t } = useI18n();
   const route = useRoute();
-  const [me, setMe] = useState<Me | null>(null);
+  const [me, setMe] = useState<MeView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.get<Me>('/api/me').then(setMe, (e: Error) => {
-      setError(e.message);
+    api.call('getMe').then(setMe, (e: unknown) => {
+      setError(errorText(e));
       if (!inTeams) onSignOut();
     });
   }, [api, inTeams, onSignOut]);
@@ -169,7 +182,7 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
         {route.page === 'mine' && <MyConversations api={api} />}
-        {route.page === 'conversation' && <ConversationPage api={api} id={route.id} me={me} />}
+        {route.page === 'conversation' && <ConversationPage api={api} id={route.id} />}
         {route.page === 'team' && <TeamPage api={api} me={me} />}
         {route.page === 'hr' && <HrPage api={api} allowed={isHr} />}
         {route.page === 'not-found' && (

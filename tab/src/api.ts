@@ -1,16 +1,24 @@
-// The API client. The token comes from Teams SSO or, in local mode, the demo sign-in; it is kept in
-// sessionStorage (never form text: answers live only in memory and on the server).
-import type { Locale } from './host.ts';
-
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: Record<string, unknown> };
-}
+// The API client, typed by the contract (src/contract): each call names an operation, and its input
+// and answer types are inferred from the server's own schemas. The token comes from Teams SSO or, in
+// local mode, the demo sign-in; it is kept in sessionStorage (never form text: answers live only in
+// memory and on the server).
+import type {
+  BodyInputOf,
+  OperationId,
+  ParamsOf,
+  QueryInputOf,
+  ResponseOf,
+} from '../../src/contract/endpoints.ts';
+import { PATHS, pathOf } from '../../src/contract/paths.ts';
+import type { ErrorView } from '../../src/contract/views.ts';
+import type { Locale } from '../../src/contract/words/index.ts';
+import type { ErrorCode } from '../../src/errors/catalogue.ts';
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode | 'NETWORK';
   readonly details: Record<string, unknown> | undefined;
-  constructor(status: number, body: ApiErrorBody | null) {
+  constructor(status: number, body: ErrorView | null) {
     super(body?.error.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body?.error.code ?? 'NETWORK';
@@ -18,114 +26,87 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_KEY = 'samtale.token';
+/** What a failed call says to the user: the catalogue's message, or the error's own text. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** No part: an object with nothing that can be set. */
+type Nothing = { readonly none?: never };
+/** An operation's input: path parameters, query and body, each only where the operation has one. */
+export type Input<K extends OperationId> = (ParamsOf<K> extends undefined
+  ? Nothing
+  : { params: ParamsOf<K> }) &
+  (QueryInputOf<K> extends undefined ? Nothing : { query?: QueryInputOf<K> }) &
+  (BodyInputOf<K> extends undefined ? Nothing : { body: BodyInputOf<K> });
+/** The input may be left out where nothing in it is required. */
+type Args<K extends OperationId> = Nothing extends Input<K> ? [input?: Input<K>] : [input: Input<K>];
+
+/** Operations that answer with JSON, and those that answer with a file. */
+type FileOperation = { [K in OperationId]: ResponseOf<K> extends Uint8Array ? K : never }[OperationId];
+type JsonOperation = Exclude<OperationId, FileOperation>;
 
 export interface Api {
-  get<T>(path: string): Promise<T>;
-  /** A binary response (an archived PDF), fetched with the same token. */
-  blob(path: string): Promise<Blob>;
-  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  call<K extends JsonOperation>(operation: K, ...args: Args<K>): Promise<ResponseOf<K>>;
+  /** A binary answer (an archived PDF), fetched with the same token. */
+  file<K extends FileOperation>(operation: K, ...args: Args<K>): Promise<Blob>;
+}
+
+interface Parts {
+  params?: Record<string, string>;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+}
+
+function url(operation: OperationId, parts: Parts): string {
+  const path = pathOf(PATHS[operation][1], parts.params);
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(parts.query ?? {}))
+    if (v !== undefined && v !== '') query.set(k, String(v));
+  const q = query.toString();
+  return q ? `${path}?${q}` : path;
 }
 
 export function createApi(locale: Locale, getToken: () => Promise<string | null>): Api {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function send(operation: OperationId, parts: Parts): Promise<Response> {
     const token = await getToken();
-    const res = await fetch(path, {
-      method,
+    const res = await fetch(url(operation, parts), {
+      method: PATHS[operation][0].toUpperCase(),
       headers: {
         'accept-language': locale,
         ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(parts.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: parts.body === undefined ? undefined : JSON.stringify(parts.body),
     });
-    const text = await res.text();
-    const parsed: unknown = text ? JSON.parse(text) : null;
-    if (!res.ok) throw new ApiError(res.status, parsed as ApiErrorBody | null);
-    return parsed as T;
+    if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => null)) as ErrorView | null);
+    return res;
   }
-  async function blob(path: string): Promise<Blob> {
-    const token = await getToken();
-    const res = await fetch(path, {
-      headers: { 'accept-language': locale, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    });
-    if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => null)) as ApiErrorBody | null);
-    return res.blob();
-  }
-  return { get: (path) => call('GET', path), send: (method, path, body) => call(method, path, body), blob };
+  return {
+    async call(operation, ...args) {
+      const res = await send(operation, (args[0] ?? {}) as Parts);
+      const text = await res.text();
+      return (text ? JSON.parse(text) : null) as ResponseOf<typeof operation>;
+    },
+    async file(operation, ...args) {
+      return (await send(operation, (args[0] ?? {}) as Parts)).blob();
+    },
+  };
 }
 
 /** Opens an archived PDF in a new window (fetched with the token; a plain link could not carry it). */
-export async function openPdf(api: Api, path: string): Promise<void> {
-  const blob = await api.blob(path);
+export async function openPdf(api: Api, conversationId: string, part: 'record' | 'salary'): Promise<void> {
+  const blob = await api.file('openArchiveCopy', { params: { id: conversationId, part } });
   window.open(URL.createObjectURL(blob), '_blank', 'noopener');
 }
 
+const TOKEN_KEY = 'samtale.token';
 export const localToken = {
   get: () => sessionStorage.getItem(TOKEN_KEY),
-  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  set: (token: string) => {
+    sessionStorage.setItem(TOKEN_KEY, token);
+  },
+  clear: () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+  },
 };
-
-// The shapes the API returns (see /api/openapi.json).
-export type Status =
-  'planned' | 'preparing' | 'held' | 'awaiting_signatures' | 'signed' | 'archived' | 'cancelled';
-export interface PersonRef {
-  oid: string;
-  name: string;
-}
-export interface StatusView {
-  id: string;
-  template: { key: string; version: string; name: string; title: string };
-  period: string;
-  status: Status;
-  scheduledAt: string | null;
-  parties: { leader: PersonRef; employee: PersonRef };
-  nextStep: string;
-  waitingOn: PersonRef[];
-  you?: 'leader' | 'employee' | null;
-}
-export interface AnswerView {
-  value: unknown;
-  version: number;
-  updatedBy: string;
-  updatedAt: string;
-  sharedAt: string | null;
-}
-export interface Item {
-  id: string;
-  fieldId: string;
-  position: number;
-  cells: Record<string, string | null>;
-  ownerOid: string | null;
-  due: string | null;
-  status: 'open' | 'achieved' | 'partly' | 'not_yet';
-  statusComment: string | null;
-  version: number;
-}
-export interface FieldView {
-  id: string;
-  answers: Partial<Record<'shared' | 'leader' | 'employee', AnswerView>>;
-  items?: Item[];
-  previous?: { period: string; items: Item[] };
-}
-export interface ConversationView extends StatusView {
-  you: 'leader' | 'employee' | null;
-  transitions: string[];
-  contentHash: string;
-  signatures: {
-    party: 'leader' | 'employee';
-    name: string;
-    signedAt: string;
-    contentHash: string;
-    valid: boolean;
-  }[];
-  sections: { id: string; fields: FieldView[] }[];
-  withheldSections: string[];
-}
-export interface Me {
-  oid: string;
-  name: string;
-  roles: string[];
-  directReports: PersonRef[];
-}

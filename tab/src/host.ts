@@ -1,8 +1,10 @@
 // Where the tab runs: inside Teams (teams-js handshake, SSO token, theme, locale, deep link) or in a
 // plain browser (local mode: demo user picker). Outside Teams the handshake must never hang the tab.
 
+import { localeOf, type Locale } from '../../src/contract/words/index.ts';
+
 export type ThemeName = 'light' | 'dark' | 'contrast';
-export type Locale = 'nb' | 'en';
+export type { Locale };
 
 export interface Host {
   inTeams: boolean;
@@ -17,9 +19,8 @@ export interface Host {
 
 const HANDSHAKE_TIMEOUT_MS = 3000;
 
-export function toLocale(tag: string | undefined | null): Locale {
-  return (tag ?? '').toLowerCase().startsWith('en') ? 'en' : 'nb';
-}
+/** The language a Teams or browser locale asks for; bokmål when it is none Samtale speaks. */
+export const toLocale = (tag: string | undefined | null): Locale => localeOf(tag);
 
 export function toTheme(teamsTheme: string | undefined | null): ThemeName {
   if (teamsTheme === 'dark') return 'dark';
@@ -30,7 +31,8 @@ export function toTheme(teamsTheme: string | undefined | null): ThemeName {
 function browserHost(): Host {
   const params = new URLSearchParams(window.location.search);
   const theme = params.get('theme');
-  const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+  // Older embedded browsers lack matchMedia and ancestorOrigins, whatever the DOM typings say.
+  const dark = 'matchMedia' in window && window.matchMedia('(prefers-color-scheme: dark)').matches;
   return {
     inTeams: false,
     theme: theme === 'dark' || theme === 'contrast' || theme === 'light' ? theme : dark ? 'dark' : 'light',
@@ -57,7 +59,8 @@ function framed(): boolean {
 function extraOrigins(localMode: boolean): string[] {
   if (!localMode) return [];
   const parent =
-    window.location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : '');
+    (window.location.ancestorOrigins as DOMStringList | undefined)?.[0] ??
+    (document.referrer ? new URL(document.referrer).origin : '');
   return /^http:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?$/.test(parent) ? [parent] : [];
 }
 
@@ -76,7 +79,7 @@ export async function detectHost(localMode: boolean): Promise<Host> {
     const context = await app.getContext();
     const listeners: ((t: ThemeName) => void)[] = [];
     app.registerOnThemeChangeHandler((t) => listeners.forEach((l) => l(toTheme(t))));
-    app.notifySuccess();
+    void app.notifySuccess();
     return {
       inTeams: true,
       theme: toTheme(context.app.theme),

@@ -250,12 +250,12 @@ describe('universal design (WCAG 2.1 AA)', () => {
       locale: 'nb',
       installedAt: new Date().toISOString(),
     });
-    await t.app.bot.store.markUnreachable(
+    await t.app.bot.store.markUnreachable({
       tid,
-      DEMO.marte,
-      'the app cannot reach this person (403)',
-      new Date().toISOString(),
-    );
+      oid: DEMO.marte,
+      reason: 'the app cannot reach this person (403)',
+      at: new Date().toISOString(),
+    });
     const { context, page } = await signedIn(browser, t.url, 'Lars Bakke');
     try {
       await page.goto(`${t.url}/hr`);

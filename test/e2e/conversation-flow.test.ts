@@ -71,7 +71,7 @@ describe('the tab in local mode, as new users use it', () => {
 
     // The meeting is held; both fill the shared record and the action plan.
     await lp.getByRole('button', { name: 'Marker samtalen som gjennomført' }).click();
-    await lp.getByText('Gjennomført – referat').first().waitFor();
+    await lp.getByText('Gjennomført, referat pågår').first().waitFor();
     await fill(lp, 'struktur-1', 'Et godt år med nye oppgaver.');
     await ep.reload();
     await fill(ep, 'faktor-1-samtale', 'Vi ble enige om mer prosjektansvar.');
@@ -122,7 +122,10 @@ describe('the tab in local mode, as new users use it', () => {
     // No form text was ever put in localStorage or the URL.
     for (const page of [lp, ep]) {
       const stored = await page.evaluate(
-        () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href,
+        () =>
+          JSON.stringify(Object.entries(localStorage)) +
+          JSON.stringify(Object.entries(sessionStorage)) +
+          location.href,
       );
       expect(stored).not.toContain('motivert');
       expect(stored).not.toContain('prosjektansvar');

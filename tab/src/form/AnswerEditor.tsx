@@ -15,7 +15,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Api, AnswerView, PersonRef } from '../api.ts';
+import type { AnswerView, PersonRef } from '../../../src/contract/views.ts';
+import type { Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import type { Field as TemplateField } from '../template.ts';
 import { useAutosave } from './useAutosave.ts';
@@ -41,6 +42,14 @@ const useStyles = makeStyles({
 const emptyOf = (f: TemplateField): unknown =>
   f.kind === 'checklist' ? [] : f.kind === 'score' || f.kind === 'rating' || f.kind === 'person' ? null : '';
 
+/** An answer as text in an input or the conflict view: text and numbers as they are, lists joined. */
+function shown(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.map(shown).join(', ');
+  return '';
+}
+
 export function AnswerEditor(props: {
   api: Api;
   conversationId: string;
@@ -54,11 +63,11 @@ export function AnswerEditor(props: {
 }) {
   const { api, conversationId, field, label, answer, editable, people } = props;
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, rating } = useI18n();
   const save = useAutosave(api, conversationId, field.id, answer, emptyOf(field), props.onSaved);
   const name = (oid: string) => people.find((p) => p.oid === oid)?.name ?? oid;
   const statusText = save.state === 'saving' ? t('saving') : save.state === 'saved' ? t('saved') : '';
-  const text = typeof save.draft === 'string' ? save.draft : save.draft === null ? '' : String(save.draft);
+  const text = shown(save.draft);
   const describedBy = props.hintId;
 
   let control: React.ReactNode;
@@ -96,7 +105,7 @@ export function AnswerEditor(props: {
           min={0}
           max={field.max}
           step={0.1}
-          value={save.draft === null ? '' : String(save.draft)}
+          value={shown(save.draft)}
           readOnly={!editable}
           onChange={(_, d) => save.setDraft(d.value === '' ? null : Number(d.value))}
           onBlur={() => void save.flush()}
@@ -113,8 +122,8 @@ export function AnswerEditor(props: {
           layout="horizontal"
           aria-describedby={describedBy}
         >
-          {field.options?.map((o) => (
-            <Radio key={o.id} value={o.id} label={o.label} />
+          {field.options.map((o) => (
+            <Radio key={o.id} value={o.id} label={rating(o)} />
           ))}
         </RadioGroup>
       );
@@ -140,7 +149,7 @@ export function AnswerEditor(props: {
       const chosen = Array.isArray(save.draft) ? (save.draft as string[]) : [];
       control = (
         <div role="group" aria-label={label}>
-          {field.options?.map((o) => (
+          {field.options.map((o) => (
             <Checkbox
               key={o.id}
               label={o.label}
@@ -191,7 +200,7 @@ export function AnswerEditor(props: {
                   {t('conflictYours')}
                 </Text>
                 <pre className={styles.pre} data-testid="conflict-mine">
-                  {String(save.draft ?? '')}
+                  {shown(save.draft)}
                 </pre>
               </div>
               <div>
@@ -199,7 +208,7 @@ export function AnswerEditor(props: {
                   {t('conflictTheirs', { name: name(save.conflict.updatedBy) })}
                 </Text>
                 <pre className={styles.pre} data-testid="conflict-theirs">
-                  {String(save.conflict.value ?? '')}
+                  {shown(save.conflict.value)}
                 </pre>
               </div>
             </div>

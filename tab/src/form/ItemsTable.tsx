@@ -14,8 +14,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiError, type Api, type Item, type PersonRef } from '../api.ts';
-import { useI18n, type MessageKey } from '../i18n.ts';
+import type { ActionItemView, PersonRef, PlanItemView } from '../../../src/contract/views.ts';
+import { FOLLOW_UP_STATUSES } from '../../../src/domain/answers.ts';
+import { errorText, type Api } from '../api.ts';
+import { useI18n } from '../i18n.ts';
 import type { Column, Field } from '../template.ts';
 
 const useStyles = makeStyles({
@@ -29,10 +31,9 @@ export function ItemsTable(props: {
   api: Api;
   conversationId: string;
   field: Field;
-  items: Item[];
+  items: PlanItemView[];
   editable: boolean;
   people: PersonRef[];
-  meOid: string;
   locked: boolean;
   onChange: () => void;
 }) {
@@ -48,7 +49,7 @@ export function ItemsTable(props: {
         props.onChange();
       },
       (e: unknown) => {
-        setError(e instanceof ApiError ? e.message : String(e));
+        setError(errorText(e));
         props.onChange();
       },
     );
@@ -87,20 +88,20 @@ export function ItemsTable(props: {
                       row={i + 1}
                       editable={editable}
                       people={people}
-                      onSave={(cells) =>
-                        run(api.send('PATCH', `/api/items/${item.id}`, { cells, baseVersion: item.version }))
-                      }
+                      onSave={(cells) => {
+                        void run(
+                          api.call('updateActionItem', {
+                            params: { id: item.id },
+                            body: { cells, baseVersion: item.version },
+                          }),
+                        );
+                      }}
                     />
                   </TableCell>
                 ))}
                 {props.locked && (
                   <TableCell>
-                    <FollowUp
-                      api={api}
-                      item={item}
-                      mine={item.ownerOid === props.meOid}
-                      onDone={props.onChange}
-                    />
+                    <FollowUp api={api} item={item} onDone={props.onChange} />
                   </TableCell>
                 )}
                 {editable && (
@@ -108,7 +109,12 @@ export function ItemsTable(props: {
                     <Button
                       size="small"
                       onClick={() =>
-                        void run(api.send('DELETE', `/api/items/${item.id}?version=${item.version}`))
+                        void run(
+                          api.call('removeActionItem', {
+                            params: { id: item.id },
+                            query: { version: item.version },
+                          }),
+                        )
                       }
                     >
                       {t('removeRow', { n: i + 1 })}
@@ -124,9 +130,9 @@ export function ItemsTable(props: {
         <Button
           onClick={() =>
             void run(
-              api.send('POST', `/api/conversations/${conversationId}/items`, {
-                fieldId: field.id,
-                cells: {},
+              api.call('addActionItem', {
+                params: { id: conversationId },
+                body: { fieldId: field.id, cells: {} },
               }),
             )
           }
@@ -145,14 +151,14 @@ export function ItemsTable(props: {
 
 function CellEditor(props: {
   column: Column;
-  item: Item;
+  item: ActionItemView;
   row: number;
   editable: boolean;
   people: PersonRef[];
   onSave: (cells: Record<string, string | null>) => void;
 }) {
   const { column, item, row, editable, people } = props;
-  const { t } = useI18n();
+  const { t, rating } = useI18n();
   const [value, setValue] = useState(item.cells[column.id] ?? '');
   const label = `${column.label}, ${t('row', { n: row })}`;
   const commit = (v: string) => {
@@ -161,13 +167,18 @@ function CellEditor(props: {
   };
   if (column.type === 'person' || column.type === 'rating') {
     const options =
-      column.type === 'person' ? people.map((p) => ({ id: p.oid, label: p.name })) : (column.options ?? []);
+      column.type === 'person'
+        ? people.map((p) => ({ id: p.oid, label: p.name }))
+        : (column.options ?? []).map((o) => ({ id: o.id, label: rating(o) }));
     return (
       <Select
         aria-label={label}
         value={value}
         disabled={!editable}
-        onChange={(_, d) => (setValue(d.value), commit(d.value))}
+        onChange={(_, d) => {
+          setValue(d.value);
+          commit(d.value);
+        }}
       >
         <option value="">{t('choose')}</option>
         {options.map((o) => (
@@ -190,22 +201,25 @@ function CellEditor(props: {
   );
 }
 
-function FollowUp({ api, item, mine, onDone }: { api: Api; item: Item; mine: boolean; onDone: () => void }) {
-  const { t } = useI18n();
-  if (!mine) return <Badge appearance="outline">{t(`follow.${item.status}` as MessageKey)}</Badge>;
+/** The item's follow-up status: a choice for its owner (the server says who that is), a badge for others. */
+function FollowUp({ api, item, onDone }: { api: Api; item: PlanItemView; onDone: () => void }) {
+  const { t, words } = useI18n();
+  if (!item.canFollowUp) return <Badge appearance="outline">{words.followUp[item.status]}</Badge>;
   return (
     <Select
       aria-label={t('itemStatus')}
       value={item.status}
-      onChange={(_, d) =>
+      onChange={(_, d) => {
+        const status = FOLLOW_UP_STATUSES.find((s) => s === d.value);
+        if (!status) return;
         void api
-          .send('POST', `/api/items/${item.id}/follow-up`, { status: d.value, baseVersion: item.version })
-          .then(onDone, onDone)
-      }
+          .call('recordFollowUp', { params: { id: item.id }, body: { status, baseVersion: item.version } })
+          .then(onDone, onDone);
+      }}
     >
-      {(['open', 'achieved', 'partly', 'not_yet'] as const).map((s) => (
+      {FOLLOW_UP_STATUSES.map((s) => (
         <option key={s} value={s}>
-          {t(`follow.${s}`)}
+          {words.followUp[s]}
         </option>
       ))}
     </Select>
@@ -217,20 +231,20 @@ export function PreviousItems({
   previous,
 }: {
   field: Field;
-  previous: { period: string; items: Item[] } | undefined;
+  previous: { period: string; items: ActionItemView[] } | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, words, period } = useI18n();
   if (!previous || previous.items.length === 0) return <Text>{t('previousNone')}</Text>;
   return (
     <div>
       <Text weight="semibold">
-        {field.label} – {t('previousItems', { period: previous.period })}
+        {field.label} – {t('previousItems', { period: period(previous.period) })}
       </Text>
       <ul>
         {previous.items.map((i) => (
           <li key={i.id}>
             {Object.values(i.cells).filter(Boolean)[0] ?? ''}{' '}
-            <Badge appearance="tint">{t(`follow.${i.status}` as MessageKey)}</Badge>
+            <Badge appearance="tint">{words.followUp[i.status]}</Badge>
           </li>
         ))}
       </ul>

@@ -1,8 +1,8 @@
 import { Button, Card, MessageBar, MessageBarBody, Text, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiError, openPdf, type Api, type ConversationView } from '../api.ts';
+import type { ConversationView } from '../../../src/contract/views.ts';
+import { errorText, openPdf, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
-import type { Template } from '../template.ts';
 
 /** Shows exactly what is signed (the content hash), who has signed and when, and signs. */
 export function SignPanel({
@@ -11,23 +11,24 @@ export function SignPanel({
   onChange,
 }: {
   api: Api;
-  view: ConversationView & { definition: Template };
+  view: ConversationView;
   onChange: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const [error, setError] = useState<string | null>(null);
-  const locked = view.status === 'signed' || view.status === 'archived';
-  const mineSigned = view.signatures.some((s) => s.party === view.you && s.valid);
   const sign = () =>
-    api.send('POST', `/api/conversations/${view.id}/signatures`, { contentHash: view.contentHash }).then(
-      () => (setError(null), onChange()),
-      (e: unknown) => (setError(e instanceof ApiError ? e.message : String(e)), onChange()),
+    api.call('signRecord', { params: { id: view.id }, body: { contentHash: view.contentHash } }).then(
+      () => {
+        setError(null);
+        onChange();
+      },
+      (e: unknown) => {
+        setError(errorText(e));
+        onChange();
+      },
     );
-  const hasSalary = view.definition.sections.some((s) => s.sensitivity === 'salary');
   const openCopy = (part: 'record' | 'salary') =>
-    openPdf(api, `/api/conversations/${view.id}/archive/${part}`).catch((e: unknown) =>
-      setError(e instanceof ApiError ? e.message : String(e)),
-    );
+    openPdf(api, view.id, part).catch((e: unknown) => setError(errorText(e)));
   const parties = [
     { party: 'leader' as const, person: view.parties.leader },
     { party: 'employee' as const, person: view.parties.employee },
@@ -37,35 +38,35 @@ export function SignPanel({
       <Title3 block as="h2" id="sign-title">
         {t('signTitle')}
       </Title3>
-      {locked && (
+      {view.locked && (
         <MessageBar intent="success">
           <MessageBarBody>{t('lockedNotice')}</MessageBarBody>
         </MessageBar>
       )}
       <Text as="p">{t('signWhat', { hash: view.contentHash })}</Text>
-      {!locked && <Text as="p">{t('signVoids')}</Text>}
+      {!view.locked && <Text as="p">{t('signVoids')}</Text>}
       <ul>
         {parties.map(({ party, person }) => {
           const s = view.signatures.find((x) => x.party === party && x.valid);
           return (
             <li key={party}>
               {s
-                ? t('signedBy', { name: s.name, time: s.signedAt.replace('T', ' ').slice(0, 19) })
+                ? t('signedBy', { name: s.name, time: dateTime(s.signedAt) })
                 : t('notSignedYet', { name: person.name })}
             </li>
           );
         })}
       </ul>
-      {view.status === 'archived' && (
+      {view.canOpenCopies.length > 0 && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-          {(hasSalary ? (['record', 'salary'] as const) : (['record'] as const)).map((part) => (
+          {view.canOpenCopies.map((part) => (
             <Button key={part} onClick={() => void openCopy(part)}>
               {t(part === 'record' ? 'openArchive' : 'openArchiveSalary')}
             </Button>
           ))}
         </div>
       )}
-      {view.status === 'awaiting_signatures' && view.you && !mineSigned && (
+      {view.canSign && (
         <div>
           <Button appearance="primary" onClick={() => void sign()}>
             {t('signButton')}

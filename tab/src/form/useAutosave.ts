@@ -1,7 +1,8 @@
 // Saves one answer slot: debounced while typing, flushed on blur, one request at a time, and the
 // newest text is never dropped. A version conflict keeps both texts for the user to resolve.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, type Api, type AnswerView } from '../api.ts';
+import type { AnswerView } from '../../../src/contract/views.ts';
+import { ApiError, type Api } from '../api.ts';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
 
@@ -45,11 +46,10 @@ export function useAutosave(
     const value = latest.current;
     setState('saving');
     try {
-      const res = await api.send<{ answer: AnswerView }>(
-        'PUT',
-        `/api/conversations/${conversationId}/answers/${fieldId}`,
-        { value, baseVersion: base.current },
-      );
+      const res = await api.call('saveAnswer', {
+        params: { id: conversationId, fieldId },
+        body: { value, baseVersion: base.current },
+      });
       base.current = res.answer.version;
       savedValue.current = value;
       failures.current = 0;

@@ -14,28 +14,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { ApiError, openPdf, type Api } from '../api.ts';
+import type { ArchiveEntry, ArchiveListing, TemplateSummary } from '../../../src/contract/views.ts';
+import { errorText, openPdf, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { ErrorNotice } from './common.tsx';
-
-interface Entry {
-  conversationId: string;
-  part: 'record' | 'salary';
-  year: string;
-  templateKey: string;
-  templateName: string;
-  period: string;
-  unit: string;
-  employee: string;
-  leader: string;
-  archivedAt: string;
-  file: string;
-}
-interface Listing {
-  entries: Entry[];
-  years: string[];
-  units: { id: string; name: string }[];
-}
 
 const useStyles = makeStyles({
   filters: {
@@ -46,35 +28,32 @@ const useStyles = makeStyles({
   },
 });
 
-const TYPES = [
-  ['kontraktsamtale', 'Kontraktsamtale'],
-  ['utviklingssamtale-leder', 'Utviklingssamtale for ledere'],
-  ['medarbeidersamtale-10-faktor', 'Medarbeidersamtale'],
-] as const;
-
 /** HR's archive: filter by year, type and unit, open each PDF (the server logs every opening). */
 export function ArchiveList({ api }: { api: Api }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, words, date, period } = useI18n();
   const [year, setYear] = useState('');
   const [type, setType] = useState('');
   const [unit, setUnit] = useState('');
-  const [data, setData] = useState<Listing | null>(null);
+  const [data, setData] = useState<ArchiveListing | null>(null);
+  const [types, setTypes] = useState<TemplateSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const q = new URLSearchParams({
-      ...(year ? { year } : {}),
-      ...(type ? { templateKey: type } : {}),
-      ...(unit ? { unitId: unit } : {}),
-    });
-    api.get<Listing>(`/api/hr/archive?${q.toString()}`).then(setData, (e: Error) => setError(e.message));
+    api
+      .call('listArchive', { query: { year, templateKey: type, unitId: unit } })
+      .then(setData, (e: unknown) => setError(errorText(e)));
   }, [api, year, type, unit]);
-
-  const open = (e: Entry) =>
-    openPdf(api, e.file).catch((err: unknown) =>
-      setError(err instanceof ApiError ? err.message : String(err)),
+  // The conversation types come from the templates the organisation uses, not from a list of our own.
+  useEffect(() => {
+    api.call('listTemplates').then(
+      (r) => setTypes(r.templates.filter((x) => x.kind === 'conversation')),
+      (e: unknown) => setError(errorText(e)),
     );
+  }, [api]);
+
+  const open = (e: ArchiveEntry) =>
+    openPdf(api, e.conversationId, e.part).catch((err: unknown) => setError(errorText(err)));
 
   return (
     <section aria-labelledby="archive-title">
@@ -94,9 +73,9 @@ export function ArchiveList({ api }: { api: Api }) {
         <Field label={t('filterType')}>
           <Select value={type} onChange={(_, d) => setType(d.value)}>
             <option value="">{t('all')}</option>
-            {TYPES.map(([k, name]) => (
-              <option key={k} value={k}>
-                {name}
+            {types.map((x) => (
+              <option key={x.key} value={x.key}>
+                {x.name}
               </option>
             ))}
           </Select>
@@ -133,15 +112,15 @@ export function ArchiveList({ api }: { api: Api }) {
                 <TableRow key={`${e.conversationId}-${e.part}`}>
                   <TableCell>{e.employee}</TableCell>
                   <TableCell>{e.templateName}</TableCell>
-                  <TableCell>{e.period}</TableCell>
+                  <TableCell>{period(e.period)}</TableCell>
                   <TableCell>{e.unit}</TableCell>
-                  <TableCell>{t(e.part === 'salary' ? 'partSalary' : 'partRecord')}</TableCell>
-                  <TableCell>{e.archivedAt.slice(0, 10)}</TableCell>
+                  <TableCell>{words.part[e.part]}</TableCell>
+                  <TableCell>{date(e.archivedAt)}</TableCell>
                   <TableCell>
                     <Button
                       size="small"
                       onClick={() => void open(e)}
-                      aria-label={t('openPdf', { name: e.employee, period: e.period })}
+                      aria-label={t('openPdf', { name: e.employee, period: period(e.period) })}
                     >
                       PDF
                     </Button>

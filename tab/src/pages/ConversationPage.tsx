@@ -12,22 +12,17 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, type Api, type ConversationView, type FieldView, type Me } from '../api.ts';
+import type { ConversationView, FieldView } from '../../../src/contract/views.ts';
+import { errorText, type Api } from '../api.ts';
 import { AnswerEditor } from '../form/AnswerEditor.tsx';
+import { answerText } from '../form/answer-text.ts';
 import { ItemsTable, PreviousItems } from '../form/ItemsTable.tsx';
 import { SignPanel } from '../form/SignPanel.tsx';
-import { useI18n, type MessageKey } from '../i18n.ts';
-import {
-  editable,
-  type Field,
-  type GuideQuestion,
-  type Party,
-  type Section,
-  type Template,
-} from '../template.ts';
+import { useI18n } from '../i18n.ts';
+import type { Field, GuideQuestion, Party, Section } from '../template.ts';
 import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
 
-type View = ConversationView & { definition: Template };
+type View = ConversationView;
 
 const useStyles = makeStyles({
   head: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
@@ -58,16 +53,17 @@ const useStyles = makeStyles({
   readOnly: { whiteSpace: 'pre-wrap' },
 });
 
-export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me }) {
+export function ConversationPage({ api, id }: { api: Api; id: string }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, words, date, period } = useI18n();
   const [view, setView] = useState<View | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(
-    () => api.get<View>(`/api/conversations/${id}`).then(setView, (e: Error) => setError(e.message)),
+    () =>
+      api.call('getConversation', { params: { id } }).then(setView, (e: unknown) => setError(errorText(e))),
     [api, id],
   );
   useEffect(() => void load(), [load]);
@@ -84,30 +80,26 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
   const you = view.you;
   const other = you === 'leader' ? view.parties.employee : view.parties.leader;
   const people = [view.parties.leader, view.parties.employee];
-  const locked = view.status === 'signed' || view.status === 'archived';
   const fieldView = (fid: string): FieldView | undefined =>
     view.sections.flatMap((s) => s.fields).find((f) => f.id === fid);
-  const myPrivate = tpl.sections
-    .flatMap((s) => s.fields)
-    .filter((f) => f.visibility === 'private' && you && (f.writer === you || f.writer === 'both-separately'));
-  const unshared = you
-    ? myPrivate.some((f) => {
-        const a = fieldView(f.id)?.answers[you];
-        return a && !a.sharedAt;
-      })
-    : false;
 
   const act = (p: Promise<unknown>, message?: string) =>
     p.then(
-      () => (setNotice(message ?? null), void load()),
-      (e: unknown) => (setNotice(null), setError(e instanceof ApiError ? e.message : String(e))),
+      () => {
+        setNotice(message ?? null);
+        void load();
+      },
+      (e: unknown) => {
+        setNotice(null);
+        setError(errorText(e));
+      },
     );
 
   return (
     <article aria-labelledby="conversation-title">
       <div className={styles.head}>
         <RouterLink href="/">{t('backToList')}</RouterLink>
-        <PageTitle>{`${tpl.title} ${view.period}`}</PageTitle>
+        <PageTitle>{`${tpl.title} ${period(view.period)}`}</PageTitle>
         {tpl.subtitle && <Text>{tpl.subtitle}</Text>}
         <Text>
           {t('parties', {
@@ -120,31 +112,31 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
         <div className={styles.actions}>
           <StatusBadge status={view.status} />
           <Text>
-            {t('colNext')}: {t(`next.${view.nextStep}` as MessageKey)}
+            {t('colNext')}: {words.nextStep[view.nextStep]}
           </Text>
-          {view.scheduledAt && <Text>{t('scheduled', { date: view.scheduledAt })}</Text>}
+          {view.scheduledAt && <Text>{t('scheduled', { date: date(view.scheduledAt) })}</Text>}
         </div>
         <Caption1>{tpl.marking.text}</Caption1>
-        {view.transitions.length > 0 && (
+        {view.canTransition.length > 0 && (
           <div className={styles.actions}>
-            {view.transitions.map((tr) => (
+            {view.canTransition.map((tr) => (
               <Button
                 key={tr}
                 appearance={tr === 'cancel' ? 'secondary' : 'primary'}
                 onClick={() =>
-                  void act(api.send('POST', `/api/conversations/${id}/transitions`, { transition: tr }))
+                  void act(api.call('transitionConversation', { params: { id }, body: { transition: tr } }))
                 }
               >
-                {t(`transition.${tr}` as MessageKey)}
+                {words.transition[tr]}
               </Button>
             ))}
           </div>
         )}
-        {unshared && view.status !== 'awaiting_signatures' && !locked && (
+        {view.canShare && (
           <div>
             <Button
               onClick={() =>
-                void act(api.send('POST', `/api/conversations/${id}/preparation/share`, {}), t('shared'))
+                void act(api.call('sharePreparation', { params: { id }, body: {} }), t('shared'))
               }
             >
               {t('sharePrep', { name: other.name })}
@@ -156,7 +148,7 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
             <MessageBarBody>{notice}</MessageBarBody>
           </MessageBar>
         )}
-        {locked && (
+        {view.locked && (
           <MessageBar intent="info">
             <MessageBarBody>{t('readOnlyLocked')}</MessageBarBody>
           </MessageBar>
@@ -206,7 +198,6 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
               view={view}
               you={you}
               api={api}
-              me={me}
               people={people}
               onSaved={onSaved}
               onChange={() => void load()}
@@ -215,7 +206,7 @@ export function ConversationPage({ api, id, me }: { api: Api; id: string; me: Me
         />
       ))}
 
-      {(view.status === 'awaiting_signatures' || locked) && (
+      {(view.status === 'awaiting_signatures' || view.locked) && (
         <SignPanel api={api} view={view} onChange={() => void load()} />
       )}
     </article>
@@ -272,18 +263,18 @@ function FieldBlock(props: {
   view: View;
   you: Party | null;
   api: Api;
-  me: Me;
   people: { oid: string; name: string }[];
   onSaved: () => void;
   onChange: () => void;
 }) {
-  const { field, fv, view, you, api, me, people } = props;
+  const { field, fv, view, you, api, people } = props;
   const styles = useStyles();
-  const { t } = useI18n();
-  const canEdit = editable(field, view.status, you);
+  const i18n = useI18n();
+  const { t } = i18n;
+  // The server decides what the caller may edit; the tab only shows it.
+  const canEdit = fv?.editable ?? false;
   const guideId = field.guide ? `guide-${field.id}` : undefined;
   const name = (p: Party) => view.parties[p].name;
-  const locked = view.status === 'signed' || view.status === 'archived';
 
   let body: React.ReactNode;
   if (field.kind === 'previousItems') {
@@ -301,8 +292,7 @@ function FieldBlock(props: {
           items={fv?.items ?? []}
           editable={canEdit}
           people={people}
-          meOid={me.oid}
-          locked={locked}
+          locked={view.locked}
           onChange={props.onChange}
         />
       </div>
@@ -353,7 +343,7 @@ function FieldBlock(props: {
                 {label}
               </Text>
               {answer ? (
-                <Text className={styles.readOnly}>{String(answer.value ?? '')}</Text>
+                <Text className={styles.readOnly}>{answerText(field, answer.value, i18n, people)}</Text>
               ) : field.visibility === 'private' ? (
                 <Text>{t('notShared', { name: name(p) })}</Text>
               ) : (

@@ -9,39 +9,28 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { Api } from '../api.ts';
+import type { CompletionView } from '../../../src/contract/views.ts';
+import { errorText, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { ArchiveList } from './ArchiveList.tsx';
 import { UnreachableList } from './UnreachableList.tsx';
 import { ErrorNotice, PageTitle } from './common.tsx';
 
-interface Completion {
-  period: string;
-  rows: {
-    unit: { id: string | null; name: string };
-    templateKey: string;
-    templateName: string;
-    total: number;
-    byStatus: Record<string, number>;
-    completedShare: number;
-  }[];
-}
-
 export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
-  const { t, locale } = useI18n();
-  const [data, setData] = useState<Completion | null>(null);
+  const { t, words, period } = useI18n();
+  const [data, setData] = useState<CompletionView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (allowed) api.get<Completion>('/api/hr/completion').then(setData, (e: Error) => setError(e.message));
+    if (allowed) api.call('getCompletion').then(setData, (e: unknown) => setError(errorText(e)));
   }, [api, allowed]);
-  const pct = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
+  const pct = new Intl.NumberFormat(words.meta.tag, {
     style: 'percent',
     maximumFractionDigits: 0,
   });
 
   return (
     <section>
-      <PageTitle>{`${t('hrTitle')}${data ? ` ${data.period}` : ''}`}</PageTitle>
+      <PageTitle>{`${t('hrTitle')}${data ? ` ${period(data.period)}` : ''}`}</PageTitle>
       {!allowed && <ErrorNotice message={t('hrOnly')} />}
       <Text as="p">{t('hrLead')}</Text>
       {error && <ErrorNotice message={error} />}
@@ -65,7 +54,7 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
                   <TableCell>{r.unit.name}</TableCell>
                   <TableCell>{r.templateName}</TableCell>
                   <TableCell>{r.total}</TableCell>
-                  <TableCell>{(r.byStatus.signed ?? 0) + (r.byStatus.archived ?? 0)}</TableCell>
+                  <TableCell>{r.byStatus.signed + r.byStatus.archived}</TableCell>
                   <TableCell>{pct.format(r.completedShare)}</TableCell>
                 </TableRow>
               ))}

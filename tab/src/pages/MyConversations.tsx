@@ -9,18 +9,19 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { Api, StatusView } from '../api.ts';
-import { useI18n, type MessageKey } from '../i18n.ts';
+import type { MyConversation } from '../../../src/contract/views.ts';
+import { errorText, type Api } from '../api.ts';
+import { useI18n } from '../i18n.ts';
 import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
 
 export function MyConversations({ api }: { api: Api }) {
-  const { t } = useI18n();
-  const [items, setItems] = useState<StatusView[] | null>(null);
+  const { t, words, date, period } = useI18n();
+  const [items, setItems] = useState<MyConversation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.get<{ conversations: StatusView[] }>('/api/conversations').then(
+    api.call('listMyConversations').then(
       (r) => setItems(r.conversations),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [api]);
 
@@ -50,19 +51,19 @@ export function MyConversations({ api }: { api: Api }) {
                   <TableRow key={c.id}>
                     <TableCell>
                       <RouterLink href={`/conversations/${c.id}`}>
-                        {c.template.name} {c.period}
+                        {c.template.name} {period(c.period)}
                       </RouterLink>
                     </TableCell>
                     <TableCell>
                       {other.name} ({t(c.you === 'leader' ? 'youAreLeader' : 'youAreEmployee')})
                     </TableCell>
-                    <TableCell>{c.scheduledAt ?? c.period}</TableCell>
+                    <TableCell>{c.scheduledAt ? date(c.scheduledAt) : period(c.period)}</TableCell>
                     <TableCell>
                       <StatusBadge status={c.status} />
                     </TableCell>
-                    <TableCell>{t(`next.${c.nextStep}` as MessageKey)}</TableCell>
+                    <TableCell>{words.nextStep[c.nextStep]}</TableCell>
                     <TableCell>
-                      {c.waitingOn.length ? c.waitingOn.map((p) => p.name).join(', ') : t('nobody')}
+                      {c.waitingFor.length ? c.waitingFor.map((p) => p.name).join(', ') : t('nobody')}
                     </TableCell>
                   </TableRow>
                 );

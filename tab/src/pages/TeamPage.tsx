@@ -13,20 +13,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, type Api, type Me, type StatusView } from '../api.ts';
+import type { MeView, TeamView, TemplateSummary } from '../../../src/contract/views.ts';
+import { errorText, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
-
-interface Team {
-  period: string;
-  members: { oid: string; name: string; conversations: StatusView[] }[];
-}
-interface TemplateSummary {
-  key: string;
-  name: string;
-  kind: string;
-}
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
@@ -39,10 +30,11 @@ const useStyles = makeStyles({
   },
 });
 
-export function TeamPage({ api, me }: { api: Api; me: Me }) {
+export function TeamPage({ api, me }: { api: Api; me: MeView }) {
   const styles = useStyles();
-  const { t } = useI18n();
-  const [team, setTeam] = useState<Team | null>(null);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [team, setTeam] = useState<TeamView | null>(null);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -53,34 +45,29 @@ export function TeamPage({ api, me }: { api: Api; me: Me }) {
   const [fieldError, setFieldError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    api
-      .get<Team>(`/api/team?period=${encodeURIComponent(period)}`)
-      .then(setTeam, (e: Error) => setError(e.message));
+    api.call('listTeam', { query: { period } }).then(setTeam, (e: unknown) => setError(errorText(e)));
   }, [api, period]);
   useEffect(load, [load]);
   useEffect(() => {
-    api.get<{ templates: TemplateSummary[] }>('/api/templates').then(
+    api.call('listTemplates').then(
       (r) => setTemplates(r.templates.filter((x) => x.kind === 'conversation')),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [api]);
 
-  const plan = async (e: React.FormEvent) => {
+  const plan = async (e: React.SyntheticEvent) => {
     e.preventDefault();
     setFieldError(null);
     setNotice(null);
     try {
-      const created = await api.send<StatusView>('POST', '/api/conversations', {
-        templateKey,
-        employeeOid: employee,
-        period,
-        ...(date ? { scheduledAt: date } : {}),
+      const created = await api.call('planConversation', {
+        body: { templateKey, employeeOid: employee, period, ...(date ? { scheduledAt: date } : {}) },
       });
       setNotice(t('planned'));
       load();
       navigate(`/conversations/${created.id}`);
     } catch (err) {
-      setFieldError(err instanceof ApiError ? err.message : String(err));
+      setFieldError(errorText(err));
     }
   };
 
@@ -100,7 +87,7 @@ export function TeamPage({ api, me }: { api: Api; me: Me }) {
                 {m.conversations.map((c) => (
                   <span key={c.id} className={styles.member}>
                     <RouterLink href={`/conversations/${c.id}`}>
-                      {c.template.name} {c.period}
+                      {c.template.name} {i18n.period(c.period)}
                     </RouterLink>
                     <StatusBadge status={c.status} />
                   </span>

@@ -1,16 +1,11 @@
 import { Button, Caption1, Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { createApi } from '../api.ts';
-import { useI18n, type MessageKey } from '../i18n.ts';
+import type { ResponseOf } from '../../../src/contract/endpoints.ts';
+import { createApi, errorText } from '../api.ts';
+import { useI18n } from '../i18n.ts';
 import { ErrorNotice, PageTitle } from './common.tsx';
 
-interface DevUser {
-  userId: string;
-  name: string;
-  roles: string[];
-  unit: string | null;
-  isLeader: boolean;
-}
+type DevUser = ResponseOf<'listDevUsers'>['users'][number];
 
 const useStyles = makeStyles({
   page: {
@@ -33,22 +28,22 @@ const useStyles = makeStyles({
 
 export function UserPicker({ onToken }: { onToken: (token: string) => void }) {
   const styles = useStyles();
-  const { t, locale } = useI18n();
+  const { t, locale, words } = useI18n();
   const [users, setUsers] = useState<DevUser[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const api = useMemo(() => createApi(locale, async () => null), [locale]);
+  const api = useMemo(() => createApi(locale, () => Promise.resolve(null)), [locale]);
 
   useEffect(() => {
-    api.get<{ users: DevUser[] }>('/api/dev/users').then(
+    api.call('listDevUsers').then(
       (r) => setUsers(r.users),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [api]);
 
   const choose = (userId: string) =>
-    api.send<{ token: string }>('POST', '/api/dev/login', { userId }).then(
+    api.call('devLogin', { body: { userId } }).then(
       (r) => onToken(r.token),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorText(e)),
     );
 
   return (
@@ -68,8 +63,8 @@ export function UserPicker({ onToken }: { onToken: (token: string) => void }) {
                 {[
                   u.unit,
                   ...(u.roles.length
-                    ? u.roles.map((r) => t(`role${r}` as MessageKey))
-                    : [t(u.isLeader ? 'roleLeader' : 'roleEmployee')]),
+                    ? u.roles.map((r) => words.role[r])
+                    : [words.role[u.isLeader ? 'leader' : 'employee']]),
                 ]
                   .filter(Boolean)
                   .join(' · ')}

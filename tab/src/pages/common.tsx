@@ -1,7 +1,7 @@
 import { Badge, Link, MessageBar, MessageBarBody, MessageBarTitle, Title2 } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import type { Status } from '../api.ts';
-import { useI18n, type MessageKey } from '../i18n.ts';
+import type { Status } from '../../../src/domain/conversation.ts';
+import { useI18n } from '../i18n.ts';
 import { navigate } from '../router.ts';
 
 /** A link within the tab: a real href (open in new tab, copy link) that navigates without a reload. */
@@ -33,10 +33,10 @@ const STATUS_COLOUR: Record<
 };
 
 export function StatusBadge({ status }: { status: Status }) {
-  const { t } = useI18n();
+  const { words } = useI18n();
   return (
     <Badge appearance="tint" color={STATUS_COLOUR[status]} shape="rounded">
-      {t(`status.${status}` as MessageKey)}
+      {words.status[status]}
     </Badge>
   );
 }
