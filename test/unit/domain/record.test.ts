@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../../src/domain/canonical-json.ts';
 import type { Conversation } from '../../../src/domain/conversation.ts';
-import {
-  carryOverAnswers,
-  contentHash,
-  fullySigned,
-  sharedRecord,
-  type Answer,
-  type Signature,
-} from '../../../src/domain/record.ts';
+import type { Answer } from '../../../src/domain/answers.ts';
+import { carryOverAnswers, contentHash, sharedRecord } from '../../../src/domain/record.ts';
+import { fullySigned, type Signature } from '../../../src/domain/signatures.ts';
 import { builtInTemplate } from '../../../src/domain/templates/registry.ts';
 
 describe('canonical JSON (RFC 8785)', () => {
