@@ -14,9 +14,11 @@ import { renderRecordPdf } from '../../src/adapters/pdf/render-record.ts';
 import { DEMO } from '../../src/seed/demo-organisation.ts';
 import { prepareArchiveCopy } from '../../src/usecases/prepare-archive-copy.ts';
 import { NO_EVENTS } from '../../src/usecases/support.ts';
+import type { ResponseOf } from '../../src/contract/endpoints.ts';
+import { callerFor, conversationAt, path } from '../helpers/factory.ts';
 import { startServerProcess } from '../helpers/process.ts';
 import { startSharePointFakes } from '../helpers/sharepoint.ts';
-import { api, numberArg } from './load.ts';
+import { numberArg } from './load.ts';
 
 /** Upload 2 + fields 2 + invite 5: the least one copy can cost. */
 const MIN_RU_PER_COPY = 9;
@@ -44,38 +46,13 @@ export async function archiveBench(args: string[]) {
     );
     const server = await startServerProcess(dataDir, { ...fakes.env, NODE_EXTRA_CA_CERTS: fakes.certFile });
     child = server.child;
-    const login = async (userId: string) =>
-      (await api<{ token: string }>(server.url, 'POST', '/api/dev/login', null, { userId })).token;
-    const ola = await login(DEMO.ola);
-    const tokens = { [DEMO.per]: await login(DEMO.per), [DEMO.silje]: await login(DEMO.silje) };
-    await (async () => {
-      for (let i = 0; i < records; i++) {
-        const employee = i % 2 ? DEMO.per : DEMO.silje;
-        const c = await api<{ id: string }>(server.url, 'POST', '/api/conversations', ola, {
-          templateKey: 'medarbeidersamtale-10-faktor',
-          employeeOid: employee,
-          period: String(3000 + i),
-        });
-        await api(server.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, { transition: 'hold' });
-        await api(server.url, 'PUT', `/api/conversations/${c.id}/answers/struktur-1`, ola, {
-          value: `Referat ${i} ${randomUUID()}`,
-          baseVersion: 0,
-        });
-        await api(server.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, {
-          transition: 'send-to-signing',
-        });
-        const { contentHash } = await api<{ contentHash: string }>(
-          server.url,
-          'GET',
-          `/api/conversations/${c.id}`,
-          ola,
-        );
-        await api(server.url, 'POST', `/api/conversations/${c.id}/signatures`, ola, { contentHash });
-        await api(server.url, 'POST', `/api/conversations/${c.id}/signatures`, tokens[employee]!, {
-          contentHash,
-        });
-      }
-    })();
+    const caller = callerFor(server.url);
+    for (let i = 0; i < records; i++)
+      await conversationAt(caller, 'signed', {
+        employee: i % 2 ? DEMO.per : DEMO.silje,
+        period: String(3000 + i),
+        record: [{ fieldId: 'struktur-1', value: `Referat ${i} ${randomUUID()}` }],
+      });
     fakes.graph.release();
 
     // Measure whole windows from the first charged request.
@@ -96,17 +73,10 @@ export async function archiveBench(args: string[]) {
     ).length;
 
     // Let the rest finish, then count: every signed record archived, each copy once.
-    const lars = await login(DEMO.lars);
-    let entries: { conversationId: string; part: string }[] = [];
+    const lars = await caller(DEMO.lars);
+    let entries: ResponseOf<'listArchive'>['entries'] = [];
     for (const deadline = Date.now() + 20 * windowSeconds * 1000 + 60_000; Date.now() < deadline;) {
-      entries = (
-        await api<{ entries: { conversationId: string; part: string }[] }>(
-          server.url,
-          'GET',
-          '/api/hr/archive',
-          lars,
-        )
-      ).entries;
+      entries = (await lars<ResponseOf<'listArchive'>>('GET', path('listArchive'))).body.entries;
       if (entries.length >= records + 4) break;
       await new Promise((r) => setTimeout(r, 1000));
     }

@@ -77,23 +77,6 @@ export async function closedLoop(
   };
 }
 
-/** One JSON request to the API, failing loudly: for setting up a benchmark, not for measuring it. */
-export async function api<T>(
-  url: string,
-  method: string,
-  path: string,
-  token: string | null,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(url + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 /** A numeric `--name=value` option, or the fallback. */
 export const numberArg = (args: string[], name: string, fallback: number) =>
   Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);

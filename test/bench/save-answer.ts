@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../../src/adapters/db/database.ts';
 import { DEMO } from '../../src/seed/demo-organisation.ts';
+import { callerFor, conversationAt } from '../helpers/factory.ts';
 import { MAIN, spawnUntilUrl } from '../helpers/process.ts';
-import { api, closedLoop, numberArg, type LoadResult } from './load.ts';
+import { closedLoop, numberArg, type LoadResult } from './load.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -34,21 +35,16 @@ export async function saveAnswerBench(args: string[]) {
     );
     children.push(samtale.child);
 
-    const login = async (userId: string) =>
-      (await api<{ token: string }>(samtale.url, 'POST', '/api/dev/login', null, { userId })).token;
-    const ola = await login(DEMO.ola);
-    const per = await login(DEMO.per);
+    const tokens = new Map<string, string>();
+    const caller = callerFor(samtale.url, tokens);
     // One conversation per client, so clients do not conflict with each other; each keeps its version.
     const ids: string[] = [];
-    for (let i = 0; i < clients; i++) {
-      const c = await api<{ id: string }>(samtale.url, 'POST', '/api/conversations', ola, {
-        templateKey: 'medarbeidersamtale-10-faktor',
-        employeeOid: DEMO.per,
-        period: String(2100 + i),
-      });
-      await api(samtale.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, { transition: 'hold' });
-      ids.push(c.id);
-    }
+    for (let i = 0; i < clients; i++)
+      ids.push((await conversationAt(caller, 'held', { period: String(2100 + i) })).id);
+    await caller(DEMO.per);
+    // The load itself is raw HTTP with the parties' own tokens, as the tab sends it.
+    const ola = tokens.get(DEMO.ola)!;
+    const per = tokens.get(DEMO.per)!;
     const versions = new Array<number>(clients).fill(0);
     const text = 'Vi snakket om hvordan det siste året har vært, og om oppgavene fremover. '.repeat(4);
 

@@ -1,25 +1,20 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends } from '../helpers/backends.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { conversationAt } from '../helpers/factory.ts';
 import { join } from 'node:path';
-import { SCREENSHOTS, launchBrowser } from '../helpers/browser.ts';
-import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
-import { assertTabBuilt, fill, shot, signedIn } from '../helpers/tab.ts';
+import { SCREENSHOTS } from '../helpers/browser.ts';
+import { DEMO, type TestApp } from '../helpers/harness.ts';
+import { tabFixture, fill, shot, signedIn } from '../helpers/tab.ts';
 
-const [pglite] = await backends();
 const REFLECTION = 'Jeg blir motivert av å få ansvar for egne prosjekter.';
 
 describe('the tab in local mode, as new users use it', () => {
+  // One server and one browser for the file (test/helpers/tab.ts).
+  const fixture = tabFixture();
   let t: TestApp;
   let browser: Browser;
-  beforeAll(async () => {
-    assertTabBuilt();
-    t = await startTestApp(pglite!);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  beforeAll(() => {
+    ({ t, browser } = fixture);
   });
 
   it('plans, prepares privately, shares, fills the record and action plan, signs, and locks', async () => {
@@ -135,17 +130,11 @@ describe('the tab in local mode, as new users use it', () => {
   });
 
   it('shows a version conflict side by side, with both texts, and loses nothing', async () => {
-    const planned = await (
-      await t.as(DEMO.ingrid)
-    )<{ id: string }>('POST', '/api/conversations', {
-      templateKey: 'medarbeidersamtale-10-faktor',
-      employeeOid: DEMO.jonas,
+    const { id } = await conversationAt(t.as, 'held', {
+      leader: DEMO.ingrid,
+      employee: DEMO.jonas,
       period: '2027',
     });
-    const id = planned.body.id;
-    await (
-      await t.as(DEMO.ingrid)
-    )('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
     const a = await signedIn(browser, t.url, 'Ingrid Berg');
     const b = await signedIn(browser, t.url, 'Jonas Nilsen');
     for (const p of [a.page, b.page]) {

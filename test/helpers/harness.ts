@@ -26,7 +26,8 @@ export interface TestApp {
     path: string,
     opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
   ): Promise<Reply<T>>;
-  as(userId: string): Promise<Client>;
+  /** A client signed in as a demo user (safe to pass on: it needs no `this`). */
+  as: (userId: string) => Promise<Client>;
   close(): Promise<void>;
 }
 
@@ -102,7 +103,7 @@ export async function startTestApp(
     url: app.url,
     token,
     call,
-    async as(userId) {
+    as: async (userId) => {
       const t = await token(userId);
       return (method, path, body) => call(method, path, { token: t, body });
     },

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ResponseOf } from '../../src/contract/endpoints.ts';
+import { callerFor, conversationAt, path, type Caller } from '../helpers/factory.ts';
 import { DEMO } from '../../src/seed/demo-organisation.ts';
 import { startServerProcess } from '../helpers/process.ts';
 import { startSharePointFakes, type SharePointFakes } from '../helpers/sharepoint.ts';
@@ -40,67 +42,25 @@ describe.each(['local folder', 'SharePoint'] as const)(
       async () => {
         const a = await start(dataDir);
         children.push(a.child);
-        const call = async <T>(
-          url: string,
-          method: string,
-          path: string,
-          token: string | null,
-          body?: unknown,
-        ) => {
-          const res = await fetch(url + path, {
-            method,
-            headers: {
-              'content-type': 'application/json',
-              ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
-            body: body === undefined ? undefined : JSON.stringify(body),
-          });
-          return (await res.json()) as T;
-        };
-        const login = async (url: string, userId: string) =>
-          (await call<{ token: string }>(url, 'POST', '/api/dev/login', null, { userId })).token;
-        const ola = await login(a.url, DEMO.ola);
-        const tokens = {
-          [DEMO.per]: await login(a.url, DEMO.per),
-          [DEMO.silje]: await login(a.url, DEMO.silje),
-        };
-        const lars = await login(a.url, DEMO.lars);
-        const archivedCount = async (url: string) =>
-          (await call<{ entries: unknown[] }>(url, 'GET', '/api/hr/archive', lars)).entries.length;
+        const caller = callerFor(a.url);
+        const archive = async (c: Caller) =>
+          (await (await c(DEMO.lars))<ResponseOf<'listArchive'>>('GET', path('listArchive'))).body;
+        const archivedCount = async (c: Caller) => (await archive(c)).entries.length;
 
         // 30 records signed in quick succession: the worker is busy archiving when the process dies.
         const ids: string[] = [];
         for (let i = 0; i < 30; i++) {
-          const employee = i % 2 ? DEMO.per : DEMO.silje;
-          const c = await call<{ id: string }>(a.url, 'POST', '/api/conversations', ola, {
-            templateKey: 'medarbeidersamtale-10-faktor',
-            employeeOid: employee,
+          const made = await conversationAt(caller, 'signed', {
+            employee: i % 2 ? DEMO.per : DEMO.silje,
             period: String(2200 + i),
+            record: [{ fieldId: 'struktur-1', value: `Referat nummer ${i}.` }],
           });
-          await call(a.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, { transition: 'hold' });
-          await call(a.url, 'PUT', `/api/conversations/${c.id}/answers/struktur-1`, ola, {
-            value: `Referat nummer ${i}.`,
-            baseVersion: 0,
-          });
-          await call(a.url, 'POST', `/api/conversations/${c.id}/transitions`, ola, {
-            transition: 'send-to-signing',
-          });
-          const { contentHash } = await call<{ contentHash: string }>(
-            a.url,
-            'GET',
-            `/api/conversations/${c.id}`,
-            ola,
-          );
-          await call(a.url, 'POST', `/api/conversations/${c.id}/signatures`, ola, { contentHash });
-          await call(a.url, 'POST', `/api/conversations/${c.id}/signatures`, tokens[employee]!, {
-            contentHash,
-          });
-          ids.push(c.id);
+          ids.push(made.id);
         }
         // Wait until archiving is under way, then kill without warning.
-        for (let i = 0; i < 300 && (await archivedCount(a.url)) < 8; i++)
+        for (let i = 0; i < 300 && (await archivedCount(caller)) < 8; i++)
           await new Promise((r) => setTimeout(r, 50));
-        const before = await archivedCount(a.url);
+        const before = await archivedCount(caller);
         a.child.kill('SIGKILL');
         await new Promise((r) => a.child.once('exit', r));
         expect(before).toBeGreaterThanOrEqual(4);
@@ -109,11 +69,11 @@ describe.each(['local folder', 'SharePoint'] as const)(
         // The restart's catch-up sweep finishes the job.
         const b = await start(dataDir);
         children.push(b.child);
-        const larsB = await login(b.url, DEMO.lars);
-        let listing: { entries: { conversationId: string; part: string }[] } = { entries: [] };
+        const callerB = callerFor(b.url);
+        let listing: ResponseOf<'listArchive'> = { entries: [], years: [], units: [] };
         // Jobs the killed process held miss their heartbeat (10 s) and run again; allow for that.
         for (let i = 0; i < 900; i++) {
-          listing = await call(b.url, 'GET', '/api/hr/archive', larsB);
+          listing = await archive(callerB);
           if (listing.entries.length >= 4 + ids.length) break;
           await new Promise((r) => setTimeout(r, 100));
         }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.ts';
+import { conversationAt, path } from '../helpers/factory.ts';
 import { DEMO, startTestApp, waitForArchiving, type Client, type TestApp } from '../helpers/harness.ts';
 
 for (const backend of await backends()) {
@@ -55,21 +56,13 @@ for (const backend of await backends()) {
     });
 
     it('archives a record within seconds of the last signature, once', async () => {
-      const c = await ola<{ id: string }>('POST', '/api/conversations', {
-        templateKey: 'medarbeidersamtale-10-faktor',
-        employeeOid: DEMO.per,
+      const { id, view } = await conversationAt(t.as, 'awaiting_signatures', {
         period: '2060',
+        record: [{ by: DEMO.per, fieldId: 'struktur-1', value: 'Et godt år for arkivet.' }],
       });
-      const id = c.body.id;
-      await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
-      await per('PUT', `/api/conversations/${id}/answers/struktur-1`, {
-        value: 'Et godt år for arkivet.',
-        baseVersion: 0,
-      });
-      await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'send-to-signing' });
-      const hash = (await ola<{ contentHash: string }>('GET', `/api/conversations/${id}`)).body.contentHash;
-      await ola('POST', `/api/conversations/${id}/signatures`, { contentHash: hash });
-      await per('POST', `/api/conversations/${id}/signatures`, { contentHash: hash });
+      const hash = view.contentHash;
+      await ola('POST', path('signRecord', { id }), { contentHash: hash });
+      await per('POST', path('signRecord', { id }), { contentHash: hash });
 
       let status = '';
       for (let i = 0; i < 300 && status !== 'archived'; i++) {

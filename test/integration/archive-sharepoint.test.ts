@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversationAt } from '../helpers/factory.ts';
 import { LIBRARY_COLUMNS, LIBRARY_VIEWS } from '../../src/adapters/archive/sharepoint-library.ts';
 import { configuredArchive } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/schema.ts';
@@ -20,28 +21,14 @@ const readers = (item: FakeItem) =>
 
 /** Signs n one-part records (a 10-faktor conversation between Ola and Per or Silje) through the API. */
 async function signRecords(t: TestApp, n: number, firstPeriod: number): Promise<string[]> {
-  const ola = await t.as(DEMO.ola);
-  const employees = { [DEMO.per]: await t.as(DEMO.per), [DEMO.silje]: await t.as(DEMO.silje) };
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const employee = i % 2 ? DEMO.per : DEMO.silje;
-    const c = await ola<{ id: string }>('POST', '/api/conversations', {
-      templateKey: 'medarbeidersamtale-10-faktor',
-      employeeOid: employee,
+    const made = await conversationAt(t.as, 'signed', {
+      employee: i % 2 ? DEMO.per : DEMO.silje,
       period: String(firstPeriod + i),
+      record: [{ fieldId: 'struktur-1', value: `Referat ${i}: æøå.` }],
     });
-    if (c.status !== 201) throw new Error(`plan: ${c.status} ${JSON.stringify(c.body)}`);
-    await ola('POST', `/api/conversations/${c.body.id}/transitions`, { transition: 'hold' });
-    await ola('PUT', `/api/conversations/${c.body.id}/answers/struktur-1`, {
-      value: `Referat ${i}: æøå.`,
-      baseVersion: 0,
-    });
-    await ola('POST', `/api/conversations/${c.body.id}/transitions`, { transition: 'send-to-signing' });
-    const { contentHash } = (await ola<{ contentHash: string }>('GET', `/api/conversations/${c.body.id}`))
-      .body;
-    await ola('POST', `/api/conversations/${c.body.id}/signatures`, { contentHash });
-    await employees[employee]!('POST', `/api/conversations/${c.body.id}/signatures`, { contentHash });
-    ids.push(c.body.id);
+    ids.push(made.id);
   }
   return ids;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.ts';
+import { conversationAt } from '../helpers/factory.ts';
 import { DEMO, startTestApp, type Client, type TestApp } from '../helpers/harness.ts';
 
 // Everyone the policy distinguishes. Per and Silje report to Ola; Ola and Ingrid report to Kari.
@@ -48,64 +49,28 @@ for (const backend of await backends()) {
     let period = 3000;
     /** A fresh medarbeidersamtale Ola ↔ Per, held, with Per's unshared private reflection. */
     async function employeeConversation(state: 'held' | 'awaiting_signatures' | 'signed' = 'held') {
-      const p = String(period++);
-      const res = await c('leaderOfA')<{ id: string }>('POST', '/api/conversations', {
-        templateKey: 'medarbeidersamtale-10-faktor',
-        employeeOid: DEMO.per,
-        period: p,
+      const made = await conversationAt(t.as, state, {
+        period: String(period++),
+        preparation: [{ by: DEMO.per, fieldId: 'faktor-1-refleksjon', value: PRIVATE_TEXT }],
+        items: [{ fieldId: 'handlingsplan', cells: { mal: 'Mål', hvem: DEMO.per } }],
       });
-      const id = res.body.id;
-      await c('leaderOfA')('POST', `/api/conversations/${id}/transitions`, {
-        transition: 'open-preparation',
-      });
-      await c('employeeA')('PUT', `/api/conversations/${id}/answers/faktor-1-refleksjon`, {
-        value: PRIVATE_TEXT,
-        baseVersion: 0,
-      });
-      await c('leaderOfA')('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
-      const item = await c('leaderOfA')<{ id: string; version: number }>(
-        'POST',
-        `/api/conversations/${id}/items`,
-        { fieldId: 'handlingsplan', cells: { mal: 'Mål', hvem: DEMO.per } },
-      );
-      if (state !== 'held')
-        await c('leaderOfA')('POST', `/api/conversations/${id}/transitions`, {
-          transition: 'send-to-signing',
-        });
-      if (state === 'signed') {
-        const v = (await c('leaderOfA')<View>('GET', `/api/conversations/${id}`)).body;
-        await c('leaderOfA')('POST', `/api/conversations/${id}/signatures`, { contentHash: v.contentHash });
-        await c('employeeA')('POST', `/api/conversations/${id}/signatures`, { contentHash: v.contentHash });
-      }
-      return { id, item: item.body };
+      return { id: made.id, item: made.items[0]! };
     }
 
     /** A fresh kontraktsamtale Kari ↔ Ola with a salary assessment in Punkt 4 and Ola's private notes. */
     async function contractConversation() {
-      const p = String(period++);
-      const res = await c('topLeader')<{ id: string }>('POST', '/api/conversations', {
+      const made = await conversationAt(t.as, 'held', {
         templateKey: 'kontraktsamtale',
-        employeeOid: DEMO.ola,
-        period: p,
+        leader: DEMO.kari,
+        employee: DEMO.ola,
+        period: String(period++),
+        preparation: [{ by: DEMO.ola, fieldId: 'forberedelse', value: OLA_PRIVATE }],
+        record: [
+          { fieldId: 'p4-arbeidsgivers-vurdering', value: SALARY_TEXT },
+          { fieldId: 'p3-hovedmal-1', value: 'Mål for neste år' },
+        ],
       });
-      const id = res.body.id;
-      await c('topLeader')('POST', `/api/conversations/${id}/transitions`, {
-        transition: 'open-preparation',
-      });
-      await c('leaderOfA')('PUT', `/api/conversations/${id}/answers/forberedelse`, {
-        value: OLA_PRIVATE,
-        baseVersion: 0,
-      });
-      await c('topLeader')('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
-      await c('topLeader')('PUT', `/api/conversations/${id}/answers/p4-arbeidsgivers-vurdering`, {
-        value: SALARY_TEXT,
-        baseVersion: 0,
-      });
-      await c('topLeader')('PUT', `/api/conversations/${id}/answers/p3-hovedmal-1`, {
-        value: 'Mål for neste år',
-        baseVersion: 0,
-      });
-      return id;
+      return made.id;
     }
 
     async function expectMatrix(

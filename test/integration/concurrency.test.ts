@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.ts';
+import { conversationAt } from '../helpers/factory.ts';
 import { DEMO, startTestApp, type Client, type TestApp } from '../helpers/harness.ts';
 
 interface Conflict {
@@ -20,14 +21,7 @@ for (const backend of await backends()) {
       t = await startTestApp(backend);
       ola = await t.as(DEMO.ola);
       per = await t.as(DEMO.per);
-      id = (
-        await ola<{ id: string }>('POST', '/api/conversations', {
-          templateKey: 'medarbeidersamtale-10-faktor',
-          employeeOid: DEMO.per,
-          period: '2031',
-        })
-      ).body.id;
-      await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' });
+      id = (await conversationAt(t.as, 'held', { period: '2031' })).id;
     });
     afterAll(() => t.close());
 

@@ -7,6 +7,7 @@ import { builtInTemplate } from '../../src/domain/templates/registry.ts';
 import { catalogue } from '../../src/errors/catalogue.ts';
 import * as S from '../../src/contract/requests.ts';
 import { backends } from '../helpers/backends.ts';
+import { conversationAt } from '../helpers/factory.ts';
 import { DEMO, startTestApp, waitForArchiving, type TestApp } from '../helpers/harness.ts';
 
 const TABLES = [
@@ -47,20 +48,12 @@ for (const backend of await backends()) {
       // The demo's signed records are archived in the background at start; let that settle first.
       await waitForArchiving(t);
       for (const u of [DEMO.ola, DEMO.per, DEMO.anne]) tokens[u] = await t.token(u);
-      const c = await t.call<{ id: string }>('POST', '/api/conversations', {
-        token: tokens[DEMO.ola],
-        body: { templateKey: 'medarbeidersamtale-10-faktor', employeeOid: DEMO.per, period: '2050' },
+      const made = await conversationAt(t.as, 'held', {
+        period: '2050',
+        items: [{ fieldId: 'handlingsplan', cells: { mal: 'x' } }],
       });
-      conversationId = c.body.id;
-      await t.call('POST', `/api/conversations/${conversationId}/transitions`, {
-        token: tokens[DEMO.ola],
-        body: { transition: 'hold' },
-      });
-      const item = await t.call<{ id: string }>('POST', `/api/conversations/${conversationId}/items`, {
-        token: tokens[DEMO.ola],
-        body: { fieldId: 'handlingsplan', cells: { mal: 'x' } },
-      });
-      itemId = item.body.id;
+      conversationId = made.id;
+      itemId = made.items[0]!.id;
     });
     afterAll(() => t.close());
 

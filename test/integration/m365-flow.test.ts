@@ -3,6 +3,7 @@
 // the record archived to SharePoint, the same conversation flow as local mode through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.ts';
+import { conversationAt } from '../helpers/factory.ts';
 import { DEMO, startTestApp, waitForArchiving, type Client, type TestApp } from '../helpers/harness.ts';
 import { CATALOG_APP_ID, startM365Fakes, type M365Fakes } from '../helpers/m365.ts';
 import { sweepReminders } from '../../src/usecases/sweep-reminders.ts';
@@ -59,43 +60,12 @@ for (const backend of await backends()) {
       'runs a conversation from plan to a locked record, archived to SharePoint for the parties',
       { timeout: 60_000 },
       async () => {
-        const c = await ola<{ id: string }>('POST', '/api/conversations', {
-          templateKey: 'medarbeidersamtale-10-faktor',
-          employeeOid: DEMO.per,
+        // Every step through the API as Entra-signed-in users; the factory stops at any refusal.
+        const { id } = await conversationAt(t.as, 'signed', {
           period: '2031',
+          preparation: [{ by: DEMO.per, fieldId: 'struktur-1', value: 'Min forberedelse.' }],
+          record: [{ fieldId: 'struktur-2', value: 'Felles referat.' }],
         });
-        expect(c.status).toBe(201);
-        const id = c.body.id;
-        expect(
-          (await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'open-preparation' }))
-            .status,
-        ).toBe(200);
-        expect(
-          (
-            await per('PUT', `/api/conversations/${id}/answers/struktur-1`, {
-              value: 'Min forberedelse.',
-              baseVersion: 0,
-            })
-          ).status,
-        ).toBe(200);
-        expect(
-          (await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'hold' })).status,
-        ).toBe(200);
-        expect(
-          (
-            await ola('PUT', `/api/conversations/${id}/answers/struktur-2`, {
-              value: 'Felles referat.',
-              baseVersion: 0,
-            })
-          ).status,
-        ).toBe(200);
-        expect(
-          (await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'send-to-signing' }))
-            .status,
-        ).toBe(200);
-        const { contentHash } = (await ola<{ contentHash: string }>('GET', `/api/conversations/${id}`)).body;
-        expect((await ola('POST', `/api/conversations/${id}/signatures`, { contentHash })).status).toBe(201);
-        expect((await per('POST', `/api/conversations/${id}/signatures`, { contentHash })).status).toBe(201);
         expect(
           (
             await per('PUT', `/api/conversations/${id}/answers/struktur-2`, {
