@@ -1,12 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends } from '../helpers/backends.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { DEMO, DEMO_TENANT_ID, startTestApp, type TestApp } from '../helpers/harness.ts';
-import { assertTabBuilt, shot, signedIn } from '../helpers/tab.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, DEMO_TENANT_ID, type TestApp } from '../helpers/harness.ts';
+import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
 
-const [pglite] = await backends();
 const THEMES = ['light', 'dark', 'contrast'] as const;
 
 interface PageSpec {
@@ -17,14 +14,13 @@ interface PageSpec {
 }
 
 describe('universal design (WCAG 2.1 AA)', () => {
+  // One server and one browser for the file (test/helpers/tab.ts).
+  const fixture = tabFixture();
   let t: TestApp;
   let browser: Browser;
   const ids: Record<string, string> = {};
-
   beforeAll(async () => {
-    assertTabBuilt();
-    t = await startTestApp(pglite!);
-    browser = await launchBrowser();
+    ({ t, browser } = fixture);
     const kari = await t.as(DEMO.kari);
     const list = (
       await kari<{
@@ -42,10 +38,6 @@ describe('universal design (WCAG 2.1 AA)', () => {
     ).body.conversations;
     ids.signing = mine.find((c) => c.status === 'awaiting_signatures')!.id;
     ids.held = mine.find((c) => c.status === 'held')!.id;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   const PAGES: PageSpec[] = [

@@ -1,24 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends } from '../helpers/backends.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
-import { assertTabBuilt, shot } from '../helpers/tab.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, type TestApp } from '../helpers/harness.ts';
+import { tabFixture, shot } from '../helpers/tab.ts';
 import { startTeamsHost } from '../fakes/teams-host.ts';
 
-const [pglite] = await backends();
-
 describe('inside a (simulated) Teams host', () => {
+  // One server and one browser for the file (test/helpers/tab.ts).
+  const fixture = tabFixture();
   let t: TestApp;
   let browser: Browser;
-  beforeAll(async () => {
-    assertTabBuilt();
-    t = await startTestApp(pglite!);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  beforeAll(() => {
+    ({ t, browser } = fixture);
   });
 
   it('follows the host theme and locale, signs in with the host token, and opens the deep-linked conversation', async () => {

@@ -1,7 +1,39 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SCREENSHOTS } from './browser.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { backends } from './backends.ts';
+import { SCREENSHOTS, launchBrowser } from './browser.ts';
+import { startTestApp, type TestApp } from './harness.ts';
+
+/**
+ * The browser tests' one fixture: Samtale on PGlite with the demo organisation, and Debian's Chromium.
+ * Call it inside a describe; its getters are valid once beforeAll has run.
+ */
+export function tabFixture(): { readonly t: TestApp; readonly browser: Browser } {
+  const state: { t?: TestApp; browser?: Browser } = {};
+  beforeAll(async () => {
+    assertTabBuilt();
+    const [pglite] = await backends();
+    state.t = await startTestApp(pglite!);
+    state.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.t?.close();
+  });
+  const missing = (what: string) => new Error(`the tab fixture's ${what} is used before beforeAll ran`);
+  return {
+    get t() {
+      if (!state.t) throw missing('server');
+      return state.t;
+    },
+    get browser() {
+      if (!state.browser) throw missing('browser');
+      return state.browser;
+    },
+  };
+}
 
 export function assertTabBuilt() {
   if (!existsSync(join(import.meta.dirname, '..', '..', 'tab', 'dist', 'index.html'))) {
