@@ -9,7 +9,7 @@ import {
   builtInTemplate,
   customiseTemplate,
 } from '../../../src/domain/templates/registry.ts';
-import { seedText, squash } from '../../helpers/seeds.ts';
+import { SEEDS_PRESENT, seedText, squash } from '../../helpers/seeds.ts';
 
 const SEED_OF: Record<string, string> = {
   kontraktsamtale: '000',
@@ -65,13 +65,16 @@ describe('seed fidelity', () => {
   });
 
   for (const template of BUILT_IN_TEMPLATES) {
-    it(`${template.key}: every label and guide question is word for word in seed ${SEED_OF[template.key]}`, () => {
-      const seed = squash(seedText(SEED_OF[template.key] ?? ''));
-      const missing = wording(template).filter(
-        (w) => !APP_OWN.has(w) && !seed.toLowerCase().includes(squash(w).toLowerCase()),
-      );
-      expect(missing).toEqual([]);
-    });
+    it.skipIf(!SEEDS_PRESENT)(
+      `${template.key}: every label and guide question is word for word in seed ${SEED_OF[template.key]}`,
+      () => {
+        const seed = squash(seedText(SEED_OF[template.key] ?? ''));
+        const missing = wording(template).filter(
+          (w) => !APP_OWN.has(w) && !seed.toLowerCase().includes(squash(w).toLowerCase()),
+        );
+        expect(missing).toEqual([]);
+      },
+    );
   }
 
   it('kontraktsamtale: Punkt 1 and Punkt 3 carry the same eight fields, and Punkt 1 is prefilled from Punkt 3', () => {
@@ -142,9 +145,9 @@ describe('seed fidelity', () => {
   });
 });
 
-describe('Kommunekompass scoring against Midtre Gauldal (seed 003)', () => {
+describe.skipIf(!SEEDS_PRESENT)('Kommunekompass scoring against Midtre Gauldal (seed 003)', () => {
   // Sub-area scores as read from seed 003, area by area.
-  const seed = seedText('003');
+  const seed = SEEDS_PRESENT ? seedText('003') : '';
   const entered: Record<string, number> = {};
   const stated: Record<number, number> = {};
   for (const area of KOMPASS_AREAS) {
