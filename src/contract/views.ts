@@ -153,6 +153,9 @@ export const meView = z.strictObject({
   unit: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
   manager: personRef.nullable(),
   directReports: z.array(personRef),
+  /** The pages the caller may use, decided by the policy: the team page and HR's pages. */
+  canSeeTeam: z.boolean(),
+  canSeeHr: z.boolean(),
 });
 
 export const teamView = z.strictObject({

@@ -39,6 +39,9 @@ export const canSeeUnreachable = (actor: Actor): boolean => actor.roles.includes
 /** The organisation's version of a template: admins only (they never see record content). */
 export const canCustomiseTemplates = (actor: Actor): boolean => actor.roles.includes('Admin');
 
+/** The team page: a leader with direct reports sees their conversations' status. */
+export const canSeeTeam = (directReports: number): boolean => directReports > 0;
+
 /** A leader plans conversations with their own direct reports only. */
 export function canPlanWith(actor: Actor, employee: { tid: string; managerOid: string | null }): boolean {
   return employee.tid === actor.tid && employee.managerOid === actor.oid;

@@ -1,5 +1,5 @@
 import type { MeView } from '../contract/views.ts';
-import type { Actor } from '../domain/policy.ts';
+import { canSeeCompletion, canSeeTeam, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { person, type Deps } from './support.ts';
 
@@ -22,5 +22,7 @@ export async function getMe(deps: Deps, actor: Actor): Promise<MeView> {
     unit: unit ? { id: unit.id, name: unit.name } : null,
     manager,
     directReports: reports.map((r) => ({ oid: r.oid, name: r.name })),
+    canSeeTeam: canSeeTeam(reports.length),
+    canSeeHr: canSeeCompletion(actor),
   };
 }

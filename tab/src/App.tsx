@@ -150,8 +150,9 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
   if (error) return <ErrorNotice message={error} />;
   if (!me) return <Spinner label={t('loading')} style={{ marginTop: 48 }} />;
 
-  const isHr = me.roles.includes('HR');
-  const isLeader = me.directReports.length > 0;
+  // Which pages to offer is the server's decision, like everything the caller may do.
+  const isHr = me.canSeeHr;
+  const isLeader = me.canSeeTeam;
   const tab = route.page === 'team' ? 'team' : route.page === 'hr' ? 'hr' : 'mine';
 
   return (
