@@ -1,3 +1,4 @@
+import { errorView } from '../../src/contract/views.ts';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -69,6 +70,12 @@ describe('inbound Bot Connector authentication (m365 mode)', () => {
       },
       body: JSON.stringify(body),
     });
+    if (res.status === 401) {
+      // Refusals have the API's one error shape, with the reason for the operator.
+      const refusal = errorView.parse(await res.json());
+      expect(refusal.error.code).toBe('UNAUTHENTICATED');
+      expect(refusal.error.details?.reason).toEqual(expect.any(String));
+    }
     return { status: res.status, reached: reached.includes(body.id) };
   };
   const unsigned = (alg: string) =>

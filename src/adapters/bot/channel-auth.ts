@@ -2,6 +2,8 @@
 // an RS256 JWT from the Bot Framework's OpenID metadata, issued by the Bot Framework for this bot,
 // with its `serviceurl` claim equal to the activity's serviceUrl, from the configured tenant. Only a
 // request that passes reaches the adapter, so replies only ever go to a serviceUrl a token vouched for.
+import { localeOf } from '../../contract/words/index.ts';
+import { errorBody } from '../../errors/catalogue.ts';
 import type { RequestHandler } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 
@@ -29,17 +31,18 @@ export function channelAuth(opts: ChannelAuthOptions): RequestHandler {
     }
     return keys;
   };
-  const refuse = (res: Parameters<RequestHandler>[1], why: string) =>
+  const refuse = (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1], why: string) =>
     void res
       .status(401)
       .set('www-authenticate', `Bearer error="invalid_token", error_description="${why}"`)
-      .json({ error: { code: 'UNAUTHENTICATED', message: why } });
+      // The catalogue's one error shape (as the API description says), with the reason in details.
+      .json(errorBody('UNAUTHENTICATED', localeOf(req.get('accept-language')), { reason: why }));
 
   return (req, res, next) => {
     void (async () => {
       const header = req.get('authorization') ?? '';
       if (!header.startsWith('Bearer ')) {
-        refuse(res, 'missing token');
+        refuse(req, res, 'missing token');
         return;
       }
       let claims: JWTPayload;
@@ -52,7 +55,7 @@ export function channelAuth(opts: ChannelAuthOptions): RequestHandler {
         }));
       } catch (e) {
         {
-          refuse(res, `token rejected: ${e instanceof Error ? e.message : 'invalid'}`);
+          refuse(req, res, `token rejected: ${e instanceof Error ? e.message : 'invalid'}`);
           return;
         }
       }
@@ -65,12 +68,12 @@ export function channelAuth(opts: ChannelAuthOptions): RequestHandler {
         | undefined;
       const serviceUrl = typeof activity?.serviceUrl === 'string' ? activity.serviceUrl : null;
       if (!serviceUrl || claims.serviceurl !== serviceUrl) {
-        refuse(res, 'serviceurl claim does not match the activity');
+        refuse(req, res, 'serviceurl claim does not match the activity');
         return;
       }
       const tenant = activity?.conversation?.tenantId ?? activity?.channelData?.tenant?.id;
       if (tenant !== opts.tenantId) {
-        refuse(res, 'activity from another tenant');
+        refuse(req, res, 'activity from another tenant');
         return;
       }
       (req as unknown as { user: JWTPayload }).user = claims;
