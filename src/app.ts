@@ -1,4 +1,5 @@
 // The composition root: wires adapters to use cases by configuration.
+import { inProcessChangeFeed } from './adapters/events/in-process.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -161,6 +162,7 @@ export async function startSamtale(
     clock,
     newId: randomUUID,
     templateCache: new Map(),
+    changes: inProcessChangeFeed(),
     events,
   };
   if (config.seedDemo && (await seedDemoOrganisation(deps, db)))

@@ -1,4 +1,5 @@
 // The samtale command: `serve` (default) and `templates export`.
+import { inProcessChangeFeed } from './adapters/events/in-process.ts';
 import { ConfigError, loadConfig, summariseConfig } from './config/schema.ts';
 import { BUILT_IN_TEMPLATES } from './domain/templates/registry.ts';
 import {
@@ -176,6 +177,7 @@ function cliDeps(db: Database): Deps {
     clock: { now: () => new Date() },
     newId: randomUUID,
     templateCache: new Map(),
+    changes: inProcessChangeFeed(),
     events: NO_EVENTS,
   };
 }

@@ -1,14 +1,14 @@
 // The ports use cases depend on. Adapters in src/adapters implement them.
-import type { ActionItem, Cells, FollowUpStatus, Slot } from './domain/answers.ts';
+import type { ActionItem, CellMeta, Cells, FollowUpStatus, FollowUpUpdate, Slot } from './domain/answers.ts';
 import type { ArchiveMetadata } from './domain/archive.ts';
 import type { DueMessage, ReminderState } from './domain/reminders.ts';
 import type { AuditEvent, StoredAuditEvent } from './domain/audit.ts';
 import type { Json } from './domain/canonical-json.ts';
-import type { Conversation, Status } from './domain/conversation.ts';
+import type { Conversation, Reopening, Status } from './domain/conversation.ts';
 import type { AppRole } from './domain/policy.ts';
 import type { Answer } from './domain/answers.ts';
 import type { Signature } from './domain/signatures.ts';
-import type { Template } from './domain/templates/model.ts';
+import type { Party, Template } from './domain/templates/model.ts';
 
 export interface DirectoryUser {
   tid: string;
@@ -57,7 +57,14 @@ export interface Store {
   previousConversation(
     c: Pick<Conversation, 'tid' | 'templateKey' | 'leaderOid' | 'employeeOid' | 'period' | 'id'>,
   ): Promise<Conversation | undefined>;
-  updateConversation(id: string, patch: { status?: Status; at: string }): Promise<Conversation>;
+  /** Another live conversation of the same kind for the same person and period (the one-per-period rule). */
+  conflictingConversation(
+    c: Pick<Conversation, 'tid' | 'templateKey' | 'employeeOid' | 'period' | 'id'>,
+  ): Promise<Conversation | undefined>;
+  updateConversation(
+    id: string,
+    patch: { status?: Status; at: string; cancelledFrom?: Status | null; reopened?: Reopening | null },
+  ): Promise<Conversation>;
   /** Moves a conversation to another leader (only while it has not been held). */
   changeLeader(id: string, leaderOid: string, at: string): Promise<Conversation | undefined>;
 
@@ -72,6 +79,8 @@ export interface Store {
     by: string;
     at: string;
   }): Promise<SaveResult>;
+  /** The parties who have written any of these (private preparation) fields. */
+  preparedParties(conversationId: string, fieldIds: readonly string[]): Promise<Party[]>;
   /** Shares a party's private answers (those named, or all); returns the fields newly shared. */
   shareAnswers(share: {
     conversationId: string;
@@ -88,17 +97,22 @@ export interface Store {
   updateItemCells(change: {
     id: string;
     cells: Cells;
+    cellMeta: CellMeta;
     ownerOid: string | null;
     due: string | null;
     baseVersion: number;
   }): Promise<ActionItem | undefined>;
+  /** Records a follow-up update, and keeps it in the item's history. */
   updateItemStatus(change: {
     id: string;
     status: FollowUpStatus;
     comment: string | null;
     at: string;
+    by: string;
     baseVersion: number;
   }): Promise<ActionItem | undefined>;
+  /** The follow-up updates of these items, oldest first per item. */
+  followUpHistory(itemIds: readonly string[]): Promise<FollowUpUpdate[]>;
   deleteItem(id: string, baseVersion: number): Promise<boolean>;
 
   signatures(conversationId: string): Promise<Signature[]>;
@@ -275,4 +289,19 @@ export class ChatUnreachableError extends Error {
     super(message);
     this.status = status;
   }
+}
+
+/** A change to a conversation: which one, whether to its shared record or someone's private preparation, and by whom. */
+export interface Change {
+  conversationId: string;
+  visibility: 'shared' | 'private';
+  byOid: string;
+  at: string;
+}
+
+/** Tells open pages that a conversation changed (never what changed). */
+export interface ChangeFeed {
+  publish(change: Change): void;
+  /** Returns the unsubscribe. */
+  subscribe(conversationId: string, listener: (change: Change) => void): () => void;
 }

@@ -58,6 +58,17 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
           text(`[${w.open}](${links.conversation(m.subject)})`),
         );
         break;
+      case 'reopened':
+        items.push(
+          text(
+            fill(w.reopened, {
+              name: templateName(m.templateKey),
+              date: formatDate(lang, m.date ?? m.period),
+            }),
+          ),
+          text(`[${w.open}](${links.conversation(m.subject)})`),
+        );
+        break;
       case 'follow-up':
         items.push(text(plural(lang, w.followUp, m.count, { period: periodName(lang, m.period) })));
         break;

@@ -36,8 +36,8 @@ interface Spec {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** A JSON answer's schema, or a file's media type. */
-  response: z.ZodType | { file: 'application/pdf' };
+  /** A JSON answer's schema, a file's media type, or an event stream. */
+  response: z.ZodType | { file: 'application/pdf' } | { stream: 'text/event-stream' };
   /** The success status (200 unless said). */
   status?: 200 | 201;
   /** The errors this operation answers with besides those every operation may give. */
@@ -168,7 +168,6 @@ const specs = {
     errors: [
       ...NOT_PARTY,
       'FIELD_NOT_FOUND',
-      'FIELD_READ_ONLY',
       'FIELD_USES_ITEMS',
       'FIELD_NOT_WRITABLE',
       'ANSWER_INVALID',
@@ -227,6 +226,22 @@ const specs = {
     body: req.followUpBody,
     response: view.actionItemView,
     errors: ['ITEM_NOT_FOUND', ...NOT_PARTY, 'FOLLOW_UP_NOT_OPEN', 'VERSION_CONFLICT'],
+  },
+  listMyFollowUp: {
+    summary: 'My open plan items across my signed conversations, with due dates and follow-up history',
+    tag: 'action items',
+    auth: 'user',
+    response: view.myFollowUp,
+    errors: [],
+  },
+  conversationEvents: {
+    summary:
+      'Server-sent events: "changed" whenever the conversation changes in a way the caller may see (no content; read the conversation again)',
+    tag: 'conversations',
+    auth: 'user',
+    params: req.idParams,
+    response: { stream: 'text/event-stream' },
+    errors: [...NOT_PARTY],
   },
   openArchiveCopy: {
     summary: 'Open an archived PDF/A copy (parties; HR; salary part only with HR.Salary)',
@@ -331,10 +346,20 @@ export type QueryInputOf<K extends OperationId> =
 /** A JSON answer as its schema describes it, or a file's bytes. */
 export type ResponseOf<K extends OperationId> = Specs[K]['response'] extends z.ZodType
   ? z.output<Specs[K]['response']>
-  : Uint8Array;
-/** What a handler returns: what the response schema accepts. */
+  : Specs[K]['response'] extends { file: string }
+    ? Uint8Array
+    : ReadableStream<Uint8Array>;
+/** What a handler returns: what the response schema accepts, a file, or a stream of events. */
 export type ReplyOf<K extends OperationId> = Specs[K]['response'] extends z.ZodType
   ? z.input<Specs[K]['response']>
-  : { bytes: Uint8Array; filename: string };
+  : Specs[K]['response'] extends { file: string }
+    ? { bytes: Uint8Array; filename: string }
+    : EventStream;
+
+/** A stream of named events: the registry writes each as server-sent events until the caller leaves. */
+export interface EventStream {
+  /** Called once with a way to send; returns what to do when the caller disconnects. */
+  open(send: (event: string, data: string) => void): () => void;
+}
 
 export type { OperationId };

@@ -19,6 +19,8 @@ export const PATHS = {
   updateActionItem: ['patch', '/api/items/:id'],
   removeActionItem: ['delete', '/api/items/:id'],
   recordFollowUp: ['post', '/api/items/:id/follow-up'],
+  listMyFollowUp: ['get', '/api/follow-up'],
+  conversationEvents: ['get', '/api/conversations/:id/events'],
   openArchiveCopy: ['get', '/api/conversations/:id/archive/:part'],
   listTeam: ['get', '/api/team'],
   getCompletion: ['get', '/api/hr/completion'],

@@ -43,7 +43,8 @@ export const signBody = z.strictObject({
 });
 export const cells = z.record(z.string().max(80), z.union([z.string(), z.null()]));
 export const addItemBody = z.strictObject({ fieldId, cells });
-export const updateItemBody = z.strictObject({ cells, baseVersion: version.min(1) });
+/** Only the changed cells, each with the version the writer started from (0: never written). */
+export const updateItemBody = z.strictObject({ cells, cellVersions: z.record(z.string().max(80), version) });
 export const removeItemQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
 export const followUpBody = z.strictObject({
   status: z.enum(FOLLOW_UP_STATUSES),

@@ -85,6 +85,8 @@ export const actionItemView = z.strictObject({
   statusComment: z.string().nullable(),
   statusUpdatedAt: isoInstant.nullable(),
   version: count,
+  /** Each cell's own version and last writer (cells never written have none). */
+  cellMeta: z.record(z.string(), z.strictObject({ version: count, by: z.string() })),
 });
 
 /** A plan row in a conversation, with whether the caller records its follow-up (its owner, once signed). */
@@ -120,6 +122,10 @@ export const conversationView = statusView.extend({
   canShare: z.boolean(),
   canTransition: z.array(z.enum(TRANSITIONS)),
   canSign: z.boolean(),
+  /** A reopened record: who reopened it, when, and whose signatures that voided (shown until it is sent again). */
+  reopened: z.strictObject({ at: isoInstant, by: personRef, voided: z.array(personRef) }).nullable(),
+  /** Shared fields nobody has filled in yet: listed before the record is sent for signing. */
+  emptyFields: z.array(z.strictObject({ id: z.string(), label: z.string(), section: z.string() })),
   /** The archived copies the caller may open (none before archiving). */
   canOpenCopies: z.array(z.enum(['record', 'salary'])),
   contentHash: z.string(),
@@ -134,7 +140,6 @@ export const conversationView = statusView.extend({
 export const saveAnswerResult = z.strictObject({
   slot: z.enum(['shared', 'leader', 'employee']),
   answer: answerView,
-  signaturesVoided: count,
 });
 export const shareResult = z.strictObject({ shared: z.array(z.string()) });
 export const signResult = z.strictObject({
@@ -143,6 +148,29 @@ export const signResult = z.strictObject({
   signatures: z.array(signatureView.pick({ party: true, name: true, signedAt: true, contentHash: true })),
 });
 export const removedResult = z.strictObject({ removed: z.uuid() });
+
+/** One of my own open plan items, across my signed conversations, with its follow-up history. */
+export const followUpLine = z.strictObject({
+  itemId: z.uuid(),
+  version: count,
+  conversationId: z.uuid(),
+  conversation: z.strictObject({ templateName: z.string(), period: z.string() }),
+  title: z.string(),
+  due: isoDay.nullable(),
+  /** Past its due date (Europe/Oslo) and not achieved. */
+  overdue: z.boolean(),
+  status: z.enum(FOLLOW_UP_STATUSES),
+  comment: z.string().nullable(),
+  history: z.array(
+    z.strictObject({
+      status: z.enum(FOLLOW_UP_STATUSES),
+      comment: z.string().nullable(),
+      at: isoInstant,
+      by: z.string(),
+    }),
+  ),
+});
+export const myFollowUp = z.strictObject({ items: z.array(followUpLine) });
 
 export const meView = z.strictObject({
   tid: z.string(),
@@ -244,6 +272,7 @@ export type CompletionRow = z.infer<typeof completionRow>;
 export type ArchiveListing = z.infer<typeof archiveListing>;
 export type ArchiveEntry = z.infer<typeof archiveEntry>;
 export type UnreachablePerson = z.infer<typeof unreachablePerson>;
+export type FollowUpLine = z.infer<typeof followUpLine>;
 export type PersonRef = z.infer<typeof personRef>;
 export type TemplateSummary = z.infer<typeof templateSummary>;
 export type SaveAnswerResult = z.infer<typeof saveAnswerResult>;

@@ -69,11 +69,25 @@ export function checkAnswer(
         ? { ok: true, value: value as string[] }
         : { ok: false, reason: 'a list of distinct option ids expected' };
     }
+    case 'previousItems':
+      // The assessment of each of last period's items, by item id.
+      return isAssessments(value)
+        ? { ok: true, value: value as Record<string, string> }
+        : { ok: false, reason: `an object of item id → text of at most ${MAX_TEXT} characters expected` };
     case 'goalList':
     case 'actionPlan':
-    case 'previousItems':
       return { ok: false, reason: 'this field is not answered directly' };
   }
+}
+
+const ITEM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+function isAssessments(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length <= 200 &&
+    entries.every(([k, v]) => ITEM_ID.test(k) && typeof v === 'string' && v.length <= MAX_TEXT)
+  );
 }
 
 function isScore(value: unknown, max: number): boolean {
@@ -120,6 +134,18 @@ export function checkCells(
 export const FOLLOW_UP_STATUSES = ['open', 'achieved', 'partly', 'not_yet'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
+/** Each cell's own version and last writer: edits to different cells of a row never conflict. */
+export type CellMeta = Record<string, { version: number; by: string }>;
+
+/** One follow-up update of a plan item, as kept in its history. */
+export interface FollowUpUpdate {
+  itemId: string;
+  status: FollowUpStatus;
+  comment: string | null;
+  at: string;
+  byOid: string;
+}
+
 export interface ActionItem {
   id: string;
   conversationId: string;
@@ -132,6 +158,7 @@ export interface ActionItem {
   statusComment: string | null;
   statusUpdatedAt: string | null;
   version: number;
+  cellMeta: CellMeta;
 }
 
 /** The owner and due date of an item come from the columns marked for them. */

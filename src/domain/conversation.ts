@@ -24,9 +24,26 @@ export interface Conversation {
   scheduledAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The stage a cancelled conversation had, so the cancelling can be undone. */
+  cancelledFrom: Status | null;
+  /** The last reopening of a record sent for signing: who, when, and whose signatures it voided. */
+  reopened: Reopening | null;
 }
 
-export const TRANSITIONS = ['open-preparation', 'hold', 'send-to-signing', 'reopen', 'cancel'] as const;
+export interface Reopening {
+  at: string;
+  byOid: string;
+  voided: Party[];
+}
+
+export const TRANSITIONS = [
+  'open-preparation',
+  'hold',
+  'send-to-signing',
+  'reopen',
+  'cancel',
+  'restore',
+] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 
 // Every transition a party may ask for; completing signatures and archiving happen on their own.
@@ -36,20 +53,28 @@ const TABLE: Record<Transition, { from: readonly Status[]; to: Status; by: Party
   'send-to-signing': { from: ['held'], to: 'awaiting_signatures', by: 'leader' },
   reopen: { from: ['awaiting_signatures'], to: 'held', by: 'leader' },
   cancel: { from: ['planned', 'preparing'], to: 'cancelled', by: 'leader' },
+  // Undoes a cancelling: back to the stage it had (nothing can happen to a cancelled conversation).
+  restore: { from: ['cancelled'], to: 'planned', by: 'leader' },
 };
 
-export function transitionTarget(from: Status, transition: Transition): Status | undefined {
+/** Where a transition leads from a conversation's stage, or undefined when it may not be made. */
+export function transitionTarget(
+  c: Pick<Conversation, 'status' | 'cancelledFrom'>,
+  transition: Transition,
+): Status | undefined {
   const rule = TABLE[transition];
-  return rule.from.includes(from) ? rule.to : undefined;
+  if (!rule.from.includes(c.status)) return undefined;
+  if (transition === 'restore') return c.cancelledFrom ?? undefined;
+  return rule.to;
 }
 
 export function transitionParty(transition: Transition): Party {
   return TABLE[transition].by;
 }
 
-/** The transitions that are legal from a status, whoever asks. */
-export function availableTransitions(from: Status): Transition[] {
-  return TRANSITIONS.filter((t) => transitionTarget(from, t) !== undefined);
+/** The transitions that are legal from a conversation's stage, whoever asks. */
+export function availableTransitions(c: Pick<Conversation, 'status' | 'cancelledFrom'>): Transition[] {
+  return TRANSITIONS.filter((t) => transitionTarget(c, t) !== undefined);
 }
 
 const LOCKED_STATUSES: ReadonlySet<Status> = new Set(['signed', 'archived']);
@@ -63,10 +88,13 @@ export function isLocked(status: Status): boolean {
 export function writeRefusal(
   status: Status,
   visibility: 'shared' | 'private',
-): 'RECORD_LOCKED' | 'STATE_FORBIDS_WRITE' | undefined {
+): 'RECORD_LOCKED' | 'STATE_FORBIDS_WRITE' | 'RECORD_AWAITING_SIGNATURES' | undefined {
   if (isLocked(status)) return 'RECORD_LOCKED';
   if (status === 'cancelled') return 'STATE_FORBIDS_WRITE';
-  if (visibility === 'private') return status === 'awaiting_signatures' ? 'STATE_FORBIDS_WRITE' : undefined;
+  // Sent for signing: nobody changes what the parties are signing; the leader reopens it instead.
+  if (status === 'awaiting_signatures')
+    return visibility === 'shared' ? 'RECORD_AWAITING_SIGNATURES' : 'STATE_FORBIDS_WRITE';
+  if (visibility === 'private') return undefined;
   return status === 'planned' ? 'STATE_FORBIDS_WRITE' : undefined;
 }
 
@@ -89,16 +117,22 @@ export const NEXT_STEPS = [
 ] as const;
 export type NextStep = (typeof NEXT_STEPS)[number];
 
-/** What the app is waiting for, and from whom, for lists and reminders. */
+/**
+ * What the app is waiting for, and from whom, for lists and reminders. Before the meeting it waits
+ * for the parties who have preparation to write and have not written any; then for the leader to
+ * hold the conversation.
+ */
 export function nextStep(
   status: Status,
   signedBy: readonly Party[],
+  unprepared: readonly Party[] = [],
 ): { step: NextStep; waitingFor: Party[] } {
   switch (status) {
     case 'planned':
-      return { step: 'prepare', waitingFor: ['leader', 'employee'] };
     case 'preparing':
-      return { step: 'hold-conversation', waitingFor: ['leader'] };
+      return unprepared.length > 0
+        ? { step: 'prepare', waitingFor: [...unprepared] }
+        : { step: 'hold-conversation', waitingFor: ['leader'] };
     case 'held':
       return { step: 'complete-record', waitingFor: ['leader'] };
     case 'awaiting_signatures':

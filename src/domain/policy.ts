@@ -111,11 +111,11 @@ export function readableSections(s: Standing, conversation: Conversation, templa
 
 export type FieldRefusal =
   | 'FIELD_NOT_FOUND'
-  | 'FIELD_READ_ONLY'
   | 'FIELD_USES_ITEMS'
   | 'FORBIDDEN'
   | 'FIELD_NOT_WRITABLE'
   | 'RECORD_LOCKED'
+  | 'RECORD_AWAITING_SIGNATURES'
   | 'STATE_FORBIDS_WRITE';
 
 /**
@@ -133,7 +133,6 @@ export function fieldWriteRefusal(
   if (!canReadSection(s, conversation, section)) return 'FIELD_NOT_FOUND';
   const rows = field.kind === 'goalList' || field.kind === 'actionPlan';
   if (via === 'rows' && !rows) return 'FIELD_NOT_FOUND';
-  if (via === 'answer' && field.kind === 'previousItems') return 'FIELD_READ_ONLY';
   if (via === 'answer' && rows) return 'FIELD_USES_ITEMS';
   if (s.party === null) return 'FORBIDDEN';
   if (!partyWrites(field.writer, s.party)) return 'FIELD_NOT_WRITABLE';
@@ -158,12 +157,12 @@ export function transitionRefusal(
   transition: Transition,
 ): 'FORBIDDEN' | 'ILLEGAL_TRANSITION' | undefined {
   if (s.party === null || s.party !== transitionParty(transition)) return 'FORBIDDEN';
-  return transitionTarget(conversation.status, transition) ? undefined : 'ILLEGAL_TRANSITION';
+  return transitionTarget(conversation, transition) ? undefined : 'ILLEGAL_TRANSITION';
 }
 
 /** The transitions the actor may make now. */
 export function allowedTransitions(s: Standing, conversation: Conversation): Transition[] {
-  return availableTransitions(conversation.status).filter(
+  return availableTransitions(conversation).filter(
     (t) => transitionRefusal(s, conversation, t) === undefined,
   );
 }
@@ -174,7 +173,13 @@ export function shareRefusal(
   conversation: Conversation,
   template: Template,
   answers: readonly Answer[],
-): 'FORBIDDEN' | 'RECORD_LOCKED' | 'STATE_FORBIDS_WRITE' | 'NOTHING_TO_SHARE' | undefined {
+):
+  | 'FORBIDDEN'
+  | 'RECORD_LOCKED'
+  | 'STATE_FORBIDS_WRITE'
+  | 'RECORD_AWAITING_SIGNATURES'
+  | 'NOTHING_TO_SHARE'
+  | undefined {
   if (s.party === null) return 'FORBIDDEN';
   const refusal = writeRefusal(conversation.status, 'private');
   if (refusal) return refusal;

@@ -2,7 +2,7 @@
 // Europe/Oslo: no messages on weekends, public holidays (passed in) or outside 08–16, and at most one
 // message per person per day, so everything due for a person is bundled. A reminder carries no form
 // content: only what is due, when, and where.
-import type { Conversation } from './conversation.ts';
+import type { Conversation, Reopening } from './conversation.ts';
 
 export const TIME_ZONE = 'Europe/Oslo';
 export const SEND_FROM_HOUR = 8;
@@ -86,7 +86,8 @@ export function followUpPeriod(date: string, cadence: FollowUpCadence): string {
     : `${date.slice(0, 4)}-T${Math.ceil(month / 4)}`;
 }
 
-export type ReminderKind = 'preparation' | 'signature' | 'follow-up' | 'team-follow-up' | 'cycle-nudge';
+export type ReminderKind =
+  'preparation' | 'signature' | 'reopened' | 'follow-up' | 'team-follow-up' | 'cycle-nudge';
 
 export interface DueMessage {
   kind: ReminderKind;
@@ -116,6 +117,8 @@ export interface ReminderState {
     /** When the record was sent to signing (the current round). */
     awaitingSince: string | null;
     signedBy: readonly string[];
+    /** A held record reopened after signatures: whose were voided (they are told, once). */
+    reopened?: Reopening | null;
   })[];
   /** Open follow-up items of signed records: owner, and the owner's leader for the team summary. */
   openItems: readonly { tid: string; ownerOid: string; leaderOid: string }[];
@@ -180,6 +183,22 @@ export function dueMessages(
             templateKey: c.templateKey,
           });
         }
+      }
+    }
+    if (c.status === 'held' && c.reopened) {
+      const voided = c.reopened.voided.map((p) => (p === 'leader' ? c.leaderOid : c.employeeOid));
+      for (const oid of voided.filter((o) => o !== c.reopened?.byOid)) {
+        out.push({
+          ...base,
+          kind: 'reopened',
+          key: key('reopened', c.id, c.reopened.at, oid),
+          tid: c.tid,
+          recipientOid: oid,
+          subject: c.id,
+          period: osloTime(new Date(c.reopened.at)).date,
+          date: osloTime(new Date(c.reopened.at)).date,
+          templateKey: c.templateKey,
+        });
       }
     }
     if (c.status === 'awaiting_signatures' && c.awaitingSince) {

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { endpoints, type Endpoint } from '../contract/endpoints.ts';
+import { endpoints, type Endpoint, type EventStream } from '../contract/endpoints.ts';
 import { localeOf as wordsLocale } from '../contract/words/index.ts';
 import type { Actor } from '../domain/policy.ts';
 import { AppError, catalogue, errorBody, type ErrorCode, type Locale } from '../errors/catalogue.ts';
@@ -9,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { Directory, TokenVerifier } from '../ports.ts';
 import { openApiDocument } from './openapi.ts';
 import { route, type Route } from './route.ts';
+import { mountTab } from './tab-files.ts';
 
 export interface HttpOptions {
   routes: Route[];
@@ -112,10 +112,34 @@ function mount(app: express.Express, e: Endpoint, r: Route, opts: HttpOptions) {
           .send(Buffer.from(file.bytes));
         return;
       }
+      if ('stream' in e.response) {
+        streamEvents(req, res, result as EventStream);
+        return;
+      }
       res.status(status).json(result);
     } catch (error) {
       next(error);
     }
+  });
+}
+
+/** Server-sent events until the caller leaves; a comment every 25 s keeps proxies from closing it. */
+function streamEvents(req: Request, res: Response, stream: EventStream) {
+  res.status(200).set({
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.flushHeaders();
+  res.write(': open\n\n');
+  const close = stream.open((event, data) => {
+    res.write(`event: ${event}\ndata: ${data}\n\n`);
+  });
+  const beat = setInterval(() => res.write(': still here\n\n'), 25_000);
+  req.on('close', () => {
+    clearInterval(beat);
+    close();
   });
 }
 
@@ -167,17 +191,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   for (const r of [...own, ...opts.routes]) mount(app, r.endpoint, r, opts);
 
   app.use('/api', (_req, _res, next) => next(new AppError('ROUTE_NOT_FOUND')));
-  if (opts.tabDir) {
-    const index = join(opts.tabDir, 'index.html');
-    // Hashed assets can be cached for good; the page itself is always fetched fresh.
-    app.use(
-      '/assets',
-      express.static(join(opts.tabDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
-    );
-    app.get(['/', '/conversations/:id', '/team', '/hr'], (_req, res) => {
-      res.set('Cache-Control', 'no-cache').sendFile(index);
-    });
-  }
+  if (opts.tabDir) mountTab(app, opts.tabDir);
   app.use((_req: Request, res: Response) => void res.status(404).type('text/plain').send('Not found'));
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

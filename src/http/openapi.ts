@@ -52,6 +52,15 @@ function errorResponses(e: Endpoint): Record<string, unknown> {
 
 function success(e: Endpoint): Record<string, unknown> {
   const status = String('status' in e ? e.status : 200);
+  if ('stream' in e.response) {
+    return {
+      [status]: {
+        description:
+          'Server-sent events: `changed` (data: when, as JSON) each time the conversation changes for you',
+        content: { [e.response.stream]: { schema: { type: 'string' } } },
+      },
+    };
+  }
   if ('file' in e.response) {
     return {
       [status]: {

@@ -2,7 +2,7 @@ import { checkCells, ownerAndDue, type ActionItem } from '../domain/answers.ts';
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { itemField } from './items-support.ts';
-import { asParty, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+import { asParty, notifyChanged, nowIso, type Deps } from './support.ts';
 
 export interface AddActionItemInput {
   conversationId: string;
@@ -17,7 +17,7 @@ export async function addActionItem(
   input: AddActionItemInput,
 ): Promise<ActionItem> {
   const { conversationId, fieldId } = input;
-  return asParty(deps, actor, conversationId, async (tx, loaded) => {
+  const result = await asParty(deps, actor, conversationId, async (tx, loaded) => {
     const { columns } = itemField(loaded, fieldId);
     const checked = checkCells(columns, input.cells);
     if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId, reason: checked.reason });
@@ -36,10 +36,16 @@ export async function addActionItem(
       statusComment: null,
       statusUpdatedAt: null,
       version: 1,
+      cellMeta: Object.fromEntries(
+        Object.entries(checked.cells)
+          .filter(([, v]) => v !== null)
+          .map(([k]) => [k, { version: 1, by: actor.oid }]),
+      ),
     };
     const at = nowIso(deps);
     await tx.insertItem(item, at);
-    await voidSignaturesOnChange(tx, actor, loaded.conversation, at);
     return item;
   });
+  notifyChanged(deps, actor, conversationId);
+  return result;
 }

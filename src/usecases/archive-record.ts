@@ -10,7 +10,7 @@ import {
 import { AppError } from '../errors/catalogue.ts';
 import type { Archive, ArchiveCopyRow } from '../ports.ts';
 import { prepareArchiveCopy } from './prepare-archive-copy.ts';
-import { nowIso, type Deps } from './support.ts';
+import { notifyChanged, nowIso, type Deps } from './support.ts';
 
 const SYSTEM = 'system:archive';
 
@@ -110,5 +110,6 @@ export async function archiveRecord(
       data: { copies: rows.length },
     });
   });
+  notifyChanged(deps, { oid: SYSTEM }, c.id);
   return rows;
 }

@@ -16,7 +16,7 @@ import { contentHash, sharedRecord } from '../domain/record.ts';
 import { validSignatures } from '../domain/signatures.ts';
 import { ITEM_KINDS, type Field, type Section } from '../domain/templates/model.ts';
 import type { Store } from '../ports.ts';
-import { audit, loadConversation, nowIso, statusView, type Deps, type Loaded } from './support.ts';
+import { audit, loadConversation, nowIso, person, statusView, type Deps, type Loaded } from './support.ts';
 
 /**
  * The whole conversation as the caller may see it: private preparation and salary filtered by policy,
@@ -39,13 +39,26 @@ export async function getConversation(deps: Deps, actor: Actor, id: string): Pro
     await audit(deps.store, actor, 'record.read-by-hr', id, nowIso(deps), { salary: standing.hrSalary });
   const readable = readableSections(standing, conversation, template);
 
+  const status = await statusView(deps, conversation, signatures);
+  const parties = status.parties;
   return {
-    ...(await statusView(deps, conversation, signatures)),
+    ...status,
     you: standing.party,
     locked: isLocked(conversation.status),
     canShare: canShare(standing, conversation, template, answers),
     canTransition: allowedTransitions(standing, conversation),
     canSign: signRefusal(standing, conversation, signatures, hash) === undefined,
+    reopened:
+      conversation.status === 'held' && conversation.reopened
+        ? {
+            at: conversation.reopened.at,
+            by: await person(deps, conversation.tid, conversation.reopened.byOid),
+            voided: conversation.reopened.voided.map((p) =>
+              p === 'leader' ? parties.leader : parties.employee,
+            ),
+          }
+        : null,
+    emptyFields: conversation.status === 'held' ? emptyFields(readable, answers, items) : [],
     canOpenCopies: copies.map((c) => c.part).filter((part) => canReadArchiveCopy(standing, part)),
     contentHash: hash,
     signatures: signatures.map((s) => ({
@@ -118,4 +131,20 @@ async function previousItems(store: Store, { conversation, template }: Loaded): 
   const previous = await store.previousConversation(conversation);
   if (!previous) return null;
   return { period: previous.period, items: await store.items(previous.id) };
+}
+
+const filled = (v: unknown) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+
+/** The shared fields of the record nobody has filled in: what to check before sending it for signing. */
+function emptyFields(sections: readonly Section[], answers: readonly Answer[], items: readonly ActionItem[]) {
+  return sections.flatMap((section) =>
+    section.fields
+      .filter((f) => f.visibility === 'shared' && f.kind !== 'previousItems')
+      .filter((f) =>
+        ITEM_KINDS.has(f.kind)
+          ? !items.some((i) => i.fieldId === f.id)
+          : !answers.some((a) => a.fieldId === f.id && filled(a.value)),
+      )
+      .map((f) => ({ id: f.id, label: f.label, section: section.title })),
+  );
 }

@@ -35,6 +35,8 @@ export async function planConversation(deps: Deps, actor: Actor, input: PlanInpu
     scheduledAt: input.scheduledAt ?? null,
     createdAt: at,
     updatedAt: at,
+    cancelledFrom: null,
+    reopened: null,
   };
 
   await deps.store.transaction(async (tx) => {

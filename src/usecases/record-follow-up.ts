@@ -2,7 +2,7 @@ import type { ActionItem, FollowUpStatus } from '../domain/answers.ts';
 import { isLocked } from '../domain/conversation.ts';
 import { canRecordFollowUp, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { audit, loadConversation, nowIso, type Deps } from './support.ts';
+import { audit, notifyChanged, loadConversation, nowIso, type Deps } from './support.ts';
 
 export interface RecordFollowUpInput {
   itemId: string;
@@ -31,13 +31,20 @@ export async function recordFollowUp(
     await loadConversation(deps, actor, owner.id, { need: 'status' });
     throw new AppError('FORBIDDEN', { reason: 'only the item owner records follow-up' });
   }
-  return deps.store.transaction(async (tx) => {
+  const updated = await deps.store.transaction(async (tx) => {
     const conversation = await tx.conversation(item.conversationId, { forUpdate: true });
     if (!conversation) throw new AppError('ITEM_NOT_FOUND');
     if (!isLocked(conversation.status))
       throw new AppError('FOLLOW_UP_NOT_OPEN', { status: conversation.status });
     const at = nowIso(deps);
-    const updated = await tx.updateItemStatus({ id: itemId, status, comment, at, baseVersion });
+    const updated = await tx.updateItemStatus({
+      id: itemId,
+      status,
+      comment,
+      at,
+      by: actor.oid,
+      baseVersion,
+    });
     if (!updated) {
       const current = await tx.item(itemId);
       throw new AppError('VERSION_CONFLICT', {
@@ -51,4 +58,6 @@ export async function recordFollowUp(
     await audit(tx, actor, 'follow-up.recorded', itemId, at, { status });
     return updated;
   });
+  notifyChanged(deps, actor, item.conversationId);
+  return updated;
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { itemField } from './items-support.ts';
-import { asParty, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+import { asParty, notifyChanged, type Deps } from './support.ts';
 
 export interface RemoveActionItemInput {
   itemId: string;
@@ -28,7 +28,7 @@ export async function removeActionItem(
         current: { cells: current.cells, version: current.version },
       });
     }
-    await voidSignaturesOnChange(tx, actor, loaded.conversation, nowIso(deps));
   });
+  notifyChanged(deps, actor, item.conversationId);
   return { removed: itemId };
 }

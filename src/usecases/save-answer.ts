@@ -3,7 +3,7 @@ import type { SaveAnswerResult } from '../contract/views.ts';
 import { fieldWriteRefusal, type Actor } from '../domain/policy.ts';
 import { findField } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { asParty, nowIso, voidSignaturesOnChange, type Deps } from './support.ts';
+import { asParty, notifyChanged, nowIso, type Deps } from './support.ts';
 
 export interface SaveAnswerInput {
   conversationId: string;
@@ -19,45 +19,41 @@ export async function saveAnswer(
   actor: Actor,
   input: SaveAnswerInput,
 ): Promise<SaveAnswerResult> {
-  return asParty(
-    deps,
-    actor,
-    input.conversationId,
-    async (tx, { conversation, template, standing, party }) => {
-      const found = findField(template, input.fieldId);
-      if (!found) throw new AppError('FIELD_NOT_FOUND', { fieldId: input.fieldId });
-      const { field, section } = found;
-      const refusal = fieldWriteRefusal(standing, conversation, section, field);
-      if (refusal) throw new AppError(refusal, { fieldId: field.id, status: conversation.status });
-      const checked = checkAnswer(field, input.value);
-      if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId: field.id, reason: checked.reason });
+  const { saved, visibility } = await asParty(deps, actor, input.conversationId, async (tx, loaded) => {
+    const { conversation, template, standing, party } = loaded;
+    const found = findField(template, input.fieldId);
+    if (!found) throw new AppError('FIELD_NOT_FOUND', { fieldId: input.fieldId });
+    const { field, section } = found;
+    const refusal = fieldWriteRefusal(standing, conversation, section, field);
+    if (refusal) throw new AppError(refusal, { fieldId: field.id, status: conversation.status });
+    const checked = checkAnswer(field, input.value);
+    if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId: field.id, reason: checked.reason });
 
-      const slot = slotFor(field.writer, field.visibility, party);
-      const at = nowIso(deps);
-      const result = await tx.saveAnswer({
-        conversationId: conversation.id,
+    const slot = slotFor(field.writer, field.visibility, party);
+    const result = await tx.saveAnswer({
+      conversationId: conversation.id,
+      fieldId: field.id,
+      slot,
+      value: checked.value,
+      baseVersion: input.baseVersion,
+      by: actor.oid,
+      at: nowIso(deps),
+    });
+    if (!result.ok) {
+      const c = result.current;
+      throw new AppError('VERSION_CONFLICT', {
         fieldId: field.id,
         slot,
-        value: checked.value,
-        baseVersion: input.baseVersion,
-        by: actor.oid,
-        at,
+        yourBaseVersion: input.baseVersion,
+        current: c
+          ? { value: c.value, version: c.version, updatedBy: c.updatedBy, updatedAt: c.updatedAt }
+          : { value: null, version: 0 },
       });
-      if (!result.ok) {
-        const c = result.current;
-        throw new AppError('VERSION_CONFLICT', {
-          fieldId: field.id,
-          slot,
-          yourBaseVersion: input.baseVersion,
-          current: c
-            ? { value: c.value, version: c.version, updatedBy: c.updatedBy, updatedAt: c.updatedAt }
-            : { value: null, version: 0 },
-        });
-      }
-      const voided =
-        field.visibility === 'shared' ? await voidSignaturesOnChange(tx, actor, conversation, at) : 0;
-      const a = result.answer;
-      return {
+    }
+    const a = result.answer;
+    return {
+      visibility: field.visibility,
+      saved: {
         slot,
         answer: {
           value: a.value,
@@ -66,8 +62,9 @@ export async function saveAnswer(
           updatedAt: a.updatedAt,
           sharedAt: a.sharedAt,
         },
-        signaturesVoided: voided,
-      };
-    },
-  );
+      },
+    };
+  });
+  notifyChanged(deps, actor, input.conversationId, visibility);
+  return saved;
 }

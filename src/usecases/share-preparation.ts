@@ -1,7 +1,7 @@
 import { shareRefusal, type Actor } from '../domain/policy.ts';
 import { allFields } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { asParty, audit, nowIso, type Deps } from './support.ts';
+import { asParty, notifyChanged, audit, nowIso, type Deps } from './support.ts';
 
 export interface SharePreparationInput {
   conversationId: string;
@@ -15,7 +15,7 @@ export async function sharePreparation(
   actor: Actor,
   input: SharePreparationInput,
 ): Promise<{ shared: string[] }> {
-  return asParty(
+  const result = await asParty(
     deps,
     actor,
     input.conversationId,
@@ -45,4 +45,6 @@ export async function sharePreparation(
       return { shared };
     },
   );
+  notifyChanged(deps, actor, input.conversationId);
+  return result;
 }

@@ -2,7 +2,7 @@ import type { SignResult } from '../contract/views.ts';
 import { signRefusal, type Actor } from '../domain/policy.ts';
 import { fullySigned, type Signature } from '../domain/signatures.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { asParty, audit, currentHash, nowIso, type Deps } from './support.ts';
+import { asParty, notifyChanged, audit, currentHash, nowIso, type Deps } from './support.ts';
 
 export interface SignInput {
   conversationId: string;
@@ -63,6 +63,7 @@ export async function signRecord(deps: Deps, actor: Actor, input: SignInput): Pr
       };
     },
   );
+  notifyChanged(deps, actor, conversationId);
   // After commit. If this fails, the archive sweep still finds the signed record within a minute.
   if (result.status === 'signed') await deps.events.recordSigned(conversationId).catch(() => undefined);
   return result;

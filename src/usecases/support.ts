@@ -4,10 +4,10 @@ import { canReadContent, canSeeStatus, standing, type Actor, type Standing } fro
 import { contentHash, sharedRecord } from '../domain/record.ts';
 import type { Signature } from '../domain/signatures.ts';
 import { builtInTemplate } from '../domain/templates/registry.ts';
-import type { Party, Template } from '../domain/templates/model.ts';
+import { preparation, type Party, type Template } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { PersonRef, StatusView } from '../contract/views.ts';
-import type { Clock, Directory, Store } from '../ports.ts';
+import type { ChangeFeed, Clock, Directory, Store } from '../ports.ts';
 
 export interface Deps {
   store: Store;
@@ -17,6 +17,8 @@ export interface Deps {
   /** Template snapshots never change once written, so they are safe to keep in memory. */
   templateCache: Map<string, Template>;
   events: DomainEvents;
+  /** Open pages are told when a conversation changes (see notifyChanged). */
+  changes: ChangeFeed;
 }
 
 /** What happens after a use case commits: background work (archiving) is started from here. */
@@ -147,7 +149,15 @@ export async function statusView(
   const signed = (
     signatures ?? (c.status === 'awaiting_signatures' ? await deps.store.signatures(c.id) : [])
   ).map((s) => s.party);
-  const next = nextStep(c.status, signed);
+  // Before the meeting: who still has preparation to write.
+  const prep = preparation(template);
+  const unprepared =
+    c.status === 'planned' || c.status === 'preparing'
+      ? await deps.store
+          .preparedParties(c.id, prep.fieldIds)
+          .then((done) => prep.parties.filter((p) => !done.includes(p)))
+      : [];
+  const next = nextStep(c.status, signed, unprepared);
   return {
     id: c.id,
     template: { key: template.key, version: template.version, name: template.name, title: template.title },
@@ -178,15 +188,12 @@ export async function audit(
   await store.appendAudit({ tid: actor.tid, at, actorOid: actor.oid, action, subject, data });
 }
 
-/** Any change to the shared record after the first signature voids the signatures. */
-export async function voidSignaturesOnChange(
-  tx: Store,
-  actor: Actor,
-  conversation: Conversation,
-  at: string,
-): Promise<number> {
-  if (conversation.status !== 'awaiting_signatures') return 0;
-  const voided = await tx.clearSignatures(conversation.id);
-  if (voided > 0) await audit(tx, actor, 'signatures.voided', conversation.id, at, { count: voided });
-  return voided;
+/** After a write has committed: the conversation's open pages read it again. */
+export function notifyChanged(
+  deps: Pick<Deps, 'changes' | 'clock'>,
+  actor: Pick<Actor, 'oid'>,
+  conversationId: string,
+  visibility: 'shared' | 'private' = 'shared',
+): void {
+  deps.changes.publish({ conversationId, visibility, byOid: actor.oid, at: nowIso(deps) });
 }

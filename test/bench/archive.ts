@@ -2,6 +2,7 @@
 // Archiving against the Graph fake at a set SharePoint resource-unit budget: copies archived per
 // window as a share of the budget-bound maximum (budget / the 9 RU one copy needs at best), RU spent
 // per copy, lost and duplicate copies, and the median time to render one PDF.
+import { inProcessChangeFeed } from '../../src/adapters/events/in-process.ts';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -100,6 +101,7 @@ export async function archiveBench(args: string[]) {
       clock: { now: () => new Date() },
       newId: randomUUID,
       templateCache: new Map(),
+      changes: inProcessChangeFeed(),
       events: NO_EVENTS,
     };
     const times: number[] = [];

@@ -19,7 +19,8 @@ export function endpointFor(method: string, path: string): Endpoint | undefined 
 export function checkReply(method: string, path: string, status: number, body: unknown): void {
   const e = endpointFor(method, path);
   if (!e || e.operationId === 'postActivity') return;
-  const schema = status < 300 ? ('file' in e.response ? null : e.response) : errorView;
+  const schema =
+    status < 300 ? ('file' in e.response || 'stream' in e.response ? null : e.response) : errorView;
   if (!schema || (status >= 300 && typeof body !== 'object')) return;
   const result = schema.safeParse(body);
   if (!result.success) {

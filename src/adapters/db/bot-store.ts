@@ -1,3 +1,4 @@
+import type { Reopening } from '../../domain/conversation.ts';
 import type { DueMessage } from '../../domain/reminders.ts';
 import type { BotStore, ChatReference, OutboxRow, OutboxStatus } from '../../ports.ts';
 import type { Database } from './database.ts';
@@ -134,11 +135,13 @@ export function botStore(db: Database): BotStore {
         scheduled_at: string | null;
         status_changed_at: Date;
         signed_by: string[] | null;
+        reopened: Reopening | null;
       }>(
         `select c.id, c.tid, c.template_key, c.status, c.leader_oid, c.employee_oid, c.scheduled_at, c.status_changed_at,
-                (select array_agg(s.oid) from signatures s where s.conversation_id = c.id) as signed_by
+                c.reopened, (select array_agg(s.oid) from signatures s where s.conversation_id = c.id) as signed_by
            from conversations c
-          where (c.status in ('planned','preparing') and c.scheduled_at is not null) or c.status = 'awaiting_signatures'`,
+          where (c.status in ('planned','preparing') and c.scheduled_at is not null) or c.status = 'awaiting_signatures'
+             or (c.status = 'held' and c.reopened is not null)`,
       );
       const items = await db.query<{ tid: string; owner_oid: string; leader_oid: string }>(
         `select c.tid, i.owner_oid, c.leader_oid from action_items i join conversations c on c.id = i.conversation_id
@@ -159,6 +162,7 @@ export function botStore(db: Database): BotStore {
           scheduledAt: c.scheduled_at,
           awaitingSince: c.status === ('awaiting_signatures' as string) ? iso(c.status_changed_at) : null,
           signedBy: c.signed_by ?? [],
+          reopened: c.reopened,
         })),
         openItems: items.map((i) => ({ tid: i.tid, ownerOid: i.owner_oid, leaderOid: i.leader_oid })),
         planned: new Set(planned.map((p) => `${p.tid}:${p.employee_oid}`)),

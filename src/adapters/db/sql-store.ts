@@ -1,7 +1,7 @@
-import type { ActionItem, Cells, FollowUpStatus, Slot } from '../../domain/answers.ts';
+import type { ActionItem, CellMeta, Cells, FollowUpStatus, Slot } from '../../domain/answers.ts';
 import { AUDIT_GENESIS, auditHash, type StoredAuditEvent } from '../../domain/audit.ts';
 import type { Json } from '../../domain/canonical-json.ts';
-import type { Conversation, Status } from '../../domain/conversation.ts';
+import type { Conversation, Reopening, Status } from '../../domain/conversation.ts';
 import type { Answer } from '../../domain/answers.ts';
 import type { Signature } from '../../domain/signatures.ts';
 import type { Party, Template } from '../../domain/templates/model.ts';
@@ -25,6 +25,8 @@ interface ConversationRow {
   scheduled_at: string | null;
   created_at: Date;
   updated_at: Date;
+  cancelled_from: Status | null;
+  reopened: Reopening | null;
 }
 const toConversation = (r: ConversationRow): Conversation => ({
   id: r.id,
@@ -39,6 +41,8 @@ const toConversation = (r: ConversationRow): Conversation => ({
   scheduledAt: r.scheduled_at,
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
+  cancelledFrom: r.cancelled_from,
+  reopened: r.reopened,
 });
 
 interface AnswerRow {
@@ -72,6 +76,7 @@ interface ItemRow {
   status_comment: string | null;
   status_updated_at: Date | null;
   version: number;
+  cell_meta: CellMeta;
 }
 const toItem = (r: ItemRow): ActionItem => ({
   id: r.id,
@@ -85,6 +90,7 @@ const toItem = (r: ItemRow): ActionItem => ({
   statusComment: r.status_comment,
   statusUpdatedAt: isoOrNull(r.status_updated_at),
   version: r.version,
+  cellMeta: r.cell_meta,
 });
 
 const UNIQUE_VIOLATION = '23505';
@@ -179,11 +185,30 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       );
       return r && toConversation(r);
     },
+    async conflictingConversation(c) {
+      const r = await one<ConversationRow>(
+        `${CONV} where tid = $1 and template_key = $2 and employee_oid = $3 and period = $4 and id <> $5 and status <> 'cancelled' limit 1`,
+        [c.tid, c.templateKey, c.employeeOid, c.period, c.id],
+      );
+      return r && toConversation(r);
+    },
     async updateConversation(id, patch) {
+      // cancelledFrom and reopened are set when given (null clears them) and kept when left out.
       const r = await one<ConversationRow>(
         `update conversations set status_changed_at = case when $2::text is not null and $2::text <> status then $3 else status_changed_at end,
-           status = coalesce($2, status), updated_at = $3 where id = $1 returning *`,
-        [id, patch.status ?? null, patch.at],
+           status = coalesce($2, status), updated_at = $3,
+           cancelled_from = case when $4 then $5 else cancelled_from end,
+           reopened = case when $6 then $7::jsonb else reopened end
+         where id = $1 returning *`,
+        [
+          id,
+          patch.status ?? null,
+          patch.at,
+          patch.cancelledFrom !== undefined,
+          patch.cancelledFrom ?? null,
+          patch.reopened !== undefined,
+          patch.reopened ? JSON.stringify(patch.reopened) : null,
+        ],
       );
       if (!r) throw new Error(`conversation ${id} vanished during update`);
       return toConversation(r);
@@ -218,6 +243,15 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       );
       return { ok: false, current: current ? toAnswer(current) : null };
     },
+    async preparedParties(conversationId, fieldIds) {
+      if (fieldIds.length === 0) return [];
+      const rows = await q.query<{ slot: Party }>(
+        `select distinct slot from answers where conversation_id = $1 and slot in ('leader','employee')
+           and field_id = any($2::text[]) and value <> 'null'::jsonb and value <> '""'::jsonb`,
+        [conversationId, [...fieldIds]],
+      );
+      return rows.map((r) => r.slot);
+    },
     async shareAnswers({ conversationId, slot, fieldIds, at }) {
       const rows = await q.query<{ field_id: string }>(
         `update answers set shared_at = $3 where conversation_id = $1 and slot = $2 and shared_at is null
@@ -249,8 +283,8 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     },
     async insertItem(i, at) {
       await q.query(
-        `insert into action_items (id, conversation_id, field_id, position, cells, owner_oid, due, status, version, created_at)
-         values ($1,$2,$3,$4,$5::jsonb,$6,$7,$8,$9,$10)`,
+        `insert into action_items (id, conversation_id, field_id, position, cells, owner_oid, due, status, version, created_at, cell_meta)
+         values ($1,$2,$3,$4,$5::jsonb,$6,$7,$8,$9,$10,$11::jsonb)`,
         [
           i.id,
           i.conversationId,
@@ -262,22 +296,49 @@ function build(q: Sql, transaction: Store['transaction']): Store {
           i.status,
           i.version,
           at,
+          JSON.stringify(i.cellMeta),
         ],
       );
     },
-    async updateItemCells({ id, cells, ownerOid, due, baseVersion }) {
+    async updateItemCells({ id, cells, cellMeta, ownerOid, due, baseVersion }) {
       const r = await one<ItemRow>(
-        `update action_items set cells = $2::jsonb, owner_oid = $3, due = $4, version = version + 1 where id = $1 and version = $5 returning *`,
-        [id, JSON.stringify(cells), ownerOid, due, baseVersion],
+        `update action_items set cells = $2::jsonb, owner_oid = $3, due = $4, cell_meta = $6::jsonb, version = version + 1
+          where id = $1 and version = $5 returning *`,
+        [id, JSON.stringify(cells), ownerOid, due, baseVersion, JSON.stringify(cellMeta)],
       );
       return r && toItem(r);
     },
-    async updateItemStatus({ id, status, comment, at, baseVersion }) {
+    async updateItemStatus({ id, status, comment, at, by, baseVersion }) {
       const r = await one<ItemRow>(
         `update action_items set status = $2, status_comment = $3, status_updated_at = $4, version = version + 1 where id = $1 and version = $5 returning *`,
         [id, status, comment, at, baseVersion],
       );
+      if (r)
+        await q.query(
+          'insert into follow_up_updates (item_id, status, comment, at, by_oid) values ($1,$2,$3,$4,$5)',
+          [id, status, comment, at, by],
+        );
       return r && toItem(r);
+    },
+    async followUpHistory(itemIds) {
+      if (itemIds.length === 0) return [];
+      const rows = await q.query<{
+        item_id: string;
+        status: FollowUpStatus;
+        comment: string | null;
+        at: Date;
+        by_oid: string;
+      }>(
+        'select item_id, status, comment, at, by_oid from follow_up_updates where item_id = any($1::uuid[]) order by item_id, seq',
+        [[...itemIds]],
+      );
+      return rows.map((r) => ({
+        itemId: r.item_id,
+        status: r.status,
+        comment: r.comment,
+        at: iso(r.at),
+        byOid: r.by_oid,
+      }));
     },
     async deleteItem(id, baseVersion) {
       return (

@@ -27,6 +27,7 @@ export const en: Words = {
     'send-to-signing': 'Send for signing',
     reopen: 'Reopen for changes',
     cancel: 'Cancel the conversation',
+    restore: 'Undo the cancelling',
   },
   rating: { under: 'Below expectations', som: 'As expected', over: 'Above expectations' },
   followUp: { open: 'Open', achieved: 'Achieved', partly: 'Partly', not_yet: 'Not yet' },
@@ -62,11 +63,12 @@ export const en: Words = {
     NOT_DIRECT_REPORT: 'You can only plan conversations with your own direct reports.',
     FIELD_NOT_FOUND: 'The field does not exist in the template.',
     FIELD_NOT_WRITABLE: 'You cannot write this field.',
-    FIELD_READ_ONLY: 'This field is filled in automatically and cannot be edited.',
     FIELD_USES_ITEMS: 'This field holds rows; use the action items resource.',
     ANSWER_INVALID: 'The answer does not fit the field.',
     VERSION_CONFLICT: 'Someone else changed this in the meantime. See the current text.',
     RECORD_LOCKED: 'The record is signed and locked.',
+    RECORD_AWAITING_SIGNATURES:
+      'The record is awaiting signatures and cannot be changed. The leader can reopen it for changes.',
     STATE_FORBIDS_WRITE: 'The conversation is not at a stage where this can be changed.',
     ILLEGAL_TRANSITION: 'This transition is not allowed now.',
     NOTHING_TO_SHARE: 'There is no preparation to share.',
@@ -192,6 +194,8 @@ export const en: Words = {
     prepare: '**{name}** on {date}: time to prepare.',
     prepareWhat: 'Go through the form and write your preparation. It stays private until you share it.',
     signature: '**{name}** is waiting for your signature (sent for signing {since}).',
+    reopened:
+      '**{name}** was reopened for changes on {date}. Your signature is void; you sign again when the record is sent again.',
     followUp: {
       one: 'You have {count} open follow-up item for {period}.',
       other: 'You have {count} open follow-up items for {period}.',

@@ -30,6 +30,7 @@ export const nb = {
     'send-to-signing': 'Send til signering',
     reopen: 'Gjenåpne for endringer',
     cancel: 'Avlys samtalen',
+    restore: 'Angre avlysningen',
   },
   /** The grading scale the templates share (Oslo kommune: leder leverer under / som / over forventet). */
   rating: { under: 'Under forventet', som: 'Som forventet', over: 'Over forventet' },
@@ -65,11 +66,12 @@ export const nb = {
     NOT_DIRECT_REPORT: 'Du kan bare planlegge samtaler med egne medarbeidere.',
     FIELD_NOT_FOUND: 'Feltet finnes ikke i malen.',
     FIELD_NOT_WRITABLE: 'Du kan ikke skrive i dette feltet.',
-    FIELD_READ_ONLY: 'Feltet fylles ut automatisk og kan ikke endres.',
     FIELD_USES_ITEMS: 'Feltet består av rader; bruk tiltaksradene.',
     ANSWER_INVALID: 'Svaret passer ikke til feltet.',
     VERSION_CONFLICT: 'Noen andre har endret dette i mellomtiden. Se gjeldende tekst.',
     RECORD_LOCKED: 'Referatet er signert og låst.',
+    RECORD_AWAITING_SIGNATURES:
+      'Referatet venter på signatur og kan ikke endres. Lederen kan gjenåpne det for endringer.',
     STATE_FORBIDS_WRITE: 'Samtalen er ikke i en fase der dette kan endres.',
     ILLEGAL_TRANSITION: 'Denne overgangen er ikke tillatt nå.',
     NOTHING_TO_SHARE: 'Det finnes ingen forberedelse å dele.',
@@ -195,6 +197,8 @@ export const nb = {
     prepare: '**{name}** {date}: forbered deg.',
     prepareWhat: 'Gå gjennom skjemaet og skriv din forberedelse. Den er privat til du deler den.',
     signature: '**{name}** venter på din signatur (sendt til signering {since}).',
+    reopened:
+      '**{name}** ble gjenåpnet for endringer {date}. Signaturen din er opphevet; du signerer på nytt når referatet sendes igjen.',
     followUp: {
       one: 'Du har {count} åpent oppfølgingspunkt for {period}.',
       other: 'Du har {count} åpne oppfølgingspunkter for {period}.',

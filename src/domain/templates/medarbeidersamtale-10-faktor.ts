@@ -110,7 +110,7 @@ const factorSections: Section[] = FACTORS.map(([title, guide], i) => ({
 
 export const medarbeidersamtale10Faktor: Template = {
   key: 'medarbeidersamtale-10-faktor',
-  version: '2026.1',
+  version: '2026.2',
   kind: 'conversation',
   name: 'Medarbeidersamtale',
   title: 'Medarbeidersamtale',
@@ -154,6 +154,15 @@ export const medarbeidersamtale10Faktor: Template = {
       core: true,
       sensitivity: 'normal',
       fields: [
+        // Last time's plan, with its follow-up, so this year's conversation starts from it.
+        {
+          id: 'handlingsplan-forrige',
+          label: 'Handlingsplan fra forrige samtale',
+          kind: 'previousItems',
+          sourceFieldId: 'handlingsplan',
+          writer: 'leader',
+          visibility: 'shared',
+        },
         {
           id: 'handlingsplan',
           label: 'Handlingsplan',

@@ -110,3 +110,11 @@ export function findField(
   }
   return undefined;
 }
+
+/** The parties who write private preparation in a template, and its private fields. */
+export function preparation(template: Template): { parties: Party[]; fieldIds: string[] } {
+  const fields = allFields(template).filter((f) => f.visibility === 'private');
+  const writes = (p: Party) =>
+    fields.some((f) => f.writer === p || f.writer === 'both-separately' || f.writer === 'either');
+  return { parties: (['leader', 'employee'] as const).filter(writes), fieldIds: fields.map((f) => f.id) };
+}

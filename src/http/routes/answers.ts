@@ -1,5 +1,6 @@
 import { endpoints } from '../../contract/endpoints.ts';
 import { addActionItem } from '../../usecases/add-action-item.ts';
+import { listMyFollowUp } from '../../usecases/list-my-follow-up.ts';
 import { recordFollowUp } from '../../usecases/record-follow-up.ts';
 import { removeActionItem } from '../../usecases/remove-action-item.ts';
 import { saveAnswer } from '../../usecases/save-answer.ts';
@@ -20,11 +21,12 @@ export const answerRoutes = (deps: Deps): Route[] => [
     addActionItem(deps, actor, { conversationId: params.id, fieldId: body.fieldId, cells: body.cells }),
   ),
   route(endpoints.updateActionItem, ({ actor, params, body }) =>
-    updateActionItem(deps, actor, { itemId: params.id, cells: body.cells, baseVersion: body.baseVersion }),
+    updateActionItem(deps, actor, { itemId: params.id, cells: body.cells, cellVersions: body.cellVersions }),
   ),
   route(endpoints.removeActionItem, ({ actor, params, query }) =>
     removeActionItem(deps, actor, { itemId: params.id, baseVersion: query.version }),
   ),
+  route(endpoints.listMyFollowUp, async ({ actor }) => ({ items: await listMyFollowUp(deps, actor) })),
   route(endpoints.recordFollowUp, ({ actor, params, body }) =>
     recordFollowUp(deps, actor, {
       itemId: params.id,

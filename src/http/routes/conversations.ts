@@ -6,6 +6,7 @@ import { sharePreparation } from '../../usecases/share-preparation.ts';
 import { signRecord } from '../../usecases/sign-record.ts';
 import type { Deps } from '../../usecases/support.ts';
 import { transitionConversation } from '../../usecases/transition-conversation.ts';
+import { watchConversation } from '../../usecases/watch-conversation.ts';
 import { route, type Route } from '../route.ts';
 
 export const conversationRoutes = (deps: Deps): Route[] => [
@@ -14,6 +15,7 @@ export const conversationRoutes = (deps: Deps): Route[] => [
   })),
   route(endpoints.planConversation, ({ actor, body }) => planConversation(deps, actor, body)),
   route(endpoints.getConversation, ({ actor, params }) => getConversation(deps, actor, params.id)),
+  route(endpoints.conversationEvents, ({ actor, params }) => watchConversation(deps, actor, params.id)),
   route(endpoints.sharePreparation, ({ actor, params, body }) =>
     sharePreparation(deps, actor, { conversationId: params.id, fieldIds: body.fieldIds }),
   ),

@@ -17,6 +17,8 @@ const LEGAL: Record<string, Status> = {
   'awaiting_signatures|reopen': 'held',
   'planned|cancel': 'cancelled',
   'preparing|cancel': 'cancelled',
+  // Undoing a cancelling returns to the stage the conversation had (here: it was being prepared).
+  'cancelled|restore': 'preparing',
 };
 
 describe('conversation lifecycle', () => {
@@ -24,13 +26,19 @@ describe('conversation lifecycle', () => {
     for (const t of TRANSITIONS) {
       const expected = LEGAL[`${from}|${t}`];
       it(`${from} --${t}--> ${expected ?? 'refused'}`, () => {
-        expect(transitionTarget(from, t)).toBe(expected);
+        expect(
+          transitionTarget({ status: from, cancelledFrom: from === 'cancelled' ? 'preparing' : null }, t),
+        ).toBe(expected);
       });
     }
   }
 
-  it('no transition leaves a signed, archived or cancelled conversation', () => {
-    for (const s of ['signed', 'archived', 'cancelled'] as const) expect(availableTransitions(s)).toEqual([]);
+  it('no transition leaves a signed or archived conversation; a cancelling is undone only to where it was', () => {
+    for (const s of ['signed', 'archived'] as const)
+      expect(availableTransitions({ status: s, cancelledFrom: null })).toEqual([]);
+    expect(availableTransitions({ status: 'cancelled', cancelledFrom: 'planned' })).toEqual(['restore']);
+    expect(transitionTarget({ status: 'cancelled', cancelledFrom: 'planned' }, 'restore')).toBe('planned');
+    expect(availableTransitions({ status: 'cancelled', cancelledFrom: null })).toEqual([]);
   });
 
   it('a signed or archived record refuses every write; private preparation closes at signing', () => {
@@ -41,7 +49,8 @@ describe('conversation lifecycle', () => {
     expect(writeRefusal('planned', 'shared')).toBe('STATE_FORBIDS_WRITE');
     expect(writeRefusal('planned', 'private')).toBeUndefined();
     expect(writeRefusal('held', 'shared')).toBeUndefined();
-    expect(writeRefusal('awaiting_signatures', 'shared')).toBeUndefined();
+    // Sent for signing: read-only for both until the leader reopens it.
+    expect(writeRefusal('awaiting_signatures', 'shared')).toBe('RECORD_AWAITING_SIGNATURES');
     expect(writeRefusal('awaiting_signatures', 'private')).toBe('STATE_FORBIDS_WRITE');
     expect(writeRefusal('cancelled', 'shared')).toBe('STATE_FORBIDS_WRITE');
   });

@@ -43,6 +43,8 @@ const conversation: Conversation = {
   scheduledAt: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
+  cancelledFrom: null,
+  reopened: null,
 };
 const answer = (fieldId: string, slot: Answer['slot'], value: Answer['value']): Answer => ({
   fieldId,

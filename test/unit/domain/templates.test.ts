@@ -32,6 +32,7 @@ const APP_OWN = new Set([
   'Utviklingsplan',
   'Forankring',
   'Trinn 7',
+  'Handlingsplan fra forrige samtale',
 ]);
 
 /** Every piece of wording a template carries: titles, intros, guide questions, labels, options, columns. */
