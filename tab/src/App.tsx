@@ -4,26 +4,58 @@ import {
   Spinner,
   Text,
   mergeClasses,
+  makeStaticStyles,
   makeStyles,
   teamsDarkTheme,
   teamsHighContrastTheme,
   teamsLightTheme,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import type { MeView } from '../../src/contract/views.ts';
 import { createApi, errorText, localToken, type Api } from './api.ts';
 import type { Host, ThemeName } from './host.ts';
 import { I18n, i18nFor, useI18n } from './i18n.ts';
-import { ConversationPage } from './pages/ConversationPage.tsx';
-import { HrPage } from './pages/HrPage.tsx';
 import { MyConversations } from './pages/MyConversations.tsx';
-import { TeamPage } from './pages/TeamPage.tsx';
-import { UserPicker } from './pages/UserPicker.tsx';
-import { ErrorNotice, RouterLink } from './pages/common.tsx';
+
+// The first page loads only its own code; the others when they are opened.
+const ConversationPage = lazy(() =>
+  import('./pages/ConversationPage.tsx').then((m) => ({ default: m.ConversationPage })),
+);
+const TeamPage = lazy(() => import('./pages/TeamPage.tsx').then((m) => ({ default: m.TeamPage })));
+const HrPage = lazy(() => import('./pages/HrPage.tsx').then((m) => ({ default: m.HrPage })));
+const FollowUpPage = lazy(() =>
+  import('./pages/FollowUpPage.tsx').then((m) => ({ default: m.FollowUpPage })),
+);
+const UserPicker = lazy(() => import('./pages/UserPicker.tsx').then((m) => ({ default: m.UserPicker })));
+import { ErrorNotice, NotFound } from './pages/common.tsx';
 import { navigate, useRoute } from './router.ts';
 
 const THEMES = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+const useGlobalStyles = makeStaticStyles({
+  // A hovered row takes the hover colours as a whole: in high contrast its links would otherwise stay
+  // the link colour on the highlight colour (measured 1.1:1).
+  'tbody tr:hover a, tbody tr:hover a:visited': { color: tokens.colorNeutralForeground1Hover },
+  // Narrow screens (Teams mobile): a list table becomes one block per row, each value under its heading.
+  '@media (max-width: 640px)': {
+    'table.stack, table.stack tbody, table.stack tr, table.stack td': { display: 'block', width: 'auto' },
+    'table.stack thead': {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+    },
+    'table.stack tr': { padding: '8px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+    'table.stack td[data-label]::before': {
+      content: 'attr(data-label)',
+      display: 'block',
+      fontWeight: tokens.fontWeightSemibold,
+      color: tokens.colorNeutralForeground3,
+    },
+  },
+});
 
 const useStyles = makeStyles({
   shell: {
@@ -47,12 +79,14 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
   },
+  // Long words wrap only where they would not fit at all; a label never breaks letter by letter.
   main: {
     padding: tokens.spacingHorizontalL,
-    maxWidth: '1200px',
+    maxWidth: '1400px',
     margin: '0 auto',
     boxSizing: 'border-box',
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
+    '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
   },
   nav: {
     display: 'flex',
@@ -93,6 +127,7 @@ const useStyles = makeStyles({
 });
 
 export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
+  useGlobalStyles();
   const [theme, setTheme] = useState<ThemeName>(host.theme);
   useEffect(() => host.onThemeChange(setTheme), [host]);
   const i18n = useMemo(() => i18nFor(host.locale), [host.locale]);
@@ -119,12 +154,14 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
             }}
           />
         ) : devLogin ? (
-          <UserPicker
-            onToken={(t) => {
-              localToken.set(t);
-              setToken(t);
-            }}
-          />
+          <Suspense fallback={<Spinner label={i18n.t('loading')} />}>
+            <UserPicker
+              onToken={(t) => {
+                localToken.set(t);
+                setToken(t);
+              }}
+            />
+          </Suspense>
         ) : (
           <ErrorNotice message={i18n.t('noSignIn')} />
         )}
@@ -153,7 +190,8 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
   // Which pages to offer is the server's decision, like everything the caller may do.
   const isHr = me.canSeeHr;
   const isLeader = me.canSeeTeam;
-  const tab = route.page === 'team' ? 'team' : route.page === 'hr' ? 'hr' : 'mine';
+  const tab =
+    route.page === 'team' || route.page === 'hr' || route.page === 'follow-up' ? route.page : 'mine';
 
   return (
     <div className={styles.shell}>
@@ -168,6 +206,7 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
           {/* Pages are places, so the menu is links (aria-current), not an ARIA tablist. */}
           <ul className={styles.nav}>
             <NavLink href="/" current={tab === 'mine'} label={t('navMine')} />
+            <NavLink href="/follow-up" current={tab === 'follow-up'} label={t('navFollowUp')} />
             {isLeader && <NavLink href="/team" current={tab === 'team'} label={t('navTeam')} />}
             {isHr && <NavLink href="/hr" current={tab === 'hr'} label={t('navHr')} />}
           </ul>
@@ -182,15 +221,14 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
         </div>
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
-        {route.page === 'mine' && <MyConversations api={api} />}
-        {route.page === 'conversation' && <ConversationPage api={api} id={route.id} />}
-        {route.page === 'team' && <TeamPage api={api} me={me} />}
-        {route.page === 'hr' && <HrPage api={api} allowed={isHr} />}
-        {route.page === 'not-found' && (
-          <Text role="alert">
-            {t('notFound')} <RouterLink href="/">{t('backToList')}</RouterLink>
-          </Text>
-        )}
+        <Suspense fallback={<Spinner label={t('loading')} />}>
+          {route.page === 'mine' && <MyConversations api={api} />}
+          {route.page === 'conversation' && <ConversationPage api={api} id={route.id} />}
+          {route.page === 'team' && <TeamPage api={api} me={me} />}
+          {route.page === 'hr' && <HrPage api={api} allowed={isHr} />}
+          {route.page === 'follow-up' && <FollowUpPage api={api} />}
+          {route.page === 'not-found' && <NotFound />}
+        </Suspense>
       </main>
     </div>
   );

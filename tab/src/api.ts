@@ -33,29 +33,43 @@ export function errorText(e: unknown): string {
 
 /** No part: an object with nothing that can be set. */
 type Nothing = { readonly none?: never };
-/** An operation's input: path parameters, query and body, each only where the operation has one. */
+/**
+ * An operation's input: path parameters, query and body, each only where the operation has one.
+ * keepalive: the request outlives the page (a save sent while the page is being closed).
+ */
 export type Input<K extends OperationId> = (ParamsOf<K> extends undefined
   ? Nothing
   : { params: ParamsOf<K> }) &
   (QueryInputOf<K> extends undefined ? Nothing : { query?: QueryInputOf<K> }) &
-  (BodyInputOf<K> extends undefined ? Nothing : { body: BodyInputOf<K> });
+  (BodyInputOf<K> extends undefined ? Nothing : { body: BodyInputOf<K> }) & { keepalive?: boolean };
 /** The input may be left out where nothing in it is required. */
 type Args<K extends OperationId> = Nothing extends Input<K> ? [input?: Input<K>] : [input: Input<K>];
 
 /** Operations that answer with JSON, and those that answer with a file. */
 type FileOperation = { [K in OperationId]: ResponseOf<K> extends Uint8Array ? K : never }[OperationId];
-type JsonOperation = Exclude<OperationId, FileOperation>;
+type StreamOperation = {
+  [K in OperationId]: ResponseOf<K> extends ReadableStream<Uint8Array> ? K : never;
+}[OperationId];
+type JsonOperation = Exclude<OperationId, FileOperation | StreamOperation>;
 
 export interface Api {
   call<K extends JsonOperation>(operation: K, ...args: Args<K>): Promise<ResponseOf<K>>;
   /** A binary answer (an archived PDF), fetched with the same token. */
   file<K extends FileOperation>(operation: K, ...args: Args<K>): Promise<Blob>;
+  /** Server-sent events, read with the same token (EventSource cannot send one); ends with the signal. */
+  events<K extends StreamOperation>(
+    operation: K,
+    input: Input<K>,
+    onEvent: (event: string, data: string) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
 }
 
 interface Parts {
   params?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  keepalive?: boolean;
 }
 
 function url(operation: OperationId, parts: Parts): string {
@@ -68,9 +82,11 @@ function url(operation: OperationId, parts: Parts): string {
 }
 
 export function createApi(locale: Locale, getToken: () => Promise<string | null>): Api {
-  async function send(operation: OperationId, parts: Parts): Promise<Response> {
+  async function send(operation: OperationId, parts: Parts, signal?: AbortSignal): Promise<Response> {
     const token = await getToken();
     const res = await fetch(url(operation, parts), {
+      ...(parts.keepalive ? { keepalive: true } : {}),
+      ...(signal ? { signal } : {}),
       method: PATHS[operation][0].toUpperCase(),
       headers: {
         'accept-language': locale,
@@ -90,6 +106,25 @@ export function createApi(locale: Locale, getToken: () => Promise<string | null>
     },
     async file(operation, ...args) {
       return (await send(operation, (args[0] ?? {}) as Parts)).blob();
+    },
+    async events(operation, input, onEvent, signal) {
+      const res = await send(operation, input as Parts, signal);
+      const reader = res.body?.pipeThrough(new TextDecoderStream()).getReader();
+      if (!reader) return;
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        // Events end with a blank line; comments (": …") keep the connection alive.
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
+          if (event) onEvent(event, data);
+        }
+      }
     },
   };
 }

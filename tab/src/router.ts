@@ -1,4 +1,4 @@
-// A small history router: /, /conversations/:id, /team, /hr.
+// A small history router: /, /conversations/:id, /team, /hr, /follow-up.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -6,6 +6,7 @@ export type Route =
   | { page: 'conversation'; id: string }
   | { page: 'team' }
   | { page: 'hr' }
+  | { page: 'follow-up' }
   | { page: 'not-found' };
 
 export function parseRoute(path: string): Route {
@@ -13,7 +14,9 @@ export function parseRoute(path: string): Route {
   const c = /^\/conversations\/([0-9a-f-]{36})\/?$/.exec(path);
   if (c?.[1]) return { page: 'conversation', id: c[1] };
   if (path === '/team') return { page: 'team' };
-  if (path === '/hr') return { page: 'hr' };
+  if (path === '/hr' || path === '/hr/') return { page: 'hr' };
+  if (path === '/follow-up' || path === '/follow-up/') return { page: 'follow-up' };
+  if (path === '/team/') return { page: 'team' };
   return { page: 'not-found' };
 }
 

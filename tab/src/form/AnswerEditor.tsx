@@ -1,60 +1,30 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Select,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
 import type { AnswerView, PersonRef } from '../../../src/contract/views.ts';
 import type { Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import type { Field as TemplateField } from '../template.ts';
-import { useAutosave } from './useAutosave.ts';
-
-const useStyles = makeStyles({
-  status: { minHeight: '1.2em', color: tokens.colorNeutralForeground3 },
-  conflict: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-    marginTop: tokens.spacingVerticalS,
-  },
-  pre: {
-    whiteSpace: 'pre-wrap',
-    margin: 0,
-    padding: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-});
+import { ConflictView, SaveStatus } from './SaveStatus.tsx';
+import { useSaver } from './useSaver.ts';
 
 const emptyOf = (f: TemplateField): unknown =>
   f.kind === 'checklist' ? [] : f.kind === 'score' || f.kind === 'rating' || f.kind === 'person' ? null : '';
 
 /** An answer as text in an input or the conflict view: text and numbers as they are, lists joined. */
-function shown(v: unknown): string {
+export function shown(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return v.map(shown).join(', ');
   return '';
 }
 
+/** One field's editor: it saves as the person types and says so; the server decides whether it may. */
 export function AnswerEditor(props: {
   api: Api;
   conversationId: string;
   field: TemplateField;
   label: string;
+  /** The label for screen readers where the visible one repeats in the form ("Samtale"). */
+  accessibleLabel?: string;
   answer: AnswerView | undefined;
   editable: boolean;
   people: PersonRef[];
@@ -62,18 +32,32 @@ export function AnswerEditor(props: {
   onSaved: () => void;
 }) {
   const { api, conversationId, field, label, answer, editable, people } = props;
-  const styles = useStyles();
   const { t, rating } = useI18n();
-  const save = useAutosave(api, conversationId, field.id, answer, emptyOf(field), props.onSaved);
-  const name = (oid: string) => people.find((p) => p.oid === oid)?.name ?? oid;
-  const statusText = save.state === 'saving' ? t('saving') : save.state === 'saved' ? t('saved') : '';
+  const save = useSaver<unknown>({
+    value: answer?.value ?? emptyOf(field),
+    version: answer?.version ?? 0,
+    write: async (value, baseVersion, { keepalive }) =>
+      (
+        await api.call('saveAnswer', {
+          params: { id: conversationId, fieldId: field.id },
+          body: { value, baseVersion },
+          keepalive,
+        })
+      ).answer.version,
+    onSaved: props.onSaved,
+  });
+  const name = (oid: string | null) => (oid ? (people.find((p) => p.oid === oid)?.name ?? '') : '');
   const text = shown(save.draft);
   const describedBy = props.hintId;
+  const aria = props.accessibleLabel ? { 'aria-label': props.accessibleLabel } : {};
 
   let control: React.ReactNode;
   switch (field.kind) {
     case 'text':
     case 'reflection':
+    case 'previousItems':
+    case 'goalList':
+    case 'actionPlan':
       control = (
         <Textarea
           resize="vertical"
@@ -83,6 +67,7 @@ export function AnswerEditor(props: {
           onChange={(_, d) => save.setDraft(d.value)}
           onBlur={() => void save.flush()}
           aria-describedby={describedBy}
+          {...aria}
         />
       );
       break;
@@ -94,6 +79,7 @@ export function AnswerEditor(props: {
           readOnly={!editable}
           onChange={(_, d) => save.setDraft(d.value || null, 0)}
           aria-describedby={describedBy}
+          {...aria}
         />
       );
       break;
@@ -105,11 +91,12 @@ export function AnswerEditor(props: {
           min={0}
           max={field.max}
           step={0.1}
-          value={shown(save.draft)}
+          value={text}
           readOnly={!editable}
           onChange={(_, d) => save.setDraft(d.value === '' ? null : Number(d.value))}
           onBlur={() => void save.flush()}
           aria-describedby={describedBy}
+          {...aria}
         />
       );
       break;
@@ -121,6 +108,7 @@ export function AnswerEditor(props: {
           onChange={(_, d) => save.setDraft(d.value, 0)}
           layout="horizontal"
           aria-describedby={describedBy}
+          {...aria}
         >
           {field.options.map((o) => (
             <Radio key={o.id} value={o.id} label={rating(o)} />
@@ -135,6 +123,7 @@ export function AnswerEditor(props: {
           disabled={!editable}
           onChange={(_, d) => save.setDraft(d.value || null, 0)}
           aria-describedby={describedBy}
+          {...aria}
         >
           <option value="">{t('choose')}</option>
           {people.map((p) => (
@@ -148,7 +137,7 @@ export function AnswerEditor(props: {
     case 'checklist': {
       const chosen = Array.isArray(save.draft) ? (save.draft as string[]) : [];
       control = (
-        <div role="group" aria-label={label}>
+        <div role="group" aria-label={props.accessibleLabel ?? label}>
           {field.options.map((o) => (
             <Checkbox
               key={o.id}
@@ -164,65 +153,22 @@ export function AnswerEditor(props: {
       );
       break;
     }
-    default:
-      control = null;
   }
 
   return (
     <div>
-      {field.kind === 'checklist' ? (
-        <>
-          <Text weight="semibold">{label}</Text>
-          {control}
-        </>
-      ) : (
-        <Field
-          label={label}
-          validationState={save.state === 'error' ? 'error' : 'none'}
-          validationMessage={
-            save.state === 'error' ? t('saveFailed', { message: save.error ?? '' }) : undefined
-          }
-        >
-          {control}
-        </Field>
-      )}
-      <div className={styles.status} role="status" aria-live="polite">
-        {statusText}
-      </div>
+      <Field label={label} validationState={save.state === 'error' ? 'error' : 'none'}>
+        {control}
+      </Field>
+      <SaveStatus state={save.state} error={save.error} onRetry={save.retry} />
       {save.conflict && (
-        <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
-            {t('conflictLead')}
-            <div className={styles.conflict}>
-              <div>
-                <Text weight="semibold" as="h4">
-                  {t('conflictYours')}
-                </Text>
-                <pre className={styles.pre} data-testid="conflict-mine">
-                  {shown(save.draft)}
-                </pre>
-              </div>
-              <div>
-                <Text weight="semibold" as="h4">
-                  {t('conflictTheirs', { name: name(save.conflict.updatedBy) })}
-                </Text>
-                <pre className={styles.pre} data-testid="conflict-theirs">
-                  {shown(save.conflict.value)}
-                </pre>
-              </div>
-            </div>
-          </MessageBarBody>
-          <MessageBarActions>
-            <div className={styles.actions}>
-              <Button appearance="primary" onClick={() => save.resolve('merge')}>
-                {t('mergeBoth')}
-              </Button>
-              <Button onClick={() => save.resolve('mine')}>{t('keepMine')}</Button>
-              <Button onClick={() => save.resolve('theirs')}>{t('useTheirs')}</Button>
-            </div>
-          </MessageBarActions>
-        </MessageBar>
+        <ConflictView
+          mine={shown(save.draft)}
+          theirs={shown(save.conflict.value)}
+          by={name(save.conflict.updatedBy)}
+          canMerge={field.kind === 'text' || field.kind === 'reflection'}
+          onResolve={save.resolve}
+        />
       )}
     </div>
   );

@@ -1,6 +1,8 @@
 import {
   Badge,
   Button,
+  Card,
+  Field,
   Input,
   Select,
   Table,
@@ -10,38 +12,64 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ActionItemView, PersonRef, PlanItemView } from '../../../src/contract/views.ts';
-import { FOLLOW_UP_STATUSES } from '../../../src/domain/answers.ts';
+import type { PersonRef, PlanItemView } from '../../../src/contract/views.ts';
+import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../../src/domain/answers.ts';
 import { errorText, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
-import type { Column, Field } from '../template.ts';
+import type { Column, Field as TemplateField } from '../template.ts';
+import { useWide } from '../useWide.ts';
+import { ConfirmButton } from './Confirm.tsx';
+import { ConflictView, SaveStatus } from './SaveStatus.tsx';
+import { useSaver } from './useSaver.ts';
+
+/** Below this width the plan is one card per row instead of a table. */
+export const PLAN_TABLE_MIN_PX = 900;
 
 const useStyles = makeStyles({
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
-  cell: { minWidth: '140px' },
+  table: { tableLayout: 'fixed', width: '100%' },
+  number: { width: '2.5rem' },
+  // Choices and dates get the width their values need; text columns share the rest.
+  date: { width: '10.5rem' },
+  choice: { width: '11rem' },
+  removeColumn: { width: '7.5rem' },
+  head: { verticalAlign: 'bottom', overflowWrap: 'normal', wordBreak: 'normal', hyphens: 'auto' },
+  hint: { display: 'block', color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
+  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  control: { width: '100%', minWidth: 0 },
+  cards: { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: tokens.spacingVerticalM },
+  card: { display: 'grid', gap: tokens.spacingVerticalS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** Action-plan rows and development goals: each row is saved on its own, with the same version guard. */
-export function ItemsTable(props: {
+interface Props {
   api: Api;
   conversationId: string;
-  field: Field;
+  field: TemplateField;
   items: PlanItemView[];
   editable: boolean;
   people: PersonRef[];
   locked: boolean;
   onChange: () => void;
-}) {
-  const { api, conversationId, field, items, editable, people } = props;
+}
+
+/**
+ * Action-plan rows and development goals. Every cell saves as it is typed, on its own version, so
+ * quick edits across cells (or two people in different cells) never conflict. A table on wide
+ * screens, one card per row on narrow ones.
+ */
+export function ItemsTable(props: Props) {
+  const { api, conversationId, field, editable } = props;
   const styles = useStyles();
   const { t } = useI18n();
+  const wide = useWide(PLAN_TABLE_MIN_PX);
   const [error, setError] = useState<string | null>(null);
-  const columns = field.kind === 'goalList' || field.kind === 'actionPlan' ? field.columns : [];
   const run = (p: Promise<unknown>) =>
     p.then(
       () => {
@@ -53,79 +81,10 @@ export function ItemsTable(props: {
         props.onChange();
       },
     );
-
+  const rows = wide ? <PlanTable {...props} run={run} /> : <PlanCards {...props} run={run} />;
   return (
     <div>
-      <div className={styles.scroll} role="region" aria-label={field.label} tabIndex={0}>
-        <Table size="small" aria-label={field.label}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>#</TableHeaderCell>
-              {columns.map((c) => (
-                <TableHeaderCell key={c.id}>
-                  {c.group ? `${c.group}: ` : ''}
-                  {c.label}
-                  {c.hint && (
-                    <Text size={200} block>
-                      {c.hint}
-                    </Text>
-                  )}
-                </TableHeaderCell>
-              ))}
-              {props.locked && <TableHeaderCell>{t('itemStatus')}</TableHeaderCell>}
-              {editable && <TableHeaderCell>{''}</TableHeaderCell>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((item, i) => (
-              <TableRow key={item.id}>
-                <TableCell>{i + 1}</TableCell>
-                {columns.map((c) => (
-                  <TableCell key={c.id} className={styles.cell}>
-                    <CellEditor
-                      column={c}
-                      item={item}
-                      row={i + 1}
-                      editable={editable}
-                      people={people}
-                      onSave={(cells) => {
-                        void run(
-                          api.call('updateActionItem', {
-                            params: { id: item.id },
-                            body: { cells, baseVersion: item.version },
-                          }),
-                        );
-                      }}
-                    />
-                  </TableCell>
-                ))}
-                {props.locked && (
-                  <TableCell>
-                    <FollowUp api={api} item={item} onDone={props.onChange} />
-                  </TableCell>
-                )}
-                {editable && (
-                  <TableCell>
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        void run(
-                          api.call('removeActionItem', {
-                            params: { id: item.id },
-                            query: { version: item.version },
-                          }),
-                        )
-                      }
-                    >
-                      {t('removeRow', { n: i + 1 })}
-                    </Button>
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      {rows}
       {editable && (
         <Button
           onClick={() =>
@@ -141,7 +100,7 @@ export function ItemsTable(props: {
         </Button>
       )}
       {error && (
-        <Text role="alert" className={styles.error}>
+        <Text role="alert" className={styles.error} block>
           {t('saveFailed', { message: error })}
         </Text>
       )}
@@ -149,36 +108,161 @@ export function ItemsTable(props: {
   );
 }
 
-function CellEditor(props: {
-  column: Column;
-  item: ActionItemView;
-  row: number;
-  editable: boolean;
-  people: PersonRef[];
-  onSave: (cells: Record<string, string | null>) => void;
-}) {
-  const { column, item, row, editable, people } = props;
+type RowProps = Props & { run: (p: Promise<unknown>) => Promise<void> };
+const columnsOf = (field: TemplateField): Column[] =>
+  field.kind === 'goalList' || field.kind === 'actionPlan' ? field.columns : [];
+const headOf = (c: Column) => (c.group ? `${c.group}: ${c.label}` : c.label);
+
+function PlanTable(props: RowProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const columns = columnsOf(props.field);
+  return (
+    <div role="region" aria-label={props.field.label} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label={props.field.label} className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.number}>{t('rowNumber')}</TableHeaderCell>
+            {columns.map((c) => (
+              <TableHeaderCell
+                key={c.id}
+                className={mergeClasses(
+                  styles.head,
+                  c.type === 'date' && styles.date,
+                  (c.type === 'person' || c.type === 'rating') && styles.choice,
+                )}
+              >
+                <span>
+                  {headOf(c)}
+                  {c.hint && <span className={styles.hint}>{c.hint}</span>}
+                </span>
+              </TableHeaderCell>
+            ))}
+            {props.locked && (
+              <TableHeaderCell className={mergeClasses(styles.head, styles.choice)}>
+                {t('itemStatus')}
+              </TableHeaderCell>
+            )}
+            {props.editable && (
+              <TableHeaderCell className={mergeClasses(styles.head, styles.removeColumn)}>
+                {t('rowActions')}
+              </TableHeaderCell>
+            )}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.items.map((item, i) => (
+            <TableRow key={item.id}>
+              <TableCell className={styles.cell}>{i + 1}</TableCell>
+              {columns.map((c) => (
+                <TableCell key={c.id} className={styles.cell}>
+                  <CellEditor {...props} column={c} item={item} row={i + 1} />
+                </TableCell>
+              ))}
+              {props.locked && (
+                <TableCell className={styles.cell}>
+                  <FollowUp api={props.api} item={item} onDone={props.onChange} />
+                </TableCell>
+              )}
+              {props.editable && (
+                <TableCell className={styles.cell}>
+                  <RemoveRow {...props} item={item} row={i + 1} />
+                </TableCell>
+              )}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function PlanCards(props: RowProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const columns = columnsOf(props.field);
+  return (
+    <ul className={styles.cards} aria-label={props.field.label}>
+      {props.items.map((item, i) => (
+        <li key={item.id}>
+          <Card className={styles.card}>
+            <Text weight="semibold" as="h4">
+              {t('row', { n: i + 1 })}
+            </Text>
+            {columns.map((c) => (
+              <Field key={c.id} label={headOf(c)} hint={c.hint}>
+                <CellEditor {...props} column={c} item={item} row={i + 1} labelled />
+              </Field>
+            ))}
+            {props.locked && <FollowUp api={props.api} item={item} onDone={props.onChange} />}
+            {props.editable && <RemoveRow {...props} item={item} row={i + 1} />}
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RemoveRow(props: RowProps & { item: PlanItemView; row: number }) {
+  const { t } = useI18n();
+  return (
+    <ConfirmButton
+      size="small"
+      label={t('removeRow', { n: props.row })}
+      title={t('removeRowTitle', { n: props.row })}
+      confirm={t('removeRowConfirm')}
+      onConfirm={() =>
+        props.run(
+          props.api.call('removeActionItem', {
+            params: { id: props.item.id },
+            query: { version: props.item.version },
+          }),
+        )
+      }
+    >
+      {t('removeRowLead')}
+    </ConfirmButton>
+  );
+}
+
+/** One cell, saved on its own version as it is typed. */
+function CellEditor(
+  props: RowProps & { column: Column; item: PlanItemView; row: number; labelled?: boolean },
+) {
+  const { api, column, item, row, editable, people } = props;
+  const styles = useStyles();
   const { t, rating } = useI18n();
-  const [value, setValue] = useState(item.cells[column.id] ?? '');
-  const label = `${column.label}, ${t('row', { n: row })}`;
-  const commit = (v: string) => {
-    if ((item.cells[column.id] ?? '') === v) return;
-    props.onSave({ ...item.cells, [column.id]: v === '' ? null : v });
-  };
+  const save = useSaver<string>({
+    value: item.cells[column.id] ?? '',
+    version: item.cellMeta[column.id]?.version ?? 0,
+    write: async (value, baseVersion, { keepalive }) => {
+      const updated = await api.call('updateActionItem', {
+        params: { id: item.id },
+        body: {
+          cells: { [column.id]: value === '' ? null : value },
+          cellVersions: { [column.id]: baseVersion },
+        },
+        keepalive,
+      });
+      return updated.cellMeta[column.id]?.version ?? baseVersion;
+    },
+    onSaved: props.onChange,
+  });
+  // In the table the column header names the cell; screen readers also hear which row.
+  const label = { 'aria-label': `${headOf(column)}, ${t('row', { n: row })}` };
+  let control: React.ReactNode;
   if (column.type === 'person' || column.type === 'rating') {
     const options =
       column.type === 'person'
         ? people.map((p) => ({ id: p.oid, label: p.name }))
         : (column.options ?? []).map((o) => ({ id: o.id, label: rating(o) }));
-    return (
+    control = (
       <Select
-        aria-label={label}
-        value={value}
+        {...label}
+        className={styles.control}
+        value={save.draft}
         disabled={!editable}
-        onChange={(_, d) => {
-          setValue(d.value);
-          commit(d.value);
-        }}
+        onChange={(_, d) => save.setDraft(d.value, 0)}
       >
         <option value="">{t('choose')}</option>
         {options.map((o) => (
@@ -188,66 +272,107 @@ function CellEditor(props: {
         ))}
       </Select>
     );
+  } else if (column.type === 'date') {
+    control = (
+      <Input
+        {...label}
+        className={styles.control}
+        type="date"
+        value={save.draft}
+        readOnly={!editable}
+        onChange={(_, d) => save.setDraft(d.value, 0)}
+      />
+    );
+  } else {
+    control = (
+      <Textarea
+        {...label}
+        className={styles.control}
+        resize="vertical"
+        // Tall enough to show what is written (a cell holds a sentence or two).
+        rows={Math.min(8, Math.max(2, Math.ceil(save.draft.length / 16)))}
+        value={save.draft}
+        readOnly={!editable}
+        onChange={(_, d) => save.setDraft(d.value)}
+        onBlur={() => void save.flush()}
+      />
+    );
   }
+  const name = (oid: string | null) => (oid ? (people.find((p) => p.oid === oid)?.name ?? '') : '');
   return (
-    <Input
-      aria-label={label}
-      type={column.type === 'date' ? 'date' : 'text'}
-      value={value}
-      readOnly={!editable}
-      onChange={(_, d) => setValue(d.value)}
-      onBlur={() => commit(value)}
-    />
+    <div data-cell={`${item.id}:${column.id}`}>
+      {control}
+      {editable && <SaveStatus state={save.state} error={save.error} onRetry={save.retry} />}
+      {save.conflict && (
+        <ConflictView
+          mine={save.draft}
+          theirs={typeof save.conflict.value === 'string' ? save.conflict.value : ''}
+          by={name(save.conflict.updatedBy)}
+          canMerge={column.type === 'text'}
+          onResolve={save.resolve}
+        />
+      )}
+    </div>
   );
 }
 
-/** The item's follow-up status: a choice for its owner (the server says who that is), a badge for others. */
+/** The follow-up of a row in a signed record: its owner records status and a comment; others read them. */
 function FollowUp({ api, item, onDone }: { api: Api; item: PlanItemView; onDone: () => void }) {
+  const styles = useStyles();
   const { t, words } = useI18n();
-  if (!item.canFollowUp) return <Badge appearance="outline">{words.followUp[item.status]}</Badge>;
+  const [status, setStatus] = useState<FollowUpStatus>(item.status);
+  const [comment, setComment] = useState(item.statusComment ?? '');
+  const [error, setError] = useState<string | null>(null);
+  if (!item.canFollowUp)
+    return (
+      <div>
+        <Badge appearance="outline">{words.followUp[item.status]}</Badge>
+        {item.statusComment && <Text block>{item.statusComment}</Text>}
+      </div>
+    );
+  const save = () =>
+    api
+      .call('recordFollowUp', {
+        params: { id: item.id },
+        body: { status, comment: comment.trim() || null, baseVersion: item.version },
+      })
+      .then(
+        () => {
+          setError(null);
+          onDone();
+        },
+        (e: unknown) => setError(errorText(e)),
+      );
   return (
-    <Select
-      aria-label={t('itemStatus')}
-      value={item.status}
-      onChange={(_, d) => {
-        const status = FOLLOW_UP_STATUSES.find((s) => s === d.value);
-        if (!status) return;
-        void api
-          .call('recordFollowUp', { params: { id: item.id }, body: { status, baseVersion: item.version } })
-          .then(onDone, onDone);
-      }}
-    >
-      {FOLLOW_UP_STATUSES.map((s) => (
-        <option key={s} value={s}>
-          {words.followUp[s]}
-        </option>
-      ))}
-    </Select>
-  );
-}
-
-export function PreviousItems({
-  field,
-  previous,
-}: {
-  field: Field;
-  previous: { period: string; items: ActionItemView[] } | undefined;
-}) {
-  const { t, words, period } = useI18n();
-  if (!previous || previous.items.length === 0) return <Text>{t('previousNone')}</Text>;
-  return (
-    <div>
-      <Text weight="semibold">
-        {field.label} – {t('previousItems', { period: period(previous.period) })}
-      </Text>
-      <ul>
-        {previous.items.map((i) => (
-          <li key={i.id}>
-            {Object.values(i.cells).filter(Boolean)[0] ?? ''}{' '}
-            <Badge appearance="tint">{words.followUp[i.status]}</Badge>
-          </li>
-        ))}
-      </ul>
+    <div className={styles.card}>
+      <Field label={t('itemStatus')}>
+        <Select
+          value={status}
+          onChange={(_, d) => {
+            const s = FOLLOW_UP_STATUSES.find((x) => x === d.value);
+            if (s) setStatus(s);
+          }}
+        >
+          {FOLLOW_UP_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {words.followUp[s]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('followUpComment')}>
+        <Textarea value={comment} resize="vertical" onChange={(_, d) => setComment(d.value)} />
+      </Field>
+      <div className={styles.actions}>
+        <Button size="small" onClick={() => void save()}>
+          {t('followUpSave')}
+        </Button>
+      </div>
+      {error && (
+        <Text role="alert" className={styles.error}>
+          {t('saveFailed', { message: error })}
+        </Text>
+      )}
     </div>
   );
 }

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { ConversationView } from '../../../src/contract/views.ts';
 import { errorText, openPdf, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
+import { ConfirmButton } from './Confirm.tsx';
 
-/** Shows exactly what is signed (the content hash), who has signed and when, and signs. */
+/** Who has signed and when, the archived copies, and signing itself, which asks first. */
 export function SignPanel({
   api,
   view,
@@ -16,17 +17,7 @@ export function SignPanel({
 }) {
   const { t, dateTime } = useI18n();
   const [error, setError] = useState<string | null>(null);
-  const sign = () =>
-    api.call('signRecord', { params: { id: view.id }, body: { contentHash: view.contentHash } }).then(
-      () => {
-        setError(null);
-        onChange();
-      },
-      (e: unknown) => {
-        setError(errorText(e));
-        onChange();
-      },
-    );
+  const [showHash, setShowHash] = useState(false);
   const openCopy = (part: 'record' | 'salary') =>
     openPdf(api, view.id, part).catch((e: unknown) => setError(errorText(e)));
   const parties = [
@@ -34,7 +25,7 @@ export function SignPanel({
     { party: 'employee' as const, person: view.parties.employee },
   ];
   return (
-    <Card role="region" aria-labelledby="sign-title">
+    <Card role="region" aria-labelledby="sign-title" id="signing">
       <Title3 block as="h2" id="sign-title">
         {t('signTitle')}
       </Title3>
@@ -43,8 +34,11 @@ export function SignPanel({
           <MessageBarBody>{t('lockedNotice')}</MessageBarBody>
         </MessageBar>
       )}
-      <Text as="p">{t('signWhat', { hash: view.contentHash })}</Text>
-      {!view.locked && <Text as="p">{t('signVoids')}</Text>}
+      {!view.locked && (
+        <Text as="p" block>
+          {t('signReadOnly')}
+        </Text>
+      )}
       <ul>
         {parties.map(({ party, person }) => {
           const s = view.signatures.find((x) => x.party === party && x.valid);
@@ -57,6 +51,21 @@ export function SignPanel({
           );
         })}
       </ul>
+      <div>
+        <Button
+          appearance="subtle"
+          size="small"
+          aria-expanded={showHash}
+          onClick={() => setShowHash(!showHash)}
+        >
+          {showHash ? t('hideChecksum') : t('showChecksum')}
+        </Button>
+        {showHash && (
+          <Text as="p" block>
+            {t('checksumLead')} <code style={{ overflowWrap: 'anywhere' }}>{view.contentHash}</code>
+          </Text>
+        )}
+      </div>
       {view.canOpenCopies.length > 0 && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
           {view.canOpenCopies.map((part) => (
@@ -66,18 +75,51 @@ export function SignPanel({
           ))}
         </div>
       )}
-      {view.canSign && (
-        <div>
-          <Button appearance="primary" onClick={() => void sign()}>
-            {t('signButton')}
-          </Button>
-        </div>
-      )}
+      {view.canSign && <SignButton api={api} view={view} onChange={onChange} onError={setError} />}
       {error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
     </Card>
+  );
+}
+
+/** Signing asks first, and says what is signed: this record, as it stands, by the content shown. */
+export function SignButton(props: {
+  api: Api;
+  view: ConversationView;
+  onChange: () => void;
+  onError: (message: string | null) => void;
+}) {
+  const { t, period } = useI18n();
+  const { view } = props;
+  const other = view.you === 'leader' ? view.parties.employee : view.parties.leader;
+  const otherSigned = view.signatures.some((s) => s.valid && s.party !== view.you);
+  return (
+    <ConfirmButton
+      appearance="primary"
+      label={t('signButton')}
+      title={t('signConfirmTitle')}
+      confirm={t('signConfirm')}
+      onConfirm={() =>
+        props.api
+          .call('signRecord', { params: { id: view.id }, body: { contentHash: view.contentHash } })
+          .then(
+            () => props.onError(null),
+            (e: unknown) => props.onError(errorText(e)),
+          )
+          .finally(props.onChange)
+      }
+    >
+      <Text as="p" block>
+        {t('signConfirmWhat', { name: view.definition.name, period: period(view.period), other: other.name })}
+      </Text>
+      <Text as="p" block>
+        {otherSigned
+          ? t('signConfirmLocks', { other: other.name })
+          : t('signConfirmWaits', { other: other.name })}
+      </Text>
+    </ConfirmButton>
   );
 }

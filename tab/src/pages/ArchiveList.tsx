@@ -60,7 +60,9 @@ export function ArchiveList({ api }: { api: Api }) {
       <Title3 block as="h2" id="archive-title">
         {t('archiveTitle')}
       </Title3>
-      <Text as="p">{t('archiveLead')}</Text>
+      <Text as="p" block>
+        {t('archiveLead')}
+      </Text>
       <div className={styles.filters}>
         <Field label={t('filterYear')}>
           <Select value={year} onChange={(_, d) => setYear(d.value)}>
@@ -95,7 +97,7 @@ export function ArchiveList({ api }: { api: Api }) {
       {data?.entries.length === 0 && <Text role="status">{t('archiveEmpty')}</Text>}
       {data && data.entries.length > 0 && (
         <div role="region" aria-label={t('archiveTitle')} tabIndex={0} style={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label={t('archiveTitle')}>
+          <Table className="stack" size="small" aria-label={t('archiveTitle')}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('colEmployee')}</TableHeaderCell>
@@ -110,12 +112,12 @@ export function ArchiveList({ api }: { api: Api }) {
             <TableBody>
               {data.entries.map((e) => (
                 <TableRow key={`${e.conversationId}-${e.part}`}>
-                  <TableCell>{e.employee}</TableCell>
-                  <TableCell>{e.templateName}</TableCell>
-                  <TableCell>{period(e.period)}</TableCell>
-                  <TableCell>{e.unit}</TableCell>
-                  <TableCell>{words.part[e.part]}</TableCell>
-                  <TableCell>{date(e.archivedAt)}</TableCell>
+                  <TableCell data-label={t('colEmployee')}>{e.employee}</TableCell>
+                  <TableCell data-label={t('filterType')}>{e.templateName}</TableCell>
+                  <TableCell data-label={t('colPeriod')}>{period(e.period)}</TableCell>
+                  <TableCell data-label={t('filterUnit')}>{e.unit}</TableCell>
+                  <TableCell data-label={t('colPart')}>{words.part[e.part]}</TableCell>
+                  <TableCell data-label={t('colArchived')}>{date(e.archivedAt)}</TableCell>
                   <TableCell>
                     <Button
                       size="small"

@@ -4,37 +4,78 @@ import {
   Caption1,
   Card,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Text,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConversationView, FieldView } from '../../../src/contract/views.ts';
+import type { Transition } from '../../../src/domain/conversation.ts';
 import { errorText, type Api } from '../api.ts';
 import { AnswerEditor } from '../form/AnswerEditor.tsx';
 import { answerText } from '../form/answer-text.ts';
-import { ItemsTable, PreviousItems } from '../form/ItemsTable.tsx';
-import { SignPanel } from '../form/SignPanel.tsx';
+import { ConfirmButton } from '../form/Confirm.tsx';
+import { ItemsTable } from '../form/ItemsTable.tsx';
+import { PreviousItems } from '../form/PreviousItems.tsx';
+import { SignButton, SignPanel } from '../form/SignPanel.tsx';
 import { useI18n } from '../i18n.ts';
-import type { Field, GuideQuestion, Party, Section } from '../template.ts';
+import type { Column, Field, GuideQuestion, Party, Section } from '../template.ts';
+import { useWide } from '../useWide.ts';
 import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
-
-type View = ConversationView;
 
 const useStyles = makeStyles({
   head: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  section: { marginBottom: tokens.spacingVerticalXL },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(11rem, 15rem) minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalXL,
+    alignItems: 'start',
+  },
+  narrow: { display: 'block' },
+  fold: { marginBottom: tokens.spacingVerticalL },
+  nav: {
+    position: 'sticky',
+    top: tokens.spacingVerticalM,
+    maxHeight: 'calc(100vh - 6rem)',
+    overflowY: 'auto',
+  },
+  navList: { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: tokens.spacingVerticalXS },
+  navLink: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground1,
+    textDecoration: 'none',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  needs: {
+    display: 'block',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  navCurrent: {
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+  },
+  section: { marginBottom: tokens.spacingVerticalXXL, scrollMarginTop: tokens.spacingVerticalL },
   field: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)',
     gap: tokens.spacingHorizontalL,
     marginBottom: tokens.spacingVerticalL,
-    '@media (max-width: 720px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+    '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
+  wideField: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
   slots: {
     display: 'grid',
     gap: tokens.spacingVerticalM,
@@ -50,13 +91,29 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusMedium,
   },
-  readOnly: { whiteSpace: 'pre-wrap' },
+  readOnly: { whiteSpace: 'pre-wrap', overflowWrap: 'break-word' },
+  bar: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 2,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    marginTop: tokens.spacingVerticalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow8,
+  },
 });
 
 export function ConversationPage({ api, id }: { api: Api; id: string }) {
   const styles = useStyles();
   const { t, words, date, period } = useI18n();
-  const [view, setView] = useState<View | null>(null);
+  // The section list stands beside the form only where the plan table still gets its full width.
+  const wide = useWide(1440);
+  const [view, setView] = useState<ConversationView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -67,11 +124,27 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
     [api, id],
   );
   useEffect(() => void load(), [load]);
-  // After a save the content hash and signatures change; refresh them without remounting editors.
+  // After a save (mine, or the other party's told by the server) the view is read again; editors keep
+  // what is typed and take the server's newer values where nothing is unsaved.
   const onSaved = useCallback(() => {
     if (reloadTimer.current) clearTimeout(reloadTimer.current);
-    reloadTimer.current = setTimeout(() => void load(), 300);
+    reloadTimer.current = setTimeout(() => void load(), 250);
   }, [load]);
+  useEffect(() => {
+    const stop = new AbortController();
+    const listen = async () => {
+      const stopped = () => stop.signal.aborted;
+      while (!stopped()) {
+        await api
+          .events('conversationEvents', { params: { id } }, () => onSaved(), stop.signal)
+          .catch(() => undefined);
+        // The stream ended (a restart, a network change): listen again after a pause.
+        if (!stopped()) await new Promise((r) => setTimeout(r, 2000));
+      }
+    };
+    void listen();
+    return () => stop.abort();
+  }, [api, id, onSaved]);
 
   if (error) return <ErrorNotice message={error} />;
   if (!view) return <Spinner label={t('loading')} />;
@@ -80,9 +153,12 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
   const you = view.you;
   const other = you === 'leader' ? view.parties.employee : view.parties.leader;
   const people = [view.parties.leader, view.parties.employee];
-  const fieldView = (fid: string): FieldView | undefined =>
-    view.sections.flatMap((s) => s.fields).find((f) => f.id === fid);
-
+  const fieldViews = view.sections.flatMap((s) => s.fields);
+  const fieldView = (fid: string): FieldView | undefined => fieldViews.find((f) => f.id === fid);
+  // Labels that repeat in the form ("Samtale" ten times) get their section's title for screen readers.
+  const labelCount = new Map<string, number>();
+  for (const f of tpl.sections.flatMap((s) => s.fields))
+    labelCount.set(f.label, (labelCount.get(f.label) ?? 0) + 1);
   const act = (p: Promise<unknown>, message?: string) =>
     p.then(
       () => {
@@ -94,14 +170,60 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
         setError(errorText(e));
       },
     );
+  const transition = (tr: Transition, message?: string) =>
+    act(api.call('transitionConversation', { params: { id }, body: { transition: tr } }), message);
+  const needsYou = (section: Section) =>
+    section.fields.some((f) => {
+      const fv = fieldView(f.id);
+      if (!fv?.editable || f.kind === 'previousItems') return false;
+      if (f.kind === 'goalList' || f.kind === 'actionPlan') return (fv.items ?? []).length === 0;
+      const slot = f.visibility === 'private' || f.writer === 'both-separately' ? you : 'shared';
+      const value = slot ? fv.answers[slot]?.value : undefined;
+      return value === undefined || value === null || value === '';
+    });
+  const voidedMe = view.reopened?.voided.some((p) => p.oid === (you ? view.parties[you].oid : ''));
+
+  const sectionList = (
+    <ul className={styles.navList}>
+      {tpl.sections.map((s) => {
+        const mine = needsYou(s);
+        return (
+          <li key={s.id}>
+            <a className={mergeClasses(styles.navLink)} href={`#section-${s.id}`}>
+              <span>
+                {s.title}
+                {mine && <span className={styles.needs}>{t('needsYou')}</span>}
+              </span>
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+  // Wide: the list stays beside the form. Narrow: folded away above it, opened on demand.
+  const nav = wide ? (
+    <nav aria-label={t('sectionsNav')} className={styles.nav}>
+      <Text weight="semibold" block>
+        {t('sectionsNav')}
+      </Text>
+      {sectionList}
+    </nav>
+  ) : (
+    <nav aria-label={t('sectionsNav')}>
+      <details className={styles.fold}>
+        <summary>{t('sectionsNav')}</summary>
+        {sectionList}
+      </details>
+    </nav>
+  );
 
   return (
     <article aria-labelledby="conversation-title">
       <div className={styles.head}>
         <RouterLink href="/">{t('backToList')}</RouterLink>
         <PageTitle>{`${tpl.title} ${period(view.period)}`}</PageTitle>
-        {tpl.subtitle && <Text>{tpl.subtitle}</Text>}
-        <Text>
+        {tpl.subtitle && <Text block>{tpl.subtitle}</Text>}
+        <Text block>
           {t('parties', {
             leaderLabel: tpl.parties.leader,
             leader: view.parties.leader.name,
@@ -109,43 +231,52 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
             employee: view.parties.employee.name,
           })}
         </Text>
-        <div className={styles.actions}>
+        <div className={styles.row}>
           <StatusBadge status={view.status} />
           <Text>
             {t('colNext')}: {words.nextStep[view.nextStep]}
+            {view.waitingFor.length > 0 &&
+              ` (${t('waitingFor', { names: view.waitingFor.map((p) => (you && p.oid === view.parties[you].oid ? t('you') : p.name)).join(', ') })})`}
           </Text>
           {view.scheduledAt && <Text>{t('scheduled', { date: date(view.scheduledAt) })}</Text>}
         </div>
-        <Caption1>{tpl.marking.text}</Caption1>
-        {view.canTransition.length > 0 && (
-          <div className={styles.actions}>
-            {view.canTransition.map((tr) => (
-              <Button
-                key={tr}
-                appearance={tr === 'cancel' ? 'secondary' : 'primary'}
-                onClick={() =>
-                  void act(api.call('transitionConversation', { params: { id }, body: { transition: tr } }))
-                }
-              >
-                {words.transition[tr]}
-              </Button>
-            ))}
-          </div>
-        )}
-        {view.canShare && (
-          <div>
-            <Button
-              onClick={() =>
-                void act(api.call('sharePreparation', { params: { id }, body: {} }), t('shared'))
-              }
-            >
-              {t('sharePrep', { name: other.name })}
-            </Button>
-          </div>
-        )}
+        <Caption1 block>{tpl.marking.text}</Caption1>
         {notice && (
           <MessageBar intent="success" role="status">
             <MessageBarBody>{notice}</MessageBarBody>
+            {view.canTransition.includes('restore') && (
+              <MessageBarActions>
+                <Button onClick={() => void transition('restore', t('restored'))}>{t('undo')}</Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
+        {view.status === 'cancelled' && !notice && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t('cancelledNotice')}</MessageBarBody>
+            {view.canTransition.includes('restore') && (
+              <MessageBarActions>
+                <Button onClick={() => void transition('restore', t('restored'))}>
+                  {words.transition.restore}
+                </Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
+        {view.reopened && (
+          <MessageBar intent="warning" role="status">
+            <MessageBarBody>
+              {t(voidedMe ? 'reopenedYou' : 'reopenedNotice', {
+                name: view.reopened.by.name,
+                time: date(view.reopened.at),
+                names: view.reopened.voided.map((p) => p.name).join(', '),
+              })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {view.status === 'awaiting_signatures' && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t('signReadOnly')}</MessageBarBody>
           </MessageBar>
         )}
         {view.locked && (
@@ -160,56 +291,168 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
         )}
       </div>
 
-      {tpl.purpose && (
-        <Card className={styles.section}>
-          <Title3 block as="h2">
-            {tpl.purpose.heading}
-          </Title3>
-          <Text as="p">{tpl.purpose.lead}</Text>
-          <ul>
-            {tpl.purpose.points.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </Card>
-      )}
-      {tpl.basisDocuments && (
-        <Card className={styles.section}>
-          <Text as="p" weight="semibold">
-            {tpl.basisDocuments.heading}
-          </Text>
-          <ul>
-            {tpl.basisDocuments.items.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </Card>
-      )}
-
-      {tpl.sections.map((section) => (
-        <SectionView
-          key={section.id}
-          section={section}
-          render={(field) => (
-            <FieldBlock
-              key={field.id}
-              field={field}
-              fv={fieldView(field.id)}
-              view={view}
-              you={you}
-              api={api}
-              people={people}
-              onSaved={onSaved}
-              onChange={() => void load()}
-            />
+      <div className={wide ? styles.layout : styles.narrow}>
+        {nav}
+        <div>
+          {tpl.purpose && (
+            <Card className={styles.section}>
+              <Title3 block as="h2">
+                {tpl.purpose.heading}
+              </Title3>
+              <Text as="p" block>
+                {tpl.purpose.lead}
+              </Text>
+              <ul>
+                {tpl.purpose.points.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </Card>
           )}
-        />
-      ))}
+          {tpl.basisDocuments && (
+            <Card className={styles.section}>
+              <Text as="p" weight="semibold" block>
+                {tpl.basisDocuments.heading}
+              </Text>
+              <ul>
+                {tpl.basisDocuments.items.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </Card>
+          )}
 
-      {(view.status === 'awaiting_signatures' || view.locked) && (
-        <SignPanel api={api} view={view} onChange={() => void load()} />
-      )}
+          {tpl.sections.map((section) => (
+            <SectionView
+              key={section.id}
+              section={section}
+              render={(field) => (
+                <FieldBlock
+                  key={field.id}
+                  field={field}
+                  section={section}
+                  repeated={(labelCount.get(field.label) ?? 0) > 1}
+                  fv={fieldView(field.id)}
+                  view={view}
+                  you={you}
+                  api={api}
+                  people={people}
+                  onSaved={onSaved}
+                  onChange={() => void load()}
+                />
+              )}
+            />
+          ))}
+
+          {(view.status === 'awaiting_signatures' || view.locked) && (
+            <SignPanel api={api} view={view} onChange={() => void load()} />
+          )}
+        </div>
+      </div>
+
+      <ActionBar
+        view={view}
+        api={api}
+        other={other.name}
+        transition={transition}
+        act={act}
+        onError={setError}
+        load={load}
+      />
     </article>
+  );
+}
+
+/** The bar that stays in view with my next step, each irreversible one asking first. */
+function ActionBar(props: {
+  view: ConversationView;
+  api: Api;
+  other: string;
+  transition: (tr: Transition, message?: string) => Promise<void>;
+  act: (p: Promise<unknown>, message?: string) => Promise<void>;
+  onError: (m: string | null) => void;
+  load: () => Promise<void>;
+}) {
+  const styles = useStyles();
+  const { t, words } = useI18n();
+  const { view, transition } = props;
+  const can = (tr: Transition) => view.canTransition.includes(tr);
+  const signed = view.signatures.filter((s) => s.valid).map((s) => s.name);
+  const any = view.canShare || view.canSign || view.canTransition.some((tr) => tr !== 'restore');
+  if (!any) return null;
+  return (
+    <div className={styles.bar} role="region" aria-label={t('nextStepBar')}>
+      {view.canShare && (
+        <ConfirmButton
+          label={t('sharePrep', { name: props.other })}
+          title={t('shareConfirmTitle', { name: props.other })}
+          confirm={t('shareConfirm')}
+          onConfirm={() =>
+            props.act(props.api.call('sharePreparation', { params: { id: view.id }, body: {} }), t('shared'))
+          }
+        >
+          {t('shareConfirmLead', { name: props.other })}
+        </ConfirmButton>
+      )}
+      {can('open-preparation') && (
+        <Button appearance="primary" onClick={() => void transition('open-preparation')}>
+          {words.transition['open-preparation']}
+        </Button>
+      )}
+      {can('hold') && (
+        <Button appearance="primary" onClick={() => void transition('hold')}>
+          {words.transition.hold}
+        </Button>
+      )}
+      {can('send-to-signing') && (
+        <ConfirmButton
+          appearance="primary"
+          label={words.transition['send-to-signing']}
+          title={t('sendConfirmTitle')}
+          confirm={words.transition['send-to-signing']}
+          onConfirm={() => transition('send-to-signing')}
+        >
+          <Text as="p" block>
+            {t('sendConfirmLead', { name: props.other })}
+          </Text>
+          {view.emptyFields.length > 0 && (
+            <>
+              <Text as="p" block weight="semibold">
+                {t('sendConfirmEmpty', { count: view.emptyFields.length })}
+              </Text>
+              <ul>
+                {view.emptyFields.map((f) => (
+                  <li key={f.id}>{`${f.section}: ${f.label}`}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </ConfirmButton>
+      )}
+      {view.canSign && (
+        <SignButton api={props.api} view={view} onChange={() => void props.load()} onError={props.onError} />
+      )}
+      {can('reopen') && (
+        <ConfirmButton
+          label={words.transition.reopen}
+          title={t('reopenConfirmTitle')}
+          confirm={words.transition.reopen}
+          onConfirm={() => transition('reopen', t('reopened'))}
+        >
+          {signed.length > 0 ? t('reopenConfirmVoids', { names: signed.join(', ') }) : t('reopenConfirmLead')}
+        </ConfirmButton>
+      )}
+      {can('cancel') && (
+        <ConfirmButton
+          label={words.transition.cancel}
+          title={t('cancelConfirmTitle')}
+          confirm={words.transition.cancel}
+          onConfirm={() => transition('cancel', t('cancelled'))}
+        >
+          {t('cancelConfirmLead', { name: props.other })}
+        </ConfirmButton>
+      )}
+    </div>
   );
 }
 
@@ -217,13 +460,17 @@ function SectionView({ section, render }: { section: Section; render: (f: Field)
   const styles = useStyles();
   const headingId = `section-${section.id}`;
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
-      {section.part && <Caption1 as="p">{section.part}</Caption1>}
-      <Title3 block as="h2" id={headingId}>
+    <section className={styles.section} aria-labelledby={headingId} id={headingId} tabIndex={-1}>
+      {section.part && (
+        <Caption1 as="p" block>
+          {section.part}
+        </Caption1>
+      )}
+      <Title3 block as="h2" id={`${headingId}-title`}>
         {section.title}
       </Title3>
       {section.intro?.map((p) => (
-        <Text as="p" key={p}>
+        <Text as="p" block key={p}>
           {p}
         </Text>
       ))}
@@ -238,7 +485,9 @@ function Guide({ heading, guide, id }: { heading?: string; guide: GuideQuestion[
   const { t } = useI18n();
   return (
     <aside className={styles.guide} aria-label={heading ?? t('guide')} id={id}>
-      <Text weight="semibold">{heading ?? t('guide')}</Text>
+      <Text weight="semibold" block>
+        {heading ?? t('guide')}
+      </Text>
       <ul>
         {guide.map((g) => (
           <li key={g.text}>
@@ -259,8 +508,10 @@ function Guide({ heading, guide, id }: { heading?: string; guide: GuideQuestion[
 
 function FieldBlock(props: {
   field: Field;
+  section: Section;
+  repeated: boolean;
   fv: FieldView | undefined;
-  view: View;
+  view: ConversationView;
   you: Party | null;
   api: Api;
   people: { oid: string; name: string }[];
@@ -275,29 +526,53 @@ function FieldBlock(props: {
   const canEdit = fv?.editable ?? false;
   const guideId = field.guide ? `guide-${field.id}` : undefined;
   const name = (p: Party) => view.parties[p].name;
+  const accessible = (label: string) => (props.repeated ? `${label} – ${props.section.title}` : undefined);
 
-  let body: React.ReactNode;
-  if (field.kind === 'previousItems') {
-    body = <PreviousItems field={field} previous={fv?.previous} />;
-  } else if (field.kind === 'goalList' || field.kind === 'actionPlan') {
-    body = (
-      <div>
-        <Text weight="semibold" as="h3">
-          {field.label}
-        </Text>
-        <ItemsTable
-          api={api}
-          conversationId={view.id}
-          field={field}
-          items={fv?.items ?? []}
-          editable={canEdit}
-          people={people}
-          locked={view.locked}
-          onChange={props.onChange}
-        />
+  // Plan tables and last period's items take the whole width, the guide above them.
+  if (field.kind === 'goalList' || field.kind === 'actionPlan' || field.kind === 'previousItems') {
+    const source =
+      field.kind === 'previousItems'
+        ? view.definition.sections.flatMap((s) => s.fields).find((f) => f.id === field.sourceFieldId)
+        : undefined;
+    const columns: Column[] = source && 'columns' in source ? source.columns : [];
+    return (
+      <div className={styles.wideField} data-field={field.id}>
+        {field.kind !== 'previousItems' && (
+          <Text weight="semibold" as="h3" block>
+            {field.label}
+          </Text>
+        )}
+        {field.guide && <Guide guide={field.guide} id={guideId} />}
+        {field.kind === 'previousItems' ? (
+          <PreviousItems
+            api={api}
+            conversationId={view.id}
+            field={field}
+            columns={columns}
+            previous={fv?.previous}
+            answer={fv?.answers.shared}
+            editable={canEdit}
+            people={people}
+            onSaved={props.onSaved}
+          />
+        ) : (
+          <ItemsTable
+            api={api}
+            conversationId={view.id}
+            field={field}
+            items={fv?.items ?? []}
+            editable={canEdit}
+            people={people}
+            locked={view.locked}
+            onChange={props.onChange}
+          />
+        )}
       </div>
     );
-  } else if (field.visibility === 'private' || field.writer === 'both-separately') {
+  }
+
+  let body: React.ReactNode;
+  if (field.visibility === 'private' || field.writer === 'both-separately') {
     // Each party's own slot: mine is editable, the other's is shown when they may see it.
     const parties: Party[] =
       field.writer === 'leader' || field.writer === 'employee' ? [field.writer] : ['leader', 'employee'];
@@ -327,6 +602,7 @@ function FieldBlock(props: {
                   conversationId={view.id}
                   field={field}
                   label={label}
+                  {...(props.repeated ? { accessibleLabel: `${label} – ${props.section.title}` } : {})}
                   answer={answer}
                   editable={canEdit}
                   people={people}
@@ -343,11 +619,13 @@ function FieldBlock(props: {
                 {label}
               </Text>
               {answer ? (
-                <Text className={styles.readOnly}>{answerText(field, answer.value, i18n, people)}</Text>
+                <Text className={styles.readOnly} block>
+                  {answerText(field, answer.value, i18n, people)}
+                </Text>
               ) : field.visibility === 'private' ? (
-                <Text>{t('notShared', { name: name(p) })}</Text>
+                <Text block>{t('notShared', { name: name(p) })}</Text>
               ) : (
-                <Text>{t('nobody')}</Text>
+                <Text block>{t('nobody')}</Text>
               )}
             </div>
           );
@@ -355,12 +633,14 @@ function FieldBlock(props: {
       </div>
     );
   } else {
+    const accessibleLabel = accessible(field.label);
     body = (
       <AnswerEditor
         api={api}
         conversationId={view.id}
         field={field}
         label={field.label}
+        {...(accessibleLabel ? { accessibleLabel } : {})}
         answer={fv?.answers.shared}
         editable={canEdit}
         people={people}

@@ -32,13 +32,15 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
     <section>
       <PageTitle>{`${t('hrTitle')}${data ? ` ${period(data.period)}` : ''}`}</PageTitle>
       {!allowed && <ErrorNotice message={t('hrOnly')} />}
-      <Text as="p">{t('hrLead')}</Text>
+      <Text as="p" block>
+        {t('hrLead')}
+      </Text>
       {error && <ErrorNotice message={error} />}
       {allowed && !data && !error && <Spinner label={t('loading')} />}
       {data?.rows.length === 0 && <Text>{t('hrEmpty')}</Text>}
       {data && data.rows.length > 0 && (
         <div role="region" aria-label={t('hrTitle')} tabIndex={0} style={{ overflowX: 'auto' }}>
-          <Table aria-label={t('hrTitle')} size="small">
+          <Table className="stack" aria-label={t('hrTitle')} size="small">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('colUnit')}</TableHeaderCell>
@@ -51,11 +53,11 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
             <TableBody>
               {data.rows.map((r) => (
                 <TableRow key={`${r.unit.id}|${r.templateKey}`}>
-                  <TableCell>{r.unit.name}</TableCell>
-                  <TableCell>{r.templateName}</TableCell>
-                  <TableCell>{r.total}</TableCell>
-                  <TableCell>{r.byStatus.signed + r.byStatus.archived}</TableCell>
-                  <TableCell>{pct.format(r.completedShare)}</TableCell>
+                  <TableCell data-label={t('colUnit')}>{r.unit.name}</TableCell>
+                  <TableCell data-label={t('colTemplate')}>{r.templateName}</TableCell>
+                  <TableCell data-label={t('colTotal')}>{r.total}</TableCell>
+                  <TableCell data-label={t('colDone')}>{r.byStatus.signed + r.byStatus.archived}</TableCell>
+                  <TableCell data-label={t('colShare')}>{pct.format(r.completedShare)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -33,7 +33,7 @@ export function MyConversations({ api }: { api: Api }) {
       {items?.length === 0 && <Text>{t('mineEmpty')}</Text>}
       {items && items.length > 0 && (
         <div role="region" aria-label={t('mineTitle')} tabIndex={0} style={{ overflowX: 'auto' }}>
-          <Table aria-label={t('mineTitle')} size="small">
+          <Table className="stack" aria-label={t('mineTitle')} size="small">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('colConversation')}</TableHeaderCell>
@@ -49,20 +49,22 @@ export function MyConversations({ api }: { api: Api }) {
                 const other = c.you === 'leader' ? c.parties.employee : c.parties.leader;
                 return (
                   <TableRow key={c.id}>
-                    <TableCell>
+                    <TableCell data-label={t('colConversation')}>
                       <RouterLink href={`/conversations/${c.id}`}>
                         {c.template.name} {period(c.period)}
                       </RouterLink>
                     </TableCell>
-                    <TableCell>
+                    <TableCell data-label={t('colWith')}>
                       {other.name} ({t(c.you === 'leader' ? 'youAreLeader' : 'youAreEmployee')})
                     </TableCell>
-                    <TableCell>{c.scheduledAt ? date(c.scheduledAt) : period(c.period)}</TableCell>
-                    <TableCell>
+                    <TableCell data-label={t('colPeriod')}>
+                      {c.scheduledAt ? date(c.scheduledAt) : period(c.period)}
+                    </TableCell>
+                    <TableCell data-label={t('colStatus')}>
                       <StatusBadge status={c.status} />
                     </TableCell>
-                    <TableCell>{words.nextStep[c.nextStep]}</TableCell>
-                    <TableCell>
+                    <TableCell data-label={t('colNext')}>{words.nextStep[c.nextStep]}</TableCell>
+                    <TableCell data-label={t('colWaiting')}>
                       {c.waitingFor.length ? c.waitingFor.map((p) => p.name).join(', ') : t('nobody')}
                     </TableCell>
                   </TableRow>

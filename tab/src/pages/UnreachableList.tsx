@@ -19,10 +19,16 @@ export function UnreachableList({ api }: { api: Api }) {
         {t('unreachableTitle')}
       </Title3>
       {error && <ErrorNotice message={error} />}
-      {people?.length === 0 && <Text as="p">{t('unreachableNone')}</Text>}
+      {people?.length === 0 && (
+        <Text as="p" block>
+          {t('unreachableNone')}
+        </Text>
+      )}
       {people && people.length > 0 && (
         <>
-          <Text as="p">{t('unreachableLead')}</Text>
+          <Text as="p" block>
+            {t('unreachableLead')}
+          </Text>
           <ul>
             {people.map((p) => (
               <li key={p.oid}>{t('unreachableSince', { name: p.name, date: date(p.since) })}</li>

@@ -49,7 +49,9 @@ export function UserPicker({ onToken }: { onToken: (token: string) => void }) {
   return (
     <main className={styles.page}>
       <PageTitle>{t('pickUserTitle')}</PageTitle>
-      <Text as="p">{t('pickUserLead')}</Text>
+      <Text as="p" block>
+        {t('pickUserLead')}
+      </Text>
       {error && <ErrorNotice message={error} />}
       {!users && !error && <Spinner label={t('loading')} />}
       <ul className={styles.grid}>

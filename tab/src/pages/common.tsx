@@ -1,4 +1,12 @@
-import { Badge, Link, MessageBar, MessageBarBody, MessageBarTitle, Title2 } from '@fluentui/react-components';
+import {
+  Badge,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  Title2,
+} from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { Status } from '../../../src/domain/conversation.ts';
 import { useI18n } from '../i18n.ts';
@@ -50,7 +58,8 @@ export function PageTitle({ children }: { children: string }) {
   }, [children]);
   return (
     <h1 ref={ref} tabIndex={-1} style={{ margin: '8px 0 16px', outline: 'none' }}>
-      <Title2>{children}</Title2>
+      {/* On a phone a long Norwegian compound ("Medarbeidersamtale") must still fit the line. */}
+      <Title2 style={{ fontSize: 'clamp(1.3rem, 6.5vw, 1.75rem)', lineHeight: 1.25 }}>{children}</Title2>
     </h1>
   );
 }
@@ -64,5 +73,19 @@ export function ErrorNotice({ message }: { message: string }) {
         {message}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** An address the tab does not know: said in the app's own frame and words, with a way back. */
+export function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <PageTitle>{t('notFound')}</PageTitle>
+      <Text as="p" block>
+        {t('notFoundLead')}
+      </Text>
+      <RouterLink href="/">{t('backToList')}</RouterLink>
+    </section>
   );
 }
