@@ -141,7 +141,7 @@ const punkt3: Section = {
   guideHeading: GUIDE_HEADING,
   guide: [
     {
-      text: 'Vurdering og avklaring av oppdrag: det forventes at lederen har vær involvert i utforming av stillings- og resultatkrav til hovedmålene',
+      text: 'Vurdering og avklaring av oppdrag: det forventes at lederen har vært involvert i utforming av stillings- og resultatkrav til hovedmålene',
     },
     { text: 'Gitt rammebetingelsene - hva må til for å nå målene/kravene?' },
     { text: 'Når kan målene/kravene anses for å være oppfylt?' },
@@ -167,7 +167,7 @@ const punkt4: Section = {
     },
     {
       id: 'p4-lederens-forventning',
-      label: 'Lederens forventing basert på resultater',
+      label: 'Lederens forventning basert på resultater',
       guide: [{ text: 'Hvilke momenter bør vektlegges ved vurdering av lønn?' }],
       kind: 'text',
       writer: 'employee',
@@ -186,7 +186,7 @@ const punkt4: Section = {
 
 export const kontraktsamtale: Template = {
   key: 'kontraktsamtale',
-  version: '2026.1',
+  version: '2026.2',
   kind: 'conversation',
   name: 'Kontraktsamtale',
   title:

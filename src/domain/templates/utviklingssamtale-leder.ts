@@ -30,7 +30,7 @@ function gradering(id: string): Field {
 
 export const utviklingssamtaleLeder: Template = {
   key: 'utviklingssamtale-leder',
-  version: '2026.1',
+  version: '2026.2',
   kind: 'conversation',
   name: 'Utviklingssamtale for ledere',
   title: 'Utviklingssamtale for ledere i Oslo kommune',
@@ -96,7 +96,7 @@ export const utviklingssamtaleLeder: Template = {
       ],
       guide: [
         {
-          text: 'Vurderingen skal knyttes til forventninger, krav og mål med eventuelle tilhørende resultatindikatorer beskrevet i overordende styringsdokumenter, vedtatt budsjett, tildelingsbrev, øvrig styringsdialog og resultatstatus fra virksomhetsstyringen.',
+          text: 'Vurderingen skal knyttes til forventninger, krav og mål med eventuelle tilhørende resultatindikatorer beskrevet i overordnede styringsdokumenter, vedtatt budsjett, tildelingsbrev, øvrig styringsdialog og resultatstatus fra virksomhetsstyringen.',
         },
         {
           text: 'Hvilke ledelsesmessige grep, prioriteringer og vurderinger har lederen gjort som har påvirket måloppnåelsen?',

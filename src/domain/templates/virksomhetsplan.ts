@@ -15,7 +15,7 @@ const STEPS = [
 
 export const virksomhetsplan: Template = {
   key: 'virksomhetsplan',
-  version: '2026.1',
+  version: '2026.2',
   kind: 'plan',
   name: 'Virksomhetsplan',
   title: 'Åtte enkle trinn for mål- og resultatstyring',
@@ -114,7 +114,7 @@ export const virksomhetsplan: Template = {
           guide: [
             { text: 'Hvilke tiltak er gjennomført etter planen?' },
             { text: 'Analyse av årsaker til god måloppnåelse: antatt avgjørende faktorer.' },
-            { text: 'Skal noen av de planglagte tiltakene avsluttes, justeres og/eller erstattes av andre?' },
+            { text: 'Skal noen av de planlagte tiltakene avsluttes, justeres og/eller erstattes av andre?' },
             {
               text: 'Vurdere om andre interne/eksterne forhold kan være av betydning for oppnådde resultater.',
             },
