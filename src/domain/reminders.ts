@@ -185,7 +185,7 @@ export function dueMessages(
         }
       }
     }
-    if (c.status === 'held' && c.reopened) {
+    if (c.status === 'held' && c.reopened && today >= osloTime(new Date(c.reopened.at)).date) {
       const voided = c.reopened.voided.map((p) => (p === 'leader' ? c.leaderOid : c.employeeOid));
       for (const oid of voided.filter((o) => o !== c.reopened?.byOid)) {
         out.push({

@@ -2,9 +2,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, DEMO_TENANT_ID, type TestApp } from '../helpers/harness.ts';
+import { layoutProblems } from './layout.ts';
 import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
 
 const THEMES = ['light', 'dark', 'contrast'] as const;
+const WIDTHS = [1920, 1366, 320] as const;
 
 interface PageSpec {
   name: string;
@@ -38,6 +40,16 @@ describe('universal design (WCAG 2.1 AA)', () => {
     ).body.conversations;
     ids.signing = mine.find((c) => c.status === 'awaiting_signatures')!.id;
     ids.held = mine.find((c) => c.status === 'held')!.id;
+    // A plan row, so the table (and its cards on a phone) is measured with content in it.
+    await ingrid('POST', `/api/conversations/${ids.held}/items`, {
+      fieldId: 'handlingsplan',
+      cells: {
+        mal: 'Bli tryggere i veiledning av nye kolleger',
+        hvem: DEMO.marte,
+        nar: '2027-06-30',
+        status: 'som',
+      },
+    });
   });
 
   const PAGES: PageSpec[] = [
@@ -64,6 +76,13 @@ describe('universal design (WCAG 2.1 AA)', () => {
       heading: /Medarbeidersamtale/,
     },
     {
+      name: 'oppfolging',
+      user: 'Silje Larsen',
+      path: () => '/follow-up',
+      heading: /Mine oppfølgingspunkter/,
+    },
+    { name: 'finnes-ikke', user: 'Ola Hansen', path: () => '/finnes-ikke', heading: /Fant ikke siden/ },
+    {
       name: 'medarbeidersamtale-signering',
       user: 'Ingrid Berg',
       path: (i) => `/conversations/${i.signing}`,
@@ -88,45 +107,34 @@ describe('universal design (WCAG 2.1 AA)', () => {
     return page;
   }
 
+  // At 1920, 1366 and 320 px in every theme: no control on top of another, no word broken across
+  // lines, no sideways scrolling (measured from element boxes), and axe finds nothing (1366 in every
+  // theme, 320 in the light one).
   for (const theme of THEMES) {
-    it(`axe finds no violations on any page in the ${theme} theme`, async () => {
+    it(`every page works at 1920, 1366 and 320 px in the ${theme} theme: layout and axe`, async () => {
       const report: Record<string, string[]> = {};
       for (const spec of PAGES) {
-        const page = await open(spec, theme, 1280);
-        const result = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-          .analyze();
-        const found = result.violations.map(
-          (v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`,
-        );
-        if (found.length) report[spec.name] = found;
-        await shot(page, `${spec.name}-${theme}`);
-        await page.context().close();
+        for (const width of WIDTHS) {
+          const page = await open(spec, theme, width);
+          const problems = await layoutProblems(page);
+          if (width === 1366 || (width === 320 && theme === 'light')) {
+            const result = await new AxeBuilder({ page })
+              .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+              .analyze();
+            problems.push(
+              ...result.violations.map(
+                (v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`,
+              ),
+            );
+          }
+          if (problems.length) report[`${spec.name} at ${width}`] = problems;
+          await shot(page, `${spec.name}-${theme}-${width}`);
+          await page.context().close();
+        }
       }
       expect(report).toEqual({});
     });
   }
-
-  it('every page is usable at 320 px (no sideways scrolling of the page) and passes axe there', async () => {
-    const report: Record<string, string[]> = {};
-    for (const spec of PAGES) {
-      const page = await open(spec, 'light', 320);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const problems = [
-        ...(overflow > 1 ? [`page scrolls sideways by ${overflow}px`] : []),
-        ...result.violations.map((v) => v.id),
-      ];
-      if (problems.length) report[spec.name] = problems;
-      await shot(page, `${spec.name}-320px`);
-      await page.context().close();
-    }
-    expect(report).toEqual({});
-  });
 
   it('signs by keyboard alone, with visible focus on every stop', async () => {
     const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
@@ -194,6 +202,10 @@ describe('universal design (WCAG 2.1 AA)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Signering' }).waitFor();
     await tabTo((f) => f.name === 'Signer referatet');
+    await page.keyboard.press('Enter');
+    // Signing asks first; the dialog takes the focus, and its own button signs.
+    await page.getByRole('alertdialog', { name: 'Signere referatet?' }).waitFor();
+    await tabTo((f) => f.name === 'Signer');
     await page.keyboard.press('Enter');
     await page.getByText('Signert av begge og låst.').waitFor();
     await shot(page, 'signert-med-tastatur');

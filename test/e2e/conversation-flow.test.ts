@@ -60,6 +60,7 @@ describe('the tab in local mode, as new users use it', () => {
 
     // The employee shares; now the leader sees it.
     await ep.getByRole('button', { name: 'Del forberedelsen med Ola Hansen' }).click();
+    await ep.getByRole('alertdialog').getByRole('button', { name: 'Del forberedelsen' }).click();
     await ep.getByText('Forberedelsen er delt.').waitFor();
     await lp.reload();
     await lp.locator('[data-field="faktor-1-refleksjon"]').getByText(REFLECTION).waitFor();
@@ -84,14 +85,26 @@ describe('the tab in local mode, as new users use it', () => {
     // The leader sends it to signing; both sign.
     await lp.reload();
     await lp.getByRole('button', { name: 'Send til signering' }).click();
+    // Sending asks first, and lists what nobody has filled in.
+    const send = lp.getByRole('alertdialog', { name: 'Sende referatet til signering?' });
+    await send.getByText(/Ikke fylt ut/).waitFor();
+    await shot(lp, 'samtale-send-til-signering');
+    await send.getByRole('button', { name: 'Send til signering' }).click();
     await lp.getByRole('heading', { name: 'Signering' }).waitFor();
-    await lp.getByText('En endring etter første signatur opphever alle signaturer.').waitFor();
+    await lp
+      .getByText('Referatet er sendt til signering og kan ikke endres.', { exact: false })
+      .first()
+      .waitFor();
     await shot(lp, 'samtale-signering');
-    await lp.getByRole('button', { name: 'Signer referatet' }).click();
+    await lp.getByRole('button', { name: 'Signer referatet' }).first().click();
+    const sign = lp.getByRole('alertdialog', { name: 'Signere referatet?' });
+    await sign.getByText(/Du signerer Medarbeidersamtale 2027 med Per Johansen/).waitFor();
+    await sign.getByRole('button', { name: 'Signer' }).click();
     await lp.getByText(/Ola Hansen signerte/).waitFor();
-    await ep.reload();
+    // The employee's open page learns of the signature without a reload.
     await ep.getByText(/Ola Hansen signerte/).waitFor();
-    await ep.getByRole('button', { name: 'Signer referatet' }).click();
+    await ep.getByRole('button', { name: 'Signer referatet' }).first().click();
+    await ep.getByRole('alertdialog').getByRole('button', { name: 'Signer' }).click();
     await ep.getByText('Signert av begge og låst.').waitFor();
 
     // Locked: shown as such, fields read-only, and the server refuses edits.

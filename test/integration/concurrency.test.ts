@@ -90,22 +90,43 @@ for (const backend of await backends()) {
       expect(version).toBe(5);
     });
 
-    it('plan rows have the same guard', async () => {
-      const row = await per<{ id: string; version: number }>('POST', `/api/conversations/${id}/items`, {
+    it('plan rows: the same cell from one version conflicts; different cells of a row never do', async () => {
+      type Row = { id: string; version: number; cells: Record<string, string | null> };
+      const row = await per<Row>('POST', `/api/conversations/${id}/items`, {
         fieldId: 'handlingsplan',
         cells: { mal: 'Første' },
       });
       const [x, y] = await Promise.all([
         per('PATCH', `/api/items/${row.body.id}`, {
           cells: { mal: 'Fra medarbeider' },
-          baseVersion: row.body.version,
+          cellVersions: { mal: 1 },
         }),
-        ola('PATCH', `/api/items/${row.body.id}`, {
-          cells: { mal: 'Fra leder' },
-          baseVersion: row.body.version,
-        }),
+        ola('PATCH', `/api/items/${row.body.id}`, { cells: { mal: 'Fra leder' }, cellVersions: { mal: 1 } }),
       ]);
       expect([x.status, y.status].sort()).toEqual([200, 409]);
+      const lost = (x.status === 409 ? x : y).body as unknown as Conflict;
+      expect(lost.error.details.current).toMatchObject({ version: 2 });
+      // Six cells written at once by two people, each from the cell's own version: all six stay.
+      const cells = {
+        hva: 'Søke kurs',
+        hvem: DEMO.per,
+        nar: '2027-05-01',
+        resultat: 'Bestått',
+        status: 'som',
+      };
+      const results = await Promise.all(
+        Object.entries(cells).map(([column, value], i) =>
+          (i % 2 ? ola : per)('PATCH', `/api/items/${row.body.id}`, {
+            cells: { [column]: value },
+            cellVersions: { [column]: 0 },
+          }),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+      const stored = await t.app.deps.store.item(row.body.id);
+      expect(stored!.cells).toMatchObject(cells);
+      expect(Object.keys(stored!.cells).sort()).toEqual(['hva', 'hvem', 'mal', 'nar', 'resultat', 'status']);
+      // A removal names the row's version: a row changed since is not removed.
       expect((await ola('DELETE', `/api/items/${row.body.id}?version=${row.body.version}`)).status).toBe(409);
     });
   });

@@ -1,23 +1,9 @@
+import type { ResponseOf } from '../../src/contract/endpoints.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.ts';
 import { DEMO, startTestApp, type Client, type TestApp } from '../helpers/harness.ts';
 
-interface View {
-  id: string;
-  status: string;
-  contentHash: string;
-  you: string;
-  transitions: string[];
-  signatures: { party: string; valid: boolean; signedAt: string }[];
-  sections: {
-    id: string;
-    fields: {
-      id: string;
-      answers: Record<string, { value: unknown; version: number; sharedAt: string | null }>;
-      items?: { id: string; version: number; cells: Record<string, string> }[];
-    }[];
-  }[];
-}
+type View = ResponseOf<'getConversation'>;
 
 const field = (v: View, id: string) => v.sections.flatMap((s) => s.fields).find((f) => f.id === id);
 
@@ -172,7 +158,7 @@ for (const backend of await backends()) {
       ).toBe(403);
     });
 
-    it('only the leader sends to signing; a change after the first signature voids it', async () => {
+    it('only the leader sends to signing; then nobody can change it, and reopening voids the signatures', async () => {
       expect(
         (await per('POST', `/api/conversations/${id}/transitions`, { transition: 'send-to-signing' })).status,
       ).toBe(403);
@@ -187,20 +173,57 @@ for (const backend of await backends()) {
         (await ola('POST', `/api/conversations/${id}/signatures`, { contentHash: v.contentHash })).body,
       ).toMatchObject({ error: { code: 'ALREADY_SIGNED' } });
 
+      // Sent for signing, the record is read-only for both: nothing changes under a signature.
       const struktur = field(v, 'struktur-1')!.answers.shared!;
-      const change = await per<{ signaturesVoided: number }>(
-        'PUT',
-        `/api/conversations/${id}/answers/struktur-1`,
-        { value: 'Et svært godt år.', baseVersion: struktur.version },
-      );
-      expect(change.status).toBe(200);
-      expect(change.body.signaturesVoided).toBe(1);
-      // The employee's view had the old hash: signing what they did not see is refused.
+      const change = await per('PUT', `/api/conversations/${id}/answers/struktur-1`, {
+        value: 'Et svært godt år.',
+        baseVersion: struktur.version,
+      });
+      expect(change.status).toBe(409);
+      expect(change.body).toMatchObject({ error: { code: 'RECORD_AWAITING_SIGNATURES' } });
+      const row = field(v, 'handlingsplan')!.items![0]!;
+      expect(
+        (
+          await per('PATCH', `/api/items/${row.id}`, {
+            cells: { resultat: 'x' },
+            cellVersions: { resultat: 0 },
+          })
+        ).status,
+      ).toBe(409);
+      expect((await view(per)).canSign).toBe(true);
+
+      // Only the leader reopens; that voids Ola's signature, and the view says whose and by whom.
+      expect(
+        (await per('POST', `/api/conversations/${id}/transitions`, { transition: 'reopen' })).status,
+      ).toBe(403);
+      expect(
+        (await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'reopen' })).status,
+      ).toBe(200);
+      v = await view(per);
+      expect(v.status).toBe('held');
+      expect(v.signatures).toEqual([]);
+      expect(v.reopened).toMatchObject({ by: { name: 'Ola Hansen' }, voided: [{ name: 'Ola Hansen' }] });
+      // The employee's view had the old hash: signing it is refused.
       const stale = await per('POST', `/api/conversations/${id}/signatures`, { contentHash: v.contentHash });
       expect(stale.status).toBe(409);
-      expect(stale.body).toMatchObject({ error: { code: 'SIGNED_CONTENT_CHANGED' } });
-      v = await view(per);
-      expect(v.signatures).toEqual([]);
+      expect(stale.body).toMatchObject({ error: { code: 'NOT_READY_TO_SIGN' } });
+      // Before sending again, the leader sees what nobody has filled in (this field is filled now).
+      expect(
+        (
+          await per('PUT', `/api/conversations/${id}/answers/struktur-1`, {
+            value: 'Et svært godt år.',
+            baseVersion: struktur.version,
+          })
+        ).status,
+      ).toBe(200);
+      const empty = (await view(ola)).emptyFields;
+      expect(empty.length).toBeGreaterThan(0);
+      expect(empty.map((f) => f.id)).not.toContain('struktur-1');
+      expect(empty[0]!.label.length * empty[0]!.section.length).toBeGreaterThan(0);
+      // Sent again: the next signatures are over the new content.
+      expect(
+        (await ola('POST', `/api/conversations/${id}/transitions`, { transition: 'send-to-signing' })).status,
+      ).toBe(200);
     });
 
     it('both sign the same content; the record locks', async () => {
@@ -241,7 +264,10 @@ for (const backend of await backends()) {
           fieldId: 'handlingsplan',
           cells: { mal: 'ny' },
         }),
-        await ola('PATCH', `/api/items/${item.id}`, { cells: { mal: 'endret' }, baseVersion: item.version }),
+        await ola('PATCH', `/api/items/${item.id}`, {
+          cells: { mal: 'endret' },
+          cellVersions: { mal: item.cellMeta.mal?.version ?? 0 },
+        }),
         await ola('DELETE', `/api/items/${item.id}?version=${item.version}`),
         await per('POST', `/api/conversations/${id}/preparation/share`, {}),
         await ola('POST', `/api/conversations/${id}/signatures`, { contentHash: v.contentHash }),

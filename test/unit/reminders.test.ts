@@ -167,6 +167,18 @@ describe('the reminder schedule (Europe/Oslo)', () => {
     ]);
   });
 
+  it('tells a signer once that a reopening voided their signature, never the leader who reopened it', () => {
+    // Reopened on Saturday 7 March: the employee had signed; told on the next working day, once.
+    const c = conv({
+      status: 'held',
+      reopened: { at: '2026-03-07T10:00:00Z', byOid: 'leader', voided: ['employee', 'leader'] },
+    });
+    const sent = simulate(() => ({ ...empty, conversations: [c] }), '2026-03-06', '2026-03-20');
+    expect(sent.map((s) => `${s.day} ${s.recipient} ${s.messages[0]!.kind}`)).toEqual([
+      '2026-03-09 employee reopened',
+    ]);
+  });
+
   it('bundles everything due for one person into one message a day, and leaves the rest for tomorrow', () => {
     const state: ReminderState = {
       conversations: [

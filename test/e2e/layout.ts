@@ -1,0 +1,61 @@
+// What a person would see as a broken layout, measured from element boxes in the page: controls on top
+// of one another, words broken across lines, and a page that scrolls sideways. axe checks none of these.
+import type { Page } from 'playwright-core';
+
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
+    };
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
+
+    // 1. The page never scrolls sideways.
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    if (overflow > 1) problems.push(`the page scrolls sideways by ${overflow}px`);
+
+    // 2. No control overlaps another. A radio or checkbox counts as its whole Fluent control. The
+    //    bar that stays in view is left out: it is meant to float over the content it scrolls past.
+    const bar = document.querySelector('[role="region"][data-sticky]');
+    const controls = [
+      ...document.querySelectorAll(
+        'a[href], button, select, textarea, input:not([type="radio"]):not([type="checkbox"]), .fui-Radio, .fui-Checkbox',
+      ),
+    ].filter((el) => visible(el) && !(bar && bar.contains(el)));
+    const boxes = controls.map((el) => ({ el, r: el.getBoundingClientRect() }));
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (w > 1 && h > 1) problems.push(`${describe(a.el)} overlaps ${describe(b.el)}`);
+      }
+    }
+
+    // 3. No word is broken across lines (a label read "M å l" when its column was too narrow).
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !visible(parent) || parent.closest('code, pre, textarea, [aria-hidden="true"]'))
+        continue;
+      const text = node.textContent ?? '';
+      for (const m of text.matchAll(/\S+/g)) {
+        // A hyphen or a slash is a place where a long compound may wrap.
+        if (m[0].length < 2 || /[-/–]/.test(m[0])) continue;
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set(
+          [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+        );
+        if (lines.size > 1) problems.push(`the word "${m[0]}" breaks across lines in ${describe(parent)}`);
+      }
+    }
+    return [...new Set(problems)].slice(0, 20);
+  });
+}
