@@ -33,29 +33,23 @@ import { navigate, useRoute } from './router.ts';
 
 const THEMES = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
-const useGlobalStyles = makeStaticStyles({
-  // A hovered row takes the hover colours as a whole: in high contrast its links would otherwise stay
-  // the link colour on the highlight colour (measured 1.1:1).
-  'tbody tr:hover a, tbody tr:hover a:visited': { color: tokens.colorNeutralForeground1Hover },
-  // Narrow screens (Teams mobile): a list table becomes one block per row, each value under its heading.
-  '@media (max-width: 640px)': {
-    'table.stack, table.stack tbody, table.stack tr, table.stack td': { display: 'block', width: 'auto' },
-    'table.stack thead': {
-      position: 'absolute',
-      width: '1px',
-      height: '1px',
-      overflow: 'hidden',
-      clip: 'rect(0 0 0 0)',
-    },
-    'table.stack tr': { padding: '8px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-    'table.stack td[data-label]::before': {
-      content: 'attr(data-label)',
-      display: 'block',
-      fontWeight: tokens.fontWeightSemibold,
-      color: tokens.colorNeutralForeground3,
-    },
+const useGlobalStyles = makeStaticStyles([
+  {
+    // A hovered row takes the hover colours as a whole: in high contrast its links would otherwise stay
+    // the link colour on the highlight colour (measured 1.1:1).
+    'tbody tr:hover a, tbody tr:hover a:visited': { color: tokens.colorNeutralForeground1Hover },
   },
-});
+  // Narrow screens (Teams mobile): a list table becomes one block per row, each value under its heading.
+  `@media (max-width: 640px) {
+    table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: auto; }
+    table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    table.stack tr { padding: 8px 0; border-bottom: 1px solid ${tokens.colorNeutralStroke2}; }
+    table.stack td[data-label]::before {
+      content: attr(data-label); display: block; font-weight: ${tokens.fontWeightSemibold};
+      color: ${tokens.colorNeutralForeground3};
+    }
+  }`,
+]);
 
 const useStyles = makeStyles({
   shell: {

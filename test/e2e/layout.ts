@@ -6,6 +6,9 @@ export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const visible = (el: Element) => {
+      // Content folded away in a closed <details> is not on screen, whatever its box says.
+      const folded = el.closest('details:not([open])');
+      if (folded && !el.closest('summary')) return false;
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
       return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';

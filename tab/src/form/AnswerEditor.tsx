@@ -107,6 +107,8 @@ export function AnswerEditor(props: {
           disabled={!editable}
           onChange={(_, d) => save.setDraft(d.value, 0)}
           layout="horizontal"
+          // Three grades do not fit side by side on a phone: they wrap instead of widening the page.
+          style={{ flexWrap: 'wrap' }}
           aria-describedby={describedBy}
           {...aria}
         >

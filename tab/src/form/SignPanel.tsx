@@ -30,7 +30,7 @@ export function SignPanel({
         {t('signTitle')}
       </Title3>
       {view.locked && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{t('lockedNotice')}</MessageBarBody>
         </MessageBar>
       )}
@@ -77,7 +77,7 @@ export function SignPanel({
       )}
       {view.canSign && <SignButton api={api} view={view} onChange={onChange} onError={setError} />}
       {error && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}

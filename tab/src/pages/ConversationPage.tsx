@@ -29,7 +29,12 @@ import { useWide } from '../useWide.ts';
 import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
 
 const useStyles = makeStyles({
-  head: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  head: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+  },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   layout: {
     display: 'grid',
@@ -242,7 +247,7 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
         </div>
         <Caption1 block>{tpl.marking.text}</Caption1>
         {notice && (
-          <MessageBar intent="success" role="status">
+          <MessageBar intent="success" layout="multiline" role="status">
             <MessageBarBody>{notice}</MessageBarBody>
             {view.canTransition.includes('restore') && (
               <MessageBarActions>
@@ -252,7 +257,7 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
           </MessageBar>
         )}
         {view.status === 'cancelled' && !notice && (
-          <MessageBar intent="info">
+          <MessageBar intent="info" layout="multiline">
             <MessageBarBody>{t('cancelledNotice')}</MessageBarBody>
             {view.canTransition.includes('restore') && (
               <MessageBarActions>
@@ -264,7 +269,7 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
           </MessageBar>
         )}
         {view.reopened && (
-          <MessageBar intent="warning" role="status">
+          <MessageBar intent="warning" layout="multiline" role="status">
             <MessageBarBody>
               {t(voidedMe ? 'reopenedYou' : 'reopenedNotice', {
                 name: view.reopened.by.name,
@@ -275,17 +280,17 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
           </MessageBar>
         )}
         {view.status === 'awaiting_signatures' && (
-          <MessageBar intent="info">
+          <MessageBar intent="info" layout="multiline">
             <MessageBarBody>{t('signReadOnly')}</MessageBarBody>
           </MessageBar>
         )}
         {view.locked && (
-          <MessageBar intent="info">
+          <MessageBar intent="info" layout="multiline">
             <MessageBarBody>{t('readOnlyLocked')}</MessageBarBody>
           </MessageBar>
         )}
         {view.withheldSections.length > 0 && (
-          <MessageBar intent="info">
+          <MessageBar intent="info" layout="multiline">
             <MessageBarBody>{t('salaryWithheld')}</MessageBarBody>
           </MessageBar>
         )}
@@ -381,7 +386,7 @@ function ActionBar(props: {
   const any = view.canShare || view.canSign || view.canTransition.some((tr) => tr !== 'restore');
   if (!any) return null;
   return (
-    <div className={styles.bar} role="region" aria-label={t('nextStepBar')}>
+    <div className={styles.bar} role="region" aria-label={t('nextStepBar')} data-sticky>
       {view.canShare && (
         <ConfirmButton
           label={t('sharePrep', { name: props.other })}

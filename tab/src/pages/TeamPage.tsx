@@ -136,7 +136,7 @@ export function TeamPage({ api, me }: { api: Api; me: MeView }) {
           </Button>
         </div>
         {notice && (
-          <MessageBar intent="success" role="status">
+          <MessageBar intent="success" layout="multiline" role="status">
             <MessageBarBody>{notice}</MessageBarBody>
           </MessageBar>
         )}

@@ -67,7 +67,7 @@ export function PageTitle({ children }: { children: string }) {
 export function ErrorNotice({ message }: { message: string }) {
   const { t } = useI18n();
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
         {message}
