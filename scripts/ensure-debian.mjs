@@ -1,11 +1,14 @@
-// The tests use a few of Debian's programs: Chromium (browser tests, through playwright-core) and
-// poppler-utils / qpdf (to inspect archived PDFs), openssl (the fakes' test certificate). Installed with apt-get when missing; nothing
-// downloads its own copy. CI and the project's machines run as root.
+// The tests use a few of Debian's programs: Chromium and its translations (browser tests, through
+// playwright-core), poppler-utils / qpdf (to inspect archived PDFs), openssl (the fakes' test
+// certificate). Installed with apt-get when missing; nothing downloads its own copy. CI and the
+// project's machines run as root.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const PACKAGES = {
   chromium: '/usr/bin/chromium',
+  // Chromium's translations: without them its own controls (a date field's "dd.mm.åååå") are American.
+  'chromium-l10n': '/usr/lib/chromium/locales/nb.pak',
   'poppler-utils': '/usr/bin/pdffonts',
   qpdf: '/usr/bin/qpdf',
   openssl: '/usr/bin/openssl',

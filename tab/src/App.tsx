@@ -35,15 +35,18 @@ const THEMES = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHi
 
 const useGlobalStyles = makeStaticStyles([
   {
-    // A hovered row takes the hover colours as a whole: in high contrast its links would otherwise stay
-    // the link colour on the highlight colour (measured 1.1:1).
-    'tbody tr:hover a, tbody tr:hover a:visited': { color: tokens.colorNeutralForeground1Hover },
+    // A hovered row takes the hover colours as a whole: in high contrast its links and labels would
+    // otherwise keep their colours on the highlight colour (measured 1.1:1).
+    'tbody tr:hover, tbody tr:hover a, tbody tr:hover a:visited, tbody tr:hover td[data-label]::before': {
+      color: tokens.colorNeutralForeground1Hover,
+    },
   },
   // Narrow screens (Teams mobile): a list table becomes one block per row, each value under its heading.
   `@media (max-width: 640px) {
     table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: auto; }
     table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-    table.stack tr { padding: 8px 0; border-bottom: 1px solid ${tokens.colorNeutralStroke2}; }
+    table.stack tr { height: auto; padding: 8px 0; border-bottom: 1px solid ${tokens.colorNeutralStroke2}; }
+    table.stack td { height: auto; padding: 4px 0; }
     table.stack td[data-label]::before {
       content: attr(data-label); display: block; font-weight: ${tokens.fontWeightSemibold};
       color: ${tokens.colorNeutralForeground3};
@@ -76,7 +79,7 @@ const useStyles = makeStyles({
   // Long words wrap only where they would not fit at all; a label never breaks letter by letter.
   main: {
     padding: tokens.spacingHorizontalL,
-    maxWidth: '1400px',
+    maxWidth: '1680px',
     margin: '0 auto',
     boxSizing: 'border-box',
     overflowWrap: 'break-word',
@@ -136,7 +139,12 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
   }, [host.deepLink]);
 
   return (
-    <FluentProvider theme={THEMES[theme]} data-theme={theme}>
+    <FluentProvider
+      theme={THEMES[theme]}
+      data-theme={theme}
+      // The browser's own parts (date pickers, scrollbars) follow the theme too.
+      style={{ colorScheme: theme === 'light' ? 'light' : 'dark' }}
+    >
       <I18n.Provider value={i18n}>
         {signedIn ? (
           <Shell
@@ -184,8 +192,8 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
   // Which pages to offer is the server's decision, like everything the caller may do.
   const isHr = me.canSeeHr;
   const isLeader = me.canSeeTeam;
-  const tab =
-    route.page === 'team' || route.page === 'hr' || route.page === 'follow-up' ? route.page : 'mine';
+  // A conversation belongs under "Mine samtaler"; an unknown address under no menu entry.
+  const tab = route.page === 'conversation' ? 'mine' : route.page === 'not-found' ? null : route.page;
 
   return (
     <div className={styles.shell}>

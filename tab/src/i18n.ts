@@ -5,6 +5,7 @@ import {
   fill,
   formatDate,
   formatDateTime,
+  listOf,
   periodName,
   ratingLabel,
   type Vars,
@@ -23,6 +24,7 @@ export interface I18nValue {
   dateTime: (iso: string) => string;
   period: (period: string) => string;
   rating: (option: { id: string; label: string }) => string;
+  list: (names: readonly string[]) => string;
 }
 
 export function i18nFor(locale: Locale): I18nValue {
@@ -35,6 +37,7 @@ export function i18nFor(locale: Locale): I18nValue {
     dateTime: (iso) => formatDateTime(locale, iso),
     period: (p) => periodName(locale, p),
     rating: (option) => ratingLabel(locale, option),
+    list: (names) => listOf(locale, names),
   };
 }
 

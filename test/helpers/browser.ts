@@ -7,11 +7,14 @@ import { ensureDebian } from '../../scripts/ensure-debian.mjs';
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
-  const [executablePath] = ensureDebian('chromium');
+  const [executablePath] = ensureDebian('chromium', 'chromium-l10n');
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath,
     headless: true,
+    // The browser of a Norwegian municipality: its own controls (date fields) in Norwegian. On Linux
+    // Chromium takes its interface language from the environment.
+    env: { ...process.env, LANG: 'nb_NO.UTF-8', LANGUAGE: 'nb' },
     args: [
       '--no-sandbox',
       '--disable-gpu',

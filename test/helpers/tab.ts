@@ -61,6 +61,11 @@ export async function signedIn(
 }
 
 export async function shot(page: Page, name: string) {
+  // A dialog fading in would be photographed half see-through: wait until nothing moves.
+  // (Endless ones, like a spinner's, never finish and are not waited for.)
+  await page.waitForFunction(
+    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
+  );
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 

@@ -120,7 +120,7 @@ export const en: Words = {
     saving: 'Saving …',
     saved: 'Saved',
     saveFailed: 'Not saved: {message}',
-    conflictTitle: 'Someone else changed this field at the same time',
+    conflictTitle: 'Someone else changed this field at the same time.',
     conflictLead: 'Nothing is lost. Choose what should stand.',
     conflictYours: 'Your text (not saved)',
     conflictTheirs: 'Saved text, last changed by {name}',
@@ -195,8 +195,9 @@ export const en: Words = {
     goBack: 'Cancel',
     someoneElse: 'someone else',
     assessment: 'Assessment of item {n}',
-    signReadOnly:
-      'The record is sent for signing and cannot be changed. The leader can reopen it for changes.',
+    signReadOnly: 'The record is sent for signing and cannot be changed. {name} can reopen it for changes.',
+    signReadOnlyYouReopen:
+      'The record is sent for signing and cannot be changed. You can reopen it for changes.',
     showChecksum: 'Show checksum',
     hideChecksum: 'Hide checksum',
     checksumLead: 'The checksum (SHA-256) identifies exactly this version of the record:',
@@ -227,7 +228,7 @@ export const en: Words = {
     sendConfirmEmpty: 'Not filled in ({count}):',
     reopenConfirmTitle: 'Reopen the record for changes?',
     reopenConfirmVoids:
-      'The signatures of {names} are voided, and they are told. The record must be signed again.',
+      'The signature of {names} is voided, and {names} is told. The record must be signed again.',
     reopenConfirmLead: 'The record can be changed again and must be sent for signing again.',
     cancelConfirmTitle: 'Cancel the conversation?',
     cancelConfirmLead:
@@ -242,6 +243,8 @@ export const en: Words = {
     dueOn: 'Due {date}',
     followUpHistory: 'Earlier updates ({count})',
     followUpHistoryLine: '{time}: {name} set the status “{status}”',
+    notFilled: 'Not filled in',
+    noRows: 'No rows yet.',
     notFoundLead: 'This address does not exist in Samtale, or the page has moved.',
   },
 

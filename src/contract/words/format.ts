@@ -52,6 +52,11 @@ export function periodName(locale: Locale, period: string): string {
   return fill(m[2] === 'Q' ? names.quarter : names.tertial, { n: m[3], year: m[1] });
 }
 
+/** Names as a sentence lists them: "deg og Ola Hansen", "Ola, Per og Silje". */
+export function listOf(locale: Locale, names: readonly string[]): string {
+  return new Intl.ListFormat(WORDS[locale].meta.tag, { type: 'conjunction' }).format(names);
+}
+
 /** An option of a rating: the shared scale's words where the option is on it, else the template's label. */
 export function ratingLabel(locale: Locale, option: { id: string; label: string }): string {
   const scale: Record<string, string> = WORDS[locale].rating;

@@ -123,7 +123,7 @@ export const nb = {
     saving: 'Lagrer …',
     saved: 'Lagret',
     saveFailed: 'Ikke lagret: {message}',
-    conflictTitle: 'Noen andre endret dette feltet samtidig',
+    conflictTitle: 'Noen andre endret dette feltet samtidig.',
     conflictLead: 'Ingenting er tapt. Velg hva som skal gjelde.',
     conflictYours: 'Din tekst (ikke lagret)',
     conflictTheirs: 'Lagret tekst, sist endret av {name}',
@@ -199,7 +199,9 @@ export const nb = {
     someoneElse: 'en annen',
     assessment: 'Vurdering av punkt {n}',
     signReadOnly:
-      'Referatet er sendt til signering og kan ikke endres. Lederen kan gjenåpne det for endringer.',
+      'Referatet er sendt til signering og kan ikke endres. {name} kan gjenåpne det for endringer.',
+    signReadOnlyYouReopen:
+      'Referatet er sendt til signering og kan ikke endres. Du kan gjenåpne det for endringer.',
     showChecksum: 'Vis kontrollsum',
     hideChecksum: 'Skjul kontrollsum',
     checksumLead: 'Kontrollsummen (SHA-256) identifiserer nøyaktig denne versjonen av referatet:',
@@ -229,7 +231,7 @@ export const nb = {
     sendConfirmEmpty: 'Ikke fylt ut ({count}):',
     reopenConfirmTitle: 'Gjenåpne referatet for endringer?',
     reopenConfirmVoids:
-      'Signaturene til {names} blir opphevet, og de får beskjed. Referatet må signeres på nytt.',
+      'Signaturen til {names} blir opphevet, og {names} får beskjed. Referatet må signeres på nytt.',
     reopenConfirmLead: 'Referatet kan endres igjen og må sendes til signering på nytt.',
     cancelConfirmTitle: 'Avlyse samtalen?',
     cancelConfirmLead: 'Samtalen med {name} avlyses. Du kan angre så lenge ingenting annet er gjort.',
@@ -243,6 +245,8 @@ export const nb = {
     dueOn: 'Frist {date}',
     followUpHistory: 'Tidligere oppdateringer ({count})',
     followUpHistoryLine: '{time}: {name} satte status «{status}»',
+    notFilled: 'Ikke fylt ut',
+    noRows: 'Ingen rader ennå.',
     notFoundLead: 'Adressen finnes ikke i Samtale, eller siden er flyttet.',
   },
 

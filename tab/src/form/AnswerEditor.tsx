@@ -1,10 +1,32 @@
-import { Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
+import {
+  Checkbox,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { AnswerView, PersonRef } from '../../../src/contract/views.ts';
 import type { Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import type { Field as TemplateField } from '../template.ts';
+import { answerText } from './answer-text.ts';
 import { ConflictView, SaveStatus } from './SaveStatus.tsx';
 import { useSaver } from './useSaver.ts';
+
+const useStyles = makeStyles({
+  // A value nobody may change reads as text: no input frame, no resize handle, lines kept.
+  readOnly: {
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'break-word',
+    paddingTop: tokens.spacingVerticalXXS,
+  },
+  empty: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+});
 
 const emptyOf = (f: TemplateField): unknown =>
   f.kind === 'checklist' ? [] : f.kind === 'score' || f.kind === 'rating' || f.kind === 'person' ? null : '';
@@ -32,7 +54,9 @@ export function AnswerEditor(props: {
   onSaved: () => void;
 }) {
   const { api, conversationId, field, label, answer, editable, people } = props;
-  const { t, rating } = useI18n();
+  const i18n = useI18n();
+  const { t, rating } = i18n;
+  const styles = useStyles();
   const save = useSaver<unknown>({
     value: answer?.value ?? emptyOf(field),
     version: answer?.version ?? 0,
@@ -50,6 +74,22 @@ export function AnswerEditor(props: {
   const text = shown(save.draft);
   const describedBy = props.hintId;
   const aria = props.accessibleLabel ? { 'aria-label': props.accessibleLabel } : {};
+
+  // Read-only (signing, locked, not mine to write): the answer as words, as it will be archived.
+  if (!editable && !save.conflict && save.state !== 'error') {
+    const value = answerText(field, save.draft, i18n, people);
+    const empty = value === '—';
+    return (
+      <div role="group" aria-label={props.accessibleLabel ?? label} data-readonly>
+        <Text weight="semibold" block>
+          {label}
+        </Text>
+        <Text block className={empty ? styles.empty : styles.readOnly}>
+          {empty ? t('notFilled') : value}
+        </Text>
+      </div>
+    );
+  }
 
   let control: React.ReactNode;
   switch (field.kind) {

@@ -35,13 +35,16 @@ const useStyles = makeStyles({
   table: { tableLayout: 'fixed', width: '100%' },
   number: { width: '2.5rem' },
   // Choices and dates get the width their values need; text columns share the rest.
-  date: { width: '10.5rem' },
-  choice: { width: '11rem' },
-  removeColumn: { width: '7.5rem' },
+  date: { width: '9.5rem' },
+  choice: { width: '10rem' },
+  removeColumn: { width: '6.5rem' },
   head: { verticalAlign: 'bottom', overflowWrap: 'normal', wordBreak: 'normal', hyphens: 'auto' },
   hint: { display: 'block', color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   control: { width: '100%', minWidth: 0 },
+  // A cell nobody may change reads as text that wraps, as it will be archived.
+  readOnly: { whiteSpace: 'pre-wrap', overflowWrap: 'break-word' },
+  pair: { display: 'grid', gap: tokens.spacingVerticalXXS },
   cards: { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: tokens.spacingVerticalM },
   card: { display: 'grid', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -81,7 +84,14 @@ export function ItemsTable(props: Props) {
         props.onChange();
       },
     );
-  const rows = wide ? <PlanTable {...props} run={run} /> : <PlanCards {...props} run={run} />;
+  const rows =
+    props.items.length === 0 ? (
+      <Text block>{t('noRows')}</Text>
+    ) : wide ? (
+      <PlanTable {...props} run={run} />
+    ) : (
+      <PlanCards {...props} run={run} />
+    );
   return (
     <div>
       {rows}
@@ -189,11 +199,18 @@ function PlanCards(props: RowProps) {
             <Text weight="semibold" as="h4">
               {t('row', { n: i + 1 })}
             </Text>
-            {columns.map((c) => (
-              <Field key={c.id} label={headOf(c)} hint={c.hint}>
-                <CellEditor {...props} column={c} item={item} row={i + 1} labelled />
-              </Field>
-            ))}
+            {columns.map((c) =>
+              props.editable ? (
+                <Field key={c.id} label={headOf(c)} hint={c.hint}>
+                  <CellEditor {...props} column={c} item={item} row={i + 1} />
+                </Field>
+              ) : (
+                <div key={c.id} className={styles.pair}>
+                  <Text weight="semibold">{headOf(c)}</Text>
+                  <CellEditor {...props} column={c} item={item} row={i + 1} />
+                </div>
+              ),
+            )}
             {props.locked && <FollowUp api={props.api} item={item} onDone={props.onChange} />}
             {props.editable && <RemoveRow {...props} item={item} row={i + 1} />}
           </Card>
@@ -226,12 +243,10 @@ function RemoveRow(props: RowProps & { item: PlanItemView; row: number }) {
 }
 
 /** One cell, saved on its own version as it is typed. */
-function CellEditor(
-  props: RowProps & { column: Column; item: PlanItemView; row: number; labelled?: boolean },
-) {
+function CellEditor(props: RowProps & { column: Column; item: PlanItemView; row: number }) {
   const { api, column, item, row, editable, people } = props;
   const styles = useStyles();
-  const { t, rating } = useI18n();
+  const { t, rating, date } = useI18n();
   const save = useSaver<string>({
     value: item.cells[column.id] ?? '',
     version: item.cellMeta[column.id]?.version ?? 0,
@@ -250,6 +265,28 @@ function CellEditor(
   });
   // In the table the column header names the cell; screen readers also hear which row.
   const label = { 'aria-label': `${headOf(column)}, ${t('row', { n: row })}` };
+  const name = (oid: string | null) => (oid ? (people.find((p) => p.oid === oid)?.name ?? '') : '');
+  if (!editable && !save.conflict) {
+    const value = save.draft;
+    const option = (column.options ?? []).find((o) => o.id === value);
+    const words =
+      value === ''
+        ? t('nobody')
+        : column.type === 'person'
+          ? name(value) || t('someoneElse')
+          : column.type === 'rating'
+            ? option
+              ? rating(option)
+              : t('nobody')
+            : column.type === 'date'
+              ? date(value)
+              : value;
+    return (
+      <Text block className={styles.readOnly} data-cell={`${item.id}:${column.id}`}>
+        {words}
+      </Text>
+    );
+  }
   let control: React.ReactNode;
   if (column.type === 'person' || column.type === 'rating') {
     const options =
@@ -298,7 +335,6 @@ function CellEditor(
       />
     );
   }
-  const name = (oid: string | null) => (oid ? (people.find((p) => p.oid === oid)?.name ?? '') : '');
   return (
     <div data-cell={`${item.id}:${column.id}`}>
       {control}

@@ -65,8 +65,19 @@ const useStyles = makeStyles({
   needs: {
     display: 'block',
     fontSize: tokens.fontSizeBase200,
-    color: tokens.colorPaletteDarkOrangeForeground1,
+    color: tokens.colorBrandForeground1,
     fontWeight: tokens.fontWeightSemibold,
+  },
+  // A badge whose words wrap on a narrow column grows with them instead of drawing through them.
+  wrapBadge: {
+    height: 'auto',
+    minHeight: '20px',
+    whiteSpace: 'normal',
+    textAlign: 'start',
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+    borderRadius: tokens.borderRadiusMedium,
+    marginBottom: tokens.spacingVerticalXS,
   },
   navCurrent: {
     fontWeight: tokens.fontWeightSemibold,
@@ -115,9 +126,9 @@ const useStyles = makeStyles({
 
 export function ConversationPage({ api, id }: { api: Api; id: string }) {
   const styles = useStyles();
-  const { t, words, date, period } = useI18n();
+  const { t, words, date, period, list } = useI18n();
   // The section list stands beside the form only where the plan table still gets its full width.
-  const wide = useWide(1440);
+  const wide = useWide(1600);
   const [view, setView] = useState<ConversationView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -241,7 +252,7 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
           <Text>
             {t('colNext')}: {words.nextStep[view.nextStep]}
             {view.waitingFor.length > 0 &&
-              ` (${t('waitingFor', { names: view.waitingFor.map((p) => (you && p.oid === view.parties[you].oid ? t('you') : p.name)).join(', ') })})`}
+              ` (${t('waitingFor', { names: list(view.waitingFor.map((p) => (you && p.oid === view.parties[you].oid ? t('you') : p.name))) })})`}
           </Text>
           {view.scheduledAt && <Text>{t('scheduled', { date: date(view.scheduledAt) })}</Text>}
         </div>
@@ -274,14 +285,18 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
               {t(voidedMe ? 'reopenedYou' : 'reopenedNotice', {
                 name: view.reopened.by.name,
                 time: date(view.reopened.at),
-                names: view.reopened.voided.map((p) => p.name).join(', '),
+                names: list(view.reopened.voided.map((p) => p.name)),
               })}
             </MessageBarBody>
           </MessageBar>
         )}
         {view.status === 'awaiting_signatures' && (
           <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{t('signReadOnly')}</MessageBarBody>
+            <MessageBarBody>
+              {view.canTransition.includes('reopen')
+                ? t('signReadOnlyYouReopen')
+                : t('signReadOnly', { name: view.parties.leader.name })}
+            </MessageBarBody>
           </MessageBar>
         )}
         {view.locked && (
@@ -379,7 +394,7 @@ function ActionBar(props: {
   load: () => Promise<void>;
 }) {
   const styles = useStyles();
-  const { t, words } = useI18n();
+  const { t, words, list } = useI18n();
   const { view, transition } = props;
   const can = (tr: Transition) => view.canTransition.includes(tr);
   const signed = view.signatures.filter((s) => s.valid).map((s) => s.name);
@@ -427,7 +442,7 @@ function ActionBar(props: {
               </Text>
               <ul>
                 {view.emptyFields.map((f) => (
-                  <li key={f.id}>{`${f.section}: ${f.label}`}</li>
+                  <li key={f.id}>{f.section === f.label ? f.label : `${f.section}: ${f.label}`}</li>
                 ))}
               </ul>
             </>
@@ -444,7 +459,7 @@ function ActionBar(props: {
           confirm={words.transition.reopen}
           onConfirm={() => transition('reopen', t('reopened'))}
         >
-          {signed.length > 0 ? t('reopenConfirmVoids', { names: signed.join(', ') }) : t('reopenConfirmLead')}
+          {signed.length > 0 ? t('reopenConfirmVoids', { names: list(signed) }) : t('reopenConfirmLead')}
         </ConfirmButton>
       )}
       {can('cancel') && (
@@ -542,7 +557,8 @@ function FieldBlock(props: {
     const columns: Column[] = source && 'columns' in source ? source.columns : [];
     return (
       <div className={styles.wideField} data-field={field.id}>
-        {field.kind !== 'previousItems' && (
+        {/* The section's heading already says it where the two are the same ("Handlingsplan"). */}
+        {field.kind !== 'previousItems' && field.label !== props.section.title && (
           <Text weight="semibold" as="h3" block>
             {field.label}
           </Text>
@@ -596,7 +612,11 @@ function FieldBlock(props: {
             return (
               <div key={p} className={field.visibility === 'private' ? styles.private : undefined}>
                 {field.visibility === 'private' && (
-                  <Badge appearance="tint" color={answer?.sharedAt ? 'success' : 'warning'}>
+                  <Badge
+                    appearance="tint"
+                    className={styles.wrapBadge}
+                    color={answer?.sharedAt ? 'success' : 'warning'}
+                  >
                     {answer?.sharedAt
                       ? t('privateShared', { name: name(p === 'leader' ? 'employee' : 'leader') })
                       : t('privateBadge')}

@@ -139,7 +139,7 @@ function FollowUpCard({ api, item, onSaved }: { api: Api; item: FollowUpLine; on
       {item.history.length > 0 && (
         <details>
           <summary>{t('followUpHistory', { count: item.history.length })}</summary>
-          <ol className={styles.history}>
+          <ul className={styles.history}>
             {item.history.map((h) => (
               <li key={h.at}>
                 {t('followUpHistoryLine', {
@@ -150,7 +150,7 @@ function FollowUpCard({ api, item, onSaved }: { api: Api; item: FollowUpLine; on
                 {h.comment ? `: ${h.comment}` : ''}
               </li>
             ))}
-          </ol>
+          </ul>
         </details>
       )}
     </Card>
