@@ -102,6 +102,7 @@ export const sectionSchema = z.strictObject({
   title: text,
   part: text.optional(),
   intro: z.array(text).max(20).optional(),
+  namesParties: z.boolean().optional(),
   guideHeading: text.optional(),
   guide: guide.optional(),
   core: z.boolean(),

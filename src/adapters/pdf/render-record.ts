@@ -108,7 +108,8 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
   };
 
   put(root, 'H1', r.template.name, 'bold', 18);
-  put(root, 'P', r.template.title, 'body', 10);
+  // Some templates' title is their name ("Medarbeidersamtale"): say it once.
+  if (r.template.title !== r.template.name) put(root, 'P', r.template.title, 'body', 10);
   put(root, 'P', OFFL_14, 'bold', 10);
   if (r.template.marking.offl13) put(root, 'P', r.template.marking.text, 'body', 9);
 
@@ -132,6 +133,14 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
     const sect = doc.struct('Sect');
     root.add(sect);
     put(sect, 'H2', section.part ? `${section.part} – ${section.title}` : section.title, 'bold', 14);
+    if (section.namesParties)
+      put(
+        sect,
+        'P',
+        `${r.template.parties.leader}: ${r.parties.leader} · ${r.template.parties.employee}: ${r.parties.employee}`,
+        'body',
+        11,
+      );
     for (const p of section.intro ?? []) put(sect, 'P', p, 'body', 9);
     for (const g of section.guide ?? []) put(sect, 'H4', g.text, 'body', 9, 2);
     for (const field of section.fields) {

@@ -113,7 +113,6 @@ export const en: Words = {
     sharePrep: 'Share my preparation with {name}',
     shared: 'Your preparation is shared.',
     notShared: '{name} has not shared their preparation.',
-    otherPrivate: "{name}'s preparation",
     yourView: 'Your view',
     otherView: "{name}'s view",
     guide: 'Guidance',

@@ -116,7 +116,6 @@ export const nb = {
     sharePrep: 'Del forberedelsen med {name}',
     shared: 'Forberedelsen er delt.',
     notShared: '{name} har ikke delt forberedelsen sin.',
-    otherPrivate: '{name}s forberedelse',
     yourView: 'Ditt syn',
     otherView: '{name}s syn',
     guide: 'Veiledning',

@@ -64,6 +64,8 @@ export interface Section {
   /** Grouping above sections, e.g. "DEL I VURDERING" or a Kommunekompass perspective. */
   part?: string;
   intro?: string[];
+  /** The heading goes on with the two parties' names, as the seed's "Samtale mellom" does. */
+  namesParties?: boolean;
   guideHeading?: string;
   guide?: GuideQuestion[];
   /** Core sections carry the template's basic character and cannot be removed (seed 001). */

@@ -73,6 +73,7 @@ export const utviklingssamtaleLeder: Template = {
     {
       id: 'samtale',
       title: 'Samtale mellom',
+      namesParties: true,
       core: true,
       sensitivity: 'normal',
       fields: [

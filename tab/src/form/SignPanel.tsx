@@ -5,16 +5,9 @@ import { errorText, openPdf, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { ConfirmButton } from './Confirm.tsx';
 
-/** Who has signed and when, the archived copies, and signing itself, which asks first. */
-export function SignPanel({
-  api,
-  view,
-  onChange,
-}: {
-  api: Api;
-  view: ConversationView;
-  onChange: () => void;
-}) {
+/** Who has signed and when, the checksum on demand, and the archived copies. Signing itself is in the
+ * bar that stays in view (SignButton), once. */
+export function SignPanel({ api, view }: { api: Api; view: ConversationView }) {
   const { t, dateTime } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [showHash, setShowHash] = useState(false);
@@ -33,11 +26,6 @@ export function SignPanel({
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{t('lockedNotice')}</MessageBarBody>
         </MessageBar>
-      )}
-      {!view.locked && (
-        <Text as="p" block>
-          {t('signReadOnly')}
-        </Text>
       )}
       <ul>
         {parties.map(({ party, person }) => {
@@ -75,7 +63,6 @@ export function SignPanel({
           ))}
         </div>
       )}
-      {view.canSign && <SignButton api={api} view={view} onChange={onChange} onError={setError} />}
       {error && (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>{error}</MessageBarBody>

@@ -132,6 +132,9 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
   const [view, setView] = useState<ConversationView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A step that failed (someone else moved the conversation on, the network) is said above the form;
+  // the form and everything typed stay.
+  const [failed, setFailed] = useState<string | null>(null);
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(
@@ -179,11 +182,13 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
     p.then(
       () => {
         setNotice(message ?? null);
+        setFailed(null);
         void load();
       },
       (e: unknown) => {
         setNotice(null);
-        setError(errorText(e));
+        setFailed(errorText(e));
+        void load();
       },
     );
   const transition = (tr: Transition, message?: string) =>
@@ -257,6 +262,11 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
           {view.scheduledAt && <Text>{t('scheduled', { date: date(view.scheduledAt) })}</Text>}
         </div>
         <Caption1 block>{tpl.marking.text}</Caption1>
+        {failed && (
+          <MessageBar intent="error" layout="multiline" role="alert">
+            <MessageBarBody>{failed}</MessageBarBody>
+          </MessageBar>
+        )}
         {notice && (
           <MessageBar intent="success" layout="multiline" role="status">
             <MessageBarBody>{notice}</MessageBarBody>
@@ -346,6 +356,12 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
             <SectionView
               key={section.id}
               section={section}
+              parties={t('parties', {
+                leaderLabel: tpl.parties.leader,
+                leader: view.parties.leader.name,
+                employeeLabel: tpl.parties.employee,
+                employee: view.parties.employee.name,
+              })}
               render={(field) => (
                 <FieldBlock
                   key={field.id}
@@ -364,9 +380,7 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
             />
           ))}
 
-          {(view.status === 'awaiting_signatures' || view.locked) && (
-            <SignPanel api={api} view={view} onChange={() => void load()} />
-          )}
+          {(view.status === 'awaiting_signatures' || view.locked) && <SignPanel api={api} view={view} />}
         </div>
       </div>
 
@@ -376,7 +390,7 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
         other={other.name}
         transition={transition}
         act={act}
-        onError={setError}
+        onError={setFailed}
         load={load}
       />
     </article>
@@ -442,7 +456,9 @@ function ActionBar(props: {
               </Text>
               <ul>
                 {view.emptyFields.map((f) => (
-                  <li key={f.id}>{f.section === f.label ? f.label : `${f.section}: ${f.label}`}</li>
+                  <li key={f.id}>
+                    {f.section === f.label ? f.label : `${f.section.replace(/[.:]$/, '')}: ${f.label}`}
+                  </li>
                 ))}
               </ul>
             </>
@@ -476,7 +492,15 @@ function ActionBar(props: {
   );
 }
 
-function SectionView({ section, render }: { section: Section; render: (f: Field) => React.ReactNode }) {
+function SectionView({
+  section,
+  parties,
+  render,
+}: {
+  section: Section;
+  parties: string;
+  render: (f: Field) => React.ReactNode;
+}) {
   const styles = useStyles();
   const headingId = `section-${section.id}`;
   return (
@@ -489,6 +513,11 @@ function SectionView({ section, render }: { section: Section; render: (f: Field)
       <Title3 block as="h2" id={`${headingId}-title`}>
         {section.title}
       </Title3>
+      {section.namesParties && (
+        <Text as="p" block>
+          {parties}
+        </Text>
+      )}
       {section.intro?.map((p) => (
         <Text as="p" block key={p}>
           {p}
@@ -607,7 +636,7 @@ function FieldBlock(props: {
               ? `${field.label} – ${mine ? t('yourView') : t('otherView', { name: name(p) })}`
               : mine
                 ? field.label
-                : `${field.label} – ${t('otherPrivate', { name: name(p) })}`;
+                : `${field.label} (${name(p)})`;
           if (mine) {
             return (
               <div key={p} className={field.visibility === 'private' ? styles.private : undefined}>
