@@ -21,8 +21,10 @@ export function ensureDebian(...names) {
       `samtale: installing Debian packages for the tests: ${missing.join(' ')} (apt-get) …\n`,
     );
     const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+    // Test files run in parallel: the lock makes a second installer wait for the first instead of
+    // failing on apt's own lock (installing what is already there is then a quick no-op).
     execSync(
-      `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`,
+      `${sudo}flock /tmp/samtale-apt.lock sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}'`,
       { stdio: 'inherit' },
     );
     for (const n of missing)

@@ -51,7 +51,14 @@ export const templateList = z.strictObject({ templates: z.array(templateSummary)
 /** Status, never content: what lists, team pages and HR show. */
 export const statusView = z.strictObject({
   id: z.uuid(),
-  template: z.strictObject({ key: z.string(), version: z.string(), name: z.string(), title: z.string() }),
+  template: z.strictObject({
+    key: z.string(),
+    version: z.string(),
+    name: z.string(),
+    title: z.string(),
+    /** What this template calls each party ("Overordnet leder", "Leder"). */
+    parties: z.strictObject({ leader: z.string(), employee: z.string() }),
+  }),
   period: z.string(),
   status,
   scheduledAt: isoDay.nullable(),

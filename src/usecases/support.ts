@@ -160,7 +160,13 @@ export async function statusView(
   const next = nextStep(c.status, signed, unprepared);
   return {
     id: c.id,
-    template: { key: template.key, version: template.version, name: template.name, title: template.title },
+    template: {
+      key: template.key,
+      version: template.version,
+      name: template.name,
+      title: template.title,
+      parties: template.parties,
+    },
     period: c.period,
     status: c.status,
     scheduledAt: c.scheduledAt,

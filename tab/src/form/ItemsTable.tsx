@@ -49,6 +49,7 @@ const useStyles = makeStyles({
   card: { display: 'grid', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   error: { color: tokens.colorPaletteRedForeground1 },
+  add: { marginTop: tokens.spacingVerticalS },
 });
 
 interface Props {
@@ -97,6 +98,7 @@ export function ItemsTable(props: Props) {
       {rows}
       {editable && (
         <Button
+          className={styles.add}
           onClick={() =>
             void run(
               api.call('addActionItem', {

@@ -648,7 +648,7 @@ function FieldBlock(props: {
                   >
                     {answer?.sharedAt
                       ? t('privateShared', { name: name(p === 'leader' ? 'employee' : 'leader') })
-                      : t('privateBadge')}
+                      : t(view.locked ? 'privateKept' : 'privateBadge')}
                   </Badge>
                 )}
                 <AnswerEditor
@@ -679,7 +679,7 @@ function FieldBlock(props: {
               ) : field.visibility === 'private' ? (
                 <Text block>{t('notShared', { name: name(p) })}</Text>
               ) : (
-                <Text block>{t('nobody')}</Text>
+                <Text block>{t('notFilled')}</Text>
               )}
             </div>
           );

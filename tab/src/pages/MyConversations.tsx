@@ -15,7 +15,7 @@ import { useI18n } from '../i18n.ts';
 import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
 
 export function MyConversations({ api }: { api: Api }) {
-  const { t, words, date, period } = useI18n();
+  const { t, words, date, period, list, locale } = useI18n();
   const [items, setItems] = useState<MyConversation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -55,7 +55,8 @@ export function MyConversations({ api }: { api: Api }) {
                       </RouterLink>
                     </TableCell>
                     <TableCell data-label={t('colWith')}>
-                      {other.name} ({t(c.you === 'leader' ? 'youAreLeader' : 'youAreEmployee')})
+                      {other.name} (
+                      {t('youAre', { role: c.template.parties[c.you].toLocaleLowerCase(locale) })})
                     </TableCell>
                     <TableCell data-label={t('colPeriod')}>
                       {c.scheduledAt ? date(c.scheduledAt) : period(c.period)}
@@ -65,7 +66,9 @@ export function MyConversations({ api }: { api: Api }) {
                     </TableCell>
                     <TableCell data-label={t('colNext')}>{words.nextStep[c.nextStep]}</TableCell>
                     <TableCell data-label={t('colWaiting')}>
-                      {c.waitingFor.length ? c.waitingFor.map((p) => p.name).join(', ') : t('nobody')}
+                      {c.waitingFor.length
+                        ? list(c.waitingFor.map((p) => (p.oid === c.parties[c.you].oid ? t('you') : p.name)))
+                        : t('nobody')}
                     </TableCell>
                   </TableRow>
                 );
