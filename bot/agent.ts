@@ -19,6 +19,7 @@ import type { BotStore } from '../src/ports.ts';
 import { listMyConversations } from '../src/usecases/list-my-conversations.ts';
 import { listMyFollowUp } from '../src/usecases/list-my-follow-up.ts';
 import { recordFollowUp } from '../src/usecases/record-follow-up.ts';
+import { unstorableTextAt } from '../src/domain/text.ts';
 import type { Deps } from '../src/usecases/support.ts';
 import {
   followUpCard,
@@ -163,6 +164,8 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
     data: Record<string, unknown>,
     lang: Locale,
   ): Promise<AdaptiveCard> => {
+    const bad = unstorableTextAt(data);
+    if (bad !== null) return Promise.reject(new AppError('TEXT_INVALID_CHARACTERS', { in: bad }));
     switch (verb) {
       case 'followUp.show':
         return followUp(who, lang);

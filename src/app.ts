@@ -32,6 +32,7 @@ import { createLogger, type Logger } from './logger.ts';
 import type { Archive, Clock, TokenVerifier } from './ports.ts';
 import { DEMO_TENANT_ID, seedDemoOrganisation } from './seed/demo-organisation.ts';
 import type { DevLogin } from './usecases/login-dev-user.ts';
+import { anchorAuditTrail } from './usecases/anchor-audit-trail.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
 import type { Deps, DomainEvents } from './usecases/support.ts';
 import { startJobs, type Jobs } from './adapters/jobs/pg-boss.ts';
@@ -66,8 +67,11 @@ export class StartupError extends Error {}
 
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   if (!config.databaseUrl) return openPglite(join(config.dataDir, 'db'));
-  return openPostgres(config.databaseUrl, 10, (e) =>
-    logger.warn('database connection lost; it will be replaced', { error: e.message }),
+  return openPostgres(
+    config.databaseUrl,
+    10,
+    (e) => logger.warn('database connection lost; it will be replaced', { error: e.message }),
+    config.databaseAuth,
   );
 }
 
@@ -227,6 +231,11 @@ export async function startSamtale(
           { conversationId: id, retentionYears: config.retentionYears },
         );
         logger.info('record archived', { conversation: id, copies: rows.length });
+        await anchorAuditTrail({ ...deps, archive });
+      },
+      anchorAuditTrail: async () => {
+        const checkpoint = await anchorAuditTrail({ ...deps, archive });
+        if (checkpoint) logger.info('audit trail anchored in the archive', { seq: checkpoint.seq });
       },
       awaitingArchive: () => deps.store.awaitingArchive(),
       sweepReminders: () => sweepReminders(deps, bot),
@@ -265,6 +274,9 @@ export async function startSamtale(
     version: APP_VERSION,
     publicUrl: () => baseUrl,
     tabDir: existsSync(join(tabDir, 'index.html')) ? tabDir : null,
+    frameAncestors: config.frameAncestors,
+    // Local mode is plain http on loopback; in m365 mode the service is reached over https only.
+    hsts: config.mode === 'm365',
     messages: [
       ...inbound,
       messagesHandler(botAdapter, samtaleAgent(botAdapter, { deps, store: bot.store, links, logger })),

@@ -22,7 +22,17 @@ import { verifyArchiveCopy } from './usecases/verify-archive-copy.ts';
 import { migrate } from './adapters/db/migrate.ts';
 import { sqlStore } from './adapters/db/sql-store.ts';
 import { createLogger } from './logger.ts';
+import { anchorAuditTrail } from './usecases/anchor-audit-trail.ts';
 import { verifyAuditTrail } from './usecases/verify-audit-trail.ts';
+import { idParams } from './contract/requests.ts';
+import { WORDS, type Locale } from './contract/words/index.ts';
+import { AppError } from './errors/catalogue.ts';
+
+/** A conversation id from the command line, checked as the API checks one (not left to the database). */
+function conversationId(id: string): string {
+  if (!idParams.safeParse({ id }).success) throw new AppError('VALIDATION_FAILED', { id, expected: 'uuid' });
+  return id;
+}
 
 async function serve() {
   const config = loadConfig(process.env);
@@ -48,14 +58,24 @@ async function verifyAudit() {
   const db = await openDatabase(config, createLogger('warn'));
   try {
     await migrate(db);
-    const result = await verifyAuditTrail(sqlStore(db));
+    const result = await verifyAuditTrail({
+      store: sqlStore(db),
+      archive: configuredArchive(config, createLogger('warn')),
+      clock: { now: () => new Date() },
+    });
     if (result.ok) {
-      process.stdout.write(`audit trail intact: ${result.events} events, hash chain verified\n`);
+      process.stdout.write(
+        `audit trail intact: ${result.events} events, hash chain verified against ${result.checkpoints} checkpoints in the archive\n`,
+      );
     } else {
       const where =
-        result.seq === null
-          ? 'after the last event (the chain head does not match: events were removed)'
-          : `at event ${result.seq}`;
+        result.problem === 'checkpoint-unreadable'
+          ? 'in the archive (a checkpoint file is not readable)'
+          : result.seq === null
+            ? 'after the last event (the chain head does not match: events were removed)'
+            : result.problem === 'checkpoint-mismatch' || result.problem === 'missing-after'
+              ? `at event ${result.seq} (it no longer matches the checkpoint kept in the archive)`
+              : `at event ${result.seq}`;
       process.stdout.write(`audit trail BROKEN ${where}: ${result.problem}\n`);
       process.exitCode = 1;
     }
@@ -73,7 +93,7 @@ async function runArchive(id: string | undefined) {
     const deps = cliDeps(db);
     const archive = configuredArchive(config, createLogger('warn'));
     const ids = id
-      ? [id]
+      ? [conversationId(id)]
       : (
           await db.query<{ id: string }>(
             "select id from conversations where status = 'signed' order by updated_at",
@@ -87,6 +107,7 @@ async function runArchive(id: string | undefined) {
         process.stdout.write(`archived ${cid} ${row.part}: ${row.location}\n`);
     }
     if (ids.length === 0) process.stdout.write('nothing to archive\n');
+    else await anchorAuditTrail({ ...deps, archive });
   } finally {
     await db.close();
   }
@@ -98,20 +119,26 @@ async function verifyArchive(id: string | undefined) {
   const db = await openDatabase(config, createLogger('warn'));
   try {
     await migrate(db);
-    const result = await verifyArchiveCopy(cliDeps(db), configuredArchive(config, createLogger('warn')), id);
+    const result = await verifyArchiveCopy(
+      cliDeps(db),
+      configuredArchive(config, createLogger('warn')),
+      conversationId(id),
+    );
     for (const c of result.copies) {
       const verdict = !c.found
         ? 'MISSING'
         : !c.checksumMatches
           ? 'CHECKSUM MISMATCH (the file has changed)'
-          : !c.signedHashMatches
-            ? 'RECORD NO LONGER MATCHES THE SIGNED HASH'
-            : 'ok';
+          : c.metadataMatches === false
+            ? 'METADATA MISMATCH (the metadata beside the copy has changed)'
+            : !c.signedHashMatches
+              ? 'RECORD NO LONGER MATCHES THE SIGNED HASH'
+              : 'ok';
       process.stdout.write(`${c.part}: ${verdict}  ${c.path}\n`);
     }
     process.stdout.write(
       result.ok
-        ? 'archive copy verified: checksums match the archived copies and the signed hash\n'
+        ? 'archive copy verified: checksums match the archived copies, their metadata and the signed hash\n'
         : 'archive copy FAILED verification\n',
     );
     if (!result.ok) process.exitCode = 1;
@@ -219,13 +246,34 @@ async function main(argv: string[]) {
   process.exit(2);
 }
 
+/** The terminal's language (LC_ALL, then LC_MESSAGES, then LANG): bokmål for nb, nn and no, else English. */
+function cliLocale(env: NodeJS.ProcessEnv): Locale {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^(nb|nn|no)(?:[_.@-]|$)/i.test(tag) ? 'nb' : 'en';
+}
+
+/** One line for the person at the terminal: the catalogue's words, or a generic one; never a stack. */
+function errorLine(error: unknown, locale: Locale): string {
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+  if (error instanceof AppError) {
+    const details = Object.entries(error.details ?? {})
+      .filter((e): e is [string, string | number] => ['string', 'number'].includes(typeof e[1]))
+      .map(([k, v]) => `${k}: ${String(v)}`);
+    return oneLine(
+      `${error.messageIn(locale)} (${[error.code, details.join(', ')].filter(Boolean).join('; ')})`,
+    );
+  }
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return oneLine(`${WORDS[locale].errors.INTERNAL} (${reason ?? ''})`);
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof StartupError || error instanceof DatabaseInUseError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  process.stderr.write(
-    `Samtale could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  process.stderr.write(`samtale: ${errorLine(error, cliLocale(process.env))}\n`);
+  if (process.env.LOG_LEVEL === 'debug' && error instanceof Error && error.stack)
+    process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 });

@@ -2,7 +2,7 @@
 import type { ActionItem, CellMeta, Cells, FollowUpStatus, FollowUpUpdate, Slot } from './domain/answers.ts';
 import type { ArchiveMetadata } from './domain/archive.ts';
 import type { DueMessage, ReminderState } from './domain/reminders.ts';
-import type { AuditEvent, StoredAuditEvent } from './domain/audit.ts';
+import type { AuditCheckpoint, AuditEvent, StoredAuditEvent } from './domain/audit.ts';
 import type { Json } from './domain/canonical-json.ts';
 import type { Conversation, Reopening, Status } from './domain/conversation.ts';
 import type { AppRole } from './domain/policy.ts';
@@ -147,6 +147,8 @@ export interface Store {
 
   appendAudit(e: AuditEvent): Promise<void>;
   auditTrail(): Promise<{ head: string; events: StoredAuditEvent[] }>;
+  /** The last event's place in the chain (null before the first event). */
+  auditHead(): Promise<{ seq: number; hash: string; at: string } | null>;
 }
 
 export interface ArchiveCopyRow {
@@ -157,6 +159,8 @@ export interface ArchiveCopyRow {
   checksum: string;
   contentHash: string;
   archivedAt: string;
+  /** metadataChecksum of the metadata written at archiving; null for copies archived before it. */
+  metadataChecksum: string | null;
 }
 
 export interface Clock {
@@ -191,6 +195,11 @@ export interface Archive {
     /** SharePoint resource units spent (0 locally). */ resourceUnits: number;
   }>;
   get(path: string): Promise<Uint8Array | undefined>;
+  /** The audit chain's head, written once per day under that day's name (the latest wins). */
+  putAuditCheckpoint(day: string, checkpoint: AuditCheckpoint): Promise<void>;
+  auditCheckpoint(day: string): Promise<AuditCheckpoint | 'unreadable' | undefined>;
+  /** The metadata stored beside a copy, as the archive holds it now (undefined when missing). */
+  metadata(path: string): Promise<Partial<Record<keyof ArchiveMetadata, unknown>> | undefined>;
 }
 
 /** The personal chat with a user, as the channel described it when the bot was installed. */

@@ -162,6 +162,9 @@ export function myConversationsCard(
   );
 }
 
+/** Teams refuses a message over about 28 KB, in-place updates too; the rest is the activity's. */
+export const CARD_MAX_BYTES = 24_000;
+
 /** The owner's own open items, each with a status choice and a comment, saved in place. */
 export function followUpCard(
   items: readonly FollowUpLine[],
@@ -180,39 +183,45 @@ export function followUpCard(
     title: words.followUp[s],
     value: s,
   }));
-  return card(
-    [
-      heading(w.recordStatus),
-      ...(notice ? [text(notice, { weight: 'Bolder' as const })] : []),
-      ...items.slice(0, 15).map((item, i): Container => ({
-        type: 'Container',
-        separator: i > 0,
-        items: [
-          text(`**${item.title}**${item.due ? ` · ${w.due} ${formatDate(lang, item.due)}` : ''}`),
-          text(
-            `${w.statusLabel}: ${words.followUp[item.status]}${item.comment ? ` (${item.comment})` : ''}`,
-            { isSubtle: true },
-          ),
-          {
-            type: 'Input.ChoiceSet',
-            id: `status:${item.itemId}:${item.version}`,
-            label: w.statusLabel,
-            choices,
-            style: 'compact',
-            ...(item.status !== 'open' ? { value: item.status } : {}),
-          },
-          {
-            type: 'Input.Text',
-            id: `comment:${item.itemId}`,
-            label: w.comment,
-            maxLength: 500,
-            ...(item.comment ? { value: item.comment } : {}),
-          },
-        ],
-      })),
+  const rows = items.slice(0, 15).map((item, i): Container => ({
+    type: 'Container',
+    separator: i > 0,
+    items: [
+      text(`**${item.title}**${item.due ? ` · ${w.due} ${formatDate(lang, item.due)}` : ''}`),
+      text(`${w.statusLabel}: ${words.followUp[item.status]}${item.comment ? ` (${item.comment})` : ''}`, {
+        isSubtle: true,
+      }),
+      {
+        type: 'Input.ChoiceSet',
+        id: `status:${item.itemId}:${item.version}`,
+        label: w.statusLabel,
+        choices,
+        style: 'compact',
+        ...(item.status !== 'open' ? { value: item.status } : {}),
+      },
+      {
+        type: 'Input.Text',
+        id: `comment:${item.itemId}`,
+        label: w.comment,
+        maxLength: 500,
+        ...(item.comment ? { value: item.comment } : {}),
+      },
     ],
-    [execute(w.save, 'followUp.save', {}), openUrl(w.myConversations, links.home)],
-  );
+  }));
+  const build = (n: number) =>
+    card(
+      [
+        heading(w.recordStatus),
+        ...(notice ? [text(notice, { weight: 'Bolder' as const })] : []),
+        ...rows.slice(0, n),
+        ...(n < items.length ? [text(fill(w.moreItems, { count: String(items.length - n) }))] : []),
+      ],
+      [execute(w.save, 'followUp.save', {}), openUrl(w.myConversations, links.home)],
+    );
+  // Long comments can make even 15 items too large for Teams: fewer items, and a line for the rest.
+  let n = rows.length;
+  while (n > 1 && Buffer.byteLength(JSON.stringify(build(n))) > CARD_MAX_BYTES) n--;
+  return build(n);
 }
 
 export const savedNotice = (lang: Locale) => WORDS[lang].bot.saved;

@@ -6,6 +6,25 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/**
+ * The hosts that may frame the tab: Teams, Microsoft 365 and Outlook on the web, as Microsoft's tab
+ * requirements list them (learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements).
+ */
+export const DEFAULT_FRAME_ANCESTORS = [
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.cloud.microsoft',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook-sdf.office.com',
+  'https://outlook-sdf.office365.com',
+];
+// One CSP source: a scheme and host (a leading *. and a port or :* allowed), or 'self'. Nothing that
+// could end the directive (; or ,) gets through.
+const FRAME_SOURCE = /^(?:'self'|https?:\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?)$/i;
+
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1']);
 export function isLoopback(host: string): boolean {
   if (LOOPBACK_NAMES.has(host)) return true;
@@ -22,6 +41,7 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_AUTH: z.enum(['password', 'entra']).default('password'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SEED_DEMO: bool.optional(),
   DEV_LOGIN: bool.optional(),
@@ -67,6 +87,14 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d{2}-\d{2}$/, 'the HR cycle deadline as MM-DD, e.g. 12-15')
     .optional(),
+  FRAME_ANCESTORS: z
+    .string()
+    .transform((v) => v.trim().split(/\s+/))
+    .refine(
+      (sources) => sources.every((s) => FRAME_SOURCE.test(s)),
+      "space-separated origins that may frame the tab, e.g. https://teams.microsoft.com https://*.cloud.microsoft ('self' allowed)",
+    )
+    .optional(),
 });
 
 const TRUE = new Set(['true', '1', 'yes']);
@@ -92,6 +120,8 @@ function modeProblems(input: Record<string, string>): string[] {
       problems.push(`${key}: local-only setting; not allowed in m365 mode`);
   if (input.LOCAL_ARCHIVE_DIR)
     problems.push('LOCAL_ARCHIVE_DIR: local-only setting; not allowed in m365 mode');
+  if (input.FRAME_ANCESTORS?.split(/\s+/).some((s) => s.toLowerCase().startsWith('http:')))
+    problems.push('FRAME_ANCESTORS: m365 mode lets only https hosts frame the tab');
   if (input.PROACTIVE_INSTALL && TRUE.has(input.PROACTIVE_INSTALL) && !input.TEAMS_APP_ID)
     problems.push(
       'TEAMS_APP_ID: required with PROACTIVE_INSTALL (the app is looked up in the catalog by it)',
@@ -129,6 +159,8 @@ export interface Config {
   publicUrl: string | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** entra: the password is an access token of App Service's managed identity (DATABASE_URL has none). */
+  databaseAuth: 'password' | 'entra';
   logLevel: Raw['LOG_LEVEL'];
   seedDemo: boolean;
   devLogin: boolean;
@@ -149,6 +181,8 @@ export interface Config {
   proactiveInstall: boolean;
   /** The Application ID URI Teams SSO tokens are issued for (default api://<PUBLIC_URL host>/<CLIENT_ID>). */
   appIdUri: string | undefined;
+  /** Who may frame the tab (the CSP's frame-ancestors); Teams and Microsoft 365 unless FRAME_ANCESTORS says. */
+  frameAncestors: string[];
   reminders: {
     preparationDays: number[];
     signatureAfterDays: number;
@@ -198,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: c.PUBLIC_URL,
     dataDir: c.DATA_DIR,
     databaseUrl: c.DATABASE_URL,
+    databaseAuth: c.DATABASE_AUTH,
     logLevel: c.LOG_LEVEL,
     seedDemo: local && (c.SEED_DEMO ?? true),
     devLogin: local && (c.DEV_LOGIN ?? true),
@@ -225,6 +260,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     teamsAppId: c.TEAMS_APP_ID,
     proactiveInstall: c.PROACTIVE_INSTALL ?? false,
     appIdUri: c.APP_ID_URI,
+    frameAncestors: c.FRAME_ANCESTORS ?? DEFAULT_FRAME_ANCESTORS,
     reminders: {
       preparationDays: c.REMINDER_PREPARATION_DAYS.split(',').map(Number),
       signatureAfterDays: c.REMINDER_SIGNATURE_AFTER_DAYS,

@@ -171,6 +171,7 @@ const specs = {
       'FIELD_USES_ITEMS',
       'FIELD_NOT_WRITABLE',
       'ANSWER_INVALID',
+      'TEXT_TOO_LONG',
       'VERSION_CONFLICT',
       ...WRITE_STATE,
     ],
@@ -183,7 +184,16 @@ const specs = {
     body: req.addItemBody,
     response: view.actionItemView,
     status: 201,
-    errors: [...NOT_PARTY, 'FIELD_NOT_FOUND', 'FIELD_NOT_WRITABLE', 'ANSWER_INVALID', ...WRITE_STATE],
+    errors: [
+      ...NOT_PARTY,
+      'FIELD_NOT_FOUND',
+      'FIELD_NOT_WRITABLE',
+      'ANSWER_INVALID',
+      'TEXT_TOO_LONG',
+      'ITEM_OWNER_NOT_PARTY',
+      'TOO_MANY_ITEMS',
+      ...WRITE_STATE,
+    ],
   },
   updateActionItem: {
     summary: 'Change an action item (optimistic concurrency, as answers)',
@@ -198,6 +208,8 @@ const specs = {
       'FIELD_NOT_FOUND',
       'FIELD_NOT_WRITABLE',
       'ANSWER_INVALID',
+      'TEXT_TOO_LONG',
+      'ITEM_OWNER_NOT_PARTY',
       'VERSION_CONFLICT',
       ...WRITE_STATE,
     ],
@@ -249,7 +261,7 @@ const specs = {
     auth: 'user',
     params: req.archivePartParams,
     response: { file: 'application/pdf' },
-    errors: [...NOT_PARTY, 'NOT_FOUND'],
+    errors: [...NOT_PARTY, 'NOT_FOUND', 'ARCHIVE_COPY_DAMAGED'],
   },
   listTeam: {
     summary: 'My direct reports and the status of their conversations',
@@ -304,7 +316,13 @@ const specs = {
     params: req.keyParams,
     body: req.customiseBody,
     response: view.templateView,
-    errors: ['FORBIDDEN', 'TEMPLATE_NOT_FOUND', 'TEMPLATE_CORE_REMOVED', 'VERSION_CONFLICT'],
+    errors: [
+      'FORBIDDEN',
+      'TEMPLATE_NOT_FOUND',
+      'TEMPLATE_CORE_REMOVED',
+      'TEMPLATE_PREFILL_FORBIDDEN',
+      'VERSION_CONFLICT',
+    ],
   },
 } as const satisfies Record<OperationId, Spec>;
 
@@ -317,10 +335,21 @@ export type Endpoint<K extends OperationId = OperationId> = Specs[K] & {
   path: Path<K>[1];
 };
 
+/** A path or body that cannot be decoded is refused before any operation sees it (for the API description). */
+function decodingErrors(spec: Spec): ErrorCode[] {
+  return [...(spec.params ? ['BAD_PATH' as const] : []), ...(spec.body ? ['BAD_ENCODING' as const] : [])];
+}
+
 export const endpoints = Object.fromEntries(
   (Object.keys(specs) as OperationId[]).map((k) => [
     k,
-    { ...specs[k], operationId: k, method: PATHS[k][0], path: PATHS[k][1] },
+    {
+      ...specs[k],
+      errors: [...specs[k].errors, ...decodingErrors(specs[k])] as readonly ErrorCode[],
+      operationId: k,
+      method: PATHS[k][0],
+      path: PATHS[k][1],
+    },
   ]),
 ) as { [K in OperationId]: Endpoint<K> };
 

@@ -15,7 +15,9 @@ export interface Answer {
   sharedAt: string | null;
 }
 
-export const MAX_TEXT = 20_000;
+export const MAX_TEXT = 10_000;
+/** Rows per plan field: a plan, not a spreadsheet; its card and PDF stay within their limits. */
+export const MAX_ITEMS_PER_FIELD = 100;
 
 export function slotFor(writer: Writer, visibility: 'shared' | 'private', party: Party): Slot {
   return writer === 'both-separately' || visibility === 'private' ? party : 'shared';
@@ -24,6 +26,13 @@ export function slotFor(writer: Writer, visibility: 'shared' | 'private', party:
 /** Whether a party may write a field at all (ignoring the conversation's status). */
 export function partyWrites(writer: Writer, party: Party): boolean {
   return writer === 'either' || writer === 'both-separately' || writer === party;
+}
+
+/** Whether any text in a value is longer than an answer or a cell may be. */
+export function exceedsTextLimit(value: unknown): boolean {
+  if (typeof value === 'string') return value.length > MAX_TEXT;
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).some(exceedsTextLimit);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

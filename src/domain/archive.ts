@@ -1,3 +1,4 @@
+import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import type { Conversation } from './conversation.ts';
 import type { Template } from './templates/model.ts';
 
@@ -24,6 +25,54 @@ export interface ArchiveMetadata {
 }
 
 export type ArchivePart = ArchiveMetadata['del'];
+
+const METADATA_KEYS: readonly (keyof ArchiveMetadata)[] = [
+  'tittel',
+  'dokumentetsDato',
+  'tilgangsrestriksjon',
+  'skjermingshjemmel',
+  'sjekksum',
+  'sjekksumAlgoritme',
+  'arkivertDato',
+  'arkivertAv',
+  'kassasjonsdato',
+  'samtaletype',
+  'periode',
+  'enhet',
+  'medarbeider',
+  'leder',
+  'malversjon',
+  'del',
+  'innholdsnokkel',
+  'samtaleId',
+];
+
+/**
+ * A copy's metadata as evidence: the SHA-256 of its fields (canonical JSON), noted in the database
+ * and the audit trail at archiving, so an edited name or marking beside a copy is found by
+ * `archive verify`. Dates are compared as dates and instants to the second: SharePoint hands back
+ * "2027-01-20T00:00:00Z" for a date written as "2027-01-20".
+ */
+export function metadataChecksum(m: Partial<Record<keyof ArchiveMetadata, unknown>>): string {
+  // Values are written as text; anything else read back is compared in its JSON form.
+  const str = (v: unknown) =>
+    typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
+  const instant = (v: unknown) => {
+    const d = new Date(str(v));
+    return Number.isNaN(d.getTime()) ? str(v) : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  };
+  const fields: Record<string, string> = {};
+  for (const key of METADATA_KEYS) {
+    const v = m[key];
+    fields[key] =
+      key === 'dokumentetsDato' || key === 'kassasjonsdato'
+        ? str(v).slice(0, 10)
+        : key === 'arkivertDato'
+          ? instant(v)
+          : str(v);
+  }
+  return sha256Hex(canonicalJson(fields));
+}
 
 /** Who may read a copy besides the two parties: HR, or for salary only HR with the salary role. */
 export const ARCHIVE_READER_GROUP: Record<ArchivePart, 'HR' | 'HR.Salary'> = {

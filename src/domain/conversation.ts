@@ -28,6 +28,11 @@ export interface Conversation {
   cancelledFrom: Status | null;
   /** The last reopening of a record sent for signing: who, when, and whose signatures it voided. */
   reopened: Reopening | null;
+  /**
+   * A random 256-bit salt (hex) for the hash of the salary part, so the record's hash confirms no
+   * guess about Punkt 4 to someone who cannot read it. Null for records hashed before salting.
+   */
+  salarySalt: string | null;
 }
 
 export interface Reopening {

@@ -48,9 +48,18 @@ export function canPlanWith(actor: Actor, employee: { tid: string; managerOid: s
 }
 
 /** Follow-up of a plan item is recorded by its owner, and by nobody else. */
-export function canRecordFollowUp(actor: Actor, item: Pick<ActionItem, 'ownerOid'>, tid: string): boolean {
-  return actor.tid === tid && item.ownerOid === actor.oid;
+export function canRecordFollowUp(
+  actor: Actor,
+  item: Pick<ActionItem, 'ownerOid'>,
+  conversation: Pick<Conversation, 'tid' | 'leaderOid' | 'employeeOid'>,
+): boolean {
+  // A row from before owners were checked may name someone else: they still get nothing.
+  return actor.tid === conversation.tid && item.ownerOid === actor.oid && isParty(conversation, actor.oid);
 }
+
+/** Only the two parties read a conversation's plan, so only they can own its rows. */
+export const isParty = (c: Pick<Conversation, 'leaderOid' | 'employeeOid'>, oid: string): boolean =>
+  oid === c.leaderOid || oid === c.employeeOid;
 
 /** What the policy needs to know about one actor and one conversation. */
 export interface Standing {

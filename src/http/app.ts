@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { endpoints, type Endpoint, type EventStream } from '../contract/endpoints.ts';
 import { localeOf as wordsLocale } from '../contract/words/index.ts';
 import type { Actor } from '../domain/policy.ts';
+import { unstorableTextAt } from '../domain/text.ts';
 import { AppError, catalogue, errorBody, type ErrorCode, type Locale } from '../errors/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import type { Directory, TokenVerifier } from '../ports.ts';
@@ -23,6 +24,10 @@ export interface HttpOptions {
   messages?: express.RequestHandler[];
   /** Where this service is reached, for the API description's `servers` (known once it listens). */
   publicUrl: () => string;
+  /** The origins that may frame the tab (CSP frame-ancestors): the Teams and Microsoft 365 hosts. */
+  frameAncestors: readonly string[];
+  /** Send Strict-Transport-Security: only where the service is reached over https (m365 mode). */
+  hsts: boolean;
 }
 
 /** The matched route pattern for logs (Express types it as any). */
@@ -37,10 +42,12 @@ function localeOf(req: Request): Locale {
 
 /** Identity comes only from the validated bearer token; roles from the token or the directory. */
 async function authenticate(req: Request, verifier: TokenVerifier, directory: Directory): Promise<Actor> {
-  const header = req.get('authorization') ?? '';
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
-  if (!match?.[1]) throw new AppError('UNAUTHENTICATED');
-  const identity = await verifier.verify(match[1]);
+  // The scheme is case-insensitive (RFC 7235); the token is RFC 6750's b64token.
+  const [, scheme, credentials] = /^(\S+)(?: +(\S.*))?$/.exec((req.get('authorization') ?? '').trim()) ?? [];
+  if (scheme?.toLowerCase() !== 'bearer' || !credentials) throw new AppError('UNAUTHENTICATED');
+  if (!/^[A-Za-z0-9._~+/-]+=*$/.test(credentials))
+    throw new AppError('TOKEN_INVALID', { reason: 'malformed token' });
+  const identity = await verifier.verify(credentials);
   const user = await directory.user(identity.tid, identity.oid);
   if (!user) throw new AppError('TOKEN_INVALID', { reason: 'unknown user' });
   return {
@@ -68,6 +75,8 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
 
 /** Maps body-parser's errors to catalogue codes; never a 5xx for bad input. */
 function parserErrorCode(error: unknown): ErrorCode | undefined {
+  // The router's own refusal of a path parameter it cannot percent-decode.
+  if (error instanceof URIError) return 'BAD_PATH';
   if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
   switch (error.type) {
     case 'entity.parse.failed':
@@ -84,6 +93,52 @@ function parserErrorCode(error: unknown): ErrorCode | undefined {
   }
 }
 
+/**
+ * body-parser gives every refusal of its own a `type`; the one it passes on untyped is the
+ * decompression stream's, when the bytes do not match their Content-Encoding.
+ */
+function bodyReadError(error: unknown): unknown {
+  return error instanceof Error && !(error instanceof AppError) && !('type' in error)
+    ? new AppError('BAD_ENCODING')
+    : error;
+}
+
+function isMalformedPath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const API_PATH = /^\/api(?:\/|$)/;
+
+/** RFC 6750: a 401 names the Bearer scheme, and says invalid_token when a token was given but refused. */
+function sendError(res: Response, code: ErrorCode, locale: Locale, details?: Record<string, unknown>) {
+  if (catalogue[code] === 401)
+    res.set('WWW-Authenticate', code === 'TOKEN_INVALID' ? 'Bearer error="invalid_token"' : 'Bearer');
+  res.status(catalogue[code]).json(errorBody(code, locale, details));
+}
+
+/** The Content-Security-Policy of every answer (the tab's page, its assets and the API alike). */
+function contentSecurityPolicy(frameAncestors: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Fluent UI (Griffel) inserts its styles as style elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    // teams-js fetches Microsoft's current list of Teams host origins there (else uses a built-in one).
+    "connect-src 'self' https://res.cdn.office.net",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors.join(' ')}`,
+  ].join('; ');
+}
+
 const NO_QUERY = z.strictObject({});
 
 /** Mounts one operation: authenticate, parse its input with its own schemas, answer with its reply. */
@@ -95,14 +150,18 @@ function mount(app: express.Express, e: Endpoint, r: Route, opts: HttpOptions) {
       if (hasBody && req.get('content-type') && !req.is(['application/json', 'application/*+json']))
         throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       const actor = e.auth === 'user' ? await authenticate(req, opts.verifier, opts.directory) : null;
+      // Checked once for every operation, before any schema or use case sees the text.
+      const body: unknown = hasBody ? req.body : null;
+      const bad = unstorableTextAt({ path: req.params, query: req.query, body });
+      if (bad !== null) throw new AppError('TEXT_INVALID_CHARACTERS', { in: bad });
       const params = parse('params' in e ? e.params : undefined, { ...req.params }, 'path');
       const query = parse(
         'query' in e ? e.query : NO_QUERY,
         { ...(req.query as Record<string, unknown>) },
         'query',
       );
-      const body = hasBody ? parse(e.body, req.body, 'body') : undefined;
-      const result = await r.handle({ params, query, body, actor });
+      const input = hasBody ? parse(e.body, body, 'body') : undefined;
+      const result = await r.handle({ params, query, body: input, actor });
       if ('file' in e.response) {
         const file = result as { bytes: Uint8Array; filename: string };
         res
@@ -149,12 +208,18 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   const started = Date.now();
+  const csp = contentSecurityPolicy(opts.frameAncestors);
 
   app.use((req, res, next) => {
     const t0 = process.hrtime.bigint();
     // Record content is never cached by browsers or proxies.
     if (req.path.startsWith('/api')) res.set('Cache-Control', 'no-store');
-    res.set('X-Content-Type-Options', 'nosniff');
+    res.set({
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': csp,
+      'Referrer-Policy': 'no-referrer',
+      ...(opts.hsts ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+    });
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       // Method, route pattern and status only: never bodies, so no form text reaches the log.
@@ -167,9 +232,21 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     });
     next();
   });
+  // A path that cannot be percent-decoded names nothing: refused before any route decodes it.
+  app.use((req, res, next) => {
+    if (!isMalformedPath(req.path)) next();
+    else if (API_PATH.test(req.path)) next(new AppError('BAD_PATH'));
+    else
+      res
+        .status(400)
+        .type('text/plain')
+        .send(errorBody('BAD_PATH', localeOf(req)).error.message);
+  });
   app.use(
     express.json({ limit: opts.bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }),
   );
+  // Right after the body parser: only its refusals (and the path check's) arrive here.
+  app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) => next(bodyReadError(error)));
 
   // The service's own operations go through the same registry as the API's.
   let doc: unknown = null;
@@ -197,12 +274,12 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const locale = localeOf(req);
     if (error instanceof AppError) {
-      res.status(error.status).json(errorBody(error.code, locale, error.details));
+      sendError(res, error.code, locale, error.details);
       return;
     }
     const parserCode = parserErrorCode(error);
     if (parserCode) {
-      res.status(catalogue[parserCode]).json(errorBody(parserCode, locale));
+      sendError(res, parserCode, locale);
       return;
     }
     opts.logger.error('unhandled error', {

@@ -3,6 +3,7 @@ import { renderRecordPdf } from '../adapters/pdf/render-record.ts';
 import {
   ARCHIVE_READER_GROUP,
   archivePath,
+  metadataChecksum,
   retentionDate,
   skjermingshjemmel,
   type ArchiveMetadata,
@@ -76,6 +77,7 @@ export async function archiveRecord(
       checksum,
       contentHash: copy.contentHash,
       archivedAt,
+      metadataChecksum: metadataChecksum(metadata),
     };
     await deps.store.transaction(async (tx) => {
       await tx.recordArchiveCopy(row);
@@ -89,6 +91,7 @@ export async function archiveRecord(
           part: copy.part,
           path,
           checksum,
+          metadataChecksum: row.metadataChecksum,
           created: stored.created,
           resourceUnits: stored.resourceUnits,
         },

@@ -17,7 +17,14 @@ export async function customiseTemplate(
     const revision = ((await tx.currentCustomisation(actor.tid, key))?.revision ?? 0) + 1;
     // The version names the tenant too, since snapshots are shared across tenants.
     const result = customise(base, sections, `${actor.tid}.${revision}`);
-    if (!result.ok) throw new AppError('TEMPLATE_CORE_REMOVED', { problems: result.problems });
+    if (!result.ok) {
+      const moved = result.problems.some(
+        (p) => p.kind === 'core-source-changed' || p.kind === 'source-crosses-sensitivity',
+      );
+      throw new AppError(moved ? 'TEMPLATE_PREFILL_FORBIDDEN' : 'TEMPLATE_CORE_REMOVED', {
+        problems: result.problems,
+      });
+    }
     const template = result.template;
     await tx.snapshotTemplate(template);
     if (

@@ -12,7 +12,7 @@ import {
   signRefusal,
   type Actor,
 } from '../domain/policy.ts';
-import { contentHash, sharedRecord } from '../domain/record.ts';
+import { recordHash, sharedRecord } from '../domain/record.ts';
 import { validSignatures } from '../domain/signatures.ts';
 import { ITEM_KINDS, type Field, type Section } from '../domain/templates/model.ts';
 import type { Store } from '../ports.ts';
@@ -31,7 +31,11 @@ export async function getConversation(deps: Deps, actor: Actor, id: string): Pro
     deps.store.signatures(id),
     conversation.status === 'archived' ? deps.store.archiveCopies(id) : Promise.resolve([]),
   ]);
-  const hash = contentHash(sharedRecord(conversation, template, answers, items));
+  const hash = recordHash(
+    template,
+    sharedRecord(conversation, template, answers, items),
+    conversation.salarySalt,
+  );
   const valid = new Set(validSignatures(signatures, hash).map((s) => s.party));
   const previous = await previousItems(deps.store, loaded);
   // HR reads only archived records, and every such read is on the audit trail.
@@ -112,7 +116,7 @@ function fieldView(
     const followUpOpen = isLocked(conversation.status);
     view.items = items
       .filter((i) => i.fieldId === field.id)
-      .map((i) => ({ ...i, canFollowUp: followUpOpen && canRecordFollowUp(actor, i, conversation.tid) }));
+      .map((i) => ({ ...i, canFollowUp: followUpOpen && canRecordFollowUp(actor, i, conversation) }));
   }
   if (field.kind === 'previousItems' && previous) {
     view.previous = {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { canReadArchiveCopy, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Archive } from '../ports.ts';
@@ -15,6 +16,14 @@ export async function openArchiveCopy(
   if (!row) throw new AppError('NOT_FOUND', { reason: 'no archived copy' });
   const bytes = await deps.archive.get(row.path);
   if (!bytes) throw new AppError('NOT_FOUND', { reason: 'archived copy missing' });
+  // Evidence is served only as it was archived: a changed byte is an incident, not a download.
+  if (createHash('sha256').update(bytes).digest('hex') !== row.checksum) {
+    await audit(deps.store, actor, 'archive.copy-damaged', conversationId, nowIso(deps), {
+      part,
+      path: row.path,
+    });
+    throw new AppError('ARCHIVE_COPY_DAMAGED');
+  }
   if (standing.party === null)
     await audit(deps.store, actor, 'archive.read-by-hr', conversationId, nowIso(deps), { part });
   return { bytes, filename: row.path.split('/').pop() ?? 'samtale.pdf' };

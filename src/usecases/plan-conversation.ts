@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { carryOverAnswers } from '../domain/record.ts';
 import type { Conversation } from '../domain/conversation.ts';
 import type { StatusView } from '../contract/views.ts';
@@ -37,6 +38,7 @@ export async function planConversation(deps: Deps, actor: Actor, input: PlanInpu
     updatedAt: at,
     cancelledFrom: null,
     reopened: null,
+    salarySalt: randomBytes(32).toString('hex'),
   };
 
   await deps.store.transaction(async (tx) => {

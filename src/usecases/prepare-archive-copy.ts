@@ -1,6 +1,6 @@
 import type { RecordForPdf } from '../adapters/pdf/render-record.ts';
 import { isLocked } from '../domain/conversation.ts';
-import { contentHash, sharedRecord } from '../domain/record.ts';
+import { recordHash, sharedRecord } from '../domain/record.ts';
 import { allFields } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { templateVersion, type Deps } from './support.ts';
@@ -41,13 +41,13 @@ export async function prepareArchiveCopy(deps: Deps, conversationId: string): Pr
     items: items.map((i) => ({ fieldId: i.fieldId, cells: i.cells })),
     people,
     signatures: signatures.map((s) => ({ name: s.name, upn: s.upn, signedAt: s.signedAt })),
-    contentHash: contentHash(sharedRecord(c, template, answers, items)),
+    contentHash: recordHash(template, sharedRecord(c, template, answers, items), c.salarySalt),
   };
   const hasSalary = template.sections.some((s) => s.sensitivity === 'salary');
   return hasSalary
     ? [
         { ...base, part: 'record' },
-        { ...base, part: 'salary' },
+        { ...base, part: 'salary', ...(c.salarySalt ? { salarySalt: c.salarySalt } : {}) },
       ]
     : [{ ...base, part: 'record' }];
 }

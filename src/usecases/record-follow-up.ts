@@ -1,5 +1,6 @@
 import type { ActionItem, FollowUpStatus } from '../domain/answers.ts';
 import { isLocked } from '../domain/conversation.ts';
+import { isStorableText } from '../domain/text.ts';
 import { canRecordFollowUp, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { audit, notifyChanged, loadConversation, nowIso, type Deps } from './support.ts';
@@ -22,11 +23,13 @@ export async function recordFollowUp(
   input: RecordFollowUpInput,
 ): Promise<ActionItem> {
   const { itemId, status, comment, baseVersion } = input;
+  if (comment !== null && !isStorableText(comment))
+    throw new AppError('TEXT_INVALID_CHARACTERS', { in: 'comment' });
   const item = await deps.store.item(itemId);
   if (!item) throw new AppError('ITEM_NOT_FOUND');
   const owner = await deps.store.conversation(item.conversationId);
   if (!owner || owner.tid !== actor.tid) throw new AppError('ITEM_NOT_FOUND');
-  if (!canRecordFollowUp(actor, item, owner.tid)) {
+  if (!canRecordFollowUp(actor, item, owner)) {
     // Strangers learn nothing (404); those who may see the conversation learn they are not the owner.
     await loadConversation(deps, actor, owner.id, { need: 'status' });
     throw new AppError('FORBIDDEN', { reason: 'only the item owner records follow-up' });

@@ -1,4 +1,4 @@
-import { checkAnswer, slotFor } from '../domain/answers.ts';
+import { checkAnswer, exceedsTextLimit, MAX_TEXT, slotFor } from '../domain/answers.ts';
 import type { SaveAnswerResult } from '../contract/views.ts';
 import { fieldWriteRefusal, type Actor } from '../domain/policy.ts';
 import { findField } from '../domain/templates/model.ts';
@@ -26,6 +26,8 @@ export async function saveAnswer(
     const { field, section } = found;
     const refusal = fieldWriteRefusal(standing, conversation, section, field);
     if (refusal) throw new AppError(refusal, { fieldId: field.id, status: conversation.status });
+    if (exceedsTextLimit(input.value))
+      throw new AppError('TEXT_TOO_LONG', { fieldId: field.id, max: MAX_TEXT });
     const checked = checkAnswer(field, input.value);
     if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId: field.id, reason: checked.reason });
 

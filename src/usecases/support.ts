@@ -1,7 +1,7 @@
 // What every use case shares: its dependencies, template lookup, and access-checked loading.
 import { nextStep, partyOf, type Conversation } from '../domain/conversation.ts';
 import { canReadContent, canSeeStatus, standing, type Actor, type Standing } from '../domain/policy.ts';
-import { contentHash, sharedRecord } from '../domain/record.ts';
+import { recordHash, sharedRecord } from '../domain/record.ts';
 import type { Signature } from '../domain/signatures.ts';
 import { builtInTemplate } from '../domain/templates/registry.ts';
 import { preparation, type Party, type Template } from '../domain/templates/model.ts';
@@ -132,7 +132,7 @@ export async function currentHash(
   template: Template,
 ): Promise<string> {
   const [answers, items] = await Promise.all([store.answers(conversation.id), store.items(conversation.id)]);
-  return contentHash(sharedRecord(conversation, template, answers, items));
+  return recordHash(template, sharedRecord(conversation, template, answers, items), conversation.salarySalt);
 }
 
 /** Status only, never content: what leaders see of their reports' conversations, and HR of all. */

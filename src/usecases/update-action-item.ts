@@ -1,7 +1,7 @@
-import { checkCells, ownerAndDue, type ActionItem, type CellMeta } from '../domain/answers.ts';
+import { checkCells, exceedsTextLimit, MAX_TEXT, type ActionItem, type CellMeta } from '../domain/answers.ts';
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { itemField } from './items-support.ts';
+import { itemField, rowOwner } from './items-support.ts';
 import { asParty, notifyChanged, type Deps } from './support.ts';
 
 export interface UpdateActionItemInput {
@@ -49,17 +49,18 @@ export async function updateActionItem(
         stale,
       });
     }
+    if (exceedsTextLimit(input.cells))
+      throw new AppError('TEXT_TOO_LONG', { fieldId: item.fieldId, max: MAX_TEXT });
     const checked = checkCells(columns, { ...item.cells, ...input.cells });
     if (!checked.ok) throw new AppError('ANSWER_INVALID', { fieldId: item.fieldId, reason: checked.reason });
     const cellMeta: CellMeta = { ...item.cellMeta };
     for (const c of changed) cellMeta[c] = { version: (item.cellMeta[c]?.version ?? 0) + 1, by: actor.oid };
-    const { ownerOid, due } = ownerAndDue(columns, checked.cells);
+    const { ownerOid, due } = rowOwner(loaded.conversation, columns, checked.cells);
     const updated = await tx.updateItemCells({
       id: itemId,
       cells: checked.cells,
       cellMeta,
-      // Without a named owner, the employee party follows the item up.
-      ownerOid: ownerOid ?? loaded.conversation.employeeOid,
+      ownerOid,
       due,
       baseVersion: item.version,
     });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { metadataChecksum } from '../domain/archive.ts';
 import { fullySigned } from '../domain/signatures.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Archive } from '../ports.ts';
@@ -9,12 +10,14 @@ export interface CopyCheck {
   path: string;
   found: boolean;
   checksumMatches: boolean;
+  /** The metadata beside the copy is as written at archiving (null: archived before this was noted). */
+  metadataMatches: boolean | null;
   signedHashMatches: boolean;
 }
 
 /**
- * Re-reads each archived copy, recomputes its SHA-256 and compares it with the checksum noted at
- * archiving, and checks that the record still hashes to what both parties signed.
+ * Re-reads each archived copy and its metadata, recomputes their SHA-256 and compares them with the
+ * checksums noted at archiving, and checks that the record still hashes to what both parties signed.
  */
 export async function verifyArchiveCopy(
   deps: Deps,
@@ -33,15 +36,24 @@ export async function verifyArchiveCopy(
   const signedOk = fullySigned(await deps.store.signatures(c.id), hash);
   const copies: CopyCheck[] = [];
   for (const r of rows) {
-    const bytes = await archive.get(r.path);
+    const [bytes, metadata] = await Promise.all([archive.get(r.path), archive.metadata(r.path)]);
     const checksum = bytes ? createHash('sha256').update(bytes).digest('hex') : null;
     copies.push({
       part: r.part,
       path: r.path,
       found: bytes !== undefined,
       checksumMatches: checksum === r.checksum,
+      metadataMatches:
+        r.metadataChecksum === null
+          ? null
+          : metadata !== undefined && metadataChecksum(metadata) === r.metadataChecksum,
       signedHashMatches: signedOk && r.contentHash === hash,
     });
   }
-  return { ok: copies.every((x) => x.found && x.checksumMatches && x.signedHashMatches), copies };
+  return {
+    ok: copies.every(
+      (x) => x.found && x.checksumMatches && x.metadataMatches !== false && x.signedHashMatches,
+    ),
+    copies,
+  };
 }

@@ -15,7 +15,9 @@ export function tabFixture(): { readonly t: TestApp; readonly browser: Browser }
   beforeAll(async () => {
     assertTabBuilt();
     const [pglite] = await backends();
-    state.t = await startTestApp(pglite!);
+    // The simulated Teams hosts (test/fakes/teams-host.ts) frame the tab from loopback on a port of
+    // their own, so they are let in the way an operator would add a host: through the configuration.
+    state.t = await startTestApp(pglite!, { FRAME_ANCESTORS: 'http://127.0.0.1:*' });
     state.browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -60,11 +62,22 @@ export async function signedIn(
   return { context, page };
 }
 
+interface AnimatedDocument {
+  getAnimations(): {
+    playState: string;
+    effect: { getComputedTiming(): { iterations?: number } } | null;
+  }[];
+}
+
 export async function shot(page: Page, name: string) {
   // A dialog fading in would be photographed half see-through: wait until nothing moves.
   // (Endless ones, like a spinner's, never finish and are not waited for.)
-  await page.waitForFunction(
-    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
+  // A function, not a string: the page's Content-Security-Policy forbids eval of strings. It runs in
+  // the page, typed here by the little of the DOM it uses (this helper is built without DOM types).
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: AnimatedDocument }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
   );
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

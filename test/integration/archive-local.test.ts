@@ -106,6 +106,26 @@ describe('the local archive (./data/archive), through the CLI and the API', () =
     expect(r.stdout).toContain('CHECKSUM MISMATCH');
   });
 
+  it('verify catches edited metadata beside a copy: a name, the offl. marking', () => {
+    const id = signedIds[2]!;
+    expect(cli('archive', 'verify', id).status).toBe(0);
+    const target = files(archiveDir).find((f) => f.endsWith('.pdf.json') && f.includes(id.slice(0, 8)))!;
+    const path = join(archiveDir, target);
+    const original = readFileSync(path, 'utf8');
+    for (const edit of [
+      (m: Record<string, unknown>) => ({ ...m, medarbeider: 'Noen Andre' }),
+      (m: Record<string, unknown>) => ({ ...m, tilgangsrestriksjon: 'Offentlig', skjermingshjemmel: '' }),
+    ]) {
+      writeFileSync(path, JSON.stringify(edit(JSON.parse(original) as Record<string, unknown>), null, 2));
+      const r = cli('archive', 'verify', id);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('METADATA MISMATCH');
+    }
+    // Put back as it was (spacing aside), it verifies again: the checksum is over the fields.
+    writeFileSync(path, JSON.stringify(JSON.parse(original)));
+    expect(cli('archive', 'verify', id).status).toBe(0);
+  });
+
   it('verify also notices when the stored record no longer matches what was signed', async () => {
     const id = signedIds[1]!;
     expect(cli('archive', 'verify', id).status).toBe(0);
@@ -172,6 +192,29 @@ describe('the local archive (./data/archive), through the CLI and the API', () =
         [kontrakt!.id],
       );
       expect(new Set(reads.map((r) => r.actor_oid))).toEqual(new Set([DEMO.hilde, DEMO.lars]));
+
+      // A copy changed after archiving is not served: an error and an audit event, not a file.
+      const [row] = await app.db.query<{ path: string }>(
+        "select path from archive_copies where conversation_id = $1 and part = 'record'",
+        [kontrakt!.id],
+      );
+      const file = join(archiveDir, row!.path);
+      const bytes = readFileSync(file);
+      bytes.writeUInt8(bytes.readUInt8(100) ^ 0x01, 100);
+      writeFileSync(file, bytes);
+      const damaged = await fetch(`${app.url}/api/conversations/${kontrakt!.id}/archive/record`, {
+        headers: { authorization: `Bearer ${await token(DEMO.hilde)}`, 'accept-language': 'nb' },
+      });
+      expect(damaged.status).toBe(500);
+      expect(damaged.headers.get('content-type')).toContain('application/json');
+      const body = (await damaged.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('ARCHIVE_COPY_DAMAGED');
+      expect(body.error.message).toContain('samsvarer ikke med sjekksummen');
+      const incidents = await app.db.query<{ actor_oid: string }>(
+        "select actor_oid from audit_events where action = 'archive.copy-damaged' and subject = $1",
+        [kontrakt!.id],
+      );
+      expect(incidents.map((r) => r.actor_oid)).toEqual([DEMO.hilde]);
     } finally {
       await app.close();
     }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AUDIT_CHECKPOINT_FOLDER } from '../../src/domain/audit.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationAt } from '../helpers/factory.ts';
 import { LIBRARY_COLUMNS, LIBRARY_VIEWS } from '../../src/adapters/archive/sharepoint-library.ts';
@@ -42,8 +43,14 @@ async function expectArchivedOnce(t: TestApp, fakes: SharePointFakes) {
     checksum: string;
     content_hash: string;
   }>('select conversation_id, part, path, checksum, content_hash from archive_copies');
-  const items = [...fakes.graph.items.values()];
-  expect(items.map((i) => i.path).sort()).toEqual(rows.map((r) => r.path).sort());
+  // Beside the copies, only the audit chain's checkpoints (one file per day, written at archiving).
+  const [copies, checkpoints] = [...fakes.graph.items.values()].reduce<[string[], string[]]>(
+    ([c, k], i) =>
+      i.path.startsWith(`${AUDIT_CHECKPOINT_FOLDER}/`) ? [c, [...k, i.path]] : [[...c, i.path], k],
+    [[], []],
+  );
+  expect(copies.sort()).toEqual(rows.map((r) => r.path).sort());
+  expect(checkpoints).toHaveLength(1);
   for (const r of rows) {
     const item = fakes.graph.itemByPath(r.path)!;
     const c = (await t.app.deps.store.conversation(r.conversation_id))!;
@@ -163,6 +170,18 @@ for (const backend of await backends()) {
         checksumMatches: false,
       });
       item.bytes[200] = item.bytes[200] ^ 0x01;
+
+      // The library's columns are evidence too: a renamed employee fails verify.
+      const name = item.fields.medarbeider!;
+      item.fields.medarbeider = 'Noen Andre';
+      const edited = await verifyArchiveCopy(t.app.deps, archive, row!.conversation_id);
+      expect(edited.ok).toBe(false);
+      expect(edited.copies.find((x) => x.path === row!.path)).toMatchObject({
+        checksumMatches: true,
+        metadataMatches: false,
+      });
+      item.fields.medarbeider = name;
+      expect((await verifyArchiveCopy(t.app.deps, archive, row!.conversation_id)).ok).toBe(true);
     });
 
     // 200 records on PGlite; 40 on PostgreSQL, where the same code path runs (the suite's time is finite).

@@ -180,6 +180,18 @@ for (const backend of await backends()) {
       );
     });
 
+    it('a row naming someone who is not a party (as rows could before issue 12): nobody follows it up', async () => {
+      const { item } = await employeeConversation('signed');
+      await t.app.db.query('update action_items set owner_oid = $2 where id = $1', [
+        item.id,
+        ACTORS.employeeB,
+      ]);
+      const fresh = async () => (await t.app.deps.store.item(item.id))!.version;
+      await expectMatrix({ employeeA: 403, leaderOfA: 403, ...DENY }, async (w) =>
+        c(w)('POST', `/api/items/${item.id}/follow-up`, { status: 'achieved', baseVersion: await fresh() }),
+      );
+    });
+
     it("team status: a leader sees their reports' conversations (status, no content); others do not", async () => {
       const { id } = await employeeConversation();
       const team = await c('leaderOfA')<{ members: { oid: string; conversations: { id: string }[] }[] }>(

@@ -61,12 +61,12 @@ describe('inbound Bot Connector authentication (m365 mode)', () => {
     recipient: { id: `28:${BOT}` },
     ...over,
   });
-  const post = async (token: string | null, body = activity()) => {
+  const post = async (token: string | null, body = activity(), scheme = 'Bearer') => {
     const res = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        ...(token === null ? {} : { authorization: `${scheme} ${token}` }),
       },
       body: JSON.stringify(body),
     });
@@ -83,6 +83,11 @@ describe('inbound Bot Connector authentication (m365 mode)', () => {
 
   it('accepts a valid token, and one expired within the 5-minute skew', async () => {
     expect(await post(await fake.mint({ serviceurl: SERVICE_URL }))).toEqual({ status: 200, reached: true });
+    // The scheme is case-insensitive (RFC 7235).
+    expect(await post(await fake.mint({ serviceurl: SERVICE_URL }), activity(), 'bearer')).toEqual({
+      status: 200,
+      reached: true,
+    });
     expect(await post(await fake.mint({ serviceurl: SERVICE_URL }, { expiresIn: -120 }))).toEqual({
       status: 200,
       reached: true,

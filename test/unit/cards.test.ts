@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CARD_MAX_BYTES,
   followUpCard,
   helpCard,
   myConversationsCard,
@@ -132,5 +133,30 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
     expect(JSON.stringify(myConversationsCard([line], links, 'en'))).toContain(
       'Awaiting signatures. Sign the record',
     );
+  });
+});
+
+describe('the follow-up card at the caps (issue 12)', () => {
+  it('long comments on many items never make a card Teams would refuse; the rest is named', () => {
+    const comment = 'Vi har kommet et stykke på vei, men trenger mer tid. '.repeat(80).slice(0, 4000);
+    const items = Array.from({ length: 100 }, (_, i) => ({
+      itemId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      version: 1,
+      conversationId: 'c',
+      conversation: { templateName: 'Medarbeidersamtale', period: '2026' },
+      title: `Mål ${i + 1}`,
+      due: '2026-06-01',
+      overdue: false,
+      status: 'partly' as const,
+      comment,
+      history: [],
+    }));
+    const c = followUpCard(items, links, 'nb');
+    const json = JSON.stringify(c);
+    expect(Buffer.byteLength(json)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+    expect(cardProblems(c)).toEqual([]);
+    const shown = (json.match(/"id":"status:/g) ?? []).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(json).toContain(`Og ${100 - shown} til: se alle i Samtale.`);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { AUDIT_CHECKPOINT_FOLDER as CHECKPOINTS, parseCheckpoint } from '../../domain/audit.ts';
 import type { Archive } from '../../ports.ts';
 
 /**
@@ -37,6 +38,26 @@ export function localFolderArchive(baseDir: string): Archive {
     },
     async get(path) {
       return readFile(inside(path)).catch(() => undefined);
+    },
+    async putAuditCheckpoint(day, checkpoint) {
+      const file = inside(join(CHECKPOINTS, `${day}.json`));
+      await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+      await atomicWrite(file, JSON.stringify(checkpoint) + '\n');
+    },
+    async auditCheckpoint(day) {
+      const text = await readFile(inside(join(CHECKPOINTS, `${day}.json`)), 'utf8').catch(() => undefined);
+      return text === undefined ? undefined : parseCheckpoint(text);
+    },
+    async metadata(path) {
+      const text = await readFile(`${inside(path)}.json`, 'utf8').catch(() => undefined);
+      if (text === undefined) return undefined;
+      try {
+        const parsed: unknown = JSON.parse(text);
+        return typeof parsed === 'object' && parsed !== null ? parsed : {};
+      } catch {
+        // An unreadable file is metadata that no longer matches, not a crash.
+        return {};
+      }
     },
   };
 }

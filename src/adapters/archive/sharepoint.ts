@@ -2,11 +2,12 @@
 // metadata as list-item fields, and shared read-only with the two parties on top of the library's
 // HR-only permissions (the salary part instead drops HR and adds the HR salary group).
 import { GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
+import { AUDIT_CHECKPOINT_FOLDER, parseCheckpoint } from '../../domain/audit.ts';
 import type { Logger } from '../../logger.ts';
 import type { Archive, ArchiveCopy } from '../../ports.ts';
 import type { AppGraph } from '../graph/app-graph.ts';
 import { retryAfterSeconds } from '../retry-after.ts';
-import { findLibrary, libraryFields, type LibraryLocation } from './sharepoint-library.ts';
+import { findLibrary, LIBRARY_COLUMNS, libraryFields, type LibraryLocation } from './sharepoint-library.ts';
 
 export interface SharePointArchiveOptions extends LibraryLocation {
   graph: AppGraph;
@@ -169,6 +170,50 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
     async put(copy) {
       const { value, units } = await graph.meter.measure(() => put(copy));
       return { ...value, resourceUnits: units };
+    },
+    async putAuditCheckpoint(day, checkpoint) {
+      const drive = await driveId();
+      await step('checkpoint', () =>
+        graph.client
+          .api(`/drives/${drive}/root:/${encodePath(`${AUDIT_CHECKPOINT_FOLDER}/${day}.json`)}:/content`)
+          .query({ '@microsoft.graph.conflictBehavior': 'replace' })
+          .header('Content-Type', 'application/json')
+          .put(JSON.stringify(checkpoint)),
+      );
+    },
+    async auditCheckpoint(day) {
+      const drive = await driveId();
+      try {
+        const data = (await step('read checkpoint', () =>
+          graph.client
+            .api(`/drives/${drive}/root:/${encodePath(`${AUDIT_CHECKPOINT_FOLDER}/${day}.json`)}:/content`)
+            .responseType(ResponseType.ARRAYBUFFER)
+            .get(),
+        )) as ArrayBuffer;
+        return parseCheckpoint(Buffer.from(data).toString('utf8'));
+      } catch (e) {
+        if (isStatus(e, 404)) return undefined;
+        throw e;
+      }
+    },
+    async metadata(path) {
+      const drive = await driveId();
+      try {
+        const item = (await step('read', () =>
+          graph.client
+            .api(`/drives/${drive}/root:/${encodePath(path)}`)
+            .expand('listItem($expand=fields)')
+            .get(),
+        )) as DriveItem;
+        const fields = item.listItem?.fields ?? {};
+        return {
+          tittel: fields.Title,
+          ...Object.fromEntries(LIBRARY_COLUMNS.map((c) => [c.key, fields[c.name]])),
+        };
+      } catch (e) {
+        if (isStatus(e, 404)) return undefined;
+        throw e;
+      }
     },
     async get(path) {
       const drive = await driveId();

@@ -41,7 +41,8 @@ export function channelAuth(opts: ChannelAuthOptions): RequestHandler {
   return (req, res, next) => {
     void (async () => {
       const header = req.get('authorization') ?? '';
-      if (!header.startsWith('Bearer ')) {
+      // The scheme is case-insensitive (RFC 7235).
+      if (!/^bearer /i.test(header)) {
         refuse(req, res, 'missing token');
         return;
       }

@@ -145,7 +145,7 @@ export function botStore(db: Database): BotStore {
       );
       const items = await db.query<{ tid: string; owner_oid: string; leader_oid: string }>(
         `select c.tid, i.owner_oid, c.leader_oid from action_items i join conversations c on c.id = i.conversation_id
-          where i.owner_oid is not null and i.status <> 'achieved' and c.status in ('signed','archived')`,
+          where i.owner_oid in (c.leader_oid, c.employee_oid) and i.status <> 'achieved' and c.status in ('signed','archived')`,
       );
       const planned = await db.query<{ tid: string; employee_oid: string }>(
         "select tid, employee_oid from conversations where period = $1 and status <> 'cancelled'",

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { managedIdentityPostgresToken } from './entra-token.ts';
 
 export interface Sql {
   query<T extends object>(text: string, params?: readonly unknown[]): Promise<T[]>;
@@ -13,7 +14,8 @@ export interface Sql {
 export interface Database extends Sql {
   readonly dialect: 'pglite' | 'postgres';
   /** The underlying handle, for pg-boss, which runs its own SQL on the same database. */
-  readonly raw: { kind: 'pglite'; pglite: PGlite } | { kind: 'postgres'; url: string };
+  readonly raw:
+    { kind: 'pglite'; pglite: PGlite } | { kind: 'postgres'; url: string; connection: PostgresConnection };
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -106,13 +108,53 @@ export async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+/** How PostgreSQL checks who connects: the password in the URL, or an Entra token (DATABASE_AUTH). */
+export type DatabaseAuth = 'password' | 'entra';
+
+/** The connection settings for node-postgres (and pg-boss, which takes the same). */
+export type PostgresConnection =
+  | { connectionString: string }
+  | {
+      host: string;
+      port: number;
+      database: string;
+      user: string;
+      ssl: true;
+      password: () => Promise<string>;
+    };
+
+/**
+ * With Entra authentication the password is the app's managed identity token, a function node-postgres
+ * calls per connection. The URL is split into its parts here because a connectionString would override
+ * that function with the URL's empty password. A token is a credential: TLS (verified) always.
+ */
+export function postgresConnection(
+  url: string,
+  auth: DatabaseAuth,
+  token: () => Promise<string> = managedIdentityPostgresToken(),
+): PostgresConnection {
+  if (auth === 'password') return { connectionString: url };
+  const u = new URL(url);
+  if (u.password) throw new Error('DATABASE_URL: no password with DATABASE_AUTH=entra');
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 5432,
+    database: decodeURIComponent(u.pathname.slice(1)),
+    user: decodeURIComponent(u.username),
+    ssl: true,
+    password: token,
+  };
+}
+
 /** A PostgreSQL server through a pool. */
 export async function openPostgres(
   url: string,
   max = 10,
   onIdleError: (e: Error) => void = () => undefined,
+  auth: DatabaseAuth = 'password',
 ): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const connection = postgresConnection(url, auth);
+  const pool = new pg.Pool({ ...connection, max });
   // An idle connection can die (server restart, failover, admin kill). The pool replaces it on the
   // next query; without this listener the error would be uncaught and end the process.
   pool.on('error', onIdleError);
@@ -127,7 +169,7 @@ export async function openPostgres(
   ) => (await q.query(text, params ? [...params] : undefined)).rows as T[];
   return {
     dialect: 'postgres',
-    raw: { kind: 'postgres', url },
+    raw: { kind: 'postgres', url, connection },
     query: (text, params) => run(pool, text, params),
     exec: async (script) => {
       await pool.query(script);

@@ -27,6 +27,7 @@ interface ConversationRow {
   updated_at: Date;
   cancelled_from: Status | null;
   reopened: Reopening | null;
+  salary_salt: string | null;
 }
 const toConversation = (r: ConversationRow): Conversation => ({
   id: r.id,
@@ -43,6 +44,7 @@ const toConversation = (r: ConversationRow): Conversation => ({
   updatedAt: iso(r.updated_at),
   cancelledFrom: r.cancelled_from,
   reopened: r.reopened,
+  salarySalt: r.salary_salt,
 });
 
 interface AnswerRow {
@@ -119,8 +121,8 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     async insertConversation(c, createdBy) {
       try {
         await q.query(
-          `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at, status_changed_at)
-           values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$12)`,
+          `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at, status_changed_at, salary_salt)
+           values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$12,$13)`,
           [
             c.id,
             c.tid,
@@ -134,6 +136,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
             c.scheduledAt,
             createdBy,
             c.createdAt,
+            c.salarySalt,
           ],
         );
         return 'ok';
@@ -272,7 +275,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     async itemsOwnedBy(tid, oid) {
       const rows = await q.query<ItemRow & { tid: string }>(
         `select i.*, c.tid from action_items i join conversations c on c.id = i.conversation_id
-          where c.tid = $1 and i.owner_oid = $2 order by i.due nulls last, i.id`,
+          where c.tid = $1 and i.owner_oid = $2 and i.owner_oid in (c.leader_oid, c.employee_oid) order by i.due nulls last, i.id`,
         [tid, oid],
       );
       return rows.map((r) => ({ ...toItem(r), tid: r.tid }));
@@ -419,10 +422,19 @@ function build(q: Sql, transaction: Store['transaction']): Store {
 
     async recordArchiveCopy(r) {
       await q.query(
-        `insert into archive_copies (conversation_id, part, path, location, checksum, content_hash, archived_at) values ($1,$2,$3,$4,$5,$6,$7)
+        `insert into archive_copies (conversation_id, part, path, location, checksum, content_hash, archived_at, metadata_checksum) values ($1,$2,$3,$4,$5,$6,$7,$8)
          on conflict (conversation_id, part) do update set path = excluded.path, location = excluded.location, checksum = excluded.checksum,
-           content_hash = excluded.content_hash, archived_at = excluded.archived_at`,
-        [r.conversationId, r.part, r.path, r.location, r.checksum, r.contentHash, r.archivedAt],
+           content_hash = excluded.content_hash, archived_at = excluded.archived_at, metadata_checksum = excluded.metadata_checksum`,
+        [
+          r.conversationId,
+          r.part,
+          r.path,
+          r.location,
+          r.checksum,
+          r.contentHash,
+          r.archivedAt,
+          r.metadataChecksum,
+        ],
       );
     },
     async archiveIndex(tid) {
@@ -434,6 +446,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         checksum: string;
         content_hash: string;
         archived_at: Date;
+        metadata_checksum: string | null;
         template_key: string;
         period: string;
         unit_id: string | null;
@@ -452,6 +465,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         checksum: r.checksum,
         contentHash: r.content_hash,
         archivedAt: iso(r.archived_at),
+        metadataChecksum: r.metadata_checksum,
         templateKey: r.template_key,
         period: r.period,
         unitId: r.unit_id,
@@ -475,6 +489,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         checksum: string;
         content_hash: string;
         archived_at: Date;
+        metadata_checksum: string | null;
       }>('select * from archive_copies where conversation_id = $1 order by part', [conversationId]);
       return rows.map((r) => ({
         conversationId: r.conversation_id,
@@ -484,6 +499,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         checksum: r.checksum,
         contentHash: r.content_hash,
         archivedAt: iso(r.archived_at),
+        metadataChecksum: r.metadata_checksum,
       }));
     },
 
@@ -497,6 +513,13 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         [e.tid, e.at, e.actorOid, e.action, e.subject, JSON.stringify(e.data), prev, hash],
       );
       await q.query('update audit_head set hash = $1 where id = 1', [hash]);
+    },
+    async auditHead() {
+      const row = await one<{ seq: number; hash: string; at: Date }>(
+        'select seq, hash, at from audit_events order by seq desc limit 1',
+        [],
+      );
+      return row ? { seq: row.seq, hash: row.hash, at: iso(row.at) } : null;
     },
     async auditTrail() {
       const rows = await q.query<{

@@ -10,6 +10,7 @@ const SWEEP_QUEUE = 'archive-sweep';
 export const REMINDER_QUEUE = 'send-reminder';
 const REMINDER_SWEEP_QUEUE = 'reminder-sweep';
 const DIRECTORY_QUEUE = 'directory-sync';
+const AUDIT_ANCHOR_QUEUE = 'audit-anchor';
 
 export interface JobHandlers {
   archiveRecord(conversationId: string): Promise<void>;
@@ -22,6 +23,8 @@ export interface JobHandlers {
   unsentReminders(): Promise<string[]>;
   /** Moves conversations not yet held to the employee's current leader. */
   applyDirectoryChanges(): Promise<void>;
+  /** Writes the audit chain's head into the archive as a checkpoint. */
+  anchorAuditTrail(): Promise<void>;
 }
 
 export interface Jobs {
@@ -68,7 +71,8 @@ export async function startJobs(
           schema: 'pgboss',
           superviseIntervalSeconds: 10,
         })
-      : new PgBoss({ connectionString: db.raw.url, schema: 'pgboss', max: 4, superviseIntervalSeconds: 10 });
+      : // The same connection settings as the app's pool, Entra token function included.
+        new PgBoss({ ...db.raw.connection, schema: 'pgboss', max: 4, superviseIntervalSeconds: 10 });
   boss.on('error', (e: Error) => logger.error('job queue error', { error: e.message }));
   await boss.start();
   // One queued or active archive job per record; retried with growing, jittered delays. A live worker
@@ -151,6 +155,12 @@ export async function startJobs(
   await boss.createQueue(DIRECTORY_QUEUE, { policy: 'singleton', retryLimit: 0 });
   await boss.work(DIRECTORY_QUEUE, () => handlers.applyDirectoryChanges());
   await boss.schedule(DIRECTORY_QUEUE, '*/15 * * * *', null, { tz: 'Europe/Oslo' });
+
+  // The audit chain's head goes into the archive every hour (and after every archiving), so a
+  // chain rewritten in the database is found by `audit verify` against the archive's copy.
+  await boss.createQueue(AUDIT_ANCHOR_QUEUE, { policy: 'singleton', retryLimit: 2 });
+  await boss.work(AUDIT_ANCHOR_QUEUE, () => handlers.anchorAuditTrail());
+  await boss.schedule(AUDIT_ANCHOR_QUEUE, '7 * * * *', null, { tz: 'Europe/Oslo' });
 
   // Catch up at once: anything signed while the service was down is archived now, and reminders
   // recorded but not sent go out.

@@ -26,6 +26,8 @@ export interface RecordForPdf {
   people: Record<string, string>;
   signatures: { name: string; upn: string; signedAt: string }[];
   contentHash: string;
+  /** The salary part's salt: printed only on the salary copy, whose readers may check Punkt 4. */
+  salarySalt?: string;
 }
 
 export function sectionsFor(template: Template, part: RecordForPdf['part']): Section[] {
@@ -52,6 +54,8 @@ const show = (v: Json | undefined, people: Record<string, string>): string => {
 function cell(column: Column, value: string | null, people: Record<string, string>): string {
   if (value === null || value === '') return W.empty;
   if (column.type === 'date') return formatDate(LOCALE, value);
+  // Rows name only the parties; anyone else (from before that was checked) is never shown by id.
+  if (column.type === 'person') return people[value] ?? W.unknownPerson;
   if (column.type === 'rating') {
     const option = column.options?.find((o) => o.id === value);
     return option ? ratingLabel(LOCALE, option) : value;
@@ -186,6 +190,7 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
       10,
     );
   put(sig, 'P', fill(W.contentKey, { hash: r.contentHash }), 'body', 9);
+  if (r.salarySalt) put(sig, 'P', fill(W.salarySalt, { salt: r.salarySalt }), 'body', 9);
   put(sig, 'P', fill(W.conversationId, { id: r.conversationId }), 'body', 9);
 
   root.end();

@@ -45,7 +45,10 @@ export const en: Words = {
   errors: {
     VALIDATION_FAILED: 'The request contains invalid data.',
     INVALID_JSON: 'The request body is not valid JSON.',
-    UNSUPPORTED_MEDIA_TYPE: 'The body must be sent as application/json.',
+    BAD_ENCODING: 'The request body cannot be decoded with the Content-Encoding it is labelled with.',
+    BAD_PATH: 'The address contains malformed percent-encoding.',
+    UNSUPPORTED_MEDIA_TYPE:
+      'The body must be sent as application/json, uncompressed or with gzip, deflate or br.',
     PAYLOAD_TOO_LARGE: 'The request is too large.',
     UNAUTHENTICATED: 'You must sign in.',
     TOKEN_INVALID: 'The sign-in token is invalid or expired.',
@@ -65,6 +68,16 @@ export const en: Words = {
     FIELD_NOT_WRITABLE: 'You cannot write this field.',
     FIELD_USES_ITEMS: 'This field holds rows; use the action items resource.',
     ANSWER_INVALID: 'The answer does not fit the field.',
+    TEXT_INVALID_CHARACTERS:
+      'The text contains characters that cannot be stored (a null character or an incomplete character). Remove them and try again.',
+    ARCHIVE_COPY_DAMAGED:
+      'The archived copy does not match the checksum noted at archiving, so it is not shown. This has been logged; contact the archive manager.',
+    TEXT_TOO_LONG: 'The text is too long: an answer can have at most 10,000 characters.',
+    TOO_MANY_ITEMS:
+      'The plan has reached the largest number of rows (100). Remove a row before adding a new one.',
+    ITEM_OWNER_NOT_PARTY: 'The person responsible must be one of the parties to the conversation.',
+    TEMPLATE_PREFILL_FORBIDDEN:
+      'A field may take answers only from a field with the same access, and the source of a core field cannot change.',
     VERSION_CONFLICT: 'Someone else changed this in the meantime. See the current text.',
     RECORD_LOCKED: 'The record is signed and locked.',
     RECORD_AWAITING_SIGNATURES:
@@ -282,6 +295,7 @@ export const en: Words = {
       'Welcome to Samtale. You will get reminders here before your conversations and when something waits for you.',
     none: 'You have no conversations yet.',
     noItems: 'You have no open follow-up items.',
+    moreItems: 'And {count} more: see them all in Samtale.',
     conversationLine: '{status}. {next}',
     statusLabel: 'Status',
     comment: 'Comment',
@@ -301,8 +315,11 @@ export const en: Words = {
     salarySuffix: 'salary',
     signatures: 'Signatures',
     signed: '{name} ({upn}) signed {time}',
-    contentKey: 'Content key (SHA-256 over canonical JSON, RFC 8785): {hash}',
+    contentKey:
+      'Content key (SHA-256 over canonical JSON, RFC 8785; the salary part with its own salt): {hash}',
+    salarySalt: 'Salt of the salary part (only for those who may read Punkt 4): {salt}',
     conversationId: 'Conversation ID: {id}',
     empty: '—',
+    unknownPerson: 'unknown person',
   },
 };

@@ -49,7 +49,10 @@ export const nb = {
   errors: {
     VALIDATION_FAILED: 'Ugyldige data i forespørselen.',
     INVALID_JSON: 'Forespørselen er ikke gyldig JSON.',
-    UNSUPPORTED_MEDIA_TYPE: 'Innholdet må sendes som application/json.',
+    BAD_ENCODING: 'Innholdet kan ikke pakkes ut med Content-Encoding det er merket med.',
+    BAD_PATH: 'Adressen inneholder ugyldig prosentkoding.',
+    UNSUPPORTED_MEDIA_TYPE:
+      'Innholdet må sendes som application/json, ukomprimert eller med gzip, deflate eller br.',
     PAYLOAD_TOO_LARGE: 'Forespørselen er for stor.',
     UNAUTHENTICATED: 'Du må logge inn.',
     TOKEN_INVALID: 'Innloggingen er ugyldig eller utløpt.',
@@ -68,6 +71,15 @@ export const nb = {
     FIELD_NOT_WRITABLE: 'Du kan ikke skrive i dette feltet.',
     FIELD_USES_ITEMS: 'Feltet består av rader; bruk tiltaksradene.',
     ANSWER_INVALID: 'Svaret passer ikke til feltet.',
+    TEXT_INVALID_CHARACTERS:
+      'Teksten inneholder tegn som ikke kan lagres (et nulltegn eller et ufullstendig tegn). Fjern dem og prøv igjen.',
+    ARCHIVE_COPY_DAMAGED:
+      'Arkivkopien samsvarer ikke med sjekksummen fra arkiveringen og vises derfor ikke. Hendelsen er logget; kontakt arkivansvarlig.',
+    TEXT_TOO_LONG: 'Teksten er for lang: et svar kan ha høyst 10 000 tegn.',
+    TOO_MANY_ITEMS: 'Planen har nådd største antall rader (100). Fjern en rad før du legger til en ny.',
+    ITEM_OWNER_NOT_PARTY: 'Ansvarlig må være en av partene i samtalen.',
+    TEMPLATE_PREFILL_FORBIDDEN:
+      'Et felt kan bare hente svar fra et felt med samme tilgang, og kjernefeltenes kilde kan ikke endres.',
     VERSION_CONFLICT: 'Noen andre har endret dette i mellomtiden. Se gjeldende tekst.',
     RECORD_LOCKED: 'Referatet er signert og låst.',
     RECORD_AWAITING_SIGNATURES:
@@ -283,6 +295,7 @@ export const nb = {
     welcome: 'Velkommen til Samtale. Du får påminnelser her før samtalene dine og når noe venter på deg.',
     none: 'Du har ingen samtaler ennå.',
     noItems: 'Du har ingen åpne oppfølgingspunkter.',
+    moreItems: 'Og {count} til: se alle i Samtale.',
     conversationLine: '{status}. {next}',
     statusLabel: 'Status',
     comment: 'Kommentar',
@@ -302,8 +315,10 @@ export const nb = {
     salarySuffix: 'lønn',
     signatures: 'Signaturer',
     signed: '{name} ({upn}) signerte {time}',
-    contentKey: 'Innholdsnøkkel (SHA-256 over kanonisk JSON, RFC 8785): {hash}',
+    contentKey: 'Innholdsnøkkel (SHA-256 over kanonisk JSON, RFC 8785; lønnsdelen med eget salt): {hash}',
+    salarySalt: 'Salt for lønnsdelen (bare for dem som kan lese Punkt 4): {salt}',
     conversationId: 'Samtale-ID: {id}',
     empty: '—',
+    unknownPerson: 'ukjent person',
   },
 };

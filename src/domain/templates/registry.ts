@@ -19,7 +19,15 @@ export function builtInTemplate(key: string): Template | undefined {
 }
 
 export interface CustomisationProblem {
-  kind: 'core-section-removed' | 'core-field-removed' | 'core-field-changed' | 'duplicate-id';
+  kind:
+    | 'core-section-removed'
+    | 'core-field-removed'
+    | 'core-field-changed'
+    | 'duplicate-id'
+    /** A core field's prefill source or previous-items source changed. */
+    | 'core-source-changed'
+    /** A field takes answers from a field of another sensitivity (or from none at all). */
+    | 'source-crosses-sensitivity';
   id: string;
 }
 
@@ -45,6 +53,8 @@ export function customiseTemplate(
       const candidate = mine.fields.find((f) => f.id === field.id);
       if (!candidate) problems.push({ kind: 'core-field-removed', id: field.id });
       else if (!sameCoreField(field, candidate)) problems.push({ kind: 'core-field-changed', id: field.id });
+      else if (sourceOf(field) !== sourceOf(candidate))
+        problems.push({ kind: 'core-source-changed', id: field.id });
     }
   }
   const ids = [
@@ -53,6 +63,19 @@ export function customiseTemplate(
   ];
   for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i)))
     problems.push({ kind: 'duplicate-id', id });
+  // Salary text must never flow into a section others may read (nor the other way): a field takes
+  // answers only from a field of the same sensitivity. Sensitivity is the base's for core sections.
+  const sensitivityOf = new Map<string, Section['sensitivity']>();
+  for (const s of sections) {
+    const sensitivity = base.sections.find((b) => b.id === s.id)?.sensitivity ?? s.sensitivity;
+    for (const f of s.fields) sensitivityOf.set(f.id, sensitivity);
+  }
+  for (const s of sections)
+    for (const f of s.fields) {
+      const source = sourceOf(f);
+      if (source !== undefined && sensitivityOf.get(source) !== sensitivityOf.get(f.id))
+        problems.push({ kind: 'source-crosses-sensitivity', id: f.id });
+    }
   if (problems.length > 0) return { ok: false, problems };
   const coreById = new Map(base.sections.map((s) => [s.id, s]));
   return {
@@ -68,6 +91,10 @@ export function customiseTemplate(
     },
   };
 }
+
+/** Where a field takes its content from: last period's answer, or last period's rows. */
+const sourceOf = (f: Field): string | undefined =>
+  f.kind === 'previousItems' ? f.sourceFieldId : f.prefillFrom;
 
 function sameCoreField(a: Field, b: Field): boolean {
   return a.kind === b.kind && a.label === b.label && a.writer === b.writer && a.visibility === b.visibility;

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../../src/domain/canonical-json.ts';
 import type { Conversation } from '../../../src/domain/conversation.ts';
 import type { Answer } from '../../../src/domain/answers.ts';
-import { carryOverAnswers, contentHash, sharedRecord } from '../../../src/domain/record.ts';
+import {
+  carryOverAnswers,
+  contentHash,
+  recordHash,
+  sharedRecord,
+  splitRecord,
+} from '../../../src/domain/record.ts';
 import { fullySigned, type Signature } from '../../../src/domain/signatures.ts';
 import { builtInTemplate } from '../../../src/domain/templates/registry.ts';
 
@@ -44,6 +50,7 @@ const conversation: Conversation = {
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   cancelledFrom: null,
+  salarySalt: null,
   reopened: null,
 };
 const answer = (fieldId: string, slot: Answer['slot'], value: Answer['value']): Answer => ({
@@ -105,5 +112,65 @@ describe('carry-over', () => {
       { fieldId: 'p1-hovedmal-1', value: 'Mål A' },
       { fieldId: 'p1-fellesforinger', value: 'Føring B' },
     ]);
+  });
+});
+
+describe('the record hash confirms no guess about Punkt 4 (salted salary part)', () => {
+  const kontrakt = builtInTemplate('kontraktsamtale')!;
+  const c: Conversation = { ...conversation, templateKey: kontrakt.key, templateVersion: kontrakt.version };
+  const SALARY = ['p4-oppsummerte-kommentarer', 'p4-lederens-forventning', 'p4-arbeidsgivers-vurdering'];
+  // The outside test's dictionary: six plausible phrasings for each of the three fields (216 tries).
+  const phrasings = [
+    'Ingen endring',
+    'Lønnsøkning på 2 %',
+    'Lønnsøkning på 3 %',
+    'Lønnsøkning på 4 %',
+    'Kompensasjon for økt ansvar',
+    'Vurderes ved neste oppgjør',
+  ];
+  const truth = ['Lønnsøkning på 3 %', 'Kompensasjon for økt ansvar', 'Vurderes ved neste oppgjør'];
+  const open = [answer('p1-hovedmal-1', 'shared', 'Målene for 2026 er nådd.')];
+  const withSalary = (values: string[]) => [
+    ...open,
+    ...SALARY.map((id, i) => answer(id, 'shared', values[i] ?? '')),
+  ];
+  const salt = 'a3'.repeat(32);
+  const signed = recordHash(kontrakt, sharedRecord(c, kontrakt, withSalary(truth), []), salt);
+  const guesses = phrasings.flatMap((a) => phrasings.flatMap((b) => phrasings.map((d) => [a, b, d])));
+
+  it('a dictionary attack by someone who sees everything but Punkt 4 and its salt recovers nothing', () => {
+    expect(guesses).toHaveLength(216);
+    // What HR without the salary role can compute for each guess: the plain hash of the whole record,
+    // or the two-part hash with any salt it could guess (none, empty, the conversation id).
+    const tries = guesses.flatMap((g) => {
+      const record = sharedRecord(c, kontrakt, withSalary(g), []);
+      return [
+        contentHash(record),
+        ...[null, '', c.id].map((s) =>
+          s === null ? recordHash(kontrakt, record, null) : recordHash(kontrakt, record, s),
+        ),
+      ];
+    });
+    expect(tries.filter((h) => h === signed)).toEqual([]);
+  });
+
+  it('with the salt (readers of Punkt 4), the same record gives the same hash, and any change another', () => {
+    const hits = guesses.filter(
+      (g) => recordHash(kontrakt, sharedRecord(c, kontrakt, withSalary(g), []), salt) === signed,
+    );
+    expect(hits).toEqual([truth]);
+  });
+
+  it('still binds the open part: a changed Punkt 1 changes the signed hash', () => {
+    const changed = [
+      answer('p1-hovedmal-1', 'shared', 'Målene for 2026 er delvis nådd.'),
+      ...withSalary(truth).slice(1),
+    ];
+    expect(recordHash(kontrakt, sharedRecord(c, kontrakt, changed, []), salt)).not.toBe(signed);
+  });
+
+  it('the open part (what HR without the salary role reads) holds no salary text', () => {
+    const { open: visible } = splitRecord(kontrakt, sharedRecord(c, kontrakt, withSalary(truth), []));
+    for (const t of truth) expect(JSON.stringify(visible)).not.toContain(t);
   });
 });
