@@ -10,8 +10,8 @@ import {
   type TurnContext,
 } from '@microsoft/agents-hosting';
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
+import { plural } from '../src/contract/words/format.ts';
 import { WORDS, localeOf as wordsLocale, type Locale } from '../src/contract/words/index.ts';
-import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../src/domain/answers.ts';
 import type { Actor } from '../src/domain/policy.ts';
 import { AppError } from '../src/errors/catalogue.ts';
 import type { Logger } from '../src/logger.ts';
@@ -31,6 +31,7 @@ import {
   type Links,
 } from './cards/builders.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/card.ts';
+import { readFollowUpCard } from './follow-up-form.ts';
 
 export interface BotContext {
   deps: Deps;
@@ -134,28 +135,39 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
         status: c.status,
         nextStep: c.nextStep,
         counterpart: (c.you === 'leader' ? c.parties.employee : c.parties.leader).name,
+        waitingFor: c.waitingFor.map((p) => (p.oid === who.oid ? WORDS[lang].bot.you : p.name)),
       })),
       links,
       lang,
     );
   }
 
-  /** Saves the statuses chosen in a follow-up card: `status:<itemId>:<version>` and `comment:<itemId>`. */
+  /**
+   * Saves what the person changed in a follow-up card (`status:<itemId>:<version>`,
+   * `comment:<itemId>`): untouched items keep their status, comment and version; an item changed
+   * elsewhere since the card was shown is not overwritten, and the card comes back current.
+   */
   async function saveFollowUp(who: Actor, data: Record<string, unknown>, lang: Locale) {
-    for (const [k, v] of Object.entries(data)) {
-      const [, itemId, version] = /^status:([0-9a-f-]{36}):(\d+)$/.exec(k) ?? [];
-      if (!itemId || typeof v !== 'string' || v === '') continue;
-      if (!FOLLOW_UP_STATUSES.includes(v as FollowUpStatus))
-        throw new AppError('VALIDATION_FAILED', { field: k });
-      const comment = data[`comment:${itemId}`];
-      await recordFollowUp(deps, who, {
-        itemId,
-        status: v as FollowUpStatus,
-        comment: typeof comment === 'string' && comment.trim() ? comment.trim().slice(0, 500) : null,
-        baseVersion: Number(version),
-      });
+    const { changes, stale } = readFollowUpCard(data, await listMyFollowUp(deps, who));
+    let saved = 0;
+    let conflicts = stale;
+    for (const change of changes) {
+      try {
+        await recordFollowUp(deps, who, change);
+        saved++;
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === 'VERSION_CONFLICT')) throw e;
+        conflicts++;
+      }
     }
-    return followUp(who, lang, savedNotice(lang));
+    const w = WORDS[lang].bot;
+    const notice =
+      conflicts > 0
+        ? plural(lang, w.staleItems, conflicts)
+        : saved > 0
+          ? savedNotice(lang)
+          : w.nothingChanged;
+    return followUp(who, lang, notice);
   }
 
   const onAction = (
@@ -217,7 +229,12 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
       const who = actor(context);
       if (!who) return '';
       try {
-        return await onAction(who, verb, action.data ?? {}, langOf(context.activity));
+        const data = action.data ?? {};
+        const card = await onAction(who, verb, data, langOf(context.activity));
+        if (data.keep === undefined) return card;
+        // From a reminder: its text and links stay in the chat; the answer comes as a new message.
+        await context.sendActivity(cardMessage(card));
+        return WORDS[langOf(context.activity)].bot.followUpBelow;
       } catch (e) {
         const code = e instanceof AppError ? e.code : 'INTERNAL';
         logger.warn('card action refused', { verb, code });

@@ -240,7 +240,15 @@ export async function startSamtale(
       awaitingArchive: () => deps.store.awaitingArchive(),
       sweepReminders: () => sweepReminders(deps, bot),
       sendReminder: async (id) => {
-        await sendReminder(deps, bot, id);
+        if ((await sendReminder(deps, bot, id)) !== 'sent') return;
+        // Who got which reminders (their keys), never what they said.
+        const row = await bot.store.outbox(id);
+        if (row)
+          logger.info('reminder sent', {
+            outbox: id,
+            recipient: row.recipientOid,
+            keys: row.messages.map((m) => m.key),
+          });
       },
       unsentReminders: () => bot.store.unsent(),
       applyDirectoryChanges: async () => {

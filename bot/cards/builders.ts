@@ -1,12 +1,13 @@
 // Every card the bot sends, built from typed data in the reader's language (src/contract/words).
 // Reminders say what is due, when and where, never what anyone wrote. The follow-up card lists an
 // owner's own items, and is only built in answer to the owner's own action, checked on the server.
-import { fill, formatDate, periodName, plural } from '../../src/contract/words/format.ts';
+import { fill, formatDate, listOf, periodName, plural } from '../../src/contract/words/format.ts';
 import { WORDS, type Locale } from '../../src/contract/words/index.ts';
 import type { NextStep, Status } from '../../src/domain/conversation.ts';
 import type { DueMessage } from '../../src/domain/reminders.ts';
 import { builtInTemplate } from '../../src/domain/templates/registry.ts';
 import type { FollowUpLine } from '../../src/usecases/list-my-follow-up.ts';
+import { COMMENT_MAX, inputIds } from '../follow-up-form.ts';
 import {
   card,
   execute,
@@ -23,6 +24,9 @@ export interface Links {
   team: string;
   conversation(id: string): string;
 }
+
+/** A title in a card: the tab has the whole text. */
+const short = (s: string, max = 200) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 
 const templateName = (key: string | null) => (key ? (builtInTemplate(key)?.name ?? key) : '');
 
@@ -88,7 +92,8 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
     return s;
   });
   const actions = messages.some((m) => m.kind === 'follow-up')
-    ? [execute(w.recordStatus, 'followUp.show', {})]
+    ? // `keep`: the follow-up card comes as a new message, and this reminder stays as it is.
+      [execute(w.recordStatus, 'followUp.show', { keep: 1 })]
     : [];
   return card([heading(w.reminderTitle), ...sections], [...actions, openUrl(w.myConversations, links.home)]);
 }
@@ -129,7 +134,12 @@ export interface ConversationLine {
   status: Status;
   nextStep: NextStep;
   counterpart: string;
+  /** Who the conversation waits for, by name ("deg" for the reader). */
+  waitingFor: string[];
 }
+
+/** Conversations in one card; the rest are named and a click away in the tab. */
+const MAX_LINES = 20;
 
 export function myConversationsCard(
   lines: readonly ConversationLine[],
@@ -143,20 +153,24 @@ export function myConversationsCard(
   return card(
     [
       heading(w.myConversations),
-      ...lines.slice(0, 20).map((l, i): Container => ({
+      ...lines.slice(0, MAX_LINES).map((l, i): Container => ({
         type: 'Container',
         separator: i > 0,
         items: [
           text(`**${templateName(l.templateKey)} ${periodName(lang, l.period)}** · ${l.counterpart}`),
           text(
-            fill(w.conversationLine, { status: words.status[l.status], next: words.nextStep[l.nextStep] }),
-            {
-              isSubtle: true,
-            },
+            fill(w.conversationLine, { status: words.status[l.status], next: words.nextStep[l.nextStep] }) +
+              (l.waitingFor.length > 0
+                ? `. ${fill(w.waitingFor, { names: listOf(lang, l.waitingFor) })}`
+                : ''),
+            { isSubtle: true },
           ),
           text(`[${w.open}](${links.conversation(l.id)})`),
         ],
       })),
+      ...(lines.length > MAX_LINES
+        ? [text(fill(w.moreConversations, { count: String(lines.length - MAX_LINES) }))]
+        : []),
     ],
     [openUrl(w.myConversations, links.home)],
   );
@@ -187,13 +201,14 @@ export function followUpCard(
     type: 'Container',
     separator: i > 0,
     items: [
-      text(`**${item.title}**${item.due ? ` · ${w.due} ${formatDate(lang, item.due)}` : ''}`),
-      text(`${w.statusLabel}: ${words.followUp[item.status]}${item.comment ? ` (${item.comment})` : ''}`, {
-        isSubtle: true,
-      }),
+      text(
+        `**${short(item.title)}**${item.due ? ` · ${w.due} ${formatDate(lang, item.due)}` : ''}${item.overdue ? ` · **${w.overdue}**` : ''}`,
+      ),
+      // The comment is in its input below, whole: shortening it there would cut it on saving.
+      text(`${w.statusLabel}: ${words.followUp[item.status]}`, { isSubtle: true }),
       {
         type: 'Input.ChoiceSet',
-        id: `status:${item.itemId}:${item.version}`,
+        id: inputIds(item).status,
         label: w.statusLabel,
         choices,
         style: 'compact',
@@ -201,9 +216,10 @@ export function followUpCard(
       },
       {
         type: 'Input.Text',
-        id: `comment:${item.itemId}`,
+        id: inputIds(item).comment,
         label: w.comment,
-        maxLength: 500,
+        isMultiline: true,
+        maxLength: COMMENT_MAX,
         ...(item.comment ? { value: item.comment } : {}),
       },
     ],

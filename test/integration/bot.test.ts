@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.ts';
+import { conversationAt, path } from '../helpers/factory.ts';
 import { cardProblems } from '../helpers/cards.ts';
 import { DEMO, DEMO_TENANT_ID, startTestApp, type TestApp } from '../helpers/harness.ts';
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/bot-connector.ts';
@@ -92,8 +93,11 @@ for (const backend of await backends()) {
       const before = sentTo(DEMO.ingrid).length;
       await post(activity(DEMO.ingrid, { type: 'message', text: 'oppfølging' }));
       const card = JSON.stringify(cardOf(sentTo(DEMO.ingrid)[before]!.activity));
-      const [, itemId, version] = /status:([0-9a-f-]{36}):(\d+)/.exec(card) ?? [];
+      // The inputs' ids name what the card showed: the item, its version and status, its comment.
+      const [statusId, itemId] = /status:([0-9a-f-]{36}):\d+:[a-z_]+/.exec(card) ?? [];
+      const [commentId] = new RegExp(`comment:${itemId}:[0-9a-f-]+`).exec(card) ?? [];
       expect(itemId).toBeDefined();
+      expect(commentId).toBeDefined();
       expect(card).toContain('Innføre månedlige resultatmøter i hver enhet.');
 
       // Silje presents Ingrid's item with Ingrid's id in the data: refused, nothing stored.
@@ -105,7 +109,7 @@ for (const backend of await backends()) {
             action: {
               type: 'Action.Execute',
               verb: 'followUp.save',
-              data: { actorOid: DEMO.ingrid, [`status:${itemId}:${version}`]: 'achieved' },
+              data: { actorOid: DEMO.ingrid, [statusId!]: 'achieved' },
             },
           },
         }),
@@ -123,8 +127,8 @@ for (const backend of await backends()) {
               type: 'Action.Execute',
               verb: 'followUp.save',
               data: {
-                [`status:${itemId}:${version}`]: 'partly',
-                [`comment:${itemId}`]: 'Startet i tre av fem enheter',
+                [statusId!]: 'partly',
+                [commentId!]: 'Startet i tre av fem enheter',
               },
             },
           },
@@ -135,11 +139,111 @@ for (const backend of await backends()) {
       expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(cardProblems(body.value)).toEqual([]);
       expect(JSON.stringify(body.value)).toContain('Lagret.');
-      expect(JSON.stringify(body.value)).toContain('Delvis (Startet i tre av fem enheter)');
+      expect(JSON.stringify(body.value)).toContain('Status: Delvis');
+      expect(JSON.stringify(body.value)).toContain('"value":"Startet i tre av fem enheter"');
       expect(await t.app.deps.store.item(itemId!)).toMatchObject({
         status: 'partly',
         statusComment: 'Startet i tre av fem enheter',
       });
+    });
+
+    it('saving one of three items leaves the other two untouched; a comment alone is saved', async () => {
+      const comment = 'Vi har hatt tre samlinger og planlegger to til. '.repeat(26).slice(0, 1247);
+      const made = await conversationAt(t.as, 'signed', {
+        leader: DEMO.ola,
+        employee: DEMO.per,
+        period: '2031',
+        items: ['Første mål', 'Andre mål', 'Tredje mål'].map((mal) => ({
+          fieldId: 'handlingsplan',
+          cells: { mal, hvem: DEMO.per },
+        })),
+      });
+      const [first, second, third] = made.items;
+      const per = await t.as(DEMO.per);
+      await per('POST', path('recordFollowUp', { id: first!.id }), {
+        status: 'partly',
+        comment,
+        baseVersion: first!.version,
+      });
+      const versions = async () =>
+        Promise.all(made.items.map(async (i) => (await t.app.deps.store.item(i.id))!));
+      const before = await versions();
+
+      await install(DEMO.per);
+      const sent = sentTo(DEMO.per).length;
+      await post(activity(DEMO.per, { type: 'message', text: 'oppfølging' }));
+      const card = cardOf(sentTo(DEMO.per)[sent]!.activity)!;
+      const save = (data: Record<string, string>) =>
+        post(
+          activity(DEMO.per, {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            value: { action: { type: 'Action.Execute', verb: 'followUp.save', data } },
+          }),
+        );
+      /** What Teams submits for a card: every input, with what it shows; then the person's edits. */
+      const submit = (shown: unknown, edits: [string, 'status' | 'comment', string][]) => {
+        const data: Record<string, string> = {};
+        const walk = (node: unknown): void => {
+          if (Array.isArray(node)) node.forEach(walk);
+          else if (typeof node === 'object' && node !== null) {
+            const n = node as Record<string, unknown>;
+            if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string')
+              data[n.id] = typeof n.value === 'string' ? n.value : '';
+            Object.values(n).forEach(walk);
+          }
+        };
+        walk(shown);
+        const ids = Object.keys(data);
+        const set = (itemId: string, kind: string, value: string) => {
+          for (const k of ids.filter((k) => k.startsWith(`${kind}:${itemId}:`))) data[k] = value;
+        };
+        for (const [itemId, kind, value] of edits) set(itemId, kind, value);
+        return save(data);
+      };
+      // Per changes the third item only.
+      const reply1 = await submit(card, [[third!.id, 'status', 'achieved']]);
+      const fresh = (reply1.body as { statusCode: number; value: unknown }).value;
+      expect((reply1.body as { statusCode: number }).statusCode).toBe(200);
+      const after = await versions();
+      expect(after[0]).toMatchObject({
+        version: before[0]!.version,
+        statusComment: comment,
+        status: 'partly',
+      });
+      expect(after[1]).toMatchObject({ version: before[1]!.version, status: 'open' });
+      expect(after[2]).toMatchObject({ version: before[2]!.version + 1, status: 'achieved' });
+
+      // A comment alone, on an item with no status yet: saved, the status kept.
+      const reply = await submit(fresh, [[second!.id, 'comment', 'Ikke startet ennå, venter på budsjett']]);
+      expect(JSON.stringify(reply.body)).toContain('Lagret.');
+      expect(await t.app.deps.store.item(second!.id)).toMatchObject({
+        status: 'open',
+        statusComment: 'Ikke startet ennå, venter på budsjett',
+      });
+      expect((await t.app.deps.store.item(first!.id))!.version).toBe(before[0]!.version);
+    });
+
+    it("'Registrer status' on a reminder keeps the reminder and answers with a new card", async () => {
+      await install(DEMO.per);
+      const sent = sentTo(DEMO.per).length;
+      const res = await post(
+        activity(DEMO.per, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb: 'followUp.show', data: { keep: 1 } } },
+        }),
+      );
+      const body = res.body as { statusCode: number; type: string; value: unknown };
+      // A message acknowledgement, not a card: Teams leaves the reminder as it was.
+      expect(body).toMatchObject({
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: 'Oppfølgingspunktene dine står i meldingen nedenfor.',
+      });
+      const added = sentTo(DEMO.per).slice(sent);
+      expect(added).toHaveLength(1);
+      expect(JSON.stringify(cardOf(added[0]!.activity))).toContain('Registrer status');
     });
 
     it('sends each due reminder once, bundled per person, and only inside the sending window', async () => {

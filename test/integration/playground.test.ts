@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playgroundConfig } from '../../scripts/playground.mjs';
 import { sendReminder } from '../../src/usecases/send-reminder.ts';
 import { sweepReminders } from '../../src/usecases/sweep-reminders.ts';
 import { backends } from '../helpers/backends.ts';
@@ -47,48 +48,8 @@ describe('Microsoft 365 Agents Playground talking to the bot (local mode)', () =
     // The Playground opens a browser at start and exits if it cannot: a no-op xdg-open comes first on PATH.
     writeFileSync(join(dir, 'xdg-open'), '#!/bin/sh\nexit 0\n');
     chmodSync(join(dir, 'xdg-open'), 0o755);
-    writeFileSync(
-      join(dir, 'playground.yml'),
-      [
-        'version: "0.1.1"',
-        `tenantId: ${DEMO_TENANT_ID}`,
-        'bot:',
-        '  id: 00000000-0000-4000-8000-000000000099',
-        '  name: Samtale',
-        'currentUser:',
-        '  id: user-per',
-        '  name: Per Olsen',
-        '  userPrincipleName: per@fjordvik.example',
-        `  aadObjectId: ${DEMO.per}`,
-        '  givenName: Per',
-        '  surname: Olsen',
-        '  email: per@fjordvik.example',
-        // The Playground wants at least five other people in its roster.
-        'users:',
-        ...(['ola', 'silje', 'ahmed', 'marte', 'jonas'] as const).flatMap((n) => [
-          `  - id: user-${n}`,
-          `    name: ${n}`,
-          `    userPrincipleName: ${n}@fjordvik.example`,
-          `    aadObjectId: ${DEMO[n]}`,
-          `    givenName: ${n}`,
-          '    surname: Demo',
-          `    email: ${n}@fjordvik.example`,
-        ]),
-        'personalChat:',
-        `  id: ${CONVERSATION}`,
-        'groupChat:',
-        '  id: group-chat',
-        '  name: Group Chat',
-        'team:',
-        '  id: team-id',
-        '  name: Fjordvik',
-        '  aadGroupId: 00000000-0000-4000-8000-000000000031',
-        '  channels:',
-        '    - id: channel-general',
-        '      name: General',
-        '',
-      ].join('\n'),
-    );
+    // The configuration `npm run playground` writes, for Per.
+    writeFileSync(join(dir, 'playground.yml'), playgroundConfig('per', CONVERSATION));
     const wanted = await freePort();
     playground = spawn(
       process.execPath,

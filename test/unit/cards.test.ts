@@ -58,6 +58,7 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
               templateKey: 'kontraktsamtale',
               period: '2026',
               status: 'preparing',
+              waitingFor: ['deg'],
               nextStep: 'prepare',
               counterpart: 'Kari',
             },
@@ -126,13 +127,23 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
       status: 'awaiting_signatures' as const,
       nextStep: 'sign' as const,
       counterpart: 'Marte',
+      waitingFor: ['Marte Kristiansen'],
     };
     const nb = JSON.stringify(myConversationsCard([line], links, 'nb'));
-    expect(nb).toContain('Venter på signatur. Signer referatet');
+    // Whom it waits for by name: Ingrid is not told to sign a record only Marte must sign.
+    expect(nb).toContain('Venter på signatur. Signer referatet. Venter på Marte Kristiansen.');
     expect(nb).not.toMatch(/awaiting_signatures|\. sign"/);
     expect(JSON.stringify(myConversationsCard([line], links, 'en'))).toContain(
       'Awaiting signatures. Sign the record',
     );
+    const many = JSON.stringify(
+      myConversationsCard(
+        Array.from({ length: 23 }, (_, i) => ({ ...line, id: `c${i}` })),
+        links,
+        'nb',
+      ),
+    );
+    expect(many).toContain('Og 3 til: se alle i Samtale.');
   });
 });
 
