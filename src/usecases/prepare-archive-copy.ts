@@ -21,6 +21,8 @@ export async function prepareArchiveCopy(deps: Deps, conversationId: string): Pr
     deps.directory.user(c.tid, c.leaderOid),
     deps.directory.user(c.tid, c.employeeOid),
   ]);
+  // The organisation is the directory's top unit ("Fjordvik kommune").
+  const organisation = (await deps.directory.units(c.tid)).find((u) => u.parentId === null)?.name ?? '';
   const shared = new Set(
     allFields(template)
       .filter((f) => f.visibility === 'shared')
@@ -41,6 +43,7 @@ export async function prepareArchiveCopy(deps: Deps, conversationId: string): Pr
     items: items.map((i) => ({ fieldId: i.fieldId, cells: i.cells })),
     people,
     signatures: signatures.map((s) => ({ name: s.name, upn: s.upn, signedAt: s.signedAt })),
+    organisation,
     contentHash: recordHash(template, sharedRecord(c, template, answers, items), c.salarySalt),
   };
   const hasSalary = template.sections.some((s) => s.sensitivity === 'salary');

@@ -110,6 +110,38 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
     expect(oslo).toContain('Innføre månedlige resultatmøter i hver enhet.');
   });
 
+  it('reads like an official document: organisation, title and marking atop every page, "Side n av m" below', () => {
+    for (const [key, file] of Object.entries(files)) {
+      const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))![1]);
+      expect(pages, key).toBeGreaterThan(0);
+      for (let p = 1; p <= pages; p++) {
+        const page = run('pdftotext', ['-f', String(p), '-l', String(p), '-layout', file, '-']).replace(
+          /\s+/g,
+          ' ',
+        );
+        expect(page, `${key} page ${p}`).toContain('Fjordvik kommune –');
+        expect(page).toContain(`Side ${p} av ${pages}`);
+        expect(page).toMatch(/Samtale-ID: [0-9a-f-]{36}/);
+      }
+    }
+    // The Oslo record says its marking once in its body (and in every page's header), not twice.
+    const first = run('pdftotext', ['-f', '1', '-l', '1', '-layout', files['oslo-record']!, '-']).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(first.split('U. off § 14,1. ledd')).toHaveLength(3);
+    expect(first).not.toContain(OFFL_14);
+  });
+
+  it('keeps the XMP metadata in step with the Info dictionary (ModifyDate as well as CreateDate)', () => {
+    for (const file of Object.values(files)) {
+      const xmp = run('pdfinfo', ['-meta', file]);
+      const created = /<xmp:CreateDate>([^<]+)</.exec(xmp)?.[1];
+      expect(created).toBeDefined();
+      expect(/<xmp:ModifyDate>([^<]+)</.exec(xmp)?.[1]).toBe(created);
+    }
+  });
+
   it('renders the same record to the same bytes, so a retry produces the same checksum', async () => {
     const kari = await t.as(DEMO.kari);
     const list = (

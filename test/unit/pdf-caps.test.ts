@@ -33,6 +33,7 @@ describe('the record PDF at the caps', () => {
       items,
       people: {},
       signatures: [],
+      organisation: 'Fjordvik kommune',
       contentHash: `sha256:${'0'.repeat(64)}`,
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

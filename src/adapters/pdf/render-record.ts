@@ -26,6 +26,8 @@ export interface RecordForPdf {
   people: Record<string, string>;
   signatures: { name: string; upn: string; signedAt: string }[];
   contentHash: string;
+  /** The organisation, for the header of every page (the directory's top unit); empty if unknown. */
+  organisation: string;
   /** The salary part's salt: printed only on the salary copy, whose readers may check Punkt 4. */
   salarySalt?: string;
 }
@@ -78,6 +80,8 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
     displayTitle: true,
     size: 'A4',
     margin: 56,
+    // Every page gets its header and footer ("Side 2 av 5") once the number of pages is known.
+    bufferPages: true,
     // Fixed dates from the record, so the same record always renders to the same bytes.
     info: {
       Title: title,
@@ -107,6 +111,8 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
     size: number,
     gap = 4,
   ) => {
+    // A heading never ends a page: it goes to the next one with what follows it.
+    if (type !== 'P' && doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
     doc.font(font).fontSize(size).text(text, { structParent: parent, structType: type });
     doc.moveDown(gap / 12);
   };
@@ -114,8 +120,8 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
   put(root, 'H1', r.template.name, 'bold', 18);
   // Some templates' title is their name ("Medarbeidersamtale"): say it once.
   if (r.template.title !== r.template.name) put(root, 'P', r.template.title, 'body', 10);
-  put(root, 'P', OFFL_14, 'bold', 10);
-  if (r.template.marking.offl13) put(root, 'P', r.template.marking.text, 'body', 9);
+  // The template's own marking (the Oslo seed words it its own way), once.
+  put(root, 'P', r.template.marking.text, 'bold', 10);
 
   const head = doc.struct('Sect');
   root.add(head);
@@ -149,7 +155,8 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
     for (const g of section.guide ?? []) put(sect, 'H4', g.text, 'body', 9, 2);
     for (const field of section.fields) {
       if (field.visibility !== 'shared' || field.kind === 'previousItems') continue;
-      put(sect, 'H3', field.label, 'bold', 11, 2);
+      // A field named like its section ("Handlingsplan") is not announced twice.
+      if (field.label !== section.title) put(sect, 'H3', field.label, 'bold', 11, 2);
       for (const g of field.guide ?? []) put(sect, 'H4', g.text, 'body', 9, 2);
       if (field.kind === 'goalList' || field.kind === 'actionPlan') {
         const rows = r.items.filter((i) => i.fieldId === field.id);
@@ -194,6 +201,48 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
   put(sig, 'P', fill(W.conversationId, { id: r.conversationId }), 'body', 9);
 
   root.end();
+  pageFrames(doc, r, title);
+  // PDF/A: the XMP must carry the Info dictionary's ModDate too (pdfkit writes only CreateDate).
+  (doc as unknown as { appendXML(xml: string): void }).appendXML(
+    `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${at.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`,
+  );
   doc.end();
   return done;
+}
+
+/**
+ * The header and footer of every page, as pagination artifacts (not part of the tagged text): the
+ * organisation and the document's title with its marking above, "Side 2 av 5" and the record's id
+ * below.
+ */
+function pageFrames(doc: PDFKit.PDFDocument, r: RecordForPdf, title: string) {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const { margins } = doc.page;
+    const width = doc.page.width - margins.left - margins.right;
+    // Writing in the margins must not start a new page.
+    const bottom = margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc
+      .font('body')
+      .fontSize(7.5)
+      .fillColor('#444444')
+      .text(r.organisation ? `${r.organisation} – ${title}` : title, margins.left, 18, {
+        width,
+        lineBreak: false,
+        ellipsis: true,
+      })
+      .text(r.template.marking.text, margins.left, 28, { width, height: 20, ellipsis: true });
+    doc.text(
+      `${fill(W.page, { page: String(i - start + 1), pages: String(count) })} · ${fill(W.conversationId, { id: r.conversationId })}`,
+      margins.left,
+      doc.page.height - 36,
+      { width, align: 'center', lineBreak: false },
+    );
+    doc.endMarkedContent();
+    doc.fillColor('black');
+    doc.page.margins.bottom = bottom;
+  }
 }

@@ -332,5 +332,6 @@ export const en: Words = {
     conversationId: 'Conversation ID: {id}',
     empty: '—',
     unknownPerson: 'unknown person',
+    page: 'Page {page} of {pages}',
   },
 };

@@ -331,5 +331,6 @@ export const nb = {
     conversationId: 'Samtale-ID: {id}',
     empty: '—',
     unknownPerson: 'ukjent person',
+    page: 'Side {page} av {pages}',
   },
 };
