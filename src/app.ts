@@ -1,7 +1,7 @@
 // The composition root: wires adapters to use cases by configuration.
 import { inProcessChangeFeed } from './adapters/events/in-process.ts';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { AddressInfo } from 'node:net';
@@ -52,7 +52,13 @@ import { sendReminder } from './usecases/send-reminder.ts';
 import { sweepReminders } from './usecases/sweep-reminders.ts';
 import { applyLeaderChanges } from './usecases/apply-leader-changes.ts';
 
-export const APP_VERSION = '0.1.0';
+/** The release, from package.json: the Teams manifest's version, so each release can be uploaded. */
+export const APP_VERSION = ((): string => {
+  const pkg: unknown = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
+  const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? pkg.version : undefined;
+  if (typeof version !== 'string') throw new Error('package.json has no version');
+  return version;
+})();
 
 export interface Samtale {
   url: string;

@@ -189,6 +189,7 @@ function buildPackage() {
       clientId: config.clientId,
       publicUrl: config.publicUrl,
       version: APP_VERSION,
+      ...(config.appIdUri ? { appIdUri: config.appIdUri } : {}),
     },
     out,
   );

@@ -146,6 +146,26 @@ describe('the Teams app package', () => {
     },
   );
 
+  it(
+    'takes the SSO resource from APP_ID_URI when set, and its version from package.json',
+    { timeout: 60_000 },
+    async () => {
+      const uri = `api://samtale.example.org/${ENV.CLIENT_ID}`;
+      const r = await cli(['package'], { ...ENV, APP_ID_URI: uri });
+      expect(r.status, r.stderr).toBe(0);
+      const zip = join(import.meta.dirname, '..', '..', 'appPackage', 'build', 'samtale.zip');
+      const manifest = JSON.parse(unzip(readFileSync(zip)).get('manifest.json')!.toString('utf8')) as {
+        version: string;
+        webApplicationInfo: { resource: string };
+      };
+      expect(manifest.webApplicationInfo.resource).toBe(uri);
+      const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+        version: string;
+      };
+      expect(manifest.version).toBe(pkg.version);
+    },
+  );
+
   it('names each missing setting, and refuses a tab URL that is not https', async () => {
     const missing = await cli(['package'], { TEAMS_APP_ID: '', CLIENT_ID: '', PUBLIC_URL: '' });
     expect(missing.status).toBe(1);

@@ -12,6 +12,8 @@ export interface PackageSettings {
   clientId: string;
   publicUrl: string;
   version: string;
+  /** The SSO resource when the tenant sets its own (APP_ID_URI); else api://<host>/<client id>. */
+  appIdUri?: string;
 }
 
 const COMMANDS = {
@@ -107,7 +109,8 @@ export function buildManifest(s: PackageSettings): {
     ],
     permissions: ['identity'],
     validDomains: [url.host],
-    webApplicationInfo: { id: s.clientId, resource: `api://${url.host}/${s.clientId}` },
+    // The same resource the server checks tokens for, or SSO tokens would be refused.
+    webApplicationInfo: { id: s.clientId, resource: s.appIdUri ?? `api://${url.host}/${s.clientId}` },
   };
   const strings = (lang: 'nb' | 'en') => ({
     $schema:
