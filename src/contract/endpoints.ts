@@ -46,6 +46,14 @@ interface Spec {
 
 const NOT_PARTY = ['CONVERSATION_NOT_FOUND', 'FORBIDDEN'] as const;
 const WRITE_STATE = ['RECORD_LOCKED', 'STATE_FORBIDS_WRITE'] as const;
+/** What writing a plan row's cells may be refused for. */
+const ROW_CELLS = [
+  'FIELD_NOT_FOUND',
+  'FIELD_NOT_WRITABLE',
+  'ANSWER_INVALID',
+  'TEXT_TOO_LONG',
+  'ITEM_OWNER_NOT_PARTY',
+] as const;
 
 const specs = {
   getHealth: {
@@ -184,16 +192,7 @@ const specs = {
     body: req.addItemBody,
     response: view.actionItemView,
     status: 201,
-    errors: [
-      ...NOT_PARTY,
-      'FIELD_NOT_FOUND',
-      'FIELD_NOT_WRITABLE',
-      'ANSWER_INVALID',
-      'TEXT_TOO_LONG',
-      'ITEM_OWNER_NOT_PARTY',
-      'TOO_MANY_ITEMS',
-      ...WRITE_STATE,
-    ],
+    errors: [...NOT_PARTY, ...ROW_CELLS, 'TOO_MANY_ITEMS', ...WRITE_STATE],
   },
   updateActionItem: {
     summary: 'Change an action item (optimistic concurrency, as answers)',
@@ -202,17 +201,7 @@ const specs = {
     params: req.idParams,
     body: req.updateItemBody,
     response: view.actionItemView,
-    errors: [
-      'ITEM_NOT_FOUND',
-      ...NOT_PARTY,
-      'FIELD_NOT_FOUND',
-      'FIELD_NOT_WRITABLE',
-      'ANSWER_INVALID',
-      'TEXT_TOO_LONG',
-      'ITEM_OWNER_NOT_PARTY',
-      'VERSION_CONFLICT',
-      ...WRITE_STATE,
-    ],
+    errors: ['ITEM_NOT_FOUND', ...NOT_PARTY, ...ROW_CELLS, 'VERSION_CONFLICT', ...WRITE_STATE],
   },
   removeActionItem: {
     summary: 'Remove an action item',

@@ -75,6 +75,15 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
   }
 
   const isStatus = (e: unknown, status: number) => e instanceof GraphError && e.statusCode === status;
+  /** What a read gives, or undefined when the library answers 404. */
+  const orMissing = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (e) {
+      if (isStatus(e, 404)) return undefined;
+      throw e;
+    }
+  };
 
   async function uploadSession(
     drive: string,
@@ -166,6 +175,20 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
     return { location: item.webUrl ?? `${opts.siteUrl}/${opts.library}/${copy.path}`, created };
   }
 
+  /** A file's bytes, or undefined when the library has no such file. */
+  async function download(path: string, what: string): Promise<ArrayBuffer | undefined> {
+    const drive = await driveId();
+    return orMissing(
+      () =>
+        step(what, () =>
+          graph.client
+            .api(`/drives/${drive}/root:/${encodePath(path)}:/content`)
+            .responseType(ResponseType.ARRAYBUFFER)
+            .get(),
+        ) as Promise<ArrayBuffer>,
+    );
+  }
+
   return {
     async put(copy) {
       const { value, units } = await graph.meter.measure(() => put(copy));
@@ -182,53 +205,30 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
       );
     },
     async auditCheckpoint(day) {
-      const drive = await driveId();
-      try {
-        const data = (await step('read checkpoint', () =>
-          graph.client
-            .api(`/drives/${drive}/root:/${encodePath(`${AUDIT_CHECKPOINT_FOLDER}/${day}.json`)}:/content`)
-            .responseType(ResponseType.ARRAYBUFFER)
-            .get(),
-        )) as ArrayBuffer;
-        return parseCheckpoint(Buffer.from(data).toString('utf8'));
-      } catch (e) {
-        if (isStatus(e, 404)) return undefined;
-        throw e;
-      }
+      const data = await download(`${AUDIT_CHECKPOINT_FOLDER}/${day}.json`, 'read checkpoint');
+      return data && parseCheckpoint(Buffer.from(data).toString('utf8'));
     },
     async metadata(path) {
       const drive = await driveId();
-      try {
-        const item = (await step('read', () =>
-          graph.client
-            .api(`/drives/${drive}/root:/${encodePath(path)}`)
-            .expand('listItem($expand=fields)')
-            .get(),
-        )) as DriveItem;
-        const fields = item.listItem?.fields ?? {};
-        return {
-          tittel: fields.Title,
-          ...Object.fromEntries(LIBRARY_COLUMNS.map((c) => [c.key, fields[c.name]])),
-        };
-      } catch (e) {
-        if (isStatus(e, 404)) return undefined;
-        throw e;
-      }
+      const item = await orMissing(
+        () =>
+          step('read', () =>
+            graph.client
+              .api(`/drives/${drive}/root:/${encodePath(path)}`)
+              .expand('listItem($expand=fields)')
+              .get(),
+          ) as Promise<DriveItem>,
+      );
+      if (!item) return undefined;
+      const fields = item.listItem?.fields ?? {};
+      return {
+        tittel: fields.Title,
+        ...Object.fromEntries(LIBRARY_COLUMNS.map((c) => [c.key, fields[c.name]])),
+      };
     },
     async get(path) {
-      const drive = await driveId();
-      try {
-        const data = (await step('download', () =>
-          graph.client
-            .api(`/drives/${drive}/root:/${encodePath(path)}:/content`)
-            .responseType(ResponseType.ARRAYBUFFER)
-            .get(),
-        )) as ArrayBuffer;
-        return new Uint8Array(data);
-      } catch (e) {
-        if (isStatus(e, 404)) return undefined;
-        throw e;
-      }
+      const data = await download(path, 'download');
+      return data && new Uint8Array(data);
     },
   };
 }
