@@ -123,7 +123,7 @@ export function unknownCommandCard(links: Links, lang: Locale): AdaptiveCard {
   const w = WORDS[lang].bot;
   return card(
     [text(w.unknownCommand)],
-    [execute(w.helpTitle, 'help.show', {}), openUrl(w.myConversations, links.home)],
+    [execute(w.showHelp, 'help.show', {}), openUrl(w.myConversations, links.home)],
   );
 }
 

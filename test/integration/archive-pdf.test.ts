@@ -133,6 +133,19 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
     expect(first).not.toContain(OFFL_14);
   });
 
+  it("prints a plan as a tagged table with the template's columns and names for owners", () => {
+    const qdf = join(dir, 'oslo-qdf.pdf');
+    run('qpdf', ['--qdf', '--object-streams=disable', files['oslo-record']!, qdf]);
+    const raw = execFileSync('cat', [qdf]).toString('latin1');
+    for (const tag of ['/S /Table', '/S /TR', '/S /TH', '/S /TD']) expect(raw).toContain(tag);
+    const text = run('pdftotext', ['-layout', files['oslo-record']!, '-']);
+    // One line holds the header cells side by side, as a table does.
+    expect(text).toMatch(/Nr\.\s+Mål\/tiltak\s+Ansvarlig\s+Frist/);
+    // Owners by name: no directory id anywhere but the record's own id in the footer.
+    const ids = text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
+    expect(new Set(ids).size).toBe(1);
+  });
+
   it('keeps the XMP metadata in step with the Info dictionary (ModifyDate as well as CreateDate)', () => {
     for (const file of Object.values(files)) {
       const xmp = run('pdfinfo', ['-meta', file]);

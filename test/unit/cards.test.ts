@@ -147,6 +147,13 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
   });
 });
 
+describe('the unknown-command card', () => {
+  it('offers help with a button that says so', () => {
+    expect(JSON.stringify(unknownCommandCard(links, 'nb'))).toContain('"title":"Vis hjelp"');
+    expect(JSON.stringify(unknownCommandCard(links, 'en'))).toContain('"title":"Show help"');
+  });
+});
+
 describe('the follow-up card at the caps (issue 12)', () => {
   it('long comments on many items never make a card Teams would refuse; the rest is named', () => {
     const comment = 'Vi har kommet et stykke på vei, men trenger mer tid. '.repeat(80).slice(0, 4000);

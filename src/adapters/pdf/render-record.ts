@@ -161,12 +161,7 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
       if (field.kind === 'goalList' || field.kind === 'actionPlan') {
         const rows = r.items.filter((i) => i.fieldId === field.id);
         if (rows.length === 0) put(sect, 'P', W.empty, 'body', 10);
-        rows.forEach((row, n) => {
-          const text = field.columns
-            .map((c) => `${c.label}: ${cell(c, row.cells[c.id] ?? null, r.people)}`)
-            .join(' · ');
-          put(sect, 'P', `${n + 1}. ${text}`, 'body', 10);
-        });
+        else planTable(doc, sect, field.columns, rows, r.people, put);
       } else if (field.writer === 'both-separately') {
         const a = r.answers[field.id] ?? {};
         put(sect, 'P', `${r.template.parties.leader}: ${show(a.leader, r.people)}`, 'body', 10);
@@ -245,4 +240,92 @@ function pageFrames(doc: PDFKit.PDFDocument, r: RecordForPdf, title: string) {
     doc.fillColor('black');
     doc.page.margins.bottom = bottom;
   }
+}
+
+/** How wide a plan column is drawn: numbers, dates, choices and names narrow, text shares the rest. */
+const columnWidth = (c: Column): number | '*' =>
+  c.type === 'date' ? 58 : c.type === 'rating' ? 64 : c.type === 'person' ? 72 : '*';
+
+type Put = (
+  parent: PDFKit.PDFStructureElement,
+  type: 'H1' | 'H2' | 'H3' | 'H4' | 'P',
+  text: string,
+  font: 'body' | 'bold',
+  size: number,
+  gap?: number,
+) => void;
+
+/**
+ * A plan as a tagged table (Table, TR, TH, TD): its columns from the template, the header row
+ * repeated on every page it runs over. A row too tall for one page (long texts) is printed as
+ * paragraphs instead, so no word is cut to fit a cell.
+ */
+function planTable(
+  doc: PDFKit.PDFDocument,
+  sect: PDFKit.PDFStructureElement,
+  columns: readonly Column[],
+  rows: readonly { cells: Record<string, string | null> }[],
+  people: Record<string, string>,
+  put: Put,
+) {
+  const SIZE = 8.5;
+  const PAD = 3;
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const fixed = [22, ...columns.map(columnWidth)];
+  const flexible = fixed.filter((w) => w === '*').length;
+  const spare = width - fixed.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
+  const widths = fixed.map((w) => (w === '*' ? spare / Math.max(1, flexible) : w));
+  // The column's own label: a group name ("Handlingsplan") above every column would break words.
+  const header = ['Nr.', ...columns.map((c) => c.label)];
+  const heightOf = (texts: string[], font: 'body' | 'bold') =>
+    Math.max(
+      ...texts.map(
+        (t, i) =>
+          doc
+            .font(font)
+            .fontSize(SIZE)
+            .heightOfString(t, { width: (widths[i] ?? 40) - 2 * PAD }) +
+          2 * PAD,
+      ),
+    );
+  const headerHeight = heightOf(header, 'bold');
+  const style = { padding: PAD, border: 0.5, borderColor: '#888888' };
+  let table = null as PDFKit.Mixins.PDFTableObject | null;
+  const start = () => {
+    doc.x = left;
+    // pdfkit tags the table under structParent; its type definitions do not name the option yet.
+    const options: PDFKit.Mixins.TableOptions & { structParent: PDFKit.PDFStructureElement } = {
+      structParent: sect,
+      columnStyles: widths,
+      defaultStyle: style,
+    };
+    const t = doc.table(options);
+    t.row(header.map((text) => ({ text, type: 'TH' as const, font: { src: 'bold', size: SIZE } })));
+    return t;
+  };
+  rows.forEach((row, n) => {
+    const texts = [String(n + 1), ...columns.map((c) => cell(c, row.cells[c.id] ?? null, people))];
+    const height = heightOf(texts, 'body');
+    const room = doc.page.maxY() - doc.page.margins.top - headerHeight;
+    if (height > room) {
+      // Taller than a page: the row as paragraphs, every word kept.
+      table?.end();
+      table = null;
+      put(sect, 'P', `${n + 1}.`, 'bold', 10, 2);
+      columns.forEach((c, i) => put(sect, 'P', `${c.label}: ${texts[i + 1] ?? ''}`, 'body', 9.5, 2));
+      return;
+    }
+    if (table && doc.y + height > doc.page.maxY()) {
+      table.end();
+      table = null;
+      doc.addPage();
+    }
+    if (!table && doc.y + headerHeight + height > doc.page.maxY()) doc.addPage();
+    table ??= start();
+    table.row(texts.map((text) => ({ text, font: { src: 'body', size: SIZE } })));
+  });
+  table?.end();
+  doc.x = left;
+  doc.moveDown(0.5);
 }

@@ -284,6 +284,7 @@ export const en: Words = {
     },
     recordStatus: 'Record status',
     helpTitle: 'Samtale in Teams',
+    showHelp: 'Show help',
     help: 'I remind you to prepare, sign and follow up your conversations. Type:',
     commandConversations: 'my conversations',
     commandConversationsWhat: 'your conversations and what is left to do',

@@ -285,6 +285,7 @@ export const nb = {
     },
     recordStatus: 'Registrer status',
     helpTitle: 'Samtale i Teams',
+    showHelp: 'Vis hjelp',
     help: 'Jeg minner deg på forberedelse, signering og oppfølging av samtalene dine. Skriv:',
     commandConversations: 'mine samtaler',
     commandConversationsWhat: 'samtalene dine og hva som gjenstår',
