@@ -21,6 +21,20 @@ export async function prepareArchiveCopy(deps: Deps, conversationId: string): Pr
     deps.directory.user(c.tid, c.leaderOid),
     deps.directory.user(c.tid, c.employeeOid),
   ]);
+  // Last period's rows, for the fields that assess them (Oslo Del I, the 10-faktor's last plan).
+  const assessesPrevious = allFields(template).some((f) => f.kind === 'previousItems');
+  const before = assessesPrevious ? await deps.store.previousConversation(c) : null;
+  const previous = before
+    ? {
+        period: before.period,
+        items: (await deps.store.items(before.id)).map((i) => ({
+          id: i.id,
+          fieldId: i.fieldId,
+          cells: i.cells,
+          status: i.status,
+        })),
+      }
+    : undefined;
   // The organisation is the directory's top unit ("Fjordvik kommune").
   const organisation = (await deps.directory.units(c.tid)).find((u) => u.parentId === null)?.name ?? '';
   const shared = new Set(
@@ -42,8 +56,14 @@ export async function prepareArchiveCopy(deps: Deps, conversationId: string): Pr
     answers: byField,
     items: items.map((i) => ({ fieldId: i.fieldId, cells: i.cells })),
     people,
-    signatures: signatures.map((s) => ({ name: s.name, upn: s.upn, signedAt: s.signedAt })),
+    signatures: signatures.map((s) => ({
+      name: s.name,
+      upn: s.upn,
+      signedAt: s.signedAt,
+      role: template.parties[s.party],
+    })),
     organisation,
+    ...(previous ? { previous } : {}),
     contentHash: recordHash(template, sharedRecord(c, template, answers, items), c.salarySalt),
   };
   const hasSalary = template.sections.some((s) => s.sensitivity === 'salary');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFL_14, renderRecordPdf } from '../../src/adapters/pdf/render-record.ts';
 import { prepareArchiveCopy } from '../../src/usecases/prepare-archive-copy.ts';
+import { builtInTemplate } from '../../src/domain/templates/registry.ts';
 import { backends } from '../helpers/backends.ts';
 import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
 import { ensureDebian } from '../../scripts/ensure-debian.mjs';
@@ -93,9 +94,10 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
     expect(kontrakt).toContain(
       'Hvordan vurderer du/lederen resultatoppnåelsen (inkl. kvaliteten av tjenestene)?',
     );
-    expect(kontrakt).toMatch(
-      /Kari Nordmann \(kari\.nordmann@fjordvik\.kommune\.no\) signerte \d{1,2}\. \p{L}+ \d{4} kl\. \d\d:\d\d/u,
-    );
+    // The signature block is a table: name, role, time in Europe/Oslo, method.
+    expect(kontrakt).toMatch(/Signert av Rolle Tidspunkt Metode/);
+    expect(kontrakt).toMatch(/Kari Nordmann Overordnet leder \d{1,2}\. \p{L}+ \d{4} Elektronisk i Samtale/u);
+    expect(kontrakt).toMatch(/kari\.nordmann@fjordvik\.kommune\.no kl\. \d\d:\d\d/);
     expect(kontrakt).toMatch(/sha256:[0-9a-f]{64}/);
     // Salary stays out of the record and goes into its own document.
     expect(kontrakt).not.toContain('Lønnssamtalen ble gjennomført');
@@ -144,6 +146,41 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
     // Owners by name: no directory id anywhere but the record's own id in the footer.
     const ids = text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
     expect(new Set(ids).size).toBe(1);
+  });
+
+  it("prints last period's items with their follow-up status and this record's assessment of each", async () => {
+    const template = builtInTemplate('medarbeidersamtale-10-faktor')!;
+    const item = '22222222-2222-4222-8222-222222222222';
+    const pdf = await renderRecordPdf({
+      template,
+      part: 'record',
+      conversationId: '11111111-1111-4111-8111-111111111111',
+      period: '2026',
+      scheduledAt: null,
+      parties: { leader: 'Ola Hansen', employee: 'Per Johansen' },
+      answers: { 'handlingsplan-forrige': { shared: { [item]: 'Godt gjennomført, videreføres' } } },
+      items: [],
+      people: {},
+      signatures: [],
+      contentHash: `sha256:${'0'.repeat(64)}`,
+      organisation: 'Fjordvik kommune',
+      previous: {
+        period: '2025',
+        items: [
+          {
+            id: item,
+            fieldId: 'handlingsplan',
+            cells: { mal: 'Fjorårets mål om veiledning' },
+            status: 'partly',
+          },
+        ],
+      },
+    });
+    const file = join(dir, 'previous.pdf');
+    writeFileSync(file, pdf);
+    const text = run('pdftotext', ['-layout', file, '-']).replace(/\s+/g, ' ');
+    expect(text).toContain('Fra 2025:');
+    expect(text).toMatch(/Fjorårets mål om veiledning Delvis Godt gjennomført, videreføres/);
   });
 
   it('keeps the XMP metadata in step with the Info dictionary (ModifyDate as well as CreateDate)', () => {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { fill, formatDate, formatDateTime, periodName, ratingLabel } from '../../contract/words/format.ts';
 import { WORDS } from '../../contract/words/index.ts';
+import type { FollowUpStatus } from '../../domain/answers.ts';
 import type { Json } from '../../domain/json.ts';
 import type { Column, Section, Template } from '../../domain/templates/model.ts';
 
@@ -24,8 +25,13 @@ export interface RecordForPdf {
   answers: Record<string, Partial<Record<'shared' | 'leader' | 'employee', Json>>>;
   items: { fieldId: string; cells: Record<string, string | null> }[];
   people: Record<string, string>;
-  signatures: { name: string; upn: string; signedAt: string }[];
+  signatures: { name: string; upn: string; signedAt: string; role: string }[];
   contentHash: string;
+  /** Last period's plan rows with their follow-up status, for the fields that assess them. */
+  previous?: {
+    period: string;
+    items: { id: string; fieldId: string; cells: Record<string, string | null>; status: FollowUpStatus }[];
+  };
   /** The organisation, for the header of every page (the directory's top unit); empty if unknown. */
   organisation: string;
   /** The salary part's salt: printed only on the salary copy, whose readers may check Punkt 4. */
@@ -154,11 +160,13 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
     for (const p of section.intro ?? []) put(sect, 'P', p, 'body', 9);
     for (const g of section.guide ?? []) put(sect, 'H4', g.text, 'body', 9, 2);
     for (const field of section.fields) {
-      if (field.visibility !== 'shared' || field.kind === 'previousItems') continue;
+      if (field.visibility !== 'shared') continue;
       // A field named like its section ("Handlingsplan") is not announced twice.
       if (field.label !== section.title) put(sect, 'H3', field.label, 'bold', 11, 2);
       for (const g of field.guide ?? []) put(sect, 'H4', g.text, 'body', 9, 2);
-      if (field.kind === 'goalList' || field.kind === 'actionPlan') {
+      if (field.kind === 'previousItems') {
+        previousTable(doc, sect, r, field.sourceFieldId, r.answers[field.id]?.shared, put);
+      } else if (field.kind === 'goalList' || field.kind === 'actionPlan') {
         const rows = r.items.filter((i) => i.fieldId === field.id);
         if (rows.length === 0) put(sect, 'P', W.empty, 'body', 10);
         else planTable(doc, sect, field.columns, rows, r.people, put);
@@ -183,13 +191,28 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
   const sig = doc.struct('Sect');
   root.add(sig);
   put(sig, 'H2', W.signatures, 'bold', 14);
-  for (const s of r.signatures)
-    put(
+  // Who signed, as what, when (Europe/Oslo) and how: a small table.
+  if (r.signatures.length > 0)
+    planTable(
+      doc,
       sig,
-      'P',
-      fill(W.signed, { name: s.name, upn: s.upn, time: formatDateTime(LOCALE, s.signedAt) }),
-      'body',
-      10,
+      [
+        { id: 'name', label: W.signer, type: 'text' },
+        { id: 'role', label: W.role, type: 'text' },
+        { id: 'time', label: W.signedAt, type: 'text' },
+        { id: 'method', label: W.method, type: 'text' },
+      ],
+      r.signatures.map((s) => ({
+        cells: {
+          name: `${s.name}\n${s.upn}`,
+          role: s.role,
+          time: formatDateTime(LOCALE, s.signedAt),
+          method: W.signMethod,
+        },
+      })),
+      r.people,
+      put,
+      ['*', 80, 96, 110],
     );
   put(sig, 'P', fill(W.contentKey, { hash: r.contentHash }), 'body', 9);
   if (r.salarySalt) put(sig, 'P', fill(W.salarySalt, { salt: r.salarySalt }), 'body', 9);
@@ -267,12 +290,14 @@ function planTable(
   rows: readonly { cells: Record<string, string | null> }[],
   people: Record<string, string>,
   put: Put,
+  /** Widths of the columns when their types do not tell (points, or '*' to share the rest). */
+  columnWidths: readonly (number | '*')[] = columns.map(columnWidth),
 ) {
   const SIZE = 8.5;
   const PAD = 3;
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  const fixed = [22, ...columns.map(columnWidth)];
+  const fixed = [22, ...columnWidths];
   const flexible = fixed.filter((w) => w === '*').length;
   const spare = width - fixed.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
   const widths = fixed.map((w) => (w === '*' ? spare / Math.max(1, flexible) : w));
@@ -328,4 +353,50 @@ function planTable(
   table?.end();
   doc.x = left;
   doc.moveDown(0.5);
+}
+
+/**
+ * Last period's items as the record assessed them: each row's text, the follow-up status it ended
+ * with, and this conversation's assessment of it (the field's answer, by item id).
+ */
+function previousTable(
+  doc: PDFKit.PDFDocument,
+  sect: PDFKit.PDFStructureElement,
+  r: RecordForPdf,
+  sourceFieldId: string,
+  answer: Json | undefined,
+  put: Put,
+) {
+  const source = r.template.sections.flatMap((s) => s.fields).find((f) => f.id === sourceFieldId);
+  const columns = source && 'columns' in source ? source.columns : [];
+  const title = columns.find((c) => !c.role && c.type === 'text');
+  const rows = (r.previous?.items ?? []).filter((i) => i.fieldId === sourceFieldId);
+  if (!r.previous || rows.length === 0) {
+    put(sect, 'P', W.noPrevious, 'body', 10);
+    return;
+  }
+  put(sect, 'P', fill(W.previousFrom, { period: periodName(LOCALE, r.previous.period) }), 'body', 9, 2);
+  const assessments = typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? answer : {};
+  const shown: Column[] = [
+    { id: 'title', label: title?.label ?? W.item, type: 'text' },
+    { id: 'status', label: W.followUpStatus, type: 'text' },
+    { id: 'assessment', label: W.assessment, type: 'text' },
+  ];
+  planTable(
+    doc,
+    sect,
+    shown,
+    rows.map((i) => {
+      const a = assessments[i.id];
+      return {
+        cells: {
+          title: (title && i.cells[title.id]) || null,
+          status: WORDS[LOCALE].followUp[i.status],
+          assessment: typeof a === 'string' && a ? a : null,
+        },
+      };
+    }),
+    r.people,
+    put,
+  );
 }

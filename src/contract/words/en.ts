@@ -326,7 +326,11 @@ export const en: Words = {
     salaryTitle: 'Punkt 4: Salary',
     salarySuffix: 'salary',
     signatures: 'Signatures',
-    signed: '{name} ({upn}) signed {time}',
+    signer: 'Signed by',
+    role: 'Role',
+    signedAt: 'Time',
+    method: 'Method',
+    signMethod: "Electronically in Samtale, signed in with the organisation's account",
     contentKey:
       'Content key (SHA-256 over canonical JSON, RFC 8785; the salary part with its own salt): {hash}',
     salarySalt: 'Salt of the salary part (only for those who may read Punkt 4): {salt}',
@@ -334,5 +338,10 @@ export const en: Words = {
     empty: '—',
     unknownPerson: 'unknown person',
     page: 'Page {page} of {pages}',
+    previousFrom: 'From {period}:',
+    noPrevious: 'No items from the previous period.',
+    item: 'Item',
+    followUpStatus: 'Status at follow-up',
+    assessment: 'Assessment',
   },
 };
