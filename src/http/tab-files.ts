@@ -12,6 +12,8 @@ export const TAB_ROUTES = [
   /^\/team\/?$/,
   /^\/hr\/?$/,
   /^\/follow-up\/?$/,
+  /^\/personvern\/?$/,
+  /^\/vilkar\/?$/,
 ];
 
 const TYPES: Record<string, string> = {

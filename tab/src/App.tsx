@@ -27,6 +27,7 @@ const HrPage = lazy(() => import('./pages/HrPage.tsx').then((m) => ({ default: m
 const FollowUpPage = lazy(() =>
   import('./pages/FollowUpPage.tsx').then((m) => ({ default: m.FollowUpPage })),
 );
+const LegalPage = lazy(() => import('./pages/LegalPage.tsx').then((m) => ({ default: m.LegalPage })));
 const UserPicker = lazy(() => import('./pages/UserPicker.tsx').then((m) => ({ default: m.UserPicker })));
 import { ErrorNotice, NotFound } from './pages/common.tsx';
 import { navigate, useRoute } from './router.ts';
@@ -132,6 +133,7 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
   const getToken = useCallback(async () => (host.getToken ? host.getToken() : token), [host, token]);
   const api = useMemo(() => createApi(host.locale, getToken), [host.locale, getToken]);
   const signedIn = host.inTeams || token !== null;
+  const route = useRoute();
 
   // A Teams deep link (subPageId) opens its conversation directly.
   useEffect(() => {
@@ -146,7 +148,11 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
       style={{ colorScheme: theme === 'light' ? 'light' : 'dark' }}
     >
       <I18n.Provider value={i18n}>
-        {signedIn ? (
+        {route.page === 'privacy' || route.page === 'terms' ? (
+          <Suspense fallback={<Spinner label={i18n.t('loading')} />}>
+            <LegalPage kind={route.page} />
+          </Suspense>
+        ) : signedIn ? (
           <Shell
             api={api}
             inTeams={host.inTeams}

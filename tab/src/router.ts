@@ -7,6 +7,8 @@ export type Route =
   | { page: 'team' }
   | { page: 'hr' }
   | { page: 'follow-up' }
+  | { page: 'privacy' }
+  | { page: 'terms' }
   | { page: 'not-found' };
 
 export function parseRoute(path: string): Route {
@@ -17,6 +19,9 @@ export function parseRoute(path: string): Route {
   if (path === '/hr' || path === '/hr/') return { page: 'hr' };
   if (path === '/follow-up' || path === '/follow-up/') return { page: 'follow-up' };
   if (path === '/team/') return { page: 'team' };
+  // The manifest's privacy and terms links: open to everyone, signed in or not.
+  if (path === '/personvern' || path === '/personvern/') return { page: 'privacy' };
+  if (path === '/vilkar' || path === '/vilkar/') return { page: 'terms' };
   return { page: 'not-found' };
 }
 

@@ -54,6 +54,8 @@ describe('universal design (WCAG 2.1 AA)', () => {
 
   const PAGES: PageSpec[] = [
     { name: 'velg-bruker', user: null, path: () => '/', heading: /Velg en demobruker/ },
+    { name: 'personvern', user: null, path: () => '/personvern', heading: /Personvern i Samtale/ },
+    { name: 'vilkar', user: null, path: () => '/vilkar', heading: /Vilkår for bruk/ },
     { name: 'mine-samtaler', user: 'Ola Hansen', path: () => '/', heading: /Mine samtaler/ },
     { name: 'mitt-team', user: 'Ola Hansen', path: () => '/team', heading: /Mitt team/ },
     { name: 'hr', user: 'Lars Bakke', path: () => '/hr', heading: /Gjennomføring/ },
@@ -93,7 +95,8 @@ describe('universal design (WCAG 2.1 AA)', () => {
   async function open(spec: PageSpec, theme: string, width: number): Promise<Page> {
     const context = await browser.newContext({ locale: 'nb-NO', viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${t.url}/?theme=${theme}`);
+    // Signed-in pages are reached through the picker; open pages (privacy, terms) by their address.
+    await page.goto(`${t.url}${spec.user ? '/' : spec.path(ids)}?theme=${theme}`);
     if (spec.user) {
       await page.getByRole('button', { name: spec.user }).click();
       await page.getByRole('heading', { level: 1, name: 'Mine samtaler' }).waitFor();

@@ -203,8 +203,9 @@ for (const backend of await backends()) {
         'text/html; charset=utf-8',
       ]);
       expect(await missing.text()).toContain('<div id="root">');
-      const known = await fetch(`${t.url}/follow-up`, { headers: { accept: 'text/html' } });
-      expect(known.status).toBe(200);
+      // The manifest's privacy and terms links answer (the tab shows them without signing in).
+      for (const page of ['/follow-up', '/personvern', '/vilkar'])
+        expect((await fetch(`${t.url}${page}`, { headers: { accept: 'text/html' } })).status, page).toBe(200);
       expect((await fetch(`${t.url}/assets/../../package.json`)).status).toBe(404);
     });
   });

@@ -257,6 +257,22 @@ export const en: Words = {
     followUpHistoryLine: '{time}: {name} set the status “{status}”',
     notFilled: 'Not filled in',
     noRows: 'No rows yet.',
+    privacyTitle: 'Privacy in Samtale',
+    privacyWhat:
+      'Samtale stores what you and your leader write in your conversations: preparation, record, action plan and follow-up, with who wrote what and when. Names, e-mail addresses and who leads whom come from your organisation’s directory.',
+    privacyWho:
+      'Only you see your private preparation, until you share it. The record is seen by the two of you. Your leader’s leader sees only how far the conversation has come, never its content. HR sees the archived copy after signing. Punkt 4 on salary in the kontraktsamtale is seen only by the parties and HR with the salary role.',
+    privacyHowLong:
+      'Signed records are archived as PDF/A in your organisation’s archive with a disposal date (10 years unless your organisation chose otherwise).',
+    privacyRights:
+      'You have the right to see what is stored about you and to ask for corrections. Contact HR or the data protection officer of your organisation. Your organisation is the controller.',
+    termsTitle: 'Terms of use',
+    termsUse:
+      'Samtale is for conversations between leaders and employees in your organisation, in Microsoft Teams. You sign in with your organisation’s account.',
+    termsRecord:
+      'What you sign is locked and archived as signed. Changes after a record is sent for signing need the leader to reopen it, and both of you sign again.',
+    termsContact: 'Questions about its use go to HR in your organisation.',
+    backToSamtale: 'To Samtale',
     notFoundLead: 'This address does not exist in Samtale, or the page has moved.',
   },
 

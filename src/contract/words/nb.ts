@@ -259,6 +259,22 @@ export const nb = {
     notFilled: 'Ikke fylt ut',
     noRows: 'Ingen rader ennå.',
     notFoundLead: 'Adressen finnes ikke i Samtale, eller siden er flyttet.',
+    privacyTitle: 'Personvern i Samtale',
+    privacyWhat:
+      'Samtale lagrer det du og lederen din skriver i samtalene deres: forberedelse, referat, handlingsplan og oppfølging, med hvem som skrev hva og når. Navn, e-post og hvem som leder hvem hentes fra organisasjonens katalog.',
+    privacyWho:
+      'Privat forberedelse ser bare du, til du selv deler den. Referatet ser dere to. Lederens leder ser bare hvor langt samtalen er kommet, aldri innholdet. HR ser arkivkopien etter signering. Punkt 4 om lønn i kontraktsamtalen ser bare partene og HR med lønnsrollen.',
+    privacyHowLong:
+      'Signerte referater arkiveres som PDF/A i organisasjonens arkiv med en kassasjonsdato (10 år om organisasjonen ikke har valgt noe annet).',
+    privacyRights:
+      'Du har rett til innsyn i det som er lagret om deg, og til å be om retting. Ta kontakt med HR eller personvernombudet i organisasjonen din. Organisasjonen er behandlingsansvarlig.',
+    termsTitle: 'Vilkår for bruk',
+    termsUse:
+      'Samtale brukes til samtaler mellom ledere og medarbeidere i organisasjonen din, i Microsoft Teams. Du logger inn med organisasjonens konto.',
+    termsRecord:
+      'Det dere signerer, låses og arkiveres slik det ble signert. Endringer etter at referatet er sendt til signering krever at lederen gjenåpner det, og begge signerer på nytt.',
+    termsContact: 'Spørsmål om bruken rettes til HR i organisasjonen din.',
+    backToSamtale: 'Til Samtale',
   },
 
   bot: {
