@@ -166,6 +166,13 @@ export async function startJobs(
   // recorded but not sent go out.
   await sweep();
   await sweepReminders();
+  // And the audit chain's head into the archive now, which also finishes a checkpoint write a
+  // crash cut short. The archive being unreachable must not keep the service from starting.
+  await handlers.anchorAuditTrail().catch((e: unknown) =>
+    logger.warn('audit checkpoint not written; the hourly job tries again', {
+      error: e instanceof Error ? e.message : String(e),
+    }),
+  );
 
   return {
     enqueueArchive,
