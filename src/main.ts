@@ -1,6 +1,6 @@
 // The samtale command: `serve` (default) and `templates export`.
 import { inProcessChangeFeed } from './adapters/events/in-process.ts';
-import { ConfigError, loadConfig, summariseConfig } from './config/schema.ts';
+import { ConfigError, loadConfig, loadPackageConfig, summariseConfig } from './config/schema.ts';
 import { BUILT_IN_TEMPLATES } from './domain/templates/registry.ts';
 import {
   APP_VERSION,
@@ -171,7 +171,7 @@ async function provisionArchive() {
 
 /** package: appPackage/build/samtale.zip from TEAMS_APP_ID, CLIENT_ID and PUBLIC_URL. */
 function buildPackage() {
-  const config = loadConfig(process.env);
+  const config = loadPackageConfig(process.env);
   const missing = [
     !config.teamsAppId &&
       'TEAMS_APP_ID: the Teams app id (a GUID of your choice, kept for the app’s lifetime)',

@@ -95,7 +95,16 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
     ? // `keep`: the follow-up card comes as a new message, and this reminder stays as it is.
       [execute(w.recordStatus, 'followUp.show', { keep: 1 })]
     : [];
-  return card([heading(w.reminderTitle), ...sections], [...actions, openUrl(w.myConversations, links.home)]);
+  const build = (n: number) =>
+    card(
+      [
+        heading(w.reminderTitle),
+        ...sections.slice(0, n),
+        ...(n < sections.length ? [text(fill(w.moreItems, { count: String(sections.length - n) }))] : []),
+      ],
+      [...actions, openUrl(w.myConversations, links.home)],
+    );
+  return build(fitting(sections.length, build));
 }
 
 export function welcomeCard(links: Links, lang: Locale): AdaptiveCard {
@@ -179,6 +188,13 @@ export function myConversationsCard(
 /** Teams refuses a message over about 28 KB, in-place updates too; the rest is the activity's. */
 export const CARD_MAX_BYTES = 24_000;
 
+/** How many of a card's parts fit under the size limit (at least one). */
+function fitting(parts: number, build: (n: number) => AdaptiveCard): number {
+  let n = parts;
+  while (n > 1 && Buffer.byteLength(JSON.stringify(build(n))) > CARD_MAX_BYTES) n--;
+  return n;
+}
+
 /** The owner's own open items, each with a status choice and a comment, saved in place. */
 export function followUpCard(
   items: readonly FollowUpLine[],
@@ -235,9 +251,7 @@ export function followUpCard(
       [execute(w.save, 'followUp.save', {}), openUrl(w.myConversations, links.home)],
     );
   // Long comments can make even 15 items too large for Teams: fewer items, and a line for the rest.
-  let n = rows.length;
-  while (n > 1 && Buffer.byteLength(JSON.stringify(build(n))) > CARD_MAX_BYTES) n--;
-  return build(n);
+  return build(fitting(rows.length, build));
 }
 
 export const savedNotice = (lang: Locale) => WORDS[lang].bot.saved;

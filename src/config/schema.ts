@@ -209,6 +209,32 @@ export class ConfigError extends Error {
 }
 
 /** Validates the whole environment at once, so every problem is reported together. */
+/**
+ * What `samtale package` reads, from the same schema: the Teams app's ids and where Samtale is
+ * served. Building the package needs nothing else, in either mode (no SharePoint, no secret).
+ */
+export function loadPackageConfig(env: Record<string, string | undefined>) {
+  const schema = configSchema.pick({
+    TEAMS_APP_ID: true,
+    CLIENT_ID: true,
+    PUBLIC_URL: true,
+    APP_ID_URI: true,
+  });
+  const input = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
+  );
+  const parsed = schema.safeParse(input);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`));
+  const c = parsed.data;
+  return {
+    teamsAppId: c.TEAMS_APP_ID,
+    clientId: c.CLIENT_ID,
+    publicUrl: c.PUBLIC_URL,
+    appIdUri: c.APP_ID_URI,
+  };
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const input: Record<string, string> = Object.fromEntries(
     Object.keys(configSchema.shape).flatMap((k) =>

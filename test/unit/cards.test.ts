@@ -147,6 +147,24 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
   });
 });
 
+describe('the reminder card at any size', () => {
+  it('a leader with very many reminders at once gets a card Teams accepts, naming the rest', () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      due({
+        kind: 'preparation',
+        key: `k${i}`,
+        subject: `conversation-${i}`,
+        templateKey: 'kontraktsamtale',
+      }),
+    );
+    const json = JSON.stringify(reminderCard(many, links, 'nb'));
+    expect(Buffer.byteLength(json)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+    const shown = (json.match(/conversation-\d+/g) ?? []).length;
+    expect(shown).toBeGreaterThan(10);
+    expect(json).toContain(`Og ${300 - shown} til: se alle i Samtale.`);
+  });
+});
+
 describe('the unknown-command card', () => {
   it('offers help with a button that says so', () => {
     expect(JSON.stringify(unknownCommandCard(links, 'nb'))).toContain('"title":"Vis hjelp"');
