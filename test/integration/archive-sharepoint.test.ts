@@ -117,13 +117,15 @@ for (const backend of await backends()) {
       expect(principals).not.toContain(DEMO.ingrid);
       expect(salary.uniquePermissions).toBe(true);
       // The app counts the SharePoint resource units it spends and notes them per copy in the audit
-      // trail: 2 upload + 2 fields + 5 invite, and 3 more once for finding the library's drive.
+      // trail: 2 upload + 2 fields + 5 invite. Finding the library's drive costs 3 more, once: paid by
+      // the first copy, or by the start-up audit checkpoint when that gets there first.
       const stored = (await t.app.deps.store.auditTrail()).events.filter(
         (e) => e.action === 'archive.stored',
       );
-      expect(stored.map((e) => (e.data as { resourceUnits?: number }).resourceUnits).sort()).toEqual([
-        12, 9, 9, 9,
-      ]);
+      const units = stored.map((e) => (e.data as { resourceUnits?: number }).resourceUnits);
+      expect(units).toHaveLength(4);
+      expect(units.filter((u) => u !== 9 && u !== 12)).toEqual([]);
+      expect(units.filter((u) => u === 12).length).toBeLessThanOrEqual(1);
     });
 
     it('a party opens their copy from the app, read back from SharePoint; the other leader gets nothing', async () => {

@@ -167,12 +167,13 @@ export async function startJobs(
   await sweep();
   await sweepReminders();
   // And the audit chain's head into the archive now, which also finishes a checkpoint write a
-  // crash cut short. The archive being unreachable must not keep the service from starting.
-  await handlers.anchorAuditTrail().catch((e: unknown) =>
+  // crash cut short. A slow or unreachable archive holds up the start for 5 s at most.
+  const anchored = handlers.anchorAuditTrail().catch((e: unknown) =>
     logger.warn('audit checkpoint not written; the hourly job tries again', {
       error: e instanceof Error ? e.message : String(e),
     }),
   );
+  await Promise.race([anchored, new Promise((r) => setTimeout(r, 5_000).unref())]);
 
   return {
     enqueueArchive,
