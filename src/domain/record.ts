@@ -5,10 +5,6 @@ import { ITEM_KINDS, allFields, type Template } from './templates/model.ts';
 
 const isEmpty = (v: Json) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
-/**
- * The shared record both parties sign: every shared answer (each party's own view kept under its
- * own key) and every plan row. Private preparation is never part of it, shared or not.
- */
 export type SharedRecord = {
   conversation: string;
   template: { key: string; version: string };
@@ -18,6 +14,10 @@ export type SharedRecord = {
   items: { id: string; field: string; position: number; cells: Record<string, string | null> }[];
 };
 
+/**
+ * The shared record both parties sign: every shared answer (each party's own view kept under its
+ * own key) and every plan row. Private preparation is never part of it, shared or not.
+ */
 export function sharedRecord(
   conversation: Conversation,
   template: Template,
