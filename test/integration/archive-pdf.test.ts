@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFL_14, renderRecordPdf } from '../../src/adapters/pdf/render-record.ts';
 import { prepareArchiveCopy } from '../../src/usecases/prepare-archive-copy.ts';
 import { builtInTemplate } from '../../src/domain/templates/registry.ts';
+import { recordForPdf } from '../helpers/record-pdf.ts';
 import { backends } from '../helpers/backends.ts';
 import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
 import { ensureDebian } from '../../scripts/ensure-debian.mjs';
@@ -151,31 +152,22 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
   it("prints last period's items with their follow-up status and this record's assessment of each", async () => {
     const template = builtInTemplate('medarbeidersamtale-10-faktor')!;
     const item = '22222222-2222-4222-8222-222222222222';
-    const pdf = await renderRecordPdf({
-      template,
-      part: 'record',
-      conversationId: '11111111-1111-4111-8111-111111111111',
-      period: '2026',
-      scheduledAt: null,
-      parties: { leader: 'Ola Hansen', employee: 'Per Johansen' },
-      answers: { 'handlingsplan-forrige': { shared: { [item]: 'Godt gjennomført, videreføres' } } },
-      items: [],
-      people: {},
-      signatures: [],
-      contentHash: `sha256:${'0'.repeat(64)}`,
-      organisation: 'Fjordvik kommune',
-      previous: {
-        period: '2025',
-        items: [
-          {
-            id: item,
-            fieldId: 'handlingsplan',
-            cells: { mal: 'Fjorårets mål om veiledning' },
-            status: 'partly',
-          },
-        ],
-      },
-    });
+    const pdf = await renderRecordPdf(
+      recordForPdf(template, {
+        answers: { 'handlingsplan-forrige': { shared: { [item]: 'Godt gjennomført, videreføres' } } },
+        previous: {
+          period: '2025',
+          items: [
+            {
+              id: item,
+              fieldId: 'handlingsplan',
+              cells: { mal: 'Fjorårets mål om veiledning' },
+              status: 'partly',
+            },
+          ],
+        },
+      }),
+    );
     const file = join(dir, 'previous.pdf');
     writeFileSync(file, pdf);
     const text = run('pdftotext', ['-layout', file, '-']).replace(/\s+/g, ' ');

@@ -109,14 +109,7 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
 
   const root = doc.struct('Document');
   doc.addStructure(root);
-  const put = (
-    parent: PDFKit.PDFStructureElement,
-    type: 'H1' | 'H2' | 'H3' | 'H4' | 'P',
-    text: string,
-    font: 'body' | 'bold',
-    size: number,
-    gap = 4,
-  ) => {
+  const put: Put = (parent, type, text, font, size, gap = 4) => {
     // A heading never ends a page: it goes to the next one with what follows it.
     if (type !== 'P' && doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
     doc.font(font).fontSize(size).text(text, { structParent: parent, structType: type });
@@ -269,6 +262,7 @@ function pageFrames(doc: PDFKit.PDFDocument, r: RecordForPdf, title: string) {
 const columnWidth = (c: Column): number | '*' =>
   c.type === 'date' ? 58 : c.type === 'rating' ? 64 : c.type === 'person' ? 72 : '*';
 
+/** Writes one tagged paragraph or heading. */
 type Put = (
   parent: PDFKit.PDFStructureElement,
   type: 'H1' | 'H2' | 'H3' | 'H4' | 'P',
