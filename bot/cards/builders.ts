@@ -97,11 +97,7 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
     : [];
   const build = (n: number) =>
     card(
-      [
-        heading(w.reminderTitle),
-        ...sections.slice(0, n),
-        ...(n < sections.length ? [text(fill(w.moreItems, { count: String(sections.length - n) }))] : []),
-      ],
+      [heading(w.reminderTitle), ...sections.slice(0, n), ...rest(lang, n, sections.length)],
       [...actions, openUrl(w.myConversations, links.home)],
     );
   return build(fitting(sections.length, build));
@@ -177,9 +173,7 @@ export function myConversationsCard(
           text(`[${w.open}](${links.conversation(l.id)})`),
         ],
       })),
-      ...(lines.length > MAX_LINES
-        ? [text(fill(w.moreConversations, { count: String(lines.length - MAX_LINES) }))]
-        : []),
+      ...rest(lang, Math.min(MAX_LINES, lines.length), lines.length),
     ],
     [openUrl(w.myConversations, links.home)],
   );
@@ -187,6 +181,10 @@ export function myConversationsCard(
 
 /** Teams refuses a message over about 28 KB, in-place updates too; the rest is the activity's. */
 export const CARD_MAX_BYTES = 24_000;
+
+/** The line under a list that shows `shown` of `total`: how many more, and where they are. */
+const rest = (lang: Locale, shown: number, total: number) =>
+  shown < total ? [text(fill(WORDS[lang].bot.more, { count: String(total - shown) }))] : [];
 
 /** How many of a card's parts fit under the size limit (at least one). */
 function fitting(parts: number, build: (n: number) => AdaptiveCard): number {
@@ -246,7 +244,7 @@ export function followUpCard(
         heading(w.recordStatus),
         ...(notice ? [text(notice, { weight: 'Bolder' as const })] : []),
         ...rows.slice(0, n),
-        ...(n < items.length ? [text(fill(w.moreItems, { count: String(items.length - n) }))] : []),
+        ...rest(lang, n, items.length),
       ],
       [execute(w.save, 'followUp.save', {}), openUrl(w.myConversations, links.home)],
     );

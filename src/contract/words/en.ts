@@ -312,11 +312,11 @@ export const en: Words = {
       'Welcome to Samtale. You will get reminders here before your conversations and when something waits for you.',
     none: 'You have no conversations yet.',
     noItems: 'You have no open follow-up items.',
-    moreItems: 'And {count} more: see them all in Samtale.',
+    /** The line under a list cut to fit a card. */
+    more: 'And {count} more: see them all in Samtale.',
     conversationLine: '{status}. {next}',
     waitingFor: 'Waiting for {names}.',
     you: 'you',
-    moreConversations: 'And {count} more: see them all in Samtale.',
     statusLabel: 'Status',
     comment: 'Comment',
     save: 'Save',

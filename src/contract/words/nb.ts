@@ -312,11 +312,11 @@ export const nb = {
     welcome: 'Velkommen til Samtale. Du får påminnelser her før samtalene dine og når noe venter på deg.',
     none: 'Du har ingen samtaler ennå.',
     noItems: 'Du har ingen åpne oppfølgingspunkter.',
-    moreItems: 'Og {count} til: se alle i Samtale.',
+    /** The line under a list cut to fit a card. */
+    more: 'Og {count} til: se alle i Samtale.',
     conversationLine: '{status}. {next}',
     waitingFor: 'Venter på {names}.',
     you: 'deg',
-    moreConversations: 'Og {count} til: se alle i Samtale.',
     statusLabel: 'Status',
     comment: 'Kommentar',
     save: 'Lagre',
