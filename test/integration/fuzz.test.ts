@@ -205,7 +205,10 @@ for (const backend of await backends()) {
     it('path and query parameters of every shape give 4xx, never 5xx', async () => {
       const before = await snapshot();
       const segment = fc.oneof(
-        fc.string({ minLength: 1, maxLength: 80 }).filter((s) => s.trim() !== '' && !/^\d{4}$/.test(s)),
+        // A lone "." is no parameter: URLs drop it as a dot-segment, so /conversations/. is the list.
+        fc
+          .string({ minLength: 1, maxLength: 80 })
+          .filter((s) => s.trim() !== '' && s !== '.' && !/^\d{4}$/.test(s)),
         fc.uuid(),
         fc.constantFrom('..', '%00', '%', 'null', "'; drop table answers; --"),
       );
