@@ -19,7 +19,8 @@ import type { BotStore } from '../src/ports.ts';
 import { listMyConversations } from '../src/usecases/list-my-conversations.ts';
 import { listMyFollowUp } from '../src/usecases/list-my-follow-up.ts';
 import { recordFollowUp } from '../src/usecases/record-follow-up.ts';
-import { unstorableTextAt } from '../src/domain/text.ts';
+import { printable } from '../src/adapters/pdf/fonts.ts';
+import { unprintableTextAt, unstorableTextAt } from '../src/domain/text.ts';
 import type { Deps } from '../src/usecases/support.ts';
 import {
   followUpCard,
@@ -178,6 +179,11 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
   ): Promise<AdaptiveCard> => {
     const bad = unstorableTextAt(data);
     if (bad !== null) return Promise.reject(new AppError('TEXT_INVALID_CHARACTERS', { in: bad }));
+    const unprintable = unprintableTextAt(data, printable);
+    if (unprintable)
+      return Promise.reject(
+        new AppError('TEXT_NOT_PRINTABLE', { in: unprintable.at, characters: unprintable.characters }),
+      );
     switch (verb) {
       case 'followUp.show':
         return followUp(who, lang);

@@ -1,5 +1,6 @@
 // The one catalogue of error codes: each code's HTTP status. Its words, in every language, are in
 // src/contract/words. No Node imports: the tab reads the codes too.
+import { fill } from '../contract/words/format.ts';
 import { WORDS, type Locale } from '../contract/words/index.ts';
 
 export const catalogue = {
@@ -27,6 +28,7 @@ export const catalogue = {
   FIELD_USES_ITEMS: 400,
   ANSWER_INVALID: 400,
   TEXT_INVALID_CHARACTERS: 400,
+  TEXT_NOT_PRINTABLE: 422,
   TEXT_TOO_LONG: 422,
   TOO_MANY_ITEMS: 422,
   ITEM_OWNER_NOT_PARTY: 422,
@@ -49,6 +51,12 @@ export const catalogue = {
 export type ErrorCode = keyof typeof catalogue;
 export const ERROR_CODES = Object.keys(catalogue) as [ErrorCode, ...ErrorCode[]];
 
+/** The details a message may name ({characters}): their plain text values. */
+const wordsIn = (details: Record<string, unknown> | undefined): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(details ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
@@ -61,13 +69,13 @@ export class AppError extends Error {
   }
   /** The message in a reader's language. */
   messageIn(locale: Locale): string {
-    return WORDS[locale].errors[this.code];
+    return fill(WORDS[locale].errors[this.code], wordsIn(this.details));
   }
 }
 
 export function errorBody(code: ErrorCode, locale: Locale, details?: Record<string, unknown>) {
   const messages = Object.fromEntries(
-    Object.entries(WORDS).map(([l, words]) => [l, words.errors[code]]),
+    Object.entries(WORDS).map(([l, words]) => [l, fill(words.errors[code], wordsIn(details))]),
   ) as Record<Locale, string>;
   return {
     error: {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { endpoints, type Endpoint, type EventStream } from '../contract/endpoints.ts';
 import { localeOf as wordsLocale } from '../contract/words/index.ts';
 import type { Actor } from '../domain/policy.ts';
-import { unstorableTextAt } from '../domain/text.ts';
+import { printable } from '../adapters/pdf/fonts.ts';
+import { unprintableTextAt, unstorableTextAt } from '../domain/text.ts';
 import { AppError, catalogue, errorBody, type ErrorCode, type Locale } from '../errors/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import type { Directory, TokenVerifier } from '../ports.ts';
@@ -154,6 +155,10 @@ function mount(app: express.Express, e: Endpoint, r: Route, opts: HttpOptions) {
       const body: unknown = hasBody ? req.body : null;
       const bad = unstorableTextAt({ path: req.params, query: req.query, body });
       if (bad !== null) throw new AppError('TEXT_INVALID_CHARACTERS', { in: bad });
+      // Text that may end up in a signed record must print in its archive copy.
+      const unprintable = unprintableTextAt(body, printable);
+      if (unprintable)
+        throw new AppError('TEXT_NOT_PRINTABLE', { in: unprintable.at, characters: unprintable.characters });
       const params = parse('params' in e ? e.params : undefined, { ...req.params }, 'path');
       const query = parse(
         'query' in e ? e.query : NO_QUERY,

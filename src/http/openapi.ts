@@ -28,6 +28,7 @@ function parameters(schema: Schema | undefined, where: 'path' | 'query') {
 /** The errors an operation may answer with: its own, and those of its kind of input and sign-in. */
 function errorsOf(e: Endpoint): ErrorCode[] {
   const codes = new Set<ErrorCode>(['VALIDATION_FAILED', 'TEXT_INVALID_CHARACTERS', ...e.errors]);
+  if ('body' in e) codes.add('TEXT_NOT_PRINTABLE');
   if (e.auth === 'user') ['UNAUTHENTICATED', 'TOKEN_INVALID'].forEach((c) => codes.add(c as ErrorCode));
   if ('body' in e)
     ['INVALID_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'].forEach((c) => codes.add(c as ErrorCode));

@@ -1,18 +1,47 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import PDFDocument from 'pdfkit';
 import { OFFL_14, renderRecordPdf } from '../../src/adapters/pdf/render-record.ts';
 import { prepareArchiveCopy } from '../../src/usecases/prepare-archive-copy.ts';
 import { builtInTemplate } from '../../src/domain/templates/registry.ts';
 import { recordForPdf } from '../helpers/record-pdf.ts';
 import { backends } from '../helpers/backends.ts';
+import { SCREENSHOTS } from '../helpers/browser.ts';
+import { conversationAt, path } from '../helpers/factory.ts';
 import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
 import { ensureDebian } from '../../scripts/ensure-debian.mjs';
 
 const [pglite] = await backends();
+const require = createRequire(import.meta.url);
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+
+/** How many glyphs a PDF draws with glyph 0 (.notdef, an empty box): pdfkit writes 4 hex digits a glyph. */
+function glyphZeroCount(file: string, dir: string): number {
+  const qdf = join(dir, 'glyphs-qdf.pdf');
+  run('qpdf', ['--qdf', '--object-streams=disable', file, qdf]);
+  const raw = readFileSync(qdf).toString('latin1');
+  let zero = 0;
+  for (const [, array] of raw.matchAll(/\[([^\]]*)\]\s*TJ/g))
+    for (const [, hex] of (array ?? '').matchAll(/<([0-9a-fA-F]+)>/g))
+      for (let i = 0; i < (hex ?? '').length; i += 4) if (hex?.slice(i, i + 4) === '0000') zero++;
+  return zero;
+}
+
+/** One string per script the service accepts. */
+const SCRIPTS = {
+  latin: 'Åse Ødegård fikk æøå',
+  sami: 'Áŋŋe Čađa Đuoŧŧa ǯǧǩ',
+  greek: 'Καλημέρα κόσμε',
+  cyrillic: 'Привет, мир',
+  hebrew: 'שלום עולם',
+  arabic: 'مرحبا بكم',
+  ethiopic: 'ሰላም ለዓለም',
+  emoji: '👍 ✅ 😀 👩‍💻 ❤️',
+} as const;
 
 describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => {
   let t: TestApp;
@@ -41,6 +70,9 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
         bytes[key] = await renderRecordPdf(copy);
         files[key] = join(dir, `${key}.pdf`);
         writeFileSync(files[key], bytes[key]);
+        // Every page as an image, for a person to look at.
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        run('pdftoppm', ['-r', '70', '-png', files[key], join(SCREENSHOTS, `pdf-${key}`)]);
       }
     }
   });
@@ -195,5 +227,71 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
     const id = list.find((c) => c.template.key === 'kontraktsamtale' && c.status === 'signed')!.id;
     const again = await renderRecordPdf((await prepareArchiveCopy(t.app.deps, id))[0]!);
     expect(again.equals(bytes['kontrakt-record']!)).toBe(true);
+  });
+
+  it('prints a string in every script the service accepts, stored through the API, without an empty box', async () => {
+    const texts = Object.entries(SCRIPTS).map(([script, text]) => `${script}: ${text}`);
+    const fields = ['struktur-1', 'struktur-2', 'struktur-3', 'struktur-4'].concat(
+      [1, 2, 3, 4].map((n) => `faktor-${n}-samtale`),
+    );
+    const made = await conversationAt(t.as, 'signed', {
+      period: '2031',
+      record: texts.map((value, i) => ({ fieldId: fields[i]!, value })),
+      // A plan cell mixing scripts and directions, as a table cell is laid out on its own.
+      items: [
+        {
+          fieldId: 'handlingsplan',
+          cells: {
+            mal: `Mål: ${SCRIPTS.arabic} og ${SCRIPTS.hebrew} 2031`,
+            hva: `${SCRIPTS.ethiopic} ${SCRIPTS.emoji}`,
+          },
+        },
+      ],
+    });
+    const [copy] = await prepareArchiveCopy(t.app.deps, made.id);
+    const file = join(dir, 'scripts.pdf');
+    writeFileSync(file, await renderRecordPdf(copy!));
+    expect(glyphZeroCount(file, dir)).toBe(0);
+    const fonts = run('pdffonts', [file]);
+    for (const face of ['DejaVuSans', 'NotoEmoji', 'NotoSansEthiopic'])
+      expect(fonts).toMatch(new RegExp(`\\+${face}\\S*\\s+CID TrueType\\s+Identity-H\\s+yes yes yes`));
+    // Every word comes back out of the page, right-to-left ones included (in logical order).
+    const text = run('pdftotext', [file, '-']);
+    for (const word of Object.values(SCRIPTS).flatMap((t) => t.split(' ')))
+      expect(text.replace(/\u202b|\u202c/g, '')).toContain(word.replace(',', ''));
+    // A person looks at it: the first page, as an image.
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    run('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '2', file, join(SCREENSHOTS, 'pdf-scripts')]);
+  });
+
+  it('can tell an empty box: the same check finds glyph 0 where a font lacks the character', async () => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise((resolve) => doc.on('end', resolve));
+    doc.font(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')).text('王芳 and 漢字');
+    doc.end();
+    await ended;
+    const file = join(dir, 'boxes.pdf');
+    writeFileSync(file, Buffer.concat(chunks));
+    expect(glyphZeroCount(file, dir)).toBe(4);
+  });
+
+  it("refuses, where it is typed, a character no font can print, naming it in the reader's language", async () => {
+    const made = await conversationAt(t.as, 'held', { period: '2032' });
+    const ola = await t.as(DEMO.ola);
+    const url = path('saveAnswer', { id: made.id, fieldId: 'struktur-1' });
+    const refused = await ola<{ error: { code: string; messages: Record<string, string> } }>('PUT', url, {
+      value: 'Møte med 王芳 i morgen',
+      baseVersion: 0,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('TEXT_NOT_PRINTABLE');
+    expect(refused.body.error.messages.nb).toContain('arkivkopien ikke kan skrive ut: «王», «芳».');
+    expect(refused.body.error.messages.en).toContain('cannot print: «王», «芳».');
+    // Nothing was half-stored: the same text without them saves at the version it was refused at.
+    expect((await ola('PUT', url, { value: 'Møte med Wang Fang i morgen', baseVersion: 0 })).status).toBe(
+      200,
+    );
   });
 });

@@ -1,15 +1,13 @@
-// Renders a signed record as a tagged PDF/A-2a document with embedded DejaVu fonts (æøå).
-import { createRequire } from 'node:module';
+// Renders a signed record as a tagged PDF/A-2a document with embedded fonts for every character the
+// service accepts (fonts.ts), laid out with right-to-left runs where the text has them (text.ts).
 import PDFDocument from 'pdfkit';
 import { fill, formatDate, formatDateTime, periodName, ratingLabel } from '../../contract/words/format.ts';
 import { WORDS } from '../../contract/words/index.ts';
 import type { FollowUpStatus } from '../../domain/answers.ts';
 import type { Json } from '../../domain/json.ts';
 import type { Column, Section, Template } from '../../domain/templates/model.ts';
-
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+import { ALL_FACES } from './fonts.ts';
+import { drawBlock, layoutText, writeText, type Block } from './text.ts';
 
 export const OFFL_14 = 'Unntatt offentlighet, jf. offl. § 14 første ledd';
 
@@ -98,8 +96,8 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
       ModDate: at,
     },
   });
-  doc.registerFont('body', FONT);
-  doc.registerFont('bold', FONT_BOLD);
+  // Registered, not read: a face is embedded (as a subset) only if the record uses it.
+  for (const face of ALL_FACES) doc.registerFont(face.name, face.path);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -112,8 +110,13 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
   const put: Put = (parent, type, text, font, size, gap = 4) => {
     // A heading never ends a page: it goes to the next one with what follows it.
     if (type !== 'P' && doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
-    doc.font(font).fontSize(size).text(text, { structParent: parent, structType: type });
-    doc.moveDown(gap / 12);
+    parent.add(doc.struct(type, {}, [doc.markStructureContent(type)]));
+    writeText(doc, text, { weight: font, size });
+    doc.endMarkedContent();
+    doc
+      .font(font)
+      .fontSize(size)
+      .moveDown(gap / 12);
   };
 
   put(root, 'H1', r.template.name, 'bold', 18);
@@ -226,6 +229,8 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
  * organisation and the document's title with its marking above, "Side 2 av 5" and the record's id
  * below.
  */
+const FRAME = { weight: 'body', size: 7.5 } as const;
+
 function pageFrames(doc: PDFKit.PDFDocument, r: RecordForPdf, title: string) {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
@@ -236,15 +241,13 @@ function pageFrames(doc: PDFKit.PDFDocument, r: RecordForPdf, title: string) {
     const bottom = margins.bottom;
     doc.page.margins.bottom = 0;
     doc.markContent('Artifact', { type: 'Pagination' });
+    doc.fillColor('#444444');
+    // Names may be in any script: one line, laid out like the body (what does not fit is left out).
+    const heading = layoutText(doc, r.organisation ? `${r.organisation} – ${title}` : title, FRAME, width);
+    drawBlock(doc, { lines: heading.lines.slice(0, 1), height: 0 }, margins.left, 18, width, FRAME.size);
     doc
       .font('body')
-      .fontSize(7.5)
-      .fillColor('#444444')
-      .text(r.organisation ? `${r.organisation} – ${title}` : title, margins.left, 18, {
-        width,
-        lineBreak: false,
-        ellipsis: true,
-      })
+      .fontSize(FRAME.size)
       .text(r.template.marking.text, margins.left, 28, { width, height: 20, ellipsis: true });
     doc.text(
       `${fill(W.page, { page: String(i - start + 1), pages: String(count) })} · ${fill(W.conversationId, { id: r.conversationId })}`,
@@ -295,56 +298,61 @@ function planTable(
   const flexible = fixed.filter((w) => w === '*').length;
   const spare = width - fixed.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
   const widths = fixed.map((w) => (w === '*' ? spare / Math.max(1, flexible) : w));
+  const laid = (texts: string[], weight: 'body' | 'bold') =>
+    texts.map((t, i) => layoutText(doc, t, { weight, size: SIZE }, (widths[i] ?? 40) - 2 * PAD));
+  const heightOf = (blocks: Block[]) => Math.max(...blocks.map((b) => b.height)) + 2 * PAD;
   // The column's own label: a group name ("Handlingsplan") above every column would break words.
-  const header = ['Nr.', ...columns.map((c) => c.label)];
-  const heightOf = (texts: string[], font: 'body' | 'bold') =>
-    Math.max(
-      ...texts.map(
-        (t, i) =>
-          doc
-            .font(font)
-            .fontSize(SIZE)
-            .heightOfString(t, { width: (widths[i] ?? 40) - 2 * PAD }) +
-          2 * PAD,
-      ),
-    );
-  const headerHeight = heightOf(header, 'bold');
-  const style = { padding: PAD, border: 0.5, borderColor: '#888888' };
-  let table = null as PDFKit.Mixins.PDFTableObject | null;
-  const start = () => {
+  const header = laid(['Nr.', ...columns.map((c) => c.label)], 'bold');
+  const headerHeight = heightOf(header);
+  let table: PDFKit.PDFStructureElement | null = null;
+  const row = (blocks: Block[], type: 'TH' | 'TD', height: number) => {
+    const tr = doc.struct('TR');
+    table?.add(tr);
+    const top = doc.y;
+    let x = left;
+    blocks.forEach((block, i) => {
+      const w = widths[i] ?? 40;
+      doc.markContent('Artifact');
+      doc.lineWidth(0.5).strokeColor('#888888').rect(x, top, w, height).stroke();
+      doc.endMarkedContent();
+      tr.add(doc.struct(type, {}, [doc.markStructureContent(type)]));
+      drawBlock(doc, block, x + PAD, top + PAD, w - 2 * PAD, SIZE);
+      doc.endMarkedContent();
+      x += w;
+    });
+    tr.end();
     doc.x = left;
-    // pdfkit tags the table under structParent; its type definitions do not name the option yet.
-    const options: PDFKit.Mixins.TableOptions & { structParent: PDFKit.PDFStructureElement } = {
-      structParent: sect,
-      columnStyles: widths,
-      defaultStyle: style,
-    };
-    const t = doc.table(options);
-    t.row(header.map((text) => ({ text, type: 'TH' as const, font: { src: 'bold', size: SIZE } })));
-    return t;
+    doc.y = top + height;
   };
-  rows.forEach((row, n) => {
-    const texts = [String(n + 1), ...columns.map((c) => cell(c, row.cells[c.id] ?? null, people))];
-    const height = heightOf(texts, 'body');
+  const end = () => {
+    table?.end();
+    table = null;
+  };
+  rows.forEach((r, n) => {
+    const texts = [String(n + 1), ...columns.map((c) => cell(c, r.cells[c.id] ?? null, people))];
+    const blocks = laid(texts, 'body');
+    const height = heightOf(blocks);
     const room = doc.page.maxY() - doc.page.margins.top - headerHeight;
     if (height > room) {
       // Taller than a page: the row as paragraphs, every word kept.
-      table?.end();
-      table = null;
+      end();
       put(sect, 'P', `${n + 1}.`, 'bold', 10, 2);
       columns.forEach((c, i) => put(sect, 'P', `${c.label}: ${texts[i + 1] ?? ''}`, 'body', 9.5, 2));
       return;
     }
     if (table && doc.y + height > doc.page.maxY()) {
-      table.end();
-      table = null;
+      end();
       doc.addPage();
     }
     if (!table && doc.y + headerHeight + height > doc.page.maxY()) doc.addPage();
-    table ??= start();
-    table.row(texts.map((text) => ({ text, font: { src: 'body', size: SIZE } })));
+    if (!table) {
+      table = doc.struct('Table');
+      sect.add(table);
+      row(header, 'TH', headerHeight);
+    }
+    row(blocks, 'TD', height);
   });
-  table?.end();
+  end();
   doc.x = left;
   doc.moveDown(0.5);
 }

@@ -68,6 +68,8 @@ export const en: Words = {
     FIELD_NOT_WRITABLE: 'You cannot write this field.',
     FIELD_USES_ITEMS: 'This field holds rows; use the action items resource.',
     ANSWER_INVALID: 'The answer does not fit the field.',
+    TEXT_NOT_PRINTABLE:
+      'The text contains characters the archived copy cannot print: {characters}. Remove or replace them and try again.',
     TEXT_INVALID_CHARACTERS:
       'The text contains characters that cannot be stored (a null character or an incomplete character). Remove them and try again.',
     ARCHIVE_COPY_DAMAGED:

@@ -71,6 +71,8 @@ export const nb = {
     FIELD_NOT_WRITABLE: 'Du kan ikke skrive i dette feltet.',
     FIELD_USES_ITEMS: 'Feltet består av rader; bruk tiltaksradene.',
     ANSWER_INVALID: 'Svaret passer ikke til feltet.',
+    TEXT_NOT_PRINTABLE:
+      'Teksten inneholder tegn som arkivkopien ikke kan skrive ut: {characters}. Fjern eller bytt dem ut og prøv igjen.',
     TEXT_INVALID_CHARACTERS:
       'Teksten inneholder tegn som ikke kan lagres (et nulltegn eller et ufullstendig tegn). Fjern dem og prøv igjen.',
     ARCHIVE_COPY_DAMAGED:
