@@ -22,6 +22,7 @@ import { localFolderArchive } from './adapters/archive/local-folder.ts';
 import { sharePointArchive } from './adapters/archive/sharepoint.ts';
 import { appGraph, type AppGraph } from './adapters/graph/app-graph.ts';
 import { answerRoutes } from './http/routes/answers.ts';
+import { planRoutes } from './http/routes/plans.ts';
 import { archiveRoutes } from './http/routes/archive.ts';
 import { metaRoutes } from './http/routes/meta.ts';
 import { conversationRoutes } from './http/routes/conversations.ts';
@@ -273,6 +274,7 @@ export async function startSamtale(
     ...templateRoutes(deps),
     ...conversationRoutes(deps),
     ...answerRoutes(deps),
+    ...planRoutes(deps),
     ...(dev ? devRoutes(dev) : []),
   ];
   const inbound = botInboundAuth(config);

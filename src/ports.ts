@@ -1,4 +1,5 @@
 // The ports use cases depend on. Adapters in src/adapters implement them.
+import type { Contribution, GoalReport, PlanGoal, PlanStatus, UnitPlan } from './domain/unit-plan.ts';
 import type { ActionItem, CellMeta, Cells, FollowUpStatus, FollowUpUpdate, Slot } from './domain/answers.ts';
 import type { ArchiveMetadata } from './domain/archive.ts';
 import type { DueMessage, ReminderState } from './domain/reminders.ts';
@@ -42,8 +43,50 @@ export interface ConversationFilter {
   status?: Status;
 }
 
+/** Units' plans: one per unit and year, its goals, the staff's input and the goals' follow-up. */
+export interface PlanStore {
+  insertPlan(p: UnitPlan): Promise<'ok' | 'exists'>;
+  plan(id: string, opts?: { forUpdate?: boolean }): Promise<UnitPlan | undefined>;
+  planFor(tid: string, unitId: string, year: number): Promise<UnitPlan | undefined>;
+  plansIn(tid: string, years: readonly number[]): Promise<UnitPlan[]>;
+  /** Null when the plan's version is not baseVersion (someone else changed it). */
+  updatePlan(
+    id: string,
+    change: {
+      status?: PlanStatus;
+      answers?: Record<string, unknown>;
+      adoptedAt?: string;
+      adoptedBy?: string;
+      at: string;
+    },
+    baseVersion: number,
+  ): Promise<UnitPlan | undefined>;
+  goals(planIds: readonly string[]): Promise<PlanGoal[]>;
+  goal(id: string, opts?: { forUpdate?: boolean }): Promise<PlanGoal | undefined>;
+  goalsById(ids: readonly string[]): Promise<PlanGoal[]>;
+  /** Added last in its plan. */
+  insertGoal(g: PlanGoal): Promise<void>;
+  updateGoal(g: PlanGoal, baseVersion: number): Promise<PlanGoal | undefined>;
+  contributions(planId: string): Promise<Contribution[]>;
+  contribution(id: string): Promise<Contribution | undefined>;
+  insertContribution(c: Contribution): Promise<void>;
+  /** Undefined when it was answered already. */
+  answerContribution(a: {
+    id: string;
+    answer: string;
+    by: string;
+    at: string;
+    takenInto: string | null;
+  }): Promise<Contribution | undefined>;
+  reports(goalIds: readonly string[]): Promise<GoalReport[]>;
+  /** A goal's report for a period; a second report for the same period replaces the first. */
+  saveReport(r: GoalReport): Promise<void>;
+}
+
 export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Units' plans, in the same connection (and transaction). */
+  plans: PlanStore;
 
   insertConversation(c: Conversation, createdBy: string): Promise<'ok' | 'exists'>;
   conversation(id: string, opts?: { forUpdate?: boolean }): Promise<Conversation | undefined>;

@@ -26,6 +26,7 @@ export const TAGS = {
   hr: 'Completion figures, the archive and reachability, for HR',
   templates: 'The conversation templates',
   admin: 'Configuration, for admins',
+  plans: "Units' plans (virksomhetsplan): goals, the staff's input, quarterly follow-up",
   bot: 'The Teams bot (Bot Framework activities)',
 } as const;
 
@@ -53,6 +54,14 @@ const ROW_CELLS = [
   'ANSWER_INVALID',
   'TEXT_TOO_LONG',
   'ITEM_OWNER_NOT_PARTY',
+] as const;
+
+/** What writing a plan's goal may be refused for. */
+const PLAN_GOAL_WRITE = [
+  'FORBIDDEN',
+  'PLAN_STATE_FORBIDS',
+  'GOAL_OWNER_NOT_MEMBER',
+  'GOAL_LINK_INVALID',
 ] as const;
 
 const specs = {
@@ -312,6 +321,98 @@ const specs = {
       'TEMPLATE_PREFILL_FORBIDDEN',
       'VERSION_CONFLICT',
     ],
+  },
+  listPlans: {
+    summary: 'The units whose plan I may read, each with its plan for the year (or none yet)',
+    tag: 'plans',
+    auth: 'user',
+    query: req.yearQuery,
+    response: view.planList,
+    errors: [],
+  },
+  draftPlan: {
+    summary:
+      "Start a unit's plan for a year (its leader, or a leader above); last year's goals to carry on come along",
+    tag: 'plans',
+    auth: 'user',
+    body: req.draftPlanBody,
+    response: view.planView,
+    status: 201,
+    errors: ['UNIT_NOT_FOUND', 'FORBIDDEN', 'PLAN_EXISTS'],
+  },
+  getPlan: {
+    summary: 'A unit plan with its goals, their follow-up and the staff’s input',
+    tag: 'plans',
+    auth: 'user',
+    params: req.idParams,
+    response: view.planView,
+    errors: ['PLAN_NOT_FOUND'],
+  },
+  transitionPlan: {
+    summary: 'Open the plan for input, adopt it, start the year report, or close it',
+    tag: 'plans',
+    auth: 'user',
+    params: req.idParams,
+    body: req.planTransitionBody,
+    response: view.planView,
+    errors: ['PLAN_NOT_FOUND', 'FORBIDDEN', 'ILLEGAL_TRANSITION', 'PLAN_NOT_READY', 'VERSION_CONFLICT'],
+  },
+  addPlanGoal: {
+    summary: 'Add a goal to a draft plan',
+    tag: 'plans',
+    auth: 'user',
+    params: req.idParams,
+    body: req.goalBody,
+    response: view.planGoalView,
+    status: 201,
+    errors: ['PLAN_NOT_FOUND', ...PLAN_GOAL_WRITE],
+  },
+  updatePlanGoal: {
+    summary: 'Change a goal (while the plan is a draft), or mark what becomes of it in the year report',
+    tag: 'plans',
+    auth: 'user',
+    params: req.idParams,
+    body: req.goalPatchBody,
+    response: view.planGoalView,
+    errors: ['GOAL_NOT_FOUND', ...PLAN_GOAL_WRITE, 'VERSION_CONFLICT'],
+  },
+  removePlanGoal: {
+    summary: 'Take a goal out of a draft plan (goals that name it keep the link, as a former goal)',
+    tag: 'plans',
+    auth: 'user',
+    params: req.idParams,
+    query: req.removeGoalQuery,
+    response: view.planGoalView,
+    errors: ['GOAL_NOT_FOUND', 'FORBIDDEN', 'PLAN_STATE_FORBIDS', 'VERSION_CONFLICT'],
+  },
+  reportGoal: {
+    summary:
+      "Report a goal's status and measured value for a quarter (its Ansvarsperson, or the unit's leader)",
+    tag: 'plans',
+    auth: 'user',
+    params: req.idParams,
+    body: req.goalReportBody,
+    response: view.planGoalView,
+    errors: ['GOAL_NOT_FOUND', 'FORBIDDEN', 'PLAN_STATE_FORBIDS'],
+  },
+  contributeToPlan: {
+    summary: 'Comment on a goal or propose one, while the plan is open for input',
+    tag: 'plans',
+    auth: 'user',
+    params: req.idParams,
+    body: req.contributionBody,
+    response: view.contributionView,
+    status: 201,
+    errors: ['PLAN_NOT_FOUND', 'FORBIDDEN', 'PLAN_STATE_FORBIDS', 'GOAL_NOT_FOUND'],
+  },
+  answerContribution: {
+    summary: 'Answer a comment or proposal; a proposal may be taken in as a new goal',
+    tag: 'plans',
+    auth: 'user',
+    params: req.idParams,
+    body: req.answerContributionBody,
+    response: view.contributionView,
+    errors: ['CONTRIBUTION_NOT_FOUND', 'FORBIDDEN', 'PLAN_STATE_FORBIDS', 'CONTRIBUTION_ANSWERED'],
   },
 } as const satisfies Record<OperationId, Spec>;
 

@@ -29,6 +29,16 @@ export const PATHS = {
   listTemplates: ['get', '/api/templates'],
   getTemplate: ['get', '/api/templates/:key'],
   customiseTemplate: ['put', '/api/admin/templates/:key'],
+  listPlans: ['get', '/api/plans'],
+  draftPlan: ['post', '/api/plans'],
+  getPlan: ['get', '/api/plans/:id'],
+  transitionPlan: ['post', '/api/plans/:id/transitions'],
+  addPlanGoal: ['post', '/api/plans/:id/goals'],
+  updatePlanGoal: ['patch', '/api/plan-goals/:id'],
+  removePlanGoal: ['delete', '/api/plan-goals/:id'],
+  reportGoal: ['post', '/api/plan-goals/:id/reports'],
+  contributeToPlan: ['post', '/api/plans/:id/contributions'],
+  answerContribution: ['post', '/api/plan-contributions/:id/answer'],
 } as const satisfies Record<string, readonly ['get' | 'post' | 'put' | 'patch' | 'delete', `/${string}`]>;
 
 export type OperationId = keyof typeof PATHS;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { FOLLOW_UP_STATUSES } from '../domain/answers.ts';
 import { TRANSITIONS } from '../domain/conversation.ts';
+import { GOAL_OUTCOMES, GOAL_STATUSES, PLAN_TRANSITIONS } from '../domain/unit-plan.ts';
 
 export const uuid = z.uuid();
 export const fieldId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a field id');
@@ -110,3 +111,57 @@ export const sectionSchema = z.strictObject({
   fields: z.array(fieldSchema).max(200),
 });
 export const customiseBody = z.strictObject({ sections: z.array(sectionSchema).min(1).max(100) });
+
+// Units' plans (virksomhetsplan).
+export const unitId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'a unit id');
+export const yearQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const draftPlanBody = z.strictObject({ unitId, year: z.number().int().min(2000).max(2100) });
+const goalText = z.string().trim().min(1).max(2000);
+const optionalText = z.string().max(4000).nullable();
+const measure = z.number().nullable();
+export const goalBody = z.strictObject({
+  goal: goalText,
+  indicator: optionalText.default(null),
+  baseline: measure.default(null),
+  target: measure.default(null),
+  actions: optionalText.default(null),
+  ownerOid: personId.nullable().default(null),
+  due: isoDate.nullable().default(null),
+  servesGoalId: uuid.nullable().default(null),
+});
+/** Only what changes, and the version the writer started from. */
+export const goalPatchBody = z.strictObject({
+  goal: goalText.optional(),
+  indicator: optionalText.optional(),
+  baseline: measure.optional(),
+  target: measure.optional(),
+  actions: optionalText.optional(),
+  ownerOid: personId.nullable().optional(),
+  due: isoDate.nullable().optional(),
+  servesGoalId: uuid.nullable().optional(),
+  outcome: z.enum(GOAL_OUTCOMES).nullable().optional(),
+  baseVersion: version,
+});
+export const removeGoalQuery = z.strictObject({ version: z.coerce.number().int().min(0).max(2_147_483_647) });
+export const planTransitionBody = z.strictObject({
+  transition: z.enum(PLAN_TRANSITIONS),
+  baseVersion: version,
+});
+export const contributionBody = z.strictObject({
+  kind: z.enum(['comment', 'proposal']),
+  goalId: uuid.nullable().default(null),
+  text: z.string().trim().min(1).max(4000),
+});
+export const answerContributionBody = z.strictObject({
+  answer: z.string().trim().min(1).max(4000),
+  /** A proposal taken into the plan as a new goal. */
+  takeIn: z.boolean().default(false),
+});
+export const goalReportBody = z.strictObject({
+  period: z.string().regex(/^\d{4}-(Q[1-4]|T[1-3])$/, 'a follow-up period such as 2027-Q1'),
+  status: z.enum(GOAL_STATUSES),
+  measured: measure.default(null),
+  comment: z.string().max(4000).nullable().default(null),
+});

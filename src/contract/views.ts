@@ -5,6 +5,13 @@ import { z } from 'zod';
 import { FOLLOW_UP_STATUSES, type ActionItem } from '../domain/answers.ts';
 import { NEXT_STEPS, STATUSES, TRANSITIONS } from '../domain/conversation.ts';
 import { APP_ROLES } from '../domain/policy.ts';
+import {
+  GOAL_OUTCOMES,
+  GOAL_PROBLEMS,
+  GOAL_STATUSES,
+  PLAN_STATUSES,
+  PLAN_TRANSITIONS,
+} from '../domain/unit-plan.ts';
 import type { Template } from '../domain/templates/model.ts';
 import { ERROR_CODES } from '../errors/catalogue.ts';
 import { cells, jsonValue, sectionSchema } from './requests.ts';
@@ -297,3 +304,83 @@ export type DomainFitsContract = [
   ? true
   : never;
 export const DOMAIN_FITS_CONTRACT: DomainFitsContract = true;
+
+// Units' plans (virksomhetsplan).
+export const unitRef = z.strictObject({ id: z.string(), name: z.string() });
+export const goalReportView = z.strictObject({
+  period: z.string(),
+  status: z.enum(GOAL_STATUSES),
+  measured: z.number().nullable(),
+  comment: z.string().nullable(),
+  by: personRef,
+  at: isoInstant,
+});
+export const planGoalView = z.strictObject({
+  id: z.string(),
+  position: count,
+  goal: z.string(),
+  indicator: z.string().nullable(),
+  baseline: z.number().nullable(),
+  target: z.number().nullable(),
+  actions: z.string().nullable(),
+  owner: personRef.nullable(),
+  due: isoDay.nullable(),
+  /** The parent unit's goal it serves; `removed` when that goal has since been taken out. */
+  serves: z
+    .strictObject({ id: z.string(), goal: z.string(), unit: unitRef, removed: z.boolean() })
+    .nullable(),
+  carriedFrom: z.string().nullable(),
+  outcome: z.enum(GOAL_OUTCOMES).nullable(),
+  version: count,
+  /** What the seed asks of a goal and this one lacks. */
+  problems: z.array(z.enum(GOAL_PROBLEMS)),
+  reports: z.array(goalReportView),
+  canReport: z.boolean(),
+});
+export const contributionView = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['comment', 'proposal']),
+  goalId: z.string().nullable(),
+  author: personRef,
+  text: z.string(),
+  at: isoInstant,
+  answer: z
+    .strictObject({ text: z.string(), by: personRef, at: isoInstant, takenInto: z.string().nullable() })
+    .nullable(),
+});
+export const planView = z.strictObject({
+  id: z.string(),
+  unit: unitRef,
+  year: z.number().int(),
+  status: z.enum(PLAN_STATUSES),
+  version: count,
+  leader: personRef.nullable(),
+  adopted: z.strictObject({ at: isoInstant, by: personRef }).nullable(),
+  answers: z.record(z.string(), jsonValue),
+  goals: z.array(planGoalView),
+  contributions: z.array(contributionView),
+  /** The goals of the plans above this unit's, for "Bidrar til". */
+  parentGoals: z.array(z.strictObject({ id: z.string(), goal: z.string(), unit: unitRef })),
+  /** Who may be Ansvarsperson: the unit's people. */
+  members: z.array(personRef),
+  can: z.strictObject({
+    write: z.boolean(),
+    contribute: z.boolean(),
+    transitions: z.array(z.enum(PLAN_TRANSITIONS)),
+  }),
+});
+export const planSummary = z.strictObject({
+  unit: unitRef,
+  year: z.number().int(),
+  /** Null where the unit has no plan for the year yet. */
+  plan: z
+    .strictObject({
+      id: z.string(),
+      status: z.enum(PLAN_STATUSES),
+      goals: count,
+      incompleteGoals: count,
+    })
+    .nullable(),
+  canDraft: z.boolean(),
+});
+export const planList = z.strictObject({ plans: z.array(planSummary) });

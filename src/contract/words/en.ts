@@ -31,6 +31,20 @@ export const en: Words = {
   },
   rating: { under: 'Below expectations', som: 'As expected', over: 'Above expectations' },
   followUp: { open: 'Open', achieved: 'Achieved', partly: 'Partly', not_yet: 'Not yet' },
+  planStatus: {
+    draft: 'Draft',
+    input: 'Open for input',
+    adopted: 'Adopted',
+    reporting: 'Year report',
+    closed: 'Closed',
+  },
+  goalStatus: {
+    reached: 'Reached',
+    on_track: 'On track',
+    uncertain: 'Uncertain',
+    not_reached: 'Not reached',
+  },
+  goalOutcome: { continue: 'Carried on', adjust: 'Adjusted', end: 'Ended' },
   period: { year: '{year}', quarter: 'Q{n} {year}', tertial: 'Tertial {n} {year}' },
   part: { record: 'Record', salary: 'Salary' },
   role: {
@@ -72,6 +86,17 @@ export const en: Words = {
       'The text contains characters the archived copy cannot print: {characters}. Remove or replace them and try again.',
     TEXT_INVALID_CHARACTERS:
       'The text contains characters that cannot be stored (a null character or an incomplete character). Remove them and try again.',
+    PLAN_NOT_FOUND: 'Plan not found.',
+    PLAN_EXISTS: 'The unit already has a plan for this year.',
+    UNIT_NOT_FOUND: 'Unit not found.',
+    PLAN_STATE_FORBIDS: 'The plan cannot be changed this way at its current stage.',
+    PLAN_NOT_READY:
+      'The plan cannot be adopted yet: it needs at least one goal, and every goal needs a result indicator, one responsible person and a deadline.',
+    GOAL_NOT_FOUND: 'Goal not found.',
+    GOAL_OWNER_NOT_MEMBER: 'The responsible person must be one of the unit’s staff.',
+    GOAL_LINK_INVALID: 'A goal can only contribute to a goal in the plan of a unit above, for the same year.',
+    CONTRIBUTION_NOT_FOUND: 'Comment or proposal not found.',
+    CONTRIBUTION_ANSWERED: 'This comment or proposal has already been answered.',
     ARCHIVE_COPY_DAMAGED:
       'The archived copy does not match the checksum noted at archiving, so it is not shown. This has been logged; contact the archive manager.',
     TEXT_TOO_LONG: 'The text is too long: an answer can have at most 10,000 characters.',

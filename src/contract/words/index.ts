@@ -3,6 +3,7 @@
 import type { FollowUpStatus } from '../../domain/answers.ts';
 import type { NextStep, Status, Transition } from '../../domain/conversation.ts';
 import type { AppRole } from '../../domain/policy.ts';
+import type { GoalOutcome, GoalStatus, PlanStatus } from '../../domain/unit-plan.ts';
 import type { ErrorCode } from '../../errors/catalogue.ts';
 import { en } from './en.ts';
 import { nb } from './nb.ts';
@@ -29,5 +30,8 @@ export type WordsCoverTheDomain = [
   Assert<Same<keyof Words['transition'], Transition>>,
   Assert<Same<keyof Words['followUp'], FollowUpStatus>>,
   Assert<Same<keyof Words['errors'], ErrorCode>>,
+  Assert<Same<keyof Words['planStatus'], PlanStatus>>,
+  Assert<Same<keyof Words['goalStatus'], GoalStatus>>,
+  Assert<Same<keyof Words['goalOutcome'], GoalOutcome>>,
   Assert<AppRole extends keyof Words['role'] ? true : false>,
 ];

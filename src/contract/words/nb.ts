@@ -35,6 +35,15 @@ export const nb = {
   /** The grading scale the templates share (Oslo kommune: leder leverer under / som / over forventet). */
   rating: { under: 'Under forventet', som: 'Som forventet', over: 'Over forventet' },
   followUp: { open: 'Åpen', achieved: 'Oppnådd', partly: 'Delvis', not_yet: 'Ikke ennå' },
+  planStatus: {
+    draft: 'Utkast',
+    input: 'Åpen for innspill',
+    adopted: 'Vedtatt',
+    reporting: 'Årsrapport',
+    closed: 'Avsluttet',
+  },
+  goalStatus: { reached: 'Nådd', on_track: 'I rute', uncertain: 'Usikker', not_reached: 'Ikke nådd' },
+  goalOutcome: { continue: 'Videreføres', adjust: 'Justeres', end: 'Avsluttes' },
   period: { year: '{year}', quarter: '{n}. kvartal {year}', tertial: '{n}. tertial {year}' },
   part: { record: 'Referat', salary: 'Lønn' },
   role: {
@@ -75,6 +84,17 @@ export const nb = {
       'Teksten inneholder tegn som arkivkopien ikke kan skrive ut: {characters}. Fjern eller bytt dem ut og prøv igjen.',
     TEXT_INVALID_CHARACTERS:
       'Teksten inneholder tegn som ikke kan lagres (et nulltegn eller et ufullstendig tegn). Fjern dem og prøv igjen.',
+    PLAN_NOT_FOUND: 'Fant ikke planen.',
+    PLAN_EXISTS: 'Enheten har allerede en virksomhetsplan for dette året.',
+    UNIT_NOT_FOUND: 'Fant ikke enheten.',
+    PLAN_STATE_FORBIDS: 'Planen kan ikke endres slik i den fasen den er i nå.',
+    PLAN_NOT_READY:
+      'Planen kan ikke vedtas ennå: den må ha minst ett mål, og hvert mål må ha en resultatindikator, én ansvarsperson og en frist.',
+    GOAL_NOT_FOUND: 'Fant ikke målet.',
+    GOAL_OWNER_NOT_MEMBER: 'Ansvarspersonen må være en av enhetens ansatte.',
+    GOAL_LINK_INVALID: 'Et mål kan bare bidra til et mål i planen til en enhet over, for samme år.',
+    CONTRIBUTION_NOT_FOUND: 'Fant ikke innspillet.',
+    CONTRIBUTION_ANSWERED: 'Innspillet er allerede besvart.',
     ARCHIVE_COPY_DAMAGED:
       'Arkivkopien samsvarer ikke med sjekksummen fra arkiveringen og vises derfor ikke. Hendelsen er logget; kontakt arkivansvarlig.',
     TEXT_TOO_LONG: 'Teksten er for lang: et svar kan ha høyst 10 000 tegn.',

@@ -1,0 +1,304 @@
+// A unit's plan (virksomhetsplan, seed 004) through the API, on PGlite and PostgreSQL: the leader
+// drafts, the staff give input, the plan is adopted only with measurable goals, owners report each
+// quarter, goals point up to the plan above, and next year's plan carries on what the year report keeps.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResponseOf } from '../../src/contract/endpoints.ts';
+import { backends } from '../helpers/backends.ts';
+import { path } from '../helpers/factory.ts';
+import { DEMO, startTestApp, type Client, type TestApp } from '../helpers/harness.ts';
+
+type Plan = ResponseOf<'getPlan'>;
+type Goal = ResponseOf<'addPlanGoal'>;
+type Fail = { error: { code: string } };
+
+for (const backend of await backends()) {
+  describe(`unit plans (${backend.name})`, () => {
+    let t: TestApp;
+    let ola: Client; // leads Oppvekst og kultur
+    let per: Client; // works in Oppvekst
+    let silje: Client; // works in Oppvekst
+    let kari: Client; // the top leader
+    let year = 2030;
+
+    beforeAll(async () => {
+      t = await startTestApp(backend);
+      ola = await t.as(DEMO.ola);
+      per = await t.as(DEMO.per);
+      silje = await t.as(DEMO.silje);
+      kari = await t.as(DEMO.kari);
+    });
+    afterAll(() => t?.close());
+
+    const draft = async (who: Client, unitId: string, y: number) => {
+      const r = await who<Plan>('POST', path('draftPlan'), { unitId, year: y });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body;
+    };
+    const goal = async (who: Client, planId: string, body: Record<string, unknown>) => {
+      const r = await who<Goal>('POST', path('addPlanGoal', { id: planId }), body);
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body;
+    };
+    const complete = (owner: string) => ({
+      indicator: 'Andel elever som svarer at de trives',
+      baseline: 78,
+      target: 85,
+      actions: 'Trivselsundersøkelse hvert halvår',
+      ownerOid: owner,
+      due: `${year}-12-31`,
+    });
+    const move = async (who: Client, plan: Plan, transition: string) =>
+      who<Plan & Fail>('POST', path('transitionPlan', { id: plan.id }), {
+        transition,
+        baseVersion: plan.version,
+      });
+
+    it('the leader drafts, the staff comment and propose, and the plan is adopted only with measurable goals', async () => {
+      const y = year++;
+      const plan = await draft(ola, 'oppvekst', y);
+      expect(plan).toMatchObject({
+        status: 'draft',
+        unit: { name: 'Oppvekst og kultur' },
+        leader: { name: 'Ola Hansen' },
+      });
+      expect(plan.can).toEqual({ write: true, contribute: false, transitions: ['open-input', 'adopt'] });
+      expect(plan.members.map((m) => m.name)).toEqual(['Ola Hansen', 'Per Johansen', 'Silje Larsen']);
+      // One plan per unit and year.
+      expect(
+        (await ola<Fail>('POST', path('draftPlan'), { unitId: 'oppvekst', year: y })).body.error.code,
+      ).toBe('PLAN_EXISTS');
+
+      // A goal without indicator, owner or date is written, and shows what it lacks.
+      const bare = await goal(ola, plan.id, { goal: 'Bedre trivsel i skolen' });
+      expect(bare.problems).toEqual(['indicator', 'owner', 'due']);
+      const adoptEarly = await move(ola, { ...plan }, 'adopt');
+      expect(adoptEarly.status).toBe(409);
+      expect(adoptEarly.body.error.code).toBe('PLAN_NOT_READY');
+
+      // Trinn 4: the staff take part.
+      const open = await move(ola, plan, 'open-input');
+      expect(open.status).toBe(200);
+      expect(open.body.status).toBe('input');
+      const perView = await per<Plan>('GET', path('getPlan', { id: plan.id }));
+      expect(perView.body.can).toEqual({ write: false, contribute: true, transitions: [] });
+      const comment = await per<ResponseOf<'contributeToPlan'>>(
+        'POST',
+        path('contributeToPlan', { id: plan.id }),
+        {
+          kind: 'comment',
+          goalId: bare.id,
+          text: 'Vi bør måle trivsel to ganger i året.',
+        },
+      );
+      expect(comment.status).toBe(201);
+      const proposal = await silje<ResponseOf<'contributeToPlan'>>(
+        'POST',
+        path('contributeToPlan', { id: plan.id }),
+        {
+          kind: 'proposal',
+          text: 'Flere lærere med videreutdanning i lesing',
+        },
+      );
+      expect(proposal.status).toBe(201);
+      // Staff do not write the goals themselves.
+      expect(
+        (await per<Fail>('POST', path('addPlanGoal', { id: plan.id }), { goal: 'Mitt eget mål' })).status,
+      ).toBe(403);
+
+      // The leader answers the comment and takes the proposal in as a goal.
+      const answered = await ola<ResponseOf<'answerContribution'>>(
+        'POST',
+        path('answerContribution', { id: proposal.body.id }),
+        { answer: 'Tatt inn som mål.', takeIn: true },
+      );
+      expect(answered.status).toBe(200);
+      expect(answered.body.answer?.takenInto).toBeTruthy();
+      const again = await ola<Fail>('POST', path('answerContribution', { id: proposal.body.id }), {
+        answer: 'Igjen',
+      });
+      expect(again.body.error.code).toBe('CONTRIBUTION_ANSWERED');
+      const withInput = (await ola<Plan>('GET', path('getPlan', { id: plan.id }))).body;
+      expect(withInput.goals.map((g) => g.goal)).toEqual([
+        'Bedre trivsel i skolen',
+        'Flere lærere med videreutdanning i lesing',
+      ]);
+      expect(withInput.contributions.map((c) => [c.author.name, c.kind])).toEqual([
+        ['Per Johansen', 'comment'],
+        ['Silje Larsen', 'proposal'],
+      ]);
+
+      // The Ansvarsperson is one of the unit's people.
+      const outsider = await ola<Fail>('PATCH', path('updatePlanGoal', { id: bare.id }), {
+        ownerOid: DEMO.ahmed,
+        baseVersion: bare.version,
+      });
+      expect(outsider.body.error.code).toBe('GOAL_OWNER_NOT_MEMBER');
+      for (const [g, owner] of [
+        [withInput.goals[0]!, DEMO.per],
+        [withInput.goals[1]!, DEMO.silje],
+      ] as const) {
+        const r = await ola<Goal>('PATCH', path('updatePlanGoal', { id: g.id }), {
+          ...complete(owner),
+          baseVersion: g.version,
+        });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+        expect(r.body.problems).toEqual([]);
+      }
+      const current = (await ola<Plan>('GET', path('getPlan', { id: plan.id }))).body;
+      const adopted = await move(ola, current, 'adopt');
+      expect(adopted.status).toBe(200);
+      expect(adopted.body).toMatchObject({ status: 'adopted', adopted: { by: { name: 'Ola Hansen' } } });
+      // Adopted goals are no longer edited.
+      const late = await ola<Fail>('PATCH', path('updatePlanGoal', { id: bare.id }), {
+        goal: 'Endret etterpå',
+        baseVersion: adopted.body.goals[0]!.version,
+      });
+      expect(late.body.error.code).toBe('PLAN_STATE_FORBIDS');
+    });
+
+    it('each Ansvarsperson reports their own goal per quarter; the history stays', async () => {
+      const y = year++;
+      const plan = await draft(ola, 'oppvekst', y);
+      const mine = await goal(ola, plan.id, {
+        goal: 'Leseferdigheter',
+        ...complete(DEMO.per),
+        due: `${y}-12-31`,
+      });
+      const adopted = await move(
+        ola,
+        (await ola<Plan>('GET', path('getPlan', { id: plan.id }))).body,
+        'adopt',
+      );
+      expect(adopted.status).toBe(200);
+      const report = (who: Client, period: string, status: string, measured: number | null) =>
+        who<Goal & Fail>('POST', path('reportGoal', { id: mine.id }), {
+          period,
+          status,
+          measured,
+          comment: null,
+        });
+      expect((await report(per, `${y}-Q1`, 'on_track', 80)).status).toBe(200);
+      expect((await report(per, `${y}-Q2`, 'uncertain', 79)).status).toBe(200);
+      // Silje is not its Ansvarsperson; a period of another year is refused.
+      expect((await report(silje, `${y}-Q2`, 'reached', 90)).body.error.code).toBe('FORBIDDEN');
+      expect((await report(per, `${y + 1}-Q1`, 'reached', 90)).status).toBe(400);
+      // A second report for a quarter replaces the first.
+      const replaced = await report(per, `${y}-Q2`, 'on_track', 81);
+      expect(replaced.body.reports.map((r) => [r.period, r.status, r.measured, r.by.name])).toEqual([
+        [`${y}-Q1`, 'on_track', 80, 'Per Johansen'],
+        [`${y}-Q2`, 'on_track', 81, 'Per Johansen'],
+      ]);
+    });
+
+    it('a goal points up to a goal of the plan above; removing that goal keeps the link as a former goal', async () => {
+      const y = year++;
+      const top = await draft(kari, 'fjordvik', y);
+      const municipal = await goal(kari, top.id, {
+        goal: 'Alle barn skal mestre lesing',
+        ...complete(DEMO.kari),
+      });
+      const helse = await draft(kari, 'helse', y);
+      const other = await goal(kari, helse.id, { goal: 'Kortere ventetid', ...complete(DEMO.ingrid) });
+      const plan = await draft(ola, 'oppvekst', y);
+      const serving = await goal(ola, plan.id, {
+        goal: 'Lesekurs for 4. trinn',
+        ...complete(DEMO.per),
+        servesGoalId: municipal.id,
+      });
+      expect(serving.serves).toMatchObject({
+        goal: 'Alle barn skal mestre lesing',
+        unit: { name: 'Fjordvik kommune' },
+        removed: false,
+      });
+      // A sibling unit's goal is not above this one.
+      const sideways = await ola<Fail>('POST', path('addPlanGoal', { id: plan.id }), {
+        goal: 'Feil kobling',
+        servesGoalId: other.id,
+      });
+      expect(sideways.body.error.code).toBe('GOAL_LINK_INVALID');
+      const view = (await ola<Plan>('GET', path('getPlan', { id: plan.id }))).body;
+      expect(view.parentGoals.map((g) => g.goal)).toEqual(['Alle barn skal mestre lesing']);
+
+      // The top goal is reworded: the link holds (by id). Then it is removed: the link reads as former.
+      const reworded = await kari<Goal>('PATCH', path('updatePlanGoal', { id: municipal.id }), {
+        goal: 'Alle barn skal lese godt',
+        baseVersion: municipal.version,
+      });
+      expect(reworded.status).toBe(200);
+      const removed = await kari<Goal>(
+        'DELETE',
+        path('removePlanGoal', { id: municipal.id }, `version=${reworded.body.version}`),
+      );
+      expect(removed.status).toBe(200);
+      const after = (await ola<Plan>('GET', path('getPlan', { id: plan.id }))).body;
+      expect(after.goals[0]!.serves).toMatchObject({ goal: 'Alle barn skal lese godt', removed: true });
+      expect(after.parentGoals).toEqual([]);
+    });
+
+    it('next year starts from this year: goals kept in the year report come along, ended ones do not', async () => {
+      const y = year++;
+      const plan = await draft(ola, 'oppvekst', y);
+      const goals = [];
+      for (const text of ['Videreføres', 'Justeres', 'Avsluttes'])
+        goals.push(await goal(ola, plan.id, { goal: text, ...complete(DEMO.silje), due: `${y}-12-31` }));
+      let view = (await ola<Plan>('GET', path('getPlan', { id: plan.id }))).body;
+      view = (await move(ola, view, 'adopt')).body;
+      view = (await move(ola, view, 'start-report')).body;
+      expect(view.status).toBe('reporting');
+      for (const [g, outcome] of [
+        [goals[0]!, 'continue'],
+        [goals[1]!, 'adjust'],
+        [goals[2]!, 'end'],
+      ] as const) {
+        const r = await ola<Goal>('PATCH', path('updatePlanGoal', { id: g.id }), {
+          outcome,
+          baseVersion: g.version,
+        });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+      }
+      const next = await draft(ola, 'oppvekst', y + 1);
+      expect(next.goals.map((g) => [g.goal, g.carriedFrom])).toEqual([
+        ['Videreføres', goals[0]!.id],
+        ['Justeres', goals[1]!.id],
+      ]);
+      // This year's date is set anew.
+      expect(next.goals.every((g) => g.due === null && g.problems.includes('due'))).toBe(true);
+      year++;
+    });
+
+    it('who reads and writes a plan: its unit, its leaders and HR; nobody else learns it exists', async () => {
+      const y = year++;
+      const plan = await draft(ola, 'oppvekst', y);
+      const cases: [string, string, number, boolean][] = [
+        // who, as, GET status, may write
+        ['member', DEMO.per, 200, false],
+        ['leader', DEMO.ola, 200, true],
+        ['leader above (top)', DEMO.kari, 200, true],
+        ['HR', DEMO.hilde, 200, false],
+        ['member of another unit', DEMO.ahmed, 404, false],
+        ['leader of another unit', DEMO.ingrid, 404, false],
+        ['admin', DEMO.anne, 404, false],
+      ];
+      for (const [who, oid, status, write] of cases) {
+        const client = await t.as(oid);
+        const r = await client<Plan>('GET', path('getPlan', { id: plan.id }));
+        expect(r.status, who).toBe(status);
+        if (status === 200) expect(r.body.can.write, who).toBe(write);
+        const add = await client<Fail>('POST', path('addPlanGoal', { id: plan.id }), {
+          goal: `Mål fra ${who}`,
+        });
+        expect(add.status, who).toBe(write ? 201 : status === 404 ? 404 : 403);
+        const listed = (await client<ResponseOf<'listPlans'>>('GET', path('listPlans', {}, `year=${y}`))).body
+          .plans;
+        expect(
+          listed.some((p) => p.plan?.id === plan.id),
+          who,
+        ).toBe(status === 200);
+      }
+      // Only the unit's leaders may start a plan for it.
+      expect(
+        (await (await t.as(DEMO.per))<Fail>('POST', path('draftPlan'), { unitId: 'helse', year: y })).status,
+      ).toBe(403);
+    });
+  });
+}
