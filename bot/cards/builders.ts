@@ -164,7 +164,13 @@ export function myConversationsCard(
         items: [
           text(`**${templateName(l.templateKey)} ${periodName(lang, l.period)}** · ${l.counterpart}`),
           text(
-            fill(w.conversationLine, { status: words.status[l.status], next: words.nextStep[l.nextStep] }) +
+            // Nothing left to do (archived, cancelled): the status alone.
+            (l.nextStep === 'none'
+              ? words.status[l.status]
+              : fill(w.conversationLine, {
+                  status: words.status[l.status],
+                  next: words.nextStep[l.nextStep],
+                })) +
               (l.waitingFor.length > 0
                 ? `. ${fill(w.waitingFor, { names: listOf(lang, l.waitingFor) })}`
                 : ''),

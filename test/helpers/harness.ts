@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSamtale, type Samtale } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/schema.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger, type Logger } from '../../src/logger.ts';
 import type { Clock } from '../../src/ports.ts';
 import type { Backend } from './backends.ts';
 import { checkReply } from './contract.ts';
@@ -46,18 +46,21 @@ export async function waitForArchiving(t: TestApp, timeoutMs = 60_000): Promise<
   throw new Error(`signed records were not archived within ${timeoutMs / 1000} s`);
 }
 
-/** opts.token: where bearer tokens come from (default: the local demo sign-in; in m365 tests, the Entra fake). */
+/**
+ * opts.token: where bearer tokens come from (default: the local demo sign-in; in m365 tests, the Entra fake).
+ * opts.logger: where the app logs (default: nowhere), for tests that read what it logged.
+ */
 export async function startTestApp(
   backend: Backend,
   env: Record<string, string> = {},
-  opts: { clock?: Clock; token?: (userId: string) => Promise<string> } = {},
+  opts: { clock?: Clock; token?: (userId: string) => Promise<string>; logger?: Logger } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-test-'));
   const { db, drop } = await backend.create();
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const app = await startSamtale(config, {
     db,
-    logger: createLogger('silent'),
+    logger: opts.logger ?? createLogger('silent'),
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
   const tokens = new Map<string, string>();

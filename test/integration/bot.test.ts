@@ -95,7 +95,7 @@ for (const backend of await backends()) {
       const card = JSON.stringify(cardOf(sentTo(DEMO.ingrid)[before]!.activity));
       // The inputs' ids name what the card showed: the item, its version and status, its comment.
       const [statusId, itemId] = /status:([0-9a-f-]{36}):\d+:[a-z_]+/.exec(card) ?? [];
-      const [commentId] = new RegExp(`comment:${itemId}:[0-9a-f-]+`).exec(card) ?? [];
+      const [commentId] = new RegExp(`comment:${itemId}:\\d+:[0-9a-f-]+`).exec(card) ?? [];
       expect(itemId).toBeDefined();
       expect(commentId).toBeDefined();
       expect(card).toContain('Innføre månedlige resultatmøter i hver enhet.');
@@ -116,6 +116,28 @@ for (const backend of await backends()) {
       );
       expect(forged.status).toBe(200);
       expect((forged.body as { statusCode: number }).statusCode).toBe(400);
+      expect((await t.app.deps.store.item(itemId!))!.status).toBe('open');
+
+      // A comment the archive copy could not print is refused in Ingrid's language, naming it.
+      const unprintable = await post(
+        activity(DEMO.ingrid, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb: 'followUp.save',
+              data: { [statusId!]: 'partly', [commentId!]: 'Møte med 王芳' },
+            },
+          },
+        }),
+      );
+      const refusal = unprintable.body as { statusCode: number; value: { code: string; message: string } };
+      expect(refusal.statusCode).toBe(400);
+      expect(refusal.value.code).toBe('TEXT_NOT_PRINTABLE');
+      expect(refusal.value.message).toContain(
+        'Teksten inneholder tegn som arkivkopien ikke kan skrive ut: «王», «芳».',
+      );
       expect((await t.app.deps.store.item(itemId!))!.status).toBe('open');
 
       const res = await post(

@@ -56,4 +56,28 @@ describe('reading a submitted follow-up card', () => {
       stale: 0,
     });
   });
+
+  it('reads a card as real clients send it, empty inputs left out', () => {
+    // The adaptivecards renderer (Teams, the Agents Playground) sends only inputs that hold a value.
+    const sentOnly = (data: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(data).filter(([, v]) => v !== ''));
+    // A comment on an open item (its dropdown empty, so not sent) is saved with its status.
+    expect(readFollowUpCard(sentOnly(submitted({ 2: { comment: 'Startet i mai' } })), shown).changes).toEqual(
+      [{ itemId: id(2), status: 'open', comment: 'Startet i mai', baseVersion: 1 }],
+    );
+    // An item with a status and no comment is not re-saved when another item changes.
+    const noComment = shown.map((s) => (s.itemId === id(3) ? { ...s, comment: null } : s));
+    const data = Object.fromEntries(
+      noComment.flatMap((s, i) => {
+        const ids = inputIds(s);
+        return [
+          [ids.status, i === 0 ? 'achieved' : s.status === 'open' ? '' : s.status],
+          [ids.comment, s.comment ?? ''],
+        ];
+      }),
+    );
+    expect(readFollowUpCard(sentOnly(data), noComment).changes).toEqual([
+      { itemId: id(1), status: 'achieved', comment: long, baseVersion: 3 },
+    ]);
+  });
 });
