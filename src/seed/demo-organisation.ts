@@ -5,6 +5,7 @@ import { upsertDirectory } from '../adapters/directory/db-directory.ts';
 import type { AppRole, Actor } from '../domain/policy.ts';
 import type { DirectoryUser, Unit } from '../ports.ts';
 import { addActionItem } from '../usecases/add-action-item.ts';
+import { seedPlans, type PlanSeed } from './demo-plans.ts';
 import { planConversation } from '../usecases/plan-conversation.ts';
 import { saveAnswer } from '../usecases/save-answer.ts';
 import { sharePreparation } from '../usecases/share-preparation.ts';
@@ -77,8 +78,150 @@ export async function seedDemoOrganisation(deps: Deps, db: Sql): Promise<boolean
   if ((row?.n ?? 0) > 0) return false;
   await upsertDirectory(db, DEMO_TENANT_ID, DEMO_UNITS, DEMO_USERS);
   await seedConversations(deps);
+  await seedPlans(deps, actor, PLAN_SEEDS);
   return true;
 }
+
+/** The units' plans; the municipality's own first, as the others' goals point up to it. */
+const PLAN_SEEDS: PlanSeed[] = [
+  {
+    unitId: 'fjordvik',
+    leader: DEMO.kari,
+    goals: [
+      {
+        goal: 'Alle barn og unge opplever mestring og trivsel i barnehage og skole',
+        indicator: 'Andel elever som trives på skolen (Elevundersøkelsen), prosent',
+        baseline: 80,
+        target: 86,
+        actions: 'Felles plan for skolemiljø i alle skoler; tidlig innsats i barnehagen',
+        owner: DEMO.kari,
+        outcome: 'continue',
+      },
+      {
+        goal: 'Innbyggerne får helse- og omsorgstjenester når de trenger dem',
+        indicator: 'Gjennomsnittlig ventetid på sykehjemsplass, dager',
+        baseline: 30,
+        target: 14,
+        actions: 'Flere korttidsplasser; hverdagsrehabilitering',
+        owner: DEMO.kari,
+        outcome: 'continue',
+      },
+      {
+        goal: 'Fjordvik kommune er en attraktiv arbeidsgiver',
+        indicator: 'Sykefravær i kommunen, prosent',
+        baseline: 8.5,
+        target: 7,
+        actions: 'Medarbeidersamtaler med alle; lederutvikling',
+        owner: DEMO.kari,
+        outcome: 'adjust',
+      },
+    ],
+  },
+  {
+    unitId: 'oppvekst',
+    leader: DEMO.ola,
+    goals: [
+      {
+        goal: 'Alle skoler har oppdaterte planer for et trygt og godt skolemiljø',
+        indicator: 'Andel skoler med oppdatert plan, prosent',
+        baseline: 60,
+        target: 100,
+        actions: 'Mal for plan; gjennomgang i rektormøtet hvert kvartal',
+        owner: DEMO.per,
+        serves: 0,
+        outcome: 'continue',
+      },
+      {
+        goal: 'Flere elever leser godt på 5. trinn',
+        indicator: 'Andel elever over kritisk grense i lesing, prosent',
+        baseline: 72,
+        target: 80,
+        actions: 'Lesekurs for lærere; leselyst-uke',
+        owner: DEMO.silje,
+        serves: 0,
+        outcome: 'adjust',
+      },
+      {
+        goal: 'Ny barnehage i Nordvik er tatt i bruk',
+        indicator: 'Antall barn med plass i Nordvik barnehage',
+        baseline: 0,
+        target: 60,
+        actions: 'Bemanningsplan; åpningsdag',
+        owner: DEMO.ola,
+        serves: 0,
+        outcome: 'end',
+      },
+    ],
+  },
+  {
+    unitId: 'helse',
+    leader: DEMO.ingrid,
+    goals: [
+      {
+        goal: 'Kortere ventetid på sykehjemsplass',
+        indicator: 'Gjennomsnittlig ventetid, dager',
+        baseline: 30,
+        target: 14,
+        actions: 'Fire nye korttidsplasser; daglig tildelingsmøte',
+        owner: DEMO.ahmed,
+        serves: 1,
+        outcome: 'continue',
+      },
+      {
+        goal: 'Lavere sykefravær i hjemmetjenesten',
+        indicator: 'Sykefravær i hjemmetjenesten, prosent',
+        baseline: 11,
+        target: 8,
+        actions: 'Turnus med lengre friperioder; tett oppfølging ved fravær',
+        owner: DEMO.marte,
+        serves: 2,
+        outcome: 'continue',
+      },
+      {
+        goal: 'Alle nyansatte får fadder de første tre månedene',
+        indicator: 'Andel nyansatte med fadder, prosent',
+        baseline: 50,
+        target: 100,
+        actions: 'Faddersystem i alle team',
+        owner: DEMO.jonas,
+        serves: 2,
+        outcome: 'continue',
+      },
+    ],
+  },
+  {
+    unitId: 'stab',
+    leader: DEMO.kari,
+    goals: [
+      {
+        goal: 'Ledermøtet følger opp virksomhetsplanene hvert kvartal',
+        indicator: 'Antall kvartalsvise gjennomganger i året',
+        baseline: 2,
+        target: 4,
+        actions: 'Fast punkt på ledermøtets agenda',
+        owner: DEMO.anne,
+        serves: 2,
+        outcome: 'continue',
+      },
+    ],
+  },
+  {
+    unitId: 'personal',
+    leader: DEMO.kari,
+    goals: [
+      {
+        goal: 'Alle ansatte har hatt medarbeidersamtale',
+        indicator: 'Andel ansatte med gjennomført samtale, prosent',
+        baseline: 70,
+        target: 95,
+        actions: 'Påminnelser i Teams; opplæring av nye ledere',
+        owner: DEMO.hilde,
+        serves: 2,
+        outcome: 'continue',
+      },
+    ],
+  },
+];
 
 function actor(o: string): Actor {
   const u = DEMO_USERS.find((x) => x.oid === o);
