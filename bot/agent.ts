@@ -19,36 +19,46 @@ import type { BotStore } from '../src/ports.ts';
 import { listMyConversations } from '../src/usecases/list-my-conversations.ts';
 import { listMyFollowUp } from '../src/usecases/list-my-follow-up.ts';
 import { recordFollowUp } from '../src/usecases/record-follow-up.ts';
+import { listMyGoals } from '../src/usecases/list-my-goals.ts';
+import { reportGoal } from '../src/usecases/report-goal.ts';
+import { osloTime, type Holidays } from '../src/domain/reminders.ts';
+import type { Cadence } from '../src/domain/unit-plan.ts';
 import { printable } from '../src/adapters/pdf/fonts.ts';
 import { unprintableTextAt, unstorableTextAt } from '../src/domain/text.ts';
 import type { Deps } from '../src/usecases/support.ts';
 import {
   followUpCard,
+  goalInputIds,
   helpCard,
   myConversationsCard,
+  myGoalsCard,
   savedNotice,
+  type Links,
   unknownCommandCard,
   welcomeCard,
-  type Links,
 } from './cards/builders.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/card.ts';
 import { readFollowUpCard } from './follow-up-form.ts';
+import { goalLine, readGoalReport } from './goal-report-form.ts';
 
 export interface BotContext {
   deps: Deps;
   store: BotStore;
   links: Links;
   logger: Logger;
+  /** The follow-up schedule, for which period a goal's report counts. */
+  schedule: { cadence: Cadence; holidays(around: Date): Holidays };
 }
 
 /** The card actions the bot's cards carry, as Action.Execute verbs (and Action.Submit fallbacks). */
-const VERBS = ['followUp.show', 'followUp.save', 'help.show'] as const;
+const VERBS = ['followUp.show', 'followUp.save', 'planGoals.show', 'planGoals.report', 'help.show'] as const;
 type Verb = (typeof VERBS)[number];
 
 const COMMANDS = {
   help: /^(hjelp|help)$/i,
   conversations: /^(mine samtaler|my conversations)$/i,
   followUp: /^(oppfølging|oppfolging|follow-up|follow up)$/i,
+  goals: /^(mine mål|mine mal|my goals)$/i,
 };
 
 const ACTOR = Symbol('samtale.actor');
@@ -85,7 +95,7 @@ function invokeError(context: TurnContext, statusCode: number, code: string, mes
 }
 
 export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentApplication<TurnState> {
-  const { deps, store, links, logger } = ctx;
+  const { deps, store, links, logger, schedule } = ctx;
   const agent = new AgentApplication<TurnState>({
     adapter,
     startTypingTimer: false,
@@ -171,6 +181,35 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
     return followUp(who, lang, notice);
   }
 
+  const myGoals = async (who: Actor) => {
+    const now = deps.clock.now();
+    return listMyGoals(deps, who, osloTime(now).date, schedule.cadence, schedule.holidays(now));
+  };
+  const goalsCard = async (who: Actor, lang: Locale, notice: string | null = null) =>
+    myGoalsCard((await myGoals(who)).map(goalLine), links, lang, notice);
+
+  /** Saves the reports the person changed in a goals card; an absent input means "as it was". */
+  async function reportGoals(who: Actor, data: Record<string, unknown>, lang: Locale) {
+    const w = WORDS[lang].bot;
+    let saved = 0;
+    let missingStatus = false;
+    for (const g of await myGoals(who)) {
+      if (!g.period) continue;
+      const ids = goalInputIds(g.goal.id, g.period);
+      const current = g.reports.find((r) => r.period === g.period);
+      const read = readGoalReport(data, ids, current);
+      if (read === 'unchanged') continue;
+      if (read === 'no-status') {
+        missingStatus = true;
+        continue;
+      }
+      await reportGoal(deps, who, g.goal.id, { period: g.period, ...read });
+      saved++;
+    }
+    const notice = missingStatus ? w.chooseStatus : saved > 0 ? savedNotice(lang) : w.nothingChanged;
+    return goalsCard(who, lang, notice);
+  }
+
   const onAction = (
     who: Actor,
     verb: Verb,
@@ -189,6 +228,10 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
         return followUp(who, lang);
       case 'followUp.save':
         return saveFollowUp(who, data, lang);
+      case 'planGoals.show':
+        return goalsCard(who, lang);
+      case 'planGoals.report':
+        return reportGoals(who, data, lang);
       case 'help.show':
         return Promise.resolve(helpCard(links, lang));
     }
@@ -276,6 +319,10 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
   agent.onMessage(command(COMMANDS.conversations), async (context) => {
     const who = actor(context);
     if (who) await context.sendActivity(cardMessage(await conversations(who, langOf(context.activity))));
+  });
+  agent.onMessage(command(COMMANDS.goals), async (context) => {
+    const who = actor(context);
+    if (who) await context.sendActivity(cardMessage(await goalsCard(who, langOf(context.activity))));
   });
   agent.onMessage(command(COMMANDS.followUp), async (context) => {
     const who = actor(context);

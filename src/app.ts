@@ -131,6 +131,7 @@ export function teamsLinks(teamsAppId: string): Links {
     home: tab(TAB_ENTITY_IDS.conversations),
     team: tab(TAB_ENTITY_IDS.team),
     conversation: (id) => tab(TAB_ENTITY_IDS.conversations, { subEntityId: id }),
+    plan: (id) => tab(TAB_ENTITY_IDS.conversations, { subEntityId: `plans/${id}` }),
   };
 }
 
@@ -201,6 +202,7 @@ export async function startSamtale(
             return `${baseUrl}/team`;
           },
           conversation: (id) => `${baseUrl}/conversations/${id}`,
+          plan: (id) => `${baseUrl}/plans/${id}`,
         };
   const botAdapter = m365
     ? tenantBotAdapter(
@@ -295,7 +297,16 @@ export async function startSamtale(
     hsts: config.mode === 'm365',
     messages: [
       ...inbound,
-      messagesHandler(botAdapter, samtaleAgent(botAdapter, { deps, store: bot.store, links, logger })),
+      messagesHandler(
+        botAdapter,
+        samtaleAgent(botAdapter, {
+          deps,
+          store: bot.store,
+          links,
+          logger,
+          schedule: { cadence: bot.settings.cadence, holidays: (around) => bot.holidays(around) },
+        }),
+      ),
     ],
   });
 

@@ -81,6 +81,24 @@ export interface PlanStore {
   reports(goalIds: readonly string[]): Promise<GoalReport[]>;
   /** A goal's report for a period; a second report for the same period replaces the first. */
   saveReport(r: GoalReport): Promise<void>;
+  /** The live goals someone is Ansvarsperson for in adopted plans (or in their year report) of these years. */
+  goalsOwnedBy(
+    tid: string,
+    oid: string,
+    years: readonly number[],
+  ): Promise<{ goal: PlanGoal; plan: UnitPlan }[]>;
+  /** Every owned goal of the adopted plans (or in their year report) of these years, with the periods reported. */
+  followUpState(years: readonly number[]): Promise<
+    {
+      tid: string;
+      planId: string;
+      year: number;
+      unitId: string;
+      goalId: string;
+      ownerOid: string;
+      reported: string[];
+    }[]
+  >;
 }
 
 export interface Store {

@@ -1,10 +1,18 @@
 // Every card the bot sends, built from typed data in the reader's language (src/contract/words).
 // Reminders say what is due, when and where, never what anyone wrote. The follow-up card lists an
 // owner's own items, and is only built in answer to the owner's own action, checked on the server.
-import { fill, formatDate, listOf, periodName, plural } from '../../src/contract/words/format.ts';
+import {
+  fill,
+  formatDate,
+  formatNumber,
+  listOf,
+  periodName,
+  plural,
+} from '../../src/contract/words/format.ts';
 import { WORDS, type Locale } from '../../src/contract/words/index.ts';
 import type { NextStep, Status } from '../../src/domain/conversation.ts';
 import type { DueMessage } from '../../src/domain/reminders.ts';
+import { GOAL_STATUSES, type GoalStatus } from '../../src/domain/unit-plan.ts';
 import { builtInTemplate } from '../../src/domain/templates/registry.ts';
 import type { FollowUpLine } from '../../src/usecases/list-my-follow-up.ts';
 import { COMMENT_MAX, inputIds } from '../follow-up-form.ts';
@@ -23,6 +31,7 @@ export interface Links {
   home: string;
   team: string;
   conversation(id: string): string;
+  plan(id: string): string;
 }
 
 /** A title in a card: the tab has the whole text. */
@@ -31,9 +40,22 @@ const short = (s: string, max = 200) => (s.length > max ? `${s.slice(0, max - 1)
 const templateName = (key: string | null) => (key ? (builtInTemplate(key)?.name ?? key) : '');
 
 /** One message a day: everything due for this person, each with its way into the tab. */
+/** A plan's goals due for one person in one period are one line ("Rapporter på 3 mål …"). */
+function mergePlanFollowUps(messages: readonly DueMessage[]): DueMessage[] {
+  const out: DueMessage[] = [];
+  for (const m of messages) {
+    const same =
+      m.kind === 'plan-follow-up' &&
+      out.find((o) => o.kind === m.kind && o.unit === m.unit && o.period === m.period);
+    if (same) same.count += m.count;
+    else out.push({ ...m });
+  }
+  return out;
+}
+
 export function reminderCard(messages: readonly DueMessage[], links: Links, lang: Locale): AdaptiveCard {
   const w = WORDS[lang].bot;
-  const sections: Container[] = messages.map((m, i) => {
+  const sections: Container[] = mergePlanFollowUps(messages).map((m, i) => {
     const items: Element[] = [];
     const s: Container = { type: 'Container', separator: i > 0, spacing: 'Medium', items };
     switch (m.kind) {
@@ -88,13 +110,47 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
           text(`[${w.myTeam}](${links.team})`),
         );
         break;
+      case 'plan-follow-up':
+        items.push(
+          text(
+            plural(lang, w.planFollowUp, m.count, {
+              unit: m.unit ?? '',
+              period: periodName(lang, m.period),
+              date: formatDate(lang, m.date ?? m.period),
+            }),
+          ),
+        );
+        break;
+      case 'plan-summary': {
+        const missing = m.missing ?? [];
+        const vars = { unit: m.unit ?? '', period: periodName(lang, m.period) };
+        items.push(
+          text(
+            missing.length === 0
+              ? plural(lang, w.planAllReported, m.count, vars)
+              : fill(w.planMissing, {
+                  ...vars,
+                  count: m.count,
+                  reported: m.count - missing.length,
+                  names: listOf(lang, missing),
+                }),
+          ),
+          text(`[${w.openPlan}](${links.plan(m.subject)})`),
+        );
+        break;
+      }
     }
     return s;
   });
-  const actions = messages.some((m) => m.kind === 'follow-up')
-    ? // `keep`: the follow-up card comes as a new message, and this reminder stays as it is.
-      [execute(w.recordStatus, 'followUp.show', { keep: 1 })]
-    : [];
+  // `keep`: the card to answer in comes as a new message, and this reminder stays as it is.
+  const actions = [
+    ...(messages.some((m) => m.kind === 'follow-up')
+      ? [execute(w.recordStatus, 'followUp.show', { keep: 1 })]
+      : []),
+    ...(messages.some((m) => m.kind === 'plan-follow-up')
+      ? [execute(w.reportGoals, 'planGoals.show', { keep: 1 })]
+      : []),
+  ];
   const build = (n: number) =>
     card(
       [heading(w.reminderTitle), ...sections.slice(0, n), ...rest(lang, n, sections.length)],
@@ -116,6 +172,7 @@ export function helpCard(links: Links, lang: Locale): AdaptiveCard {
   const commands = [
     { title: w.commandConversations, value: w.commandConversationsWhat },
     { title: w.commandFollowUp, value: w.commandFollowUpWhat },
+    { title: w.commandGoals, value: w.commandGoalsWhat },
     { title: w.commandHelp, value: w.commandHelpWhat },
   ];
   return card(
@@ -259,3 +316,114 @@ export function followUpCard(
 }
 
 export const savedNotice = (lang: Locale) => WORDS[lang].bot.saved;
+
+/** One goal I report on, as the goals card shows it. */
+export interface GoalLine {
+  goalId: string;
+  planId: string;
+  goal: string;
+  unit: string;
+  indicator: string | null;
+  baseline: number | null;
+  target: number | null;
+  /** The period a report counts for now, with what is reported for it already. */
+  period: string | null;
+  current: { status: GoalStatus; measured: number | null; comment: string | null } | null;
+  last: { period: string; status: GoalStatus } | null;
+}
+
+/** The ids of a goal's report inputs: the goal and the period the report is for. */
+export const goalInputIds = (goalId: string, period: string) => ({
+  status: `report:${goalId}:${period}:status`,
+  measured: `report:${goalId}:${period}:measured`,
+  comment: `report:${goalId}:${period}:comment`,
+});
+
+/** My goals in adopted plans, each with its report for the period (Trinn 6), right in the card. */
+export function myGoalsCard(
+  goals: readonly GoalLine[],
+  links: Links,
+  lang: Locale,
+  notice: string | null = null,
+): AdaptiveCard {
+  const words = WORDS[lang];
+  const w = words.bot;
+  if (goals.length === 0)
+    return card(
+      [heading(w.myGoals), ...(notice ? [text(notice)] : []), text(w.noGoals)],
+      [openUrl(w.myConversations, links.home)],
+    );
+  const choices = GOAL_STATUSES.map((s) => ({ title: words.goalStatus[s], value: s }));
+  const rows = goals.map((g, i): Container => {
+    const items: Element[] = [
+      text(`**${short(g.goal)}** · ${g.unit}`),
+      ...(g.indicator
+        ? [text(fill(w.goalIndicator, { indicator: short(g.indicator) }), { isSubtle: true })]
+        : []),
+      ...(g.baseline !== null && g.target !== null
+        ? [
+            text(
+              fill(w.goalTarget, {
+                baseline: formatNumber(lang, g.baseline),
+                target: formatNumber(lang, g.target),
+              }),
+              { isSubtle: true },
+            ),
+          ]
+        : []),
+      text(
+        g.last
+          ? fill(w.goalLastReport, {
+              period: periodName(lang, g.last.period),
+              status: words.goalStatus[g.last.status],
+            })
+          : fill(w.goalNotReported, { period: periodName(lang, g.period ?? '') }),
+        { isSubtle: true },
+      ),
+    ];
+    if (g.period) {
+      const ids = goalInputIds(g.goalId, g.period);
+      items.push(
+        {
+          type: 'Input.ChoiceSet',
+          id: ids.status,
+          label: `${w.statusLabel} ${periodName(lang, g.period)}`,
+          choices,
+          style: 'compact',
+          ...(g.current ? { value: g.current.status } : {}),
+        },
+        {
+          type: 'Input.Number',
+          id: ids.measured,
+          label: w.measured,
+          ...(g.current?.measured !== null && g.current?.measured !== undefined
+            ? { value: g.current.measured }
+            : {}),
+        },
+        {
+          type: 'Input.Text',
+          id: ids.comment,
+          label: w.comment,
+          isMultiline: true,
+          maxLength: COMMENT_MAX,
+          ...(g.current?.comment ? { value: g.current.comment } : {}),
+        },
+      );
+    }
+    return { type: 'Container', separator: i > 0, items };
+  });
+  const build = (n: number) =>
+    card(
+      [
+        heading(w.myGoals),
+        ...(notice ? [text(notice, { weight: 'Bolder' as const })] : []),
+        ...rows.slice(0, n),
+        ...rest(lang, n, goals.length),
+      ],
+      [
+        execute(w.save, 'planGoals.report', {}),
+        ...(goals[0] ? [openUrl(w.openPlan, links.plan(goals[0].planId))] : []),
+      ],
+    );
+  return build(fitting(rows.length, build));
+}

@@ -32,13 +32,19 @@ export interface TextInput {
   isMultiline?: boolean;
   maxLength?: number;
 }
+export interface NumberInput {
+  type: 'Input.Number';
+  id: string;
+  label: string;
+  value?: number;
+}
 export interface Container {
   type: 'Container';
   items: Element[];
   separator?: boolean;
   spacing?: 'None' | 'Small' | 'Medium' | 'Large';
 }
-export type Element = TextBlock | FactSet | ChoiceSetInput | TextInput | Container;
+export type Element = TextBlock | FactSet | ChoiceSetInput | TextInput | NumberInput | Container;
 
 export interface OpenUrlAction {
   type: 'Action.OpenUrl';

@@ -87,7 +87,14 @@ export function followUpPeriod(date: string, cadence: FollowUpCadence): string {
 }
 
 export type ReminderKind =
-  'preparation' | 'signature' | 'reopened' | 'follow-up' | 'team-follow-up' | 'cycle-nudge';
+  | 'preparation'
+  | 'signature'
+  | 'reopened'
+  | 'follow-up'
+  | 'team-follow-up'
+  | 'cycle-nudge'
+  | 'plan-follow-up'
+  | 'plan-summary';
 
 export interface DueMessage {
   kind: ReminderKind;
@@ -104,6 +111,10 @@ export interface DueMessage {
   /** What to prepare, for a preparation reminder (template guidance, never answers). */
   role: 'leader' | 'employee' | null;
   templateKey: string | null;
+  /** A unit plan's unit, by name (plan follow-up and its summary). */
+  unit?: string;
+  /** Who has not reported by the deadline, by name (a plan summary). */
+  missing?: readonly string[];
 }
 
 const key = (kind: ReminderKind, subject: string, period: string, recipient: string) =>

@@ -1,4 +1,6 @@
 import { bundleForToday, dueMessages, maySendAt, osloTime, type ReminderState } from '../domain/reminders.ts';
+import { duePlanMessages, type PlanGoalState } from '../domain/plan-reminders.ts';
+import { unitLeader } from '../domain/unit-plan.ts';
 import type { ChatReference } from '../ports.ts';
 import type { BotDeps } from './bot-support.ts';
 import { nowIso, type Deps } from './support.ts';
@@ -32,7 +34,15 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
     }
   }
 
-  const due = dueMessages({ ...state, unplanned }, today, settings, holidays);
+  const due = [
+    ...dueMessages({ ...state, unplanned }, today, settings, holidays),
+    ...duePlanMessages(
+      await planGoalState(deps, Number(today.slice(0, 4))),
+      today,
+      settings.cadence,
+      holidays,
+    ),
+  ];
   // Only people the bot can reach; the rest stay due and go out once they install the app.
   // Each person's chat is looked up once per sweep.
   const chats = new Map<string, { tid: string; oid: string; ref: ChatReference | undefined }>();
@@ -83,4 +93,32 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
       ids.push(id);
   }
   return ids;
+}
+
+/** The owned goals of last year's and this year's adopted plans, with names from the directory. */
+async function planGoalState(deps: Deps, year: number): Promise<PlanGoalState[]> {
+  const rows = await deps.store.plans.followUpState([year - 1, year]);
+  const out: PlanGoalState[] = [];
+  for (const tid of new Set(rows.map((r) => r.tid))) {
+    const [units, users] = await Promise.all([deps.directory.units(tid), deps.directory.users(tid)]);
+    const names = new Map(users.map((u) => [u.oid, u.name]));
+    const leaders = new Map<string, string | null>();
+    const leaderOf = (unitId: string) => {
+      if (!leaders.has(unitId)) leaders.set(unitId, unitLeader(unitId, users));
+      return leaders.get(unitId) ?? null;
+    };
+    for (const r of rows.filter((x) => x.tid === tid))
+      out.push({
+        tid,
+        planId: r.planId,
+        year: r.year,
+        unit: units.find((u) => u.id === r.unitId)?.name ?? r.unitId,
+        leaderOid: leaderOf(r.unitId),
+        goalId: r.goalId,
+        ownerOid: r.ownerOid,
+        ownerName: names.get(r.ownerOid) ?? r.ownerOid,
+        reported: r.reported,
+      });
+  }
+  return out;
 }

@@ -268,6 +268,60 @@ for (const backend of await backends()) {
       expect(JSON.stringify(cardOf(added[0]!.activity))).toContain('Registrer status');
     });
 
+    it('"mine mål" lists the goals I am responsible for; a report sent from the card is stored', async () => {
+      await install(DEMO.per);
+      const before = sentTo(DEMO.per).length;
+      await post(activity(DEMO.per, { type: 'message', text: 'mine mål' }));
+      const goalsCard = cardOf(sentTo(DEMO.per)[before]!.activity)!;
+      const text = JSON.stringify(goalsCard);
+      expect(cardProblems(goalsCard)).toEqual([]);
+      expect(text).toContain('Mine mål i virksomhetsplanen');
+      expect(text).toContain('Alle skoler har oppdaterte planer for et trygt og godt skolemiljø');
+      expect(text).toContain('Sist rapportert 3. kvartal 2026');
+      // The inputs are for the running quarter; only the status is chosen, the rest left empty (not sent).
+      const [statusId, goalId] = /report:([0-9a-f-]{36}):2026-Q4:status/.exec(text) ?? [];
+      expect(goalId).toBeDefined();
+      const res = await post(
+        activity(DEMO.per, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb: 'planGoals.report',
+              data: { [statusId!]: 'reached', [`report:${goalId}:2026-Q4:measured`]: 100 },
+            },
+          },
+        }),
+      );
+      const body = res.body as { statusCode: number; value: Card };
+      expect(body.statusCode).toBe(200);
+      expect(JSON.stringify(body.value)).toContain('Lagret.');
+      const per = await t.as(DEMO.per);
+      const reports = (await t.app.deps.store.plans.reports([goalId!])).filter((r) => r.period === '2026-Q4');
+      expect(reports).toMatchObject([{ status: 'reached', measured: 100, byOid: DEMO.per }]);
+      // Silje cannot report on Per's goal by forging the card's data: her card has no such goal.
+      await install(DEMO.silje);
+      const forged = await post(
+        activity(DEMO.silje, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb: 'planGoals.report',
+              data: { [statusId!]: 'not_reached' },
+            },
+          },
+        }),
+      );
+      expect(JSON.stringify(forged.body)).toContain('Ingenting å lagre');
+      expect(
+        (await t.app.deps.store.plans.reports([goalId!])).find((r) => r.period === '2026-Q4')?.status,
+      ).toBe('reached');
+      expect((await per('GET', path('listPlans'))).status).toBe(200);
+    });
+
     it('sends each due reminder once, bundled per person, and only inside the sending window', async () => {
       // Ola plans a conversation with Per on Friday: two working days ahead, so both are reminded now.
       const ola = await t.as(DEMO.ola);

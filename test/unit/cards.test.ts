@@ -4,9 +4,11 @@ import {
   followUpCard,
   helpCard,
   myConversationsCard,
+  myGoalsCard,
   reminderCard,
   unknownCommandCard,
   welcomeCard,
+  type GoalLine,
   type Links,
 } from '../../bot/cards/builders.ts';
 import type { DueMessage } from '../../src/domain/reminders.ts';
@@ -16,6 +18,7 @@ const links: Links = {
   home: 'https://teams.example/l/home',
   team: 'https://teams.example/l/team',
   conversation: (id) => `https://teams.example/l/c/${id}`,
+  plan: (id) => `https://teams.example/l/p/${id}`,
 };
 const due = (over: Partial<DueMessage>): DueMessage => ({
   kind: 'preparation',
@@ -41,7 +44,44 @@ const bundle = [
   due({ kind: 'follow-up', count: 3, period: '2026-Q2' }),
   due({ kind: 'team-follow-up', count: 5, period: '2026-Q2' }),
   due({ kind: 'cycle-nudge', count: 2, period: '2026-12-15' }),
+  due({
+    kind: 'plan-follow-up',
+    key: 'p1',
+    subject: 'g1',
+    period: '2026-Q2',
+    date: '2026-07-14',
+    unit: 'Oppvekst og kultur',
+  }),
+  due({
+    kind: 'plan-follow-up',
+    key: 'p2',
+    subject: 'g2',
+    period: '2026-Q2',
+    date: '2026-07-14',
+    unit: 'Oppvekst og kultur',
+  }),
+  due({
+    kind: 'plan-summary',
+    subject: 'plan-1',
+    period: '2026-Q2',
+    count: 5,
+    unit: 'Oppvekst og kultur',
+    missing: ['Per Johansen', 'Silje Larsen'],
+  }),
 ];
+const goalLine = (i: number, over: Partial<GoalLine> = {}): GoalLine => ({
+  goalId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  planId: 'plan-1',
+  goal: `Mål ${i + 1}`,
+  unit: 'Oppvekst og kultur',
+  indicator: 'Andel elever som trives, prosent',
+  baseline: 78.5,
+  target: 85,
+  period: '2026-Q4',
+  current: null,
+  last: { period: '2026-Q3', status: 'on_track' },
+  ...over,
+});
 
 describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)', () => {
   for (const lang of ['nb', 'en'] as const) {
@@ -86,6 +126,12 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
           lang,
         ),
         followUpCard([], links, lang),
+        myGoalsCard(
+          [goalLine(0), goalLine(1, { current: { status: 'uncertain', measured: 80, comment: 'Ok' } })],
+          links,
+          lang,
+        ),
+        myGoalsCard([], links, lang),
       ];
       for (const c of cards) expect(cardProblems(c), JSON.stringify(c)).toEqual([]);
     });
@@ -192,6 +238,45 @@ describe('the follow-up card at the caps (issue 12)', () => {
     expect(Buffer.byteLength(json)).toBeLessThanOrEqual(CARD_MAX_BYTES);
     expect(cardProblems(c)).toEqual([]);
     const shown = (json.match(/"id":"status:/g) ?? []).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(json).toContain(`Og ${100 - shown} til: se alle i Samtale.`);
+  });
+
+  it('the plan follow-up reminder says how many goals, for which unit and quarter, by when; the summary names who is missing', () => {
+    const json = JSON.stringify(reminderCard(bundle, links, 'nb'));
+    expect(json).toContain(
+      'Rapporter på 2 mål i virksomhetsplanen for Oppvekst og kultur for 2. kvartal 2026. Fristen er 14. juli 2026.',
+    );
+    expect(json).toContain(
+      'Fristen for 2. kvartal 2026 er ute: 3 av 5 mål i virksomhetsplanen for Oppvekst og kultur er rapportert. Mangler rapport fra Per Johansen og Silje Larsen.',
+    );
+    expect(json).toContain('https://teams.example/l/p/plan-1');
+    expect(json).toContain('"verb":"planGoals.show"');
+    const goals = JSON.stringify(myGoalsCard([goalLine(0)], links, 'nb'));
+    expect(goals).toContain('Fra 78,5 til 85');
+    expect(goals).toContain('Sist rapportert 3. kvartal 2026: I rute');
+    expect(goals).toContain('Status 4. kvartal 2026');
+  });
+
+  it('a goals card with very many long goals stays under the size Teams accepts, naming the rest', () => {
+    const long = 'Alle barn og unge skal oppleve mestring og trivsel i barnehage og skole. '
+      .repeat(30)
+      .slice(0, 2000);
+    const c = myGoalsCard(
+      Array.from({ length: 100 }, (_, i) =>
+        goalLine(i, {
+          goal: long,
+          indicator: long,
+          current: { status: 'on_track', measured: 1, comment: long.repeat(2) },
+        }),
+      ),
+      links,
+      'nb',
+    );
+    const json = JSON.stringify(c);
+    expect(Buffer.byteLength(json)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+    expect(cardProblems(c)).toEqual([]);
+    const shown = (json.match(/:status"/g) ?? []).length;
     expect(shown).toBeGreaterThan(0);
     expect(json).toContain(`Og ${100 - shown} til: se alle i Samtale.`);
   });

@@ -280,6 +280,44 @@ export function planQueries(q: Sql): PlanStore {
         )
       ).map(toReport);
     },
+    async goalsOwnedBy(tid, oid, years) {
+      const rows = await q.query<GoalRow & { p: PlanRow }>(
+        `select g.*, to_jsonb(p) as p from plan_goals g join unit_plans p on p.id = g.plan_id
+          where p.tid = $1 and g.owner_oid = $2 and p.year = any($3::int[]) and g.removed_at is null
+            and p.status in ('adopted','reporting')
+          order by p.year, p.unit_id, g.position`,
+        [tid, oid, years],
+      );
+      return rows.map((r) => ({ goal: toGoal(r), plan: toPlan(r.p) }));
+    },
+    async followUpState(years) {
+      const rows = await q.query<{
+        tid: string;
+        plan_id: string;
+        year: number;
+        unit_id: string;
+        goal_id: string;
+        owner_oid: string;
+        reported: string[] | null;
+      }>(
+        `select p.tid, p.id as plan_id, p.year, p.unit_id, g.id as goal_id, g.owner_oid,
+                (select array_agg(r.period) from goal_reports r where r.goal_id = g.id) as reported
+           from unit_plans p join plan_goals g on g.plan_id = p.id
+          where p.status in ('adopted','reporting') and p.year = any($1::int[])
+            and g.removed_at is null and g.owner_oid is not null
+          order by p.id, g.position`,
+        [years],
+      );
+      return rows.map((r) => ({
+        tid: r.tid,
+        planId: r.plan_id,
+        year: r.year,
+        unitId: r.unit_id,
+        goalId: r.goal_id,
+        ownerOid: r.owner_oid,
+        reported: r.reported ?? [],
+      }));
+    },
     async saveReport(r) {
       await q.query(
         `insert into goal_reports (goal_id, period, status, measured, comment, by_oid, at)

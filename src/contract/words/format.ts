@@ -64,3 +64,8 @@ export function ratingLabel(locale: Locale, option: { id: string; label: string 
 }
 
 export type { Locale, Words };
+
+/** A number as a reader writes it ("7,5" in bokmål). */
+export function formatNumber(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(WORDS[locale].meta.tag, { maximumFractionDigits: 2 }).format(n);
+}

@@ -1,0 +1,112 @@
+// The unit plans' follow-up (Trinn 6), as reminders: near the end of each quarter (or tertial) the
+// bot asks each Ansvarsperson to report on their goals, until the deadline; the unit's leader gets one
+// summary, when every goal is reported or at the deadline with who is missing. Keys are
+// deterministic, so nothing is sent twice; the reminder machinery bundles, times and sends them.
+import { followUpPeriods, type Cadence } from './unit-plan.ts';
+import { addDays, isWorkingDay, workingDaysBefore, type DueMessage, type Holidays } from './reminders.ts';
+
+/** The last working days of a period on which its report is asked for. */
+export const REPORT_OPENS_DAYS = 5;
+/** Working days after a period's end by which its report is due. */
+export const REPORT_DEADLINE_DAYS = 10;
+
+export interface PlanGoalState {
+  tid: string;
+  planId: string;
+  year: number;
+  unit: string;
+  leaderOid: string | null;
+  goalId: string;
+  ownerOid: string;
+  ownerName: string;
+  /** The periods it has been reported for. */
+  reported: readonly string[];
+}
+
+/** The working day n working days after date. */
+export function workingDaysAfter(date: string, n: number, holidays: Holidays): string {
+  let d = date;
+  for (let left = n; left > 0;) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d, holidays)) left--;
+  }
+  return d;
+}
+
+export interface ReportWindow {
+  period: string;
+  opens: string;
+  deadline: string;
+  /** When the next period's window opens: the summary is owed until then. */
+  until: string;
+}
+
+/** The report windows of a year's periods. */
+export function reportWindows(year: number, cadence: Cadence, holidays: Holidays): ReportWindow[] {
+  const periods = [...followUpPeriods(year, cadence), ...followUpPeriods(year + 1, cadence).slice(0, 1)];
+  return periods.slice(0, -1).map((p, i) => ({
+    period: p.id,
+    opens: workingDaysBefore(addDays(p.ends, 1), REPORT_OPENS_DAYS, holidays),
+    deadline: workingDaysAfter(p.ends, REPORT_DEADLINE_DAYS, holidays),
+    until: workingDaysBefore(addDays(periods[i + 1]?.ends ?? p.ends, 1), REPORT_OPENS_DAYS, holidays),
+  }));
+}
+
+const base = { role: null, templateKey: null, date: null } as const;
+
+export function duePlanMessages(
+  goals: readonly PlanGoalState[],
+  today: string,
+  cadence: Cadence,
+  holidays: Holidays,
+): DueMessage[] {
+  const out: DueMessage[] = [];
+  const windows = new Map<number, ReportWindow[]>();
+  const windowsOf = (year: number) => {
+    let w = windows.get(year);
+    if (!w) {
+      w = reportWindows(year, cadence, holidays);
+      windows.set(year, w);
+    }
+    return w;
+  };
+  const plans = new Map<string, PlanGoalState[]>();
+  for (const g of goals) plans.set(g.planId, [...(plans.get(g.planId) ?? []), g]);
+  for (const [planId, planGoals] of plans) {
+    const first = planGoals[0];
+    if (!first) continue;
+    for (const w of windowsOf(first.year)) {
+      if (today < w.opens || today >= w.until) continue;
+      const missing = planGoals.filter((g) => !g.reported.includes(w.period));
+      if (today <= w.deadline)
+        for (const g of missing)
+          out.push({
+            ...base,
+            kind: 'plan-follow-up',
+            key: `plan-followup:${g.goalId}:${w.period}:${g.ownerOid}`,
+            tid: g.tid,
+            recipientOid: g.ownerOid,
+            subject: g.goalId,
+            period: w.period,
+            date: w.deadline,
+            count: 1,
+            unit: g.unit,
+          });
+      if (first.leaderOid && (missing.length === 0 || today > w.deadline))
+        out.push({
+          ...base,
+          kind: 'plan-summary',
+          key: `plan-summary:${planId}:${w.period}:${first.leaderOid}`,
+          tid: first.tid,
+          recipientOid: first.leaderOid,
+          subject: planId,
+          period: w.period,
+          date: w.deadline,
+          count: planGoals.length,
+          unit: first.unit,
+          missing: [...new Set(missing.map((g) => g.ownerName))].sort((a, b) => a.localeCompare(b, 'nb')),
+        });
+    }
+  }
+  return out;
+}
