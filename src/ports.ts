@@ -175,6 +175,12 @@ export interface Store {
   /** The follow-up updates of these items, oldest first per item. */
   followUpHistory(itemIds: readonly string[]): Promise<FollowUpUpdate[]>;
   deleteItem(id: string, baseVersion: number): Promise<boolean>;
+  /** Sets or clears the unit goal a row serves; not a change to the record's content. */
+  linkItem(id: string, servesGoalId: string | null): Promise<ActionItem | undefined>;
+  /** The rows serving these goals, with their conversation's parties and status (for the red thread). */
+  itemsServing(
+    goalIds: readonly string[],
+  ): Promise<{ item: ActionItem; leaderOid: string; employeeOid: string; tid: string }[]>;
 
   signatures(conversationId: string): Promise<Signature[]>;
   insertSignature(conversationId: string, s: Signature): Promise<'ok' | 'exists'>;

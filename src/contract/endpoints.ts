@@ -237,6 +237,16 @@ const specs = {
     response: view.actionItemView,
     errors: ['ITEM_NOT_FOUND', ...NOT_PARTY, 'FOLLOW_UP_NOT_OPEN', 'VERSION_CONFLICT'],
   },
+  linkActionItem: {
+    summary:
+      "Name the unit plan's goal a plan row serves (Bidrar til), or clear it: a party of the conversation",
+    tag: 'action items',
+    auth: 'user',
+    params: req.idParams,
+    body: req.linkItemBody,
+    response: view.actionItemView,
+    errors: ['ITEM_NOT_FOUND', ...NOT_PARTY, 'GOAL_LINK_INVALID'],
+  },
   listMyFollowUp: {
     summary: 'My open plan items across my signed conversations, with due dates and follow-up history',
     tag: 'action items',
@@ -328,6 +338,15 @@ const specs = {
     auth: 'user',
     query: req.yearQuery,
     response: view.planList,
+    errors: [],
+  },
+  getRedThread: {
+    summary:
+      'Den røde tråden: the goals of the plans I may read, from the top down, each with the unit goals and personal goals (counts only) that serve it',
+    tag: 'plans',
+    auth: 'user',
+    query: req.yearQuery,
+    response: view.redThread,
     errors: [],
   },
   draftPlan: {

@@ -52,6 +52,7 @@ export const followUpBody = z.strictObject({
   comment: z.string().max(4000).nullable().optional(),
   baseVersion: version.min(1),
 });
+export const linkItemBody = z.strictObject({ goalId: uuid.nullable() });
 export const devLoginBody = z.strictObject({ userId: personId });
 export const archiveQuery = z.strictObject({
   year: z

@@ -101,6 +101,8 @@ export const actionItemView = z.strictObject({
   version: count,
   /** Each cell's own version and last writer (cells never written have none). */
   cellMeta: z.record(z.string(), z.strictObject({ version: count, by: z.string() })),
+  /** "Bidrar til": the unit plan's goal this row serves. */
+  servesGoalId: z.uuid().nullable(),
 });
 
 /** A plan row in a conversation, with whether the caller records its follow-up (its owner, once signed). */
@@ -384,3 +386,38 @@ export const planSummary = z.strictObject({
   canDraft: z.boolean(),
 });
 export const planList = z.strictObject({ plans: z.array(planSummary) });
+
+/** A count that is left out when it is below 3, so that nobody can be singled out (null: "under 3"). */
+const smallCount = count.nullable();
+export const threadGoal = z.strictObject({
+  id: z.string(),
+  goal: z.string(),
+  unit: unitRef,
+  planId: z.string(),
+  /** The goal above that it serves (null at the top); the tree is built from these. */
+  servesId: z.string().nullable(),
+  owner: personRef.nullable(),
+  latest: z.strictObject({ period: z.string(), status: z.enum(GOAL_STATUSES) }).nullable(),
+  /** The latest status of this goal and every unit goal below it. */
+  rollup: z.strictObject({
+    reached: count,
+    on_track: count,
+    uncertain: count,
+    not_reached: count,
+    unreported: count,
+  }),
+  /** Conversations' plan rows that name it: counts only, never content. */
+  personal: z.strictObject({ total: smallCount, achieved: smallCount }),
+  /** The caller's own rows among them (they are a party to those conversations). */
+  yours: z.array(
+    z.strictObject({
+      itemId: z.string(),
+      conversationId: z.string(),
+      title: z.string(),
+      status: z.enum(FOLLOW_UP_STATUSES),
+    }),
+  ),
+  /** Whether the caller may read this goal's plan (goals above a readable plan are shown for context). */
+  readable: z.boolean(),
+});
+export const redThread = z.strictObject({ year: z.number().int(), goals: z.array(threadGoal) });

@@ -168,6 +168,8 @@ export interface ActionItem {
   statusUpdatedAt: string | null;
   version: number;
   cellMeta: CellMeta;
+  /** "Bidrar til": the unit plan's goal this row serves (by id; its text may change). */
+  servesGoalId: string | null;
 }
 
 /** The owner and due date of an item come from the columns marked for them. */

@@ -157,35 +157,75 @@ export interface UnitRef {
   parentId: string | null;
 }
 
-/**
- * A unit's leader: the member who leads people and answers to someone outside the unit (or to
- * nobody); failing that, the manager the unit's members answer to.
- */
-export function unitLeader(unitId: string, people: readonly Person[]): string | null {
-  const members = people.filter((p) => p.unitId === unitId);
-  const inUnit = new Set(members.map((m) => m.oid));
-  const reports = (oid: string) => people.filter((p) => p.managerOid === oid).length;
-  const heads = members
-    .filter((m) => (m.managerOid === null || !inUnit.has(m.managerOid)) && reports(m.oid) > 0)
-    .sort((a, b) => reports(b.oid) - reports(a.oid) || a.oid.localeCompare(b.oid));
-  if (heads[0]) return heads[0].oid;
-  const managers = new Map<string, number>();
-  for (const m of members)
-    if (m.managerOid && !inUnit.has(m.managerOid))
-      managers.set(m.managerOid, (managers.get(m.managerOid) ?? 0) + 1);
-  return [...managers].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+/** The organisation as the plan rules read it, indexed once: who leads each unit, the chain above it. */
+export interface OrgIndex {
+  leaderOf(unitId: string): string | null;
+  unitOf(oid: string): string | null;
+  /** The unit and every unit above it, nearest first. */
+  chain(unitId: string): string[];
+  root: string | null;
 }
 
-/** The unit and every unit above it, nearest first. */
-export function unitChain(unitId: string, units: readonly UnitRef[]): string[] {
-  const chain: string[] = [];
-  let at: string | null = unitId;
-  while (at !== null && !chain.includes(at)) {
-    chain.push(at);
-    at = units.find((u) => u.id === at)?.parentId ?? null;
+/**
+ * Indexes units and people. A unit's leader: the member who leads people and answers to someone
+ * outside the unit (or to nobody), the one leading most; failing that, the manager most of its members
+ * answer to.
+ */
+export function indexOrganisation(units: readonly UnitRef[], people: readonly Person[]): OrgIndex {
+  const members = new Map<string, Person[]>();
+  const reports = new Map<string, number>();
+  const unitOfPerson = new Map<string, string | null>();
+  for (const p of people) {
+    unitOfPerson.set(p.oid, p.unitId);
+    if (p.unitId) members.set(p.unitId, [...(members.get(p.unitId) ?? []), p]);
+    if (p.managerOid) reports.set(p.managerOid, (reports.get(p.managerOid) ?? 0) + 1);
   }
-  return chain;
+  const parents = new Map(units.map((u) => [u.id, u.parentId]));
+  const leaders = new Map<string, string | null>();
+  const leaderOf = (unitId: string): string | null => {
+    const known = leaders.get(unitId);
+    if (known !== undefined) return known;
+    const inUnit = members.get(unitId) ?? [];
+    const here = new Set(inUnit.map((m) => m.oid));
+    const n = (oid: string) => reports.get(oid) ?? 0;
+    const head = inUnit
+      .filter((m) => (m.managerOid === null || !here.has(m.managerOid)) && n(m.oid) > 0)
+      .sort((a, b) => n(b.oid) - n(a.oid) || a.oid.localeCompare(b.oid))[0];
+    let leader = head?.oid ?? null;
+    if (leader === null) {
+      const managers = new Map<string, number>();
+      for (const m of inUnit)
+        if (m.managerOid && !here.has(m.managerOid))
+          managers.set(m.managerOid, (managers.get(m.managerOid) ?? 0) + 1);
+      leader = [...managers].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    }
+    leaders.set(unitId, leader);
+    return leader;
+  };
+  const chain = (unitId: string): string[] => {
+    const out: string[] = [];
+    let at: string | null = unitId;
+    while (at !== null && !out.includes(at)) {
+      out.push(at);
+      at = parents.get(at) ?? null;
+    }
+    return out;
+  };
+  return {
+    leaderOf,
+    unitOf: (oid) => unitOfPerson.get(oid) ?? null,
+    chain,
+    root: units.find((u) => u.parentId === null)?.id ?? null,
+  };
 }
+
+/** A unit's leader (see indexOrganisation). */
+export const unitLeader = (unitId: string, people: readonly Person[]): string | null =>
+  indexOrganisation([], people).leaderOf(unitId);
+
+/** The unit and every unit above it, nearest first. */
+export const unitChain = (unitId: string, units: readonly UnitRef[]): string[] =>
+  indexOrganisation(units, []).chain(unitId);
 
 /** What one person may do with one unit's plan. */
 export interface PlanStanding {
@@ -203,17 +243,17 @@ export function planStanding(
   oid: string,
   roles: readonly AppRole[],
   unitId: string,
-  people: readonly Person[],
-  units: readonly UnitRef[],
+  org: OrgIndex,
 ): PlanStanding {
-  const chain = unitChain(unitId, units);
-  const root = units.find((u) => u.parentId === null)?.id;
   return {
-    member: people.some((p) => p.oid === oid && p.unitId === unitId),
-    leader: unitLeader(unitId, people) === oid,
-    above: chain.slice(1).some((u) => unitLeader(u, people) === oid),
+    member: org.unitOf(oid) === unitId,
+    leader: org.leaderOf(unitId) === oid,
+    above: org
+      .chain(unitId)
+      .slice(1)
+      .some((u) => org.leaderOf(u) === oid),
     hr: roles.includes('HR'),
-    top: root !== undefined && unitLeader(root, people) === oid,
+    top: org.root !== null && org.leaderOf(org.root) === oid,
   };
 }
 

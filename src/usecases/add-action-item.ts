@@ -44,6 +44,7 @@ export async function addActionItem(
       status: 'open',
       statusComment: null,
       statusUpdatedAt: null,
+      servesGoalId: null,
       version: 1,
       cellMeta: Object.fromEntries(
         Object.entries(checked.cells)

@@ -10,10 +10,10 @@ import {
   canWritePlan,
   goalProblems,
   planStanding,
-  unitChain,
-  unitLeader,
   type Contribution,
   type GoalReport,
+  indexOrganisation,
+  type OrgIndex,
   type Person,
   type PlanGoal,
   type PlanStanding,
@@ -28,6 +28,7 @@ export interface Organisation {
   units: Unit[];
   users: DirectoryUser[];
   people: Person[];
+  index: OrgIndex;
   unit(id: string): Unit | undefined;
   name(oid: string): string;
 }
@@ -39,13 +40,14 @@ export async function organisation(deps: Deps, tid: string): Promise<Organisatio
     units,
     users,
     people: users,
+    index: indexOrganisation(units, users),
     unit: (id) => units.find((u) => u.id === id),
     name: (oid) => names.get(oid) ?? oid,
   };
 }
 
 export const standingIn = (org: Organisation, actor: Actor, unitId: string): PlanStanding =>
-  planStanding(actor.oid, actor.roles, unitId, org.people, org.units);
+  planStanding(actor.oid, actor.roles, unitId, org.index);
 
 export interface LoadedPlan {
   plan: UnitPlan;
@@ -74,7 +76,7 @@ export function mustWrite(loaded: LoadedPlan): void {
 export function checkOwner(org: Organisation, unitId: string, ownerOid: string | null): void {
   if (ownerOid === null) return;
   const member = org.people.some((p) => p.oid === ownerOid && p.unitId === unitId);
-  if (!member && unitLeader(unitId, org.people) !== ownerOid) throw new AppError('GOAL_OWNER_NOT_MEMBER');
+  if (!member && org.index.leaderOf(unitId) !== ownerOid) throw new AppError('GOAL_OWNER_NOT_MEMBER');
 }
 
 /** "Bidrar til" names a live goal in the same year's plan of a unit above. */
@@ -87,7 +89,7 @@ export async function checkServes(
   if (servesGoalId === null) return;
   const target = await store.goal(servesGoalId);
   const targetPlan = target ? await store.plan(target.planId) : undefined;
-  const above = unitChain(plan.unitId, org.units).slice(1);
+  const above = org.index.chain(plan.unitId).slice(1);
   if (
     !target ||
     target.removedAt !== null ||
@@ -196,7 +198,7 @@ export async function planView(deps: Deps, actor: Actor, loaded: LoadedPlan): Pr
     store.goalsById([...new Set(goals.flatMap((g) => (g.servesGoalId ? [g.servesGoalId] : [])))]),
   ]);
   // The plans above this unit's, for the year: their goals can be served.
-  const above = unitChain(plan.unitId, org.units).slice(1);
+  const above = org.index.chain(plan.unitId).slice(1);
   const abovePlans = (await store.plansIn(plan.tid, [plan.year])).filter((p) => above.includes(p.unitId));
   const aboveGoals = (await store.goals(abovePlans.map((p) => p.id))).filter((g) => g.removedAt === null);
   const servedPlans = new Map(
@@ -205,7 +207,7 @@ export async function planView(deps: Deps, actor: Actor, loaded: LoadedPlan): Pr
     ),
   );
   const unitRef = (id: string) => ({ id, name: org.unit(id)?.name ?? id });
-  const leaderOid = unitLeader(plan.unitId, org.people);
+  const leaderOid = org.index.leaderOf(plan.unitId);
   return {
     id: plan.id,
     unit: unitRef(plan.unitId),

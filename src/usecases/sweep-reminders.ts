@@ -1,6 +1,6 @@
 import { bundleForToday, dueMessages, maySendAt, osloTime, type ReminderState } from '../domain/reminders.ts';
 import { duePlanMessages, type PlanGoalState } from '../domain/plan-reminders.ts';
-import { unitLeader } from '../domain/unit-plan.ts';
+import { indexOrganisation } from '../domain/unit-plan.ts';
 import type { ChatReference } from '../ports.ts';
 import type { BotDeps } from './bot-support.ts';
 import { nowIso, type Deps } from './support.ts';
@@ -102,18 +102,14 @@ async function planGoalState(deps: Deps, year: number): Promise<PlanGoalState[]>
   for (const tid of new Set(rows.map((r) => r.tid))) {
     const [units, users] = await Promise.all([deps.directory.units(tid), deps.directory.users(tid)]);
     const names = new Map(users.map((u) => [u.oid, u.name]));
-    const leaders = new Map<string, string | null>();
-    const leaderOf = (unitId: string) => {
-      if (!leaders.has(unitId)) leaders.set(unitId, unitLeader(unitId, users));
-      return leaders.get(unitId) ?? null;
-    };
+    const org = indexOrganisation(units, users);
     for (const r of rows.filter((x) => x.tid === tid))
       out.push({
         tid,
         planId: r.planId,
         year: r.year,
         unit: units.find((u) => u.id === r.unitId)?.name ?? r.unitId,
-        leaderOid: leaderOf(r.unitId),
+        leaderOid: org.leaderOf(r.unitId),
         goalId: r.goalId,
         ownerOid: r.ownerOid,
         ownerName: names.get(r.ownerOid) ?? r.ownerOid,

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseOf } from '../../src/contract/endpoints.ts';
 import { backends } from '../helpers/backends.ts';
-import { path } from '../helpers/factory.ts';
+import { conversationAt, path } from '../helpers/factory.ts';
 import { DEMO, startTestApp, type Client, type TestApp } from '../helpers/harness.ts';
 
 type Plan = ResponseOf<'getPlan'>;
@@ -299,6 +299,82 @@ for (const backend of await backends()) {
       expect(
         (await (await t.as(DEMO.per))<Fail>('POST', path('draftPlan'), { unitId: 'helse', year: y })).status,
       ).toBe(403);
+    });
+
+    it('a plan row names the unit goal it serves; the red thread counts such rows but shows them only to their parties', async () => {
+      const y = year++;
+      const top = await draft(kari, 'fjordvik', y);
+      const municipal = await goal(kari, top.id, {
+        goal: 'Alle barn skal mestre lesing',
+        ...complete(DEMO.kari),
+        due: `${y}-12-31`,
+      });
+      const plan = await draft(ola, 'oppvekst', y);
+      const unitGoal = await goal(ola, plan.id, {
+        goal: 'Lesekurs for 4. trinn',
+        ...complete(DEMO.per),
+        due: `${y}-12-31`,
+        servesGoalId: municipal.id,
+      });
+      const helse = await draft(kari, 'helse', y);
+      const elsewhere = await goal(kari, helse.id, {
+        goal: 'Kortere ventetid',
+        ...complete(DEMO.ingrid),
+        due: `${y}-12-31`,
+      });
+      const rows = (title: string) => ({ fieldId: 'handlingsplan', cells: { mal: title } });
+      const perTalk = await conversationAt(t.as, 'held', {
+        period: String(y),
+        items: [rows('PRIVAT-Per-les-en-bok-i-maneden'), rows('PRIVAT-Per-lesekurs')],
+      });
+      const siljeTalk = await conversationAt(t.as, 'held', {
+        employee: DEMO.silje,
+        period: String(y),
+        items: [rows('PRIVAT-Silje-leseveileder')],
+      });
+      const link = (who: Client, itemId: string, goalId: string | null) =>
+        who<ResponseOf<'linkActionItem'> & Fail>('PUT', path('linkActionItem', { id: itemId }), { goalId });
+      // Only a goal of the employee's unit or a unit above, for the conversation's year.
+      expect((await link(ola, perTalk.items[0]!.id, elsewhere.id)).body.error.code).toBe('GOAL_LINK_INVALID');
+      // Only the parties link a row.
+      expect((await link(silje, perTalk.items[0]!.id, unitGoal.id)).status).toBe(404);
+      const linked = await link(per, perTalk.items[0]!.id, unitGoal.id);
+      expect(linked.status).toBe(200);
+      expect(linked.body.servesGoalId).toBe(unitGoal.id);
+
+      type Thread = ResponseOf<'getRedThread'>;
+      const thread = async (who: Client) =>
+        (await who<Thread>('GET', path('getRedThread', {}, `year=${y}`))).body;
+      // One linked row: the count is below 3, so nobody reads a number.
+      let asKari = await thread(kari);
+      const node = (th: Thread, id: string) => th.goals.find((g) => g.id === id)!;
+      expect(node(asKari, unitGoal.id).personal).toEqual({ total: null, achieved: null });
+      expect(node(asKari, unitGoal.id).servesId).toBe(municipal.id);
+      expect(asKari.goals.map((g) => g.goal).slice(0, 1)).toEqual(['Alle barn skal mestre lesing']);
+
+      await link(ola, perTalk.items[1]!.id, unitGoal.id);
+      await link(silje, siljeTalk.items[0]!.id, unitGoal.id);
+      asKari = await thread(kari);
+      expect(node(asKari, unitGoal.id).personal).toEqual({ total: 3, achieved: null });
+      expect(node(asKari, unitGoal.id).yours).toEqual([]);
+      // Nobody but the parties reads the rows' content: not the top leader, not HR.
+      for (const who of [kari, await t.as(DEMO.hilde)])
+        expect(JSON.stringify(await thread(who))).not.toContain('PRIVAT-');
+      // Per sees his own two rows, not Silje's.
+      const asPer = await thread(per);
+      expect(
+        node(asPer, unitGoal.id)
+          .yours.map((r) => r.title)
+          .sort(),
+      ).toEqual(['PRIVAT-Per-les-en-bok-i-maneden', 'PRIVAT-Per-lesekurs']);
+      expect(JSON.stringify(asPer)).not.toContain('PRIVAT-Silje');
+      // Per reads his unit's plan and, for context, the goal it serves; not the other unit's.
+      expect(asPer.goals.map((g) => [g.goal, g.readable])).toEqual([
+        ['Alle barn skal mestre lesing', false],
+        ['Lesekurs for 4. trinn', true],
+      ]);
+      // The top goal rolls up its own status and the unit goal's.
+      expect(node(asKari, municipal.id).rollup).toMatchObject({ unreported: 2 });
     });
   });
 }

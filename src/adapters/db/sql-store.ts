@@ -80,6 +80,7 @@ interface ItemRow {
   status_updated_at: Date | null;
   version: number;
   cell_meta: CellMeta;
+  serves_goal_id: string | null;
 }
 const toItem = (r: ItemRow): ActionItem => ({
   id: r.id,
@@ -94,6 +95,7 @@ const toItem = (r: ItemRow): ActionItem => ({
   statusUpdatedAt: isoOrNull(r.status_updated_at),
   version: r.version,
   cellMeta: r.cell_meta,
+  servesGoalId: r.serves_goal_id,
 });
 
 const UNIQUE_VIOLATION = '23505';
@@ -285,6 +287,27 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     async item(id) {
       const r = await one<ItemRow>('select * from action_items where id = $1', [id]);
       return r && toItem(r);
+    },
+    async linkItem(id, servesGoalId) {
+      const r = await one<ItemRow>('update action_items set serves_goal_id = $2 where id = $1 returning *', [
+        id,
+        servesGoalId,
+      ]);
+      return r ? toItem(r) : undefined;
+    },
+    async itemsServing(goalIds) {
+      if (goalIds.length === 0) return [];
+      const rows = await q.query<ItemRow & { leader_oid: string; employee_oid: string; tid: string }>(
+        `select i.*, c.leader_oid, c.employee_oid, c.tid from action_items i join conversations c on c.id = i.conversation_id
+          where i.serves_goal_id = any($1::uuid[]) and c.status <> 'cancelled'`,
+        [goalIds],
+      );
+      return rows.map((r) => ({
+        item: toItem(r),
+        leaderOid: r.leader_oid,
+        employeeOid: r.employee_oid,
+        tid: r.tid,
+      }));
     },
     async insertItem(i, at) {
       await q.query(

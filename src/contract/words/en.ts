@@ -305,7 +305,8 @@ export const en: Words = {
     plans: {
       nav: 'Unit plans',
       listTitle: 'Unit plans',
-      listLead: "The units' plans for the year: goals, result indicators, responsible people and quarterly follow-up.",
+      listLead:
+        "The units' plans for the year: goals, result indicators, responsible people and quarterly follow-up.",
       year: 'Year',
       colUnit: 'Unit',
       colStatus: 'Status',
@@ -325,10 +326,12 @@ export const en: Words = {
       adopted: 'Adopted {date} by {name}',
       stages: "The plan's stages",
       lead: {
-        draft: 'The plan is a draft. The leader writes the goals and can open the plan for input from the staff.',
+        draft:
+          'The plan is a draft. The leader writes the goals and can open the plan for input from the staff.',
         input: 'The plan is open for input: the staff can comment on the goals and propose new ones.',
         adopted: 'The plan is adopted. The responsible people report on their goals every quarter.',
-        reporting: 'Year report: the leader marks whether each goal is continued, adjusted or ended next year.',
+        reporting:
+          'Year report: the leader marks whether each goal is continued, adjusted or ended next year.',
         closed: 'The plan is closed. Goals that are continued or adjusted come along into next year’s plan.',
       },
       planActions: 'Next step for the plan',
@@ -383,8 +386,8 @@ export const en: Words = {
       range: 'from {baseline} to {target}',
       baselineOnly: 'baseline {value}',
       targetOnly: 'target {value}',
-      notANumber: 'write a number, for example 12.5',
-      goalRequired: 'write the goal; a goal cannot be empty',
+      notANumber: 'Write a number, for example 12.5.',
+      goalRequired: 'Write the goal. A goal cannot be empty.',
       servesNone: 'None',
       servesOption: '{goal} ({unit})',
       servesRemoved: 'Former goal: {goal} ({unit})',
@@ -394,7 +397,8 @@ export const en: Words = {
       complete: 'Nothing',
       carried: 'Carried on from {year}',
       newGoal: 'New goal',
-      newGoalHint: 'Write the goal. Fill in its result indicator, responsible person and due date afterwards.',
+      newGoalHint:
+        'Write the goal. Fill in its result indicator, responsible person and due date afterwards.',
       addGoal: 'Add goal',
       removeGoal: 'Remove goal {n}',
       removeTitle: 'Remove goal {n}?',
@@ -439,6 +443,11 @@ export const en: Words = {
       takenInGone: 'Taken in as a goal.',
       unanswered: 'Not answered yet',
       textRequired: 'Write something before you send.',
+      followUpOf: 'Follow-up of goal {n}',
+      chooseStatus: 'Choose a status.',
+      answerTo: 'Answer {name}',
+      goalAdded: 'Goal {n} has been added.',
+      remove: 'Remove',
     },
   },
 

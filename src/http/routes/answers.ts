@@ -1,5 +1,6 @@
 import { endpoints } from '../../contract/endpoints.ts';
 import { addActionItem } from '../../usecases/add-action-item.ts';
+import { linkActionItem } from '../../usecases/link-action-item.ts';
 import { listMyFollowUp } from '../../usecases/list-my-follow-up.ts';
 import { recordFollowUp } from '../../usecases/record-follow-up.ts';
 import { removeActionItem } from '../../usecases/remove-action-item.ts';
@@ -25,6 +26,9 @@ export const answerRoutes = (deps: Deps): Route[] => [
   ),
   route(endpoints.removeActionItem, ({ actor, params, query }) =>
     removeActionItem(deps, actor, { itemId: params.id, baseVersion: query.version }),
+  ),
+  route(endpoints.linkActionItem, ({ actor, params, body }) =>
+    linkActionItem(deps, actor, { itemId: params.id, goalId: body.goalId }),
   ),
   route(endpoints.listMyFollowUp, async ({ actor }) => ({ items: await listMyFollowUp(deps, actor) })),
   route(endpoints.recordFollowUp, ({ actor, params, body }) =>

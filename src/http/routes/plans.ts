@@ -3,6 +3,7 @@ import { addPlanGoal } from '../../usecases/add-plan-goal.ts';
 import { answerContribution } from '../../usecases/answer-contribution.ts';
 import { contributeToPlan } from '../../usecases/contribute-to-plan.ts';
 import { draftUnitPlan } from '../../usecases/draft-unit-plan.ts';
+import { getRedThread } from '../../usecases/get-red-thread.ts';
 import { getUnitPlan } from '../../usecases/get-unit-plan.ts';
 import { listUnitPlans } from '../../usecases/list-unit-plans.ts';
 import { removePlanGoal } from '../../usecases/remove-plan-goal.ts';
@@ -14,6 +15,7 @@ import { route, type Route } from '../route.ts';
 
 export const planRoutes = (deps: Deps): Route[] => [
   route(endpoints.listPlans, ({ actor, query }) => listUnitPlans(deps, actor, query.year)),
+  route(endpoints.getRedThread, ({ actor, query }) => getRedThread(deps, actor, query.year)),
   route(endpoints.draftPlan, ({ actor, body }) => draftUnitPlan(deps, actor, body)),
   route(endpoints.getPlan, ({ actor, params }) => getUnitPlan(deps, actor, params.id)),
   route(endpoints.transitionPlan, ({ actor, params, body }) =>

@@ -1,0 +1,46 @@
+import type { ActionItem } from '../domain/answers.ts';
+import { isParty, type Actor } from '../domain/policy.ts';
+import { unitChain } from '../domain/unit-plan.ts';
+import { AppError } from '../errors/catalogue.ts';
+import { audit, loadConversation, nowIso, type Deps } from './support.ts';
+
+/**
+ * A party names the unit goal a plan row serves ("Bidrar til"): a live goal, in that year's plan of
+ * the employee's unit or a unit above it. The link is not part of the signed record, so it may be
+ * set after signing; the goal is kept by id, so rewording it keeps the link.
+ */
+export async function linkActionItem(
+  deps: Deps,
+  actor: Actor,
+  input: { itemId: string; goalId: string | null },
+): Promise<ActionItem> {
+  const item = await deps.store.item(input.itemId);
+  if (!item) throw new AppError('ITEM_NOT_FOUND');
+  const { conversation } = await loadConversation(deps, actor, item.conversationId, { need: 'status' });
+  if (!isParty(conversation, actor.oid))
+    throw new AppError('FORBIDDEN', { reason: 'only the parties link a row' });
+  if (input.goalId !== null) {
+    const goal = await deps.store.plans.goal(input.goalId);
+    const plan = goal ? await deps.store.plans.plan(goal.planId) : undefined;
+    const employee = await deps.directory.user(conversation.tid, conversation.employeeOid);
+    const unitId = conversation.unitId ?? employee?.unitId ?? null;
+    const chain = unitId ? unitChain(unitId, await deps.directory.units(conversation.tid)) : [];
+    if (
+      !goal ||
+      goal.removedAt !== null ||
+      !plan ||
+      plan.tid !== conversation.tid ||
+      String(plan.year) !== conversation.period.slice(0, 4) ||
+      !chain.includes(plan.unitId)
+    )
+      throw new AppError('GOAL_LINK_INVALID');
+  }
+  const at = nowIso(deps);
+  const linked = await deps.store.transaction(async (tx) => {
+    const updated = await tx.linkItem(input.itemId, input.goalId);
+    if (!updated) throw new AppError('ITEM_NOT_FOUND');
+    await audit(tx, actor, 'item.linked', input.itemId, at, { goal: input.goalId });
+    return updated;
+  });
+  return linked;
+}
