@@ -1,5 +1,6 @@
-// npm run bench -- <scenario>   Scenarios: save-answer, tab, archive, fanout
+// npm run bench -- <scenario>   Scenarios: save-answer, tab, archive, fanout, cycle
 import { archiveBench } from './archive.ts';
+import { cycleBench } from './cycle.ts';
 import { fanoutBench } from './fanout.ts';
 import { saveAnswerBench } from './save-answer.ts';
 import { tabBench } from './tab.ts';
@@ -9,6 +10,7 @@ const scenarios: Record<string, (args: string[]) => Promise<void>> = {
   tab: tabBench,
   archive: archiveBench,
   fanout: fanoutBench,
+  cycle: cycleBench,
 };
 
 const [name = 'save-answer', ...args] = process.argv.slice(2);
