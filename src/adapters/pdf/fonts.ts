@@ -2,7 +2,6 @@
 // Sami letters, Greek, Cyrillic, Hebrew, Arabic, many symbols), Noto Emoji (drawn in outline, as
 // PDF/A allows no colour fonts) and Noto Sans Ethiopic (Tigrinya, Amharic). A character none of them
 // covers is refused where text enters (src/domain/text.ts), so nothing prints as an empty box.
-/// <reference path="./fontkit.d.ts" />
 import { createRequire } from 'node:module';
 import { openSync, type Font } from 'fontkit';
 
