@@ -276,7 +276,7 @@ export async function startSamtale(
     ...templateRoutes(deps),
     ...conversationRoutes(deps),
     ...answerRoutes(deps),
-    ...planRoutes(deps),
+    ...planRoutes(deps, config.reminders.cadence),
     ...(dev ? devRoutes(dev) : []),
   ];
   const inbound = botInboundAuth(config);

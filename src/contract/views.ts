@@ -381,6 +381,10 @@ export const planSummary = z.strictObject({
       status: z.enum(PLAN_STATUSES),
       goals: count,
       incompleteGoals: count,
+      withoutOwner: count,
+      withoutIndicator: count,
+      /** For each follow-up period of the year: how many of its goals are reported. */
+      reported: z.array(z.strictObject({ period: z.string(), goals: count })),
     })
     .nullable(),
   canDraft: z.boolean(),

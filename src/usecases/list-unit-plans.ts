@@ -1,18 +1,30 @@
 import type { ReplyOf } from '../contract/endpoints.ts';
 import type { Actor } from '../domain/policy.ts';
-import { canReadPlan, canWritePlan, goalProblems } from '../domain/unit-plan.ts';
+import {
+  canReadPlan,
+  canWritePlan,
+  followUpPeriods,
+  goalProblems,
+  type Cadence,
+} from '../domain/unit-plan.ts';
 import { organisation, standingIn } from './plan-support.ts';
 import { currentPeriod, type Deps } from './support.ts';
 
-/** Every unit whose plan the actor may read, with that plan for the year (or none yet). */
+/**
+ * Every unit whose plan the actor may read, with that plan for the year (or none yet): for HR and the
+ * top leader, every unit, with how many goals are reported per period and what goals lack.
+ */
 export async function listUnitPlans(
   deps: Deps,
   actor: Actor,
   year: number = Number(currentPeriod(deps)),
+  cadence: Cadence = 'quarter',
 ): Promise<ReplyOf<'listPlans'>> {
   const org = await organisation(deps, actor.tid);
   const plans = await deps.store.plans.plansIn(actor.tid, [year]);
   const goals = await deps.store.plans.goals(plans.map((p) => p.id));
+  const reports = await deps.store.plans.reports(goals.map((g) => g.id));
+  const periods = followUpPeriods(year, cadence).map((p) => p.id);
   const rows = org.units.flatMap((unit) => {
     const standing = standingIn(org, actor, unit.id);
     if (!canReadPlan(standing)) return [];
@@ -28,6 +40,13 @@ export async function listUnitPlans(
               status: plan.status,
               goals: live.length,
               incompleteGoals: live.filter((g) => goalProblems(g).length > 0).length,
+              withoutOwner: live.filter((g) => goalProblems(g).includes('owner')).length,
+              withoutIndicator: live.filter((g) => goalProblems(g).includes('indicator')).length,
+              reported: periods.map((period) => ({
+                period,
+                goals: live.filter((g) => reports.some((r) => r.goalId === g.id && r.period === period))
+                  .length,
+              })),
             }
           : null,
         canDraft: !plan && canWritePlan(standing),

@@ -182,6 +182,14 @@ for (const backend of await backends()) {
       // Silje is not its Ansvarsperson; a period of another year is refused.
       expect((await report(silje, `${y}-Q2`, 'reached', 90)).body.error.code).toBe('FORBIDDEN');
       expect((await report(per, `${y + 1}-Q1`, 'reached', 90)).status).toBe(400);
+      // The list shows how many goals are reported per quarter.
+      const listed = (await ola<ResponseOf<'listPlans'>>('GET', path('listPlans', {}, `year=${y}`))).body
+        .plans;
+      expect(listed.find((p) => p.plan?.id === plan.id)!.plan!.reported.slice(0, 3)).toEqual([
+        { period: `${y}-Q1`, goals: 1 },
+        { period: `${y}-Q2`, goals: 1 },
+        { period: `${y}-Q3`, goals: 0 },
+      ]);
       // A second report for a quarter replaces the first.
       const replaced = await report(per, `${y}-Q2`, 'on_track', 81);
       expect(replaced.body.reports.map((r) => [r.period, r.status, r.measured, r.by.name])).toEqual([
@@ -295,6 +303,22 @@ for (const backend of await backends()) {
           who,
         ).toBe(status === 200);
       }
+      // HR sees every unit, with what each plan's goals lack.
+      const forHr = (
+        await (
+          await t.as(DEMO.hilde)
+        )<ResponseOf<'listPlans'>>('GET', path('listPlans', {}, `year=${y}`))
+      ).body.plans;
+      expect(forHr.map((p) => p.unit.name)).toEqual([
+        'Fjordvik kommune',
+        'Helse og omsorg',
+        'Kommunedirektørens stab',
+        'Oppvekst og kultur',
+        'Personal og organisasjon',
+      ]);
+      const row = forHr.find((p) => p.unit.id === 'oppvekst')!.plan!;
+      expect(row).toMatchObject({ status: 'draft', withoutOwner: row.goals, withoutIndicator: row.goals });
+      expect(row.reported.map((r) => r.period)).toEqual([`${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`]);
       // Only the unit's leaders may start a plan for it.
       expect(
         (await (await t.as(DEMO.per))<Fail>('POST', path('draftPlan'), { unitId: 'helse', year: y })).status,

@@ -448,6 +448,10 @@ export const en: Words = {
       answerTo: 'Answer {name}',
       goalAdded: 'Goal {n} has been added.',
       remove: 'Remove',
+      closeUndecided: {
+        one: '{count} goal has no “Next year” and will not come along into next year’s plan:',
+        other: '{count} goals have no “Next year” and will not come along into next year’s plan:',
+      },
     },
   },
 

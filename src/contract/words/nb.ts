@@ -442,6 +442,10 @@ export const nb = {
       answerTo: 'Svar {name}',
       goalAdded: 'Mål {n} er lagt til.',
       remove: 'Fjern',
+      closeUndecided: {
+        one: '{count} mål har ikke fått «Neste år» og blir ikke med i neste års plan:',
+        other: '{count} mål har ikke fått «Neste år» og blir ikke med i neste års plan:',
+      },
     },
   },
 
