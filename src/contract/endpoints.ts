@@ -376,6 +376,24 @@ const specs = {
     response: view.planView,
     errors: ['PLAN_NOT_FOUND', 'FORBIDDEN', 'ILLEGAL_TRANSITION', 'PLAN_NOT_READY', 'VERSION_CONFLICT'],
   },
+  savePlanAnswer: {
+    summary:
+      "Write one of the plan's own fields: Trinn 1–3 dates and the checklist until adoption, Trinn 6 once adopted, the year report (Trinn 7)",
+    tag: 'plans',
+    auth: 'user',
+    params: req.answerParams,
+    body: req.saveAnswerBody,
+    response: view.planView,
+    errors: [
+      'PLAN_NOT_FOUND',
+      'FIELD_NOT_FOUND',
+      'FORBIDDEN',
+      'PLAN_STATE_FORBIDS',
+      'ANSWER_INVALID',
+      'TEXT_TOO_LONG',
+      'VERSION_CONFLICT',
+    ],
+  },
   addPlanGoal: {
     summary: 'Add a goal to a draft plan',
     tag: 'plans',

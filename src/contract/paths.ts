@@ -35,6 +35,7 @@ export const PATHS = {
   draftPlan: ['post', '/api/plans'],
   getPlan: ['get', '/api/plans/:id'],
   transitionPlan: ['post', '/api/plans/:id/transitions'],
+  savePlanAnswer: ['put', '/api/plans/:id/answers/:fieldId'],
   addPlanGoal: ['post', '/api/plans/:id/goals'],
   updatePlanGoal: ['patch', '/api/plan-goals/:id'],
   removePlanGoal: ['delete', '/api/plan-goals/:id'],

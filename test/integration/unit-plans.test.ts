@@ -68,6 +68,20 @@ for (const backend of await backends()) {
         (await ola<Fail>('POST', path('draftPlan'), { unitId: 'oppvekst', year: y })).body.error.code,
       ).toBe('PLAN_EXISTS');
 
+      // The plan's own fields: Trinn 1–3 and the checklist while drafting; the year report only later.
+      const answer = (who: Client, fieldId: string, value: unknown, baseVersion: number) =>
+        who<Plan & Fail>('PUT', path('savePlanAnswer', { id: plan.id, fieldId }), { value, baseVersion });
+      const trinn1 = await answer(ola, 'trinn-1-gjennomfort', `${y}-01-15`, 0);
+      expect(trinn1.status).toBe(200);
+      expect(trinn1.body.answers['trinn-1-gjennomfort']).toMatchObject({ value: `${y}-01-15`, version: 1 });
+      expect((await answer(ola, 'forutsetninger', ['malbar', 'enkle'], 0)).status).toBe(200);
+      expect((await answer(ola, 'forutsetninger', ['ukjent'], 1)).body.error.code).toBe('ANSWER_INVALID');
+      expect((await answer(ola, 'trinn-1-gjennomfort', `${y}-01-16`, 0)).body.error.code).toBe(
+        'VERSION_CONFLICT',
+      );
+      expect((await answer(ola, 'rapport', 'For tidlig', 0)).body.error.code).toBe('PLAN_STATE_FORBIDS');
+      expect((await answer(per, 'trinn-2-gjennomfort', `${y}-01-20`, 0)).status).toBe(403);
+
       // A goal without indicator, owner or date is written, and shows what it lacks.
       const bare = await goal(ola, plan.id, { goal: 'Bedre trivsel i skolen' });
       expect(bare.problems).toEqual(['indicator', 'owner', 'due']);
@@ -76,7 +90,11 @@ for (const backend of await backends()) {
       expect(adoptEarly.body.error.code).toBe('PLAN_NOT_READY');
 
       // Trinn 4: the staff take part.
-      const open = await move(ola, plan, 'open-input');
+      const open = await move(
+        ola,
+        (await ola<Plan>('GET', path('getPlan', { id: plan.id }))).body,
+        'open-input',
+      );
       expect(open.status).toBe(200);
       expect(open.body.status).toBe('input');
       const perView = await per<Plan>('GET', path('getPlan', { id: plan.id }));
@@ -264,6 +282,13 @@ for (const backend of await backends()) {
         });
         expect(r.status, JSON.stringify(r.body)).toBe(200);
       }
+      // Trinn 7: the year report is written before the plan is closed.
+      const report = await ola<Plan>('PUT', path('savePlanAnswer', { id: plan.id, fieldId: 'rapport' }), {
+        value: 'To av tre mål er nådd; lesemålet justeres.',
+        baseVersion: 0,
+      });
+      expect(report.status).toBe(200);
+      expect((await move(ola, report.body, 'close')).body.status).toBe('closed');
       const next = await draft(ola, 'oppvekst', y + 1);
       expect(next.goals.map((g) => [g.goal, g.carriedFrom])).toEqual([
         ['Videreføres', goals[0]!.id],

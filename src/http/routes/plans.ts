@@ -7,6 +7,7 @@ import { getRedThread } from '../../usecases/get-red-thread.ts';
 import { getUnitPlan } from '../../usecases/get-unit-plan.ts';
 import { listUnitPlans } from '../../usecases/list-unit-plans.ts';
 import { removePlanGoal } from '../../usecases/remove-plan-goal.ts';
+import { savePlanAnswer } from '../../usecases/save-plan-answer.ts';
 import { reportGoal } from '../../usecases/report-goal.ts';
 import type { Cadence } from '../../domain/unit-plan.ts';
 import type { Deps } from '../../usecases/support.ts';
@@ -22,6 +23,14 @@ export const planRoutes = (deps: Deps, cadence: Cadence): Route[] => [
   route(endpoints.getPlan, ({ actor, params }) => getUnitPlan(deps, actor, params.id)),
   route(endpoints.transitionPlan, ({ actor, params, body }) =>
     transitionUnitPlan(deps, actor, params.id, body),
+  ),
+  route(endpoints.savePlanAnswer, ({ actor, params, body }) =>
+    savePlanAnswer(deps, actor, {
+      planId: params.id,
+      fieldId: params.fieldId,
+      value: body.value,
+      baseVersion: body.baseVersion,
+    }),
   ),
   route(endpoints.addPlanGoal, ({ actor, params, body }) => addPlanGoal(deps, actor, params.id, body)),
   route(endpoints.updatePlanGoal, ({ actor, params, body }) => updatePlanGoal(deps, actor, params.id, body)),
