@@ -87,6 +87,8 @@ export interface PlanStore {
     oid: string,
     years: readonly number[],
   ): Promise<{ goal: PlanGoal; plan: UnitPlan }[]>;
+  /** The plans of these years, in every tenant, that are at one of these stages. */
+  plansAt(years: readonly number[], statuses: readonly PlanStatus[]): Promise<UnitPlan[]>;
   /** Every owned goal of the adopted plans (or in their year report) of these years, with the periods reported. */
   followUpState(years: readonly number[]): Promise<
     {

@@ -121,6 +121,18 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
           ),
         );
         break;
+      case 'plan-input':
+      case 'plan-report':
+        items.push(
+          text(
+            fill(m.kind === 'plan-input' ? w.planInput : w.planReport, {
+              unit: m.unit ?? '',
+              year: m.period,
+            }),
+          ),
+          text(`[${w.openPlan}](${links.plan(m.subject)})`),
+        );
+        break;
       case 'plan-summary': {
         const missing = m.missing ?? [];
         const vars = { unit: m.unit ?? '', period: periodName(lang, m.period) };

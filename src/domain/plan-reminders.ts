@@ -110,3 +110,37 @@ export function duePlanMessages(
   }
   return out;
 }
+
+export interface PlanNoticeState {
+  tid: string;
+  planId: string;
+  year: number;
+  unit: string;
+  status: 'input' | 'closed';
+  /** The unit's people (its leader excluded), and the leaders of the units above. */
+  members: readonly string[];
+  above: readonly string[];
+}
+
+/**
+ * What the unit hears about its plan: while it is open for input, everyone in the unit is invited
+ * (Trinn 4); once the year report is done and the plan closed, the unit and the leaders above it get
+ * the report (Trinn 7). Each person once per plan.
+ */
+export function duePlanNotices(plans: readonly PlanNoticeState[]): DueMessage[] {
+  return plans.flatMap((p) => {
+    const kind = p.status === 'input' ? 'plan-input' : 'plan-report';
+    const to = p.status === 'input' ? p.members : [...new Set([...p.members, ...p.above])];
+    return to.map((oid): DueMessage => ({
+      ...base,
+      kind,
+      key: `${kind}:${p.planId}:${oid}`,
+      tid: p.tid,
+      recipientOid: oid,
+      subject: p.planId,
+      period: String(p.year),
+      count: 1,
+      unit: p.unit,
+    }));
+  });
+}

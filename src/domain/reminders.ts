@@ -94,7 +94,9 @@ export type ReminderKind =
   | 'team-follow-up'
   | 'cycle-nudge'
   | 'plan-follow-up'
-  | 'plan-summary';
+  | 'plan-summary'
+  | 'plan-input'
+  | 'plan-report';
 
 export interface DueMessage {
   kind: ReminderKind;

@@ -1,5 +1,10 @@
 import { bundleForToday, dueMessages, maySendAt, osloTime, type ReminderState } from '../domain/reminders.ts';
-import { duePlanMessages, type PlanGoalState } from '../domain/plan-reminders.ts';
+import {
+  duePlanMessages,
+  duePlanNotices,
+  type PlanGoalState,
+  type PlanNoticeState,
+} from '../domain/plan-reminders.ts';
 import { indexOrganisation } from '../domain/unit-plan.ts';
 import type { ChatReference } from '../ports.ts';
 import type { BotDeps } from './bot-support.ts';
@@ -42,6 +47,7 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
       settings.cadence,
       holidays,
     ),
+    ...duePlanNotices(await planNoticeState(deps, Number(today.slice(0, 4)))),
   ];
   // Only people the bot can reach; the rest stay due and go out once they install the app.
   // Each person's chat is looked up once per sweep.
@@ -115,6 +121,33 @@ async function planGoalState(deps: Deps, year: number): Promise<PlanGoalState[]>
         ownerName: names.get(r.ownerOid) ?? r.ownerOid,
         reported: r.reported,
       });
+  }
+  return out;
+}
+
+/** Plans open for input or closed with their year report, last year's and this year's, with who hears of them. */
+async function planNoticeState(deps: Deps, year: number): Promise<PlanNoticeState[]> {
+  const plans = await deps.store.plans.plansAt([year - 1, year], ['input', 'closed']);
+  const out: PlanNoticeState[] = [];
+  for (const tid of new Set(plans.map((p) => p.tid))) {
+    const [units, users] = await Promise.all([deps.directory.units(tid), deps.directory.users(tid)]);
+    const org = indexOrganisation(units, users);
+    for (const p of plans.filter((x) => x.tid === tid)) {
+      const leader = org.leaderOf(p.unitId);
+      out.push({
+        tid,
+        planId: p.id,
+        year: p.year,
+        unit: units.find((u) => u.id === p.unitId)?.name ?? p.unitId,
+        status: p.status === 'input' ? 'input' : 'closed',
+        members: users.filter((u) => u.unitId === p.unitId && u.oid !== leader).map((u) => u.oid),
+        above: org
+          .chain(p.unitId)
+          .slice(1)
+          .flatMap((u) => org.leaderOf(u) ?? [])
+          .filter((oid) => oid !== leader),
+      });
+    }
   }
   return out;
 }

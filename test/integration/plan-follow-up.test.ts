@@ -168,6 +168,19 @@ describe('a year of quarterly follow-up of the unit plans (scheduler, Bot Connec
         ),
       ).toBe(true);
       expect(toPer.some((a) => a.includes('planGoals.show'))).toBe(true);
+
+      // Last year's plans were closed with their year report: the unit and the leaders above hear of it once.
+      const notices = sent.flatMap((x) => x.messages.filter((m) => m.kind === 'plan-report'));
+      const oppvekstReport = notices.filter((m) => m.unit === 'Oppvekst og kultur');
+      expect(oppvekstReport.map((m) => m.recipientOid).sort()).toEqual(
+        [DEMO.kari, DEMO.per, DEMO.silje].sort(),
+      );
+      expect(oppvekstReport.every((m) => m.period === '2026')).toBe(true);
+      expect(
+        toPer.filter((a) =>
+          a.includes('Årsrapporten for virksomhetsplanen for Oppvekst og kultur 2026 er klar'),
+        ),
+      ).toHaveLength(1);
     },
   );
 });

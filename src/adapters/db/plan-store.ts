@@ -290,6 +290,14 @@ export function planQueries(q: Sql): PlanStore {
       );
       return rows.map((r) => ({ goal: toGoal(r), plan: toPlan(r.p) }));
     },
+    async plansAt(years, statuses) {
+      return (
+        await q.query<PlanRow>(
+          'select * from unit_plans where year = any($1::int[]) and status = any($2::text[]) order by tid, year, unit_id',
+          [years, statuses],
+        )
+      ).map(toPlan);
+    },
     async followUpState(years) {
       const rows = await q.query<{
         tid: string;

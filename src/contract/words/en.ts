@@ -489,6 +489,10 @@ export const en: Words = {
     planMissing:
       'The deadline for {period} has passed: {reported} of {count} goals in the plan for {unit} are reported. Not yet reported by {names}.',
     reportGoals: 'Report on the goals',
+    planInput:
+      'The plan for {unit} {year} is open for input. Comment on the goals or propose new ones before the plan is adopted.',
+    planReport:
+      'The year report of the plan for {unit} {year} is ready: what was achieved, and what is carried on.',
     openPlan: 'Open the plan',
     myGoals: 'My goals in the unit plan',
     noGoals: 'You are not the responsible person for any goal in an adopted unit plan.',

@@ -483,6 +483,10 @@ export const nb = {
     planMissing:
       'Fristen for {period} er ute: {reported} av {count} mål i virksomhetsplanen for {unit} er rapportert. Mangler rapport fra {names}.',
     reportGoals: 'Rapporter på målene',
+    planInput:
+      'Virksomhetsplanen for {unit} {year} er åpen for innspill. Kommenter målene eller foreslå nye mål før planen vedtas.',
+    planReport:
+      'Årsrapporten for virksomhetsplanen for {unit} {year} er klar: hva som er oppnådd, og hva som tas med videre.',
     openPlan: 'Åpne virksomhetsplanen',
     myGoals: 'Mine mål i virksomhetsplanen',
     noGoals: 'Du er ikke ansvarsperson for noe mål i en vedtatt virksomhetsplan.',
