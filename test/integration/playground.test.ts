@@ -663,4 +663,38 @@ describe('Microsoft 365 Agents Playground talking to the bot (local mode)', () =
       }
     },
   );
+
+  it(
+    'my goals in the Playground: Per reports his unit-plan goal for the quarter from the card',
+    { timeout: 60_000 },
+    async () => {
+      const from = frames.length;
+      await say('my goals');
+      const message = await botCard(EN.bot.myGoals, from);
+      const card = cardOf(message);
+      const texts = visibleTexts(card);
+      expect(
+        texts.some((x) => x.includes('Alle skoler har oppdaterte planer for et trygt og godt skolemiljø')),
+      ).toBe(true);
+      const quarter = periodName('en', '2026-Q4');
+      const status = inputsOf(card).find((n) => str(n.id).endsWith(':2026-Q4:status'));
+      const measured = inputsOf(card).find((n) => str(n.id).endsWith(':2026-Q4:measured'));
+      expect(status?.label).toBe(`${EN.bot.statusLabel} ${quarter}`);
+      const goalId = str(status?.id).split(':')[1]!;
+      // Per chooses a status and types the measured value; the comment box stays empty (not sent).
+      const save = actionOf(card, 'planGoals.report');
+      const reply = await click(message, save, { [str(status?.id)]: 'reached', [str(measured?.id)]: 95 });
+      expect(visibleTexts(reply.value)).toContain(EN.bot.saved);
+      const reports = await t.app.deps.store.plans.reports([goalId]);
+      expect(reports.find((r) => r.period === '2026-Q4')).toMatchObject({
+        status: 'reached',
+        measured: 95,
+        comment: null,
+        byOid: DEMO.per,
+      });
+      expect(visibleTexts(reply.value).some((x) => x.includes(`${quarter}: ${EN.goalStatus.reached}`))).toBe(
+        true,
+      );
+    },
+  );
 });
