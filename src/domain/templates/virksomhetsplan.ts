@@ -15,13 +15,14 @@ const STEPS = [
 
 export const virksomhetsplan: Template = {
   key: 'virksomhetsplan',
-  version: '2026.2',
+  version: '2026.3',
   kind: 'plan',
   name: 'Virksomhetsplan',
   title: 'Åtte enkle trinn for mål- og resultatstyring',
   source: 'seed 004',
   parties: { leader: 'Enhetens ledelse', employee: 'Ansvarsperson' },
-  marking: { text: 'Unntatt offentlighet, jf. offl. § 14 første ledd', offl13: false },
+  // A unit's plan is normally a public document: no exemption marking unless the organisation adds one.
+  marking: { text: '', offl13: false },
   sections: [
     {
       id: 'forankring',
