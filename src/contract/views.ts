@@ -368,6 +368,10 @@ export const planView = z.strictObject({
   can: z.strictObject({
     write: z.boolean(),
     contribute: z.boolean(),
+    /** Add, change and remove goals, and answer the staff's input (a draft, or open for input). */
+    editGoals: z.boolean(),
+    /** Mark what becomes of each goal next year (the year report). */
+    markOutcomes: z.boolean(),
     transitions: z.array(z.enum(PLAN_TRANSITIONS)),
   }),
 });

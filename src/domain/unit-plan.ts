@@ -260,9 +260,9 @@ export function planStanding(
 export const canReadPlan = (s: PlanStanding): boolean => s.member || s.leader || s.above || s.hr || s.top;
 /** The unit leader and the leaders above write the plan. */
 export const canWritePlan = (s: PlanStanding): boolean => s.leader || s.above;
-/** Members comment and propose while the plan is open for input. */
+/** The unit's people comment and propose while the plan is open for input; its leader answers them. */
 export const canContribute = (s: PlanStanding, status: PlanStatus): boolean =>
-  status === 'input' && (s.member || s.leader);
+  status === 'input' && s.member && !s.leader;
 /** A goal's Ansvarsperson reports on it; the unit's leader may report for them. */
 export const canReportGoal = (s: PlanStanding, goal: Pick<PlanGoal, 'ownerOid'>, oid: string): boolean =>
   goal.ownerOid === oid || s.leader;

@@ -14,6 +14,8 @@ export const TAB_ROUTES = [
   /^\/follow-up\/?$/,
   /^\/personvern\/?$/,
   /^\/vilkar\/?$/,
+  /^\/plans\/?$/,
+  /^\/plans\/[0-9a-f-]{36}\/?$/,
 ];
 
 const TYPES: Record<string, string> = {

@@ -9,6 +9,7 @@ import {
   canReportGoal,
   canWritePlan,
   goalProblems,
+  goalsEditable,
   planStanding,
   type Contribution,
   type GoalReport,
@@ -146,8 +147,7 @@ export function goalView(
         at: r.at,
       })),
     canReport:
-      loaded.plan.status !== 'draft' &&
-      loaded.plan.status !== 'input' &&
+      (loaded.plan.status === 'adopted' || loaded.plan.status === 'reporting') &&
       canReportGoal(loaded.standing, goal, actor.oid),
   };
 }
@@ -242,7 +242,23 @@ export async function planView(deps: Deps, actor: Actor, loaded: LoadedPlan): Pr
     can: {
       write: canWritePlan(standing),
       contribute: canContribute(standing, plan.status),
+      editGoals: canWritePlan(standing) && goalsEditable(plan.status),
+      markOutcomes: canWritePlan(standing) && plan.status === 'reporting',
       transitions: canWritePlan(standing) ? availablePlanTransitions(plan.status) : [],
     },
   };
 }
+
+/** A goal's fields as the writer sees them, for a conflict's details (what the other person saved). */
+export const goalFields = (g: PlanGoal) => ({
+  goal: g.goal,
+  indicator: g.indicator,
+  baseline: g.baseline,
+  target: g.target,
+  actions: g.actions,
+  ownerOid: g.ownerOid,
+  due: g.due,
+  servesGoalId: g.servesGoalId,
+  outcome: g.outcome,
+  version: g.version,
+});

@@ -2,7 +2,7 @@ import type { ReplyOf } from '../contract/endpoints.ts';
 import type { Actor } from '../domain/policy.ts';
 import { goalsEditable } from '../domain/unit-plan.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { loadPlan, mustWrite, oneGoalView } from './plan-support.ts';
+import { goalFields, loadPlan, mustWrite, oneGoalView } from './plan-support.ts';
 import { audit, nowIso, type Deps } from './support.ts';
 
 /**
@@ -33,6 +33,7 @@ export async function removePlanGoal(
         goalId,
         yourBaseVersion: baseVersion,
         currentVersion: current.version,
+        current: goalFields(current),
       });
     await audit(tx, actor, 'plan.goal-removed', goalId, at, { plan: current.planId });
     return removed;

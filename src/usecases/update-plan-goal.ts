@@ -2,7 +2,7 @@ import type { BodyOf, ReplyOf } from '../contract/endpoints.ts';
 import type { Actor } from '../domain/policy.ts';
 import { goalsEditable, reportEditable, type PlanGoal } from '../domain/unit-plan.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { checkOwner, checkServes, loadPlan, mustWrite, oneGoalView } from './plan-support.ts';
+import { checkOwner, checkServes, goalFields, loadPlan, mustWrite, oneGoalView } from './plan-support.ts';
 import { audit, nowIso, type Deps } from './support.ts';
 
 /**
@@ -45,6 +45,7 @@ export async function updatePlanGoal(
         goalId,
         yourBaseVersion: baseVersion,
         currentVersion: current.version,
+        current: goalFields(current),
       });
     await audit(tx, actor, 'plan.goal-changed', goalId, nowIso(deps), { plan: plan.id });
     return updated;

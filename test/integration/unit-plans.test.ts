@@ -61,7 +61,13 @@ for (const backend of await backends()) {
         unit: { name: 'Oppvekst og kultur' },
         leader: { name: 'Ola Hansen' },
       });
-      expect(plan.can).toEqual({ write: true, contribute: false, transitions: ['open-input', 'adopt'] });
+      expect(plan.can).toEqual({
+        write: true,
+        contribute: false,
+        editGoals: true,
+        markOutcomes: false,
+        transitions: ['open-input', 'adopt'],
+      });
       expect(plan.members.map((m) => m.name)).toEqual(['Ola Hansen', 'Per Johansen', 'Silje Larsen']);
       // One plan per unit and year.
       expect(
@@ -98,7 +104,15 @@ for (const backend of await backends()) {
       expect(open.status).toBe(200);
       expect(open.body.status).toBe('input');
       const perView = await per<Plan>('GET', path('getPlan', { id: plan.id }));
-      expect(perView.body.can).toEqual({ write: false, contribute: true, transitions: [] });
+      expect(perView.body.can).toEqual({
+        write: false,
+        contribute: true,
+        editGoals: false,
+        markOutcomes: false,
+        transitions: [],
+      });
+      // The leader answers the input; he does not give it to his own plan.
+      expect(open.body.can.contribute).toBe(false);
       const comment = await per<ResponseOf<'contributeToPlan'>>(
         'POST',
         path('contributeToPlan', { id: plan.id }),
