@@ -18,6 +18,7 @@ import type { FollowUpLine } from '../../src/usecases/list-my-follow-up.ts';
 import { COMMENT_MAX, inputIds } from '../follow-up-form.ts';
 import {
   card,
+  type Action,
   execute,
   heading,
   openUrl,
@@ -277,11 +278,6 @@ export function followUpCard(
 ): AdaptiveCard {
   const words = WORDS[lang];
   const w = words.bot;
-  if (items.length === 0)
-    return card(
-      [heading(w.recordStatus), ...(notice ? [text(notice)] : []), text(w.noItems)],
-      [openUrl(w.myConversations, links.home)],
-    );
   const choices = (['achieved', 'partly', 'not_yet'] as const).map((s) => ({
     title: words.followUp[s],
     value: s,
@@ -313,18 +309,49 @@ export function followUpCard(
       },
     ],
   }));
+  return formCard(lang, links, {
+    title: w.recordStatus,
+    empty: w.noItems,
+    notice,
+    rows,
+    total: items.length,
+    actions: [execute(w.save, 'followUp.save', {}), openUrl(w.myConversations, links.home)],
+  });
+}
+
+/**
+ * A card of rows to fill in, under a title and an optional notice (what the last save did). With no
+ * rows it says so; rows that would make it too large for Teams (long texts) are left for a line
+ * naming how many more there are.
+ */
+function formCard(
+  lang: Locale,
+  links: Links,
+  c: {
+    title: string;
+    empty: string;
+    notice: string | null;
+    rows: Container[];
+    total: number;
+    actions: Action[];
+  },
+): AdaptiveCard {
+  if (c.rows.length === 0)
+    return card(
+      [heading(c.title), ...(c.notice ? [text(c.notice)] : []), text(c.empty)],
+      [openUrl(WORDS[lang].bot.myConversations, links.home)],
+    );
   const build = (n: number) =>
     card(
       [
-        heading(w.recordStatus),
-        ...(notice ? [text(notice, { weight: 'Bolder' as const })] : []),
-        ...rows.slice(0, n),
-        ...rest(lang, n, items.length),
+        heading(c.title),
+        ...(c.notice ? [text(c.notice, { weight: 'Bolder' as const })] : []),
+        ...c.rows.slice(0, n),
+        ...rest(lang, n, c.total),
       ],
-      [execute(w.save, 'followUp.save', {}), openUrl(w.myConversations, links.home)],
+      c.actions,
     );
-  // Long comments can make even 15 items too large for Teams: fewer items, and a line for the rest.
-  return build(fitting(rows.length, build));
+  return build(fitting(c.rows.length, build));
 }
 
 export const savedNotice = (lang: Locale) => WORDS[lang].bot.saved;
@@ -360,11 +387,6 @@ export function myGoalsCard(
 ): AdaptiveCard {
   const words = WORDS[lang];
   const w = words.bot;
-  if (goals.length === 0)
-    return card(
-      [heading(w.myGoals), ...(notice ? [text(notice)] : []), text(w.noGoals)],
-      [openUrl(w.myConversations, links.home)],
-    );
   const choices = GOAL_STATUSES.map((s) => ({ title: words.goalStatus[s], value: s }));
   const rows = goals.map((g, i): Container => {
     const items: Element[] = [
@@ -424,18 +446,15 @@ export function myGoalsCard(
     }
     return { type: 'Container', separator: i > 0, items };
   });
-  const build = (n: number) =>
-    card(
-      [
-        heading(w.myGoals),
-        ...(notice ? [text(notice, { weight: 'Bolder' as const })] : []),
-        ...rows.slice(0, n),
-        ...rest(lang, n, goals.length),
-      ],
-      [
-        execute(w.save, 'planGoals.report', {}),
-        ...(goals[0] ? [openUrl(w.openPlan, links.plan(goals[0].planId))] : []),
-      ],
-    );
-  return build(fitting(rows.length, build));
+  return formCard(lang, links, {
+    title: w.myGoals,
+    empty: w.noGoals,
+    notice,
+    rows,
+    total: goals.length,
+    actions: [
+      execute(w.save, 'planGoals.report', {}),
+      ...(goals[0] ? [openUrl(w.openPlan, links.plan(goals[0].planId))] : []),
+    ],
+  });
 }

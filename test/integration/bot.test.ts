@@ -51,6 +51,15 @@ for (const backend of await backends()) {
     };
     const sentTo = (oid: string) => connector.received.filter((r) => r.conversationId === chat(oid));
     const install = (oid: string) => post(activity(oid, { type: 'installationUpdate', action: 'add' }));
+    /** A click on a card's Action.Execute, as Teams invokes the bot. */
+    const execute = (oid: string, verb: string, data: Record<string, unknown>) =>
+      post(
+        activity(oid, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb, data } },
+        }),
+      );
 
     it('greets a user once on install, stores the chat, and forgets it on uninstall', async () => {
       expect((await install(DEMO.per)).status).toBe(200);
@@ -101,37 +110,19 @@ for (const backend of await backends()) {
       expect(card).toContain('Innføre månedlige resultatmøter i hver enhet.');
 
       // Silje presents Ingrid's item with Ingrid's id in the data: refused, nothing stored.
-      const forged = await post(
-        activity(DEMO.silje, {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: {
-            action: {
-              type: 'Action.Execute',
-              verb: 'followUp.save',
-              data: { actorOid: DEMO.ingrid, [statusId!]: 'achieved' },
-            },
-          },
-        }),
-      );
+      const forged = await execute(DEMO.silje, 'followUp.save', {
+        actorOid: DEMO.ingrid,
+        [statusId!]: 'achieved',
+      });
       expect(forged.status).toBe(200);
       expect((forged.body as { statusCode: number }).statusCode).toBe(400);
       expect((await t.app.deps.store.item(itemId!))!.status).toBe('open');
 
       // A comment the archive copy could not print is refused in Ingrid's language, naming it.
-      const unprintable = await post(
-        activity(DEMO.ingrid, {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: {
-            action: {
-              type: 'Action.Execute',
-              verb: 'followUp.save',
-              data: { [statusId!]: 'partly', [commentId!]: 'Møte med 王芳' },
-            },
-          },
-        }),
-      );
+      const unprintable = await execute(DEMO.ingrid, 'followUp.save', {
+        [statusId!]: 'partly',
+        [commentId!]: 'Møte med 王芳',
+      });
       const refusal = unprintable.body as { statusCode: number; value: { code: string; message: string } };
       expect(refusal.statusCode).toBe(400);
       expect(refusal.value.code).toBe('TEXT_NOT_PRINTABLE');
@@ -140,22 +131,10 @@ for (const backend of await backends()) {
       );
       expect((await t.app.deps.store.item(itemId!))!.status).toBe('open');
 
-      const res = await post(
-        activity(DEMO.ingrid, {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: {
-            action: {
-              type: 'Action.Execute',
-              verb: 'followUp.save',
-              data: {
-                [statusId!]: 'partly',
-                [commentId!]: 'Startet i tre av fem enheter',
-              },
-            },
-          },
-        }),
-      );
+      const res = await execute(DEMO.ingrid, 'followUp.save', {
+        [statusId!]: 'partly',
+        [commentId!]: 'Startet i tre av fem enheter',
+      });
       const body = res.body as { statusCode: number; type: string; value: Card };
       expect(body.statusCode).toBe(200);
       expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
@@ -249,13 +228,7 @@ for (const backend of await backends()) {
     it("'Registrer status' on a reminder keeps the reminder and answers with a new card", async () => {
       await install(DEMO.per);
       const sent = sentTo(DEMO.per).length;
-      const res = await post(
-        activity(DEMO.per, {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: { action: { type: 'Action.Execute', verb: 'followUp.show', data: { keep: 1 } } },
-        }),
-      );
+      const res = await execute(DEMO.per, 'followUp.show', { keep: 1 });
       const body = res.body as { statusCode: number; type: string; value: unknown };
       // A message acknowledgement, not a card: Teams leaves the reminder as it was.
       expect(body).toMatchObject({
@@ -281,19 +254,10 @@ for (const backend of await backends()) {
       // The inputs are for the running quarter; only the status is chosen, the rest left empty (not sent).
       const [statusId, goalId] = /report:([0-9a-f-]{36}):2026-Q4:status/.exec(text) ?? [];
       expect(goalId).toBeDefined();
-      const res = await post(
-        activity(DEMO.per, {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: {
-            action: {
-              type: 'Action.Execute',
-              verb: 'planGoals.report',
-              data: { [statusId!]: 'reached', [`report:${goalId}:2026-Q4:measured`]: 100 },
-            },
-          },
-        }),
-      );
+      const res = await execute(DEMO.per, 'planGoals.report', {
+        [statusId!]: 'reached',
+        [`report:${goalId}:2026-Q4:measured`]: 100,
+      });
       const body = res.body as { statusCode: number; value: Card };
       expect(body.statusCode).toBe(200);
       expect(JSON.stringify(body.value)).toContain('Lagret.');
@@ -302,19 +266,7 @@ for (const backend of await backends()) {
       expect(reports).toMatchObject([{ status: 'reached', measured: 100, byOid: DEMO.per }]);
       // Silje cannot report on Per's goal by forging the card's data: her card has no such goal.
       await install(DEMO.silje);
-      const forged = await post(
-        activity(DEMO.silje, {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: {
-            action: {
-              type: 'Action.Execute',
-              verb: 'planGoals.report',
-              data: { [statusId!]: 'not_reached' },
-            },
-          },
-        }),
-      );
+      const forged = await execute(DEMO.silje, 'planGoals.report', { [statusId!]: 'not_reached' });
       expect(JSON.stringify(forged.body)).toContain('Ingenting å lagre');
       expect(
         (await t.app.deps.store.plans.reports([goalId!])).find((r) => r.period === '2026-Q4')?.status,
