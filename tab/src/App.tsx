@@ -27,6 +27,8 @@ const HrPage = lazy(() => import('./pages/HrPage.tsx').then((m) => ({ default: m
 const FollowUpPage = lazy(() =>
   import('./pages/FollowUpPage.tsx').then((m) => ({ default: m.FollowUpPage })),
 );
+const PlansPage = lazy(() => import('./pages/PlansPage.tsx').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('./pages/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const LegalPage = lazy(() => import('./pages/LegalPage.tsx').then((m) => ({ default: m.LegalPage })));
 const UserPicker = lazy(() => import('./pages/UserPicker.tsx').then((m) => ({ default: m.UserPicker })));
 import { ErrorNotice, NotFound } from './pages/common.tsx';
@@ -135,9 +137,12 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
   const signedIn = host.inTeams || token !== null;
   const route = useRoute();
 
-  // A Teams deep link (subPageId) opens its conversation directly.
+  // A Teams deep link (subPageId) opens its conversation, or (plans/<id>, from the bot's plan cards)
+  // its unit plan, directly.
   useEffect(() => {
-    if (host.deepLink && /^[0-9a-f-]{36}$/.test(host.deepLink)) navigate(`/conversations/${host.deepLink}`);
+    const link = host.deepLink;
+    if (link && /^[0-9a-f-]{36}$/.test(link)) navigate(`/conversations/${link}`);
+    else if (link && /^plans\/[0-9a-f-]{36}$/.test(link)) navigate(`/${link}`);
   }, [host.deepLink]);
 
   return (
@@ -180,7 +185,7 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
 
 function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSignOut: () => void }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, p } = useI18n();
   const route = useRoute();
   const [me, setMe] = useState<MeView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -198,8 +203,16 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
   // Which pages to offer is the server's decision, like everything the caller may do.
   const isHr = me.canSeeHr;
   const isLeader = me.canSeeTeam;
-  // A conversation belongs under "Mine samtaler"; an unknown address under no menu entry.
-  const tab = route.page === 'conversation' ? 'mine' : route.page === 'not-found' ? null : route.page;
+  // A conversation belongs under "Mine samtaler", a plan under the plans; an unknown address under no
+  // menu entry.
+  const tab =
+    route.page === 'conversation'
+      ? 'mine'
+      : route.page === 'plan'
+        ? 'plans'
+        : route.page === 'not-found'
+          ? null
+          : route.page;
 
   return (
     <div className={styles.shell}>
@@ -216,6 +229,8 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
             <NavLink href="/" current={tab === 'mine'} label={t('navMine')} />
             <NavLink href="/follow-up" current={tab === 'follow-up'} label={t('navFollowUp')} />
             {isLeader && <NavLink href="/team" current={tab === 'team'} label={t('navTeam')} />}
+            {/* Every unit's people read its plan; the list holds the units the server lets me read. */}
+            <NavLink href="/plans" current={tab === 'plans'} label={p('nav')} />
             {isHr && <NavLink href="/hr" current={tab === 'hr'} label={t('navHr')} />}
           </ul>
         </nav>
@@ -235,6 +250,8 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
           {route.page === 'team' && <TeamPage api={api} me={me} />}
           {route.page === 'hr' && <HrPage api={api} allowed={isHr} />}
           {route.page === 'follow-up' && <FollowUpPage api={api} />}
+          {route.page === 'plans' && <PlansPage api={api} />}
+          {route.page === 'plan' && <PlanPage api={api} id={route.id} />}
           {route.page === 'not-found' && <NotFound />}
         </Suspense>
       </main>

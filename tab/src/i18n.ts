@@ -7,16 +7,25 @@ import {
   formatDateTime,
   listOf,
   periodName,
+  plural,
   ratingLabel,
   type Vars,
 } from '../../src/contract/words/format.ts';
-import { WORDS, type Locale, type Words } from '../../src/contract/words/index.ts';
+import { WORDS, type Locale, type Plural, type Words } from '../../src/contract/words/index.ts';
 
-export type MessageKey = keyof Words['tab'];
+/** The keys of a group of words whose value is one sentence (not a nested group). */
+type StringKeys<G> = { [K in keyof G]: G[K] extends string ? K : never }[keyof G];
+/** …or one sentence, or its plural forms. */
+type PhraseKeys<G> = { [K in keyof G]: G[K] extends string | Plural ? K : never }[keyof G];
+
+export type MessageKey = StringKeys<Words['tab']>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
+export type PlanKey = PhraseKeys<Words['tab']['plans']>;
 
 export interface I18nValue {
   t: Translate;
+  /** The plan pages' words; a plural phrase is chosen by vars.count. */
+  p: (key: PlanKey, vars?: Vars) => string;
   locale: Locale;
   /** Every group of words: status, nextStep, transition, followUp, role, part … */
   words: Words;
@@ -25,12 +34,26 @@ export interface I18nValue {
   period: (period: string) => string;
   rating: (option: { id: string; label: string }) => string;
   list: (names: readonly string[]) => string;
+  /** A number as the reader writes it ("12,5" in bokmål). */
+  number: (n: number) => string;
+  /** A number as typed ("12,5", "12.5", "1 000"); null for an empty field, NaN for what is no number. */
+  parseNumber: (text: string) => number | null;
 }
 
 export function i18nFor(locale: Locale): I18nValue {
   const words = WORDS[locale];
+  const numbers = new Intl.NumberFormat(words.meta.tag, { maximumFractionDigits: 2 });
+  const decimalComma = numbers
+    .formatToParts(1.5)
+    .some((part) => part.type === 'decimal' && part.value === ',');
   return {
     t: (key, vars) => fill(words.tab[key], vars),
+    p: (key, vars) => {
+      const phrase: string | Plural = words.tab.plans[key];
+      return typeof phrase === 'string'
+        ? fill(phrase, vars)
+        : plural(locale, phrase, Number(vars?.count ?? 0), vars);
+    },
     locale,
     words,
     date: (value) => formatDate(locale, value),
@@ -38,6 +61,15 @@ export function i18nFor(locale: Locale): I18nValue {
     period: (p) => periodName(locale, p),
     rating: (option) => ratingLabel(locale, option),
     list: (names) => listOf(locale, names),
+    number: (n) => numbers.format(n),
+    parseNumber: (text) => {
+      // Spaces (also the narrow no-break space Intl groups thousands with) are not part of a number.
+      // A comma is the decimal mark where the language writes one ("12,5"), else a thousands mark.
+      const spaced = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^[−–]/, '-');
+      const plain = decimalComma ? spaced.replace(',', '.') : spaced.replace(/,/g, '');
+      if (plain === '') return null;
+      return /^-?(\d+\.?\d*|\.\d+)$/.test(plain) ? Number(plain) : NaN;
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-// A small history router: /, /conversations/:id, /team, /hr, /follow-up.
+// A small history router: /, /conversations/:id, /team, /hr, /follow-up, /plans, /plans/:id.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -7,6 +7,8 @@ export type Route =
   | { page: 'team' }
   | { page: 'hr' }
   | { page: 'follow-up' }
+  | { page: 'plans' }
+  | { page: 'plan'; id: string }
   | { page: 'privacy' }
   | { page: 'terms' }
   | { page: 'not-found' };
@@ -19,6 +21,9 @@ export function parseRoute(path: string): Route {
   if (path === '/hr' || path === '/hr/') return { page: 'hr' };
   if (path === '/follow-up' || path === '/follow-up/') return { page: 'follow-up' };
   if (path === '/team/') return { page: 'team' };
+  if (path === '/plans' || path === '/plans/') return { page: 'plans' };
+  const p = /^\/plans\/([0-9a-f-]{36})\/?$/.exec(path);
+  if (p?.[1]) return { page: 'plan', id: p[1] };
   // The manifest's privacy and terms links: open to everyone, signed in or not.
   if (path === '/personvern' || path === '/personvern/') return { page: 'privacy' };
   if (path === '/vilkar' || path === '/vilkar/') return { page: 'terms' };

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tabTo } from './keyboard.ts';
 import { DEMO, DEMO_TENANT_ID, type TestApp } from '../helpers/harness.ts';
 import { layoutProblems } from './layout.ts';
 import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
@@ -40,6 +41,59 @@ describe('universal design (WCAG 2.1 AA)', () => {
     ).body.conversations;
     ids.signing = mine.find((c) => c.status === 'awaiting_signatures')!.id;
     ids.held = mine.find((c) => c.status === 'held')!.id;
+    // The unit plans as Ola sees them: this year's (adopted, reported each quarter), and next year's
+    // open for input, with a goal serving the municipality's, one lacking what adoption needs, and a
+    // proposal and a comment from the staff.
+    const year = new Date().getFullYear();
+    const ola = await t.as(DEMO.ola);
+    const plans = (
+      await ola<{ plans: { unit: { id: string }; plan: { id: string } | null }[] }>(
+        'GET',
+        `/api/plans?year=${year}`,
+      )
+    ).body.plans;
+    ids.plan = plans.find((p) => p.unit.id === 'oppvekst')!.plan!.id;
+    const top = (await kari<{ id: string }>('POST', '/api/plans', { unitId: 'fjordvik', year: year + 1 }))
+      .body;
+    const topGoal = (
+      await kari<{ id: string }>('POST', `/api/plans/${top.id}/goals`, {
+        goal: 'Alle barn og unge opplever mestring og trivsel i barnehage og skole',
+      })
+    ).body;
+    const draft = (
+      await ola<{ id: string; version: number }>('POST', '/api/plans', { unitId: 'oppvekst', year: year + 1 })
+    ).body;
+    ids.draft = draft.id;
+    const goal = (
+      await ola<{ id: string }>('POST', `/api/plans/${draft.id}/goals`, {
+        goal: 'Flere elever leser godt på 5. trinn',
+        indicator: 'Andel elever over kritisk grense i lesing, prosent',
+        baseline: 72,
+        target: 80,
+        actions: 'Lesekurs for lærere; leselyst-uke',
+        ownerOid: DEMO.silje,
+        due: `${year + 1}-12-31`,
+        servesGoalId: topGoal.id,
+      })
+    ).body;
+    await ola('POST', `/api/plans/${draft.id}/goals`, {
+      goal: 'Alle ansatte har hatt medarbeidersamtale innen 1. april',
+    });
+    await ola('POST', `/api/plans/${draft.id}/transitions`, {
+      transition: 'open-input',
+      baseVersion: draft.version,
+    });
+    const per = await t.as(DEMO.per);
+    await per('POST', `/api/plans/${draft.id}/contributions`, {
+      kind: 'proposal',
+      goalId: null,
+      text: 'Flere elever deltar i leksehjelp etter skoletid',
+    });
+    await per('POST', `/api/plans/${draft.id}/contributions`, {
+      kind: 'comment',
+      goalId: goal.id,
+      text: 'Kan vi ta med lesing på 6. trinn også?',
+    });
     // A plan row, so the table (and its cards on a phone) is measured with content in it.
     await ingrid('POST', `/api/conversations/${ids.held}/items`, {
       fieldId: 'handlingsplan',
@@ -89,6 +143,19 @@ describe('universal design (WCAG 2.1 AA)', () => {
       user: 'Ingrid Berg',
       path: (i) => `/conversations/${i.signing}`,
       heading: /Medarbeidersamtale/,
+    },
+    { name: 'virksomhetsplaner', user: 'Ola Hansen', path: () => '/plans', heading: /Virksomhetsplaner/ },
+    {
+      name: 'virksomhetsplan',
+      user: 'Ola Hansen',
+      path: (i) => `/plans/${i.plan}`,
+      heading: /Virksomhetsplan \d{4}: Oppvekst og kultur/,
+    },
+    {
+      name: 'virksomhetsplan-innspill',
+      user: 'Ola Hansen',
+      path: (i) => `/plans/${i.draft}`,
+      heading: /Virksomhetsplan \d{4}: Oppvekst og kultur/,
     },
   ];
 
@@ -154,70 +221,21 @@ describe('universal design (WCAG 2.1 AA)', () => {
     await page.goto(`${t.url}/`);
     await page.getByRole('heading', { level: 1 }).waitFor();
 
-    /** Tabs forward until the focused element matches; checks each stop shows a focus indicator. */
-    const tabTo = async (matches: (el: { role: string; name: string }) => boolean, limit = 400) => {
-      for (let i = 0; i < limit; i++) {
-        await page.keyboard.press('Tab');
-        // Fluent animates the focus underline of inputs in (about 200 ms); look once it has drawn.
-        if (
-          await page.evaluate(() =>
-            ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName ?? ''),
-          )
-        )
-          await page.waitForTimeout(300);
-        const focus = await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          // Headings take focus programmatically when a page opens; they are not tab stops.
-          if (!el || el === document.body || el.tabIndex < 0) return null;
-          const s = getComputedStyle(el);
-          const after = getComputedStyle(el, '::after');
-          // An outline, a focus shadow, Fluent's ::after focus border, or Fluent's double underline on links.
-          const indicator =
-            (s.outlineStyle !== 'none' && s.outlineWidth !== '0px') ||
-            s.boxShadow !== 'none' ||
-            (after.content !== 'none' && after.borderStyle !== 'none' && after.borderWidth !== '0px') ||
-            (el.tagName === 'A' && s.textDecorationStyle === 'double') ||
-            (() => {
-              // Fluent inputs draw focus on their wrapper: a bottom border in ::after, scaled in on focus.
-              const wrap = el.parentElement ? getComputedStyle(el.parentElement, '::after') : null;
-              if (
-                !wrap ||
-                wrap.content === 'none' ||
-                wrap.borderBottomStyle === 'none' ||
-                wrap.borderBottomWidth === '0px'
-              )
-                return false;
-              const m = /matrix\(([^,]+)/.exec(wrap.transform);
-              return wrap.transform === 'none' || (m !== null && Number(m[1]) > 0.5);
-            })();
-          return {
-            role: el.getAttribute('role') ?? el.tagName.toLowerCase(),
-            name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(),
-            indicator,
-          };
-        });
-        if (!focus) continue;
-        expect(focus.indicator, `no visible focus on ${focus.role} "${focus.name}"`).toBe(true);
-        if (matches(focus)) return;
-      }
-      throw new Error('target never received focus');
-    };
-
-    await tabTo((f) => f.name === 'Marte Olsen');
+    await tabTo(page, (f) => f.name === 'Marte Olsen');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Mine samtaler', level: 1 }).waitFor();
     await page
       .getByRole('link', { name: /Medarbeidersamtale 2026/ })
       .first()
       .waitFor();
-    await tabTo((f) => f.name.startsWith('Medarbeidersamtale 2026'));
+    await tabTo(page, (f) => f.name.startsWith('Medarbeidersamtale 2026'));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Signering' }).waitFor();
-    await tabTo((f) => f.name === 'Signer referatet');
+    await tabTo(page, (f) => f.name === 'Signer referatet');
     await page.keyboard.press('Enter');
     // Signing asks first; the dialog takes the focus, and its own button signs.
     await page.getByRole('alertdialog', { name: 'Signere referatet?' }).waitFor();
-    await tabTo((f) => f.name === 'Signer');
+    await tabTo(page, (f) => f.name === 'Signer');
     await page.keyboard.press('Enter');
     await page.getByText('Signert av begge og låst.').waitFor();
     await shot(page, 'signert-med-tastatur');

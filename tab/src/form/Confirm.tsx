@@ -8,7 +8,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useI18n } from '../i18n.ts';
 
 /**
@@ -24,13 +24,33 @@ export function ConfirmButton(props: {
   /** What the person should know before going on. */
   children: React.ReactNode;
   onConfirm: () => Promise<unknown>;
+  /**
+   * Runs once the dialog has closed after the action went through (its closing motion finished): what
+   * may remove this button (reading the page again) belongs here. A dialog whose button goes away while
+   * it is open or closing leaves the rest of the page hidden from screen readers (aria-hidden).
+   */
+  afterClose?: () => void;
   ariaLabel?: string;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const confirmed = useRef(false);
+  const afterClose = useRef(props.afterClose);
+  afterClose.current = props.afterClose;
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)} modalType="alert">
+    <Dialog
+      open={open}
+      onOpenChange={(_, d) => setOpen(d.open)}
+      modalType="alert"
+      surfaceMotion={{
+        onMotionFinish: (_, { direction }) => {
+          if (direction !== 'exit' || !confirmed.current) return;
+          confirmed.current = false;
+          afterClose.current?.();
+        },
+      }}
+    >
       <DialogTrigger disableButtonEnhancement>
         <Button
           appearance={props.appearance ?? 'secondary'}
@@ -53,6 +73,7 @@ export function ConfirmButton(props: {
               disabled={busy}
               onClick={() => {
                 setBusy(true);
+                confirmed.current = true;
                 void props.onConfirm().finally(() => {
                   setBusy(false);
                   setOpen(false);

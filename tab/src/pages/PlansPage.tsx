@@ -1,0 +1,166 @@
+// "Virksomhetsplaner": the units whose plan I may read, each with its plan for the year in words (its
+// stage, how many goals, how many lack something), and a draft to start where the server says I may.
+import {
+  Button,
+  Field,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { errorText, type Api } from '../api.ts';
+import { useI18n } from '../i18n.ts';
+import { PlanStatusBadge } from '../plan/PlanStatusBadge.tsx';
+import type { PlanSummary } from '../plan/types.ts';
+import { navigate } from '../router.ts';
+import { ErrorNotice, PageTitle, RouterLink } from './common.tsx';
+
+const useStyles = makeStyles({
+  lead: { maxWidth: '60rem', marginBottom: tokens.spacingVerticalM },
+  year: { maxWidth: '12rem', marginBottom: tokens.spacingVerticalL },
+  lacks: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export function PlansPage({ api }: { api: Api }) {
+  const styles = useStyles();
+  const { p, t } = useI18n();
+  // The year is the server's until one is chosen: the list answers for its current year.
+  const [year, setYear] = useState<number | null>(null);
+  const [thisYear, setThisYear] = useState<number | null>(null);
+  const [rows, setRows] = useState<PlanSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    api.call('listPlans', year === null ? {} : { query: { year } }).then(
+      (r) => {
+        setRows(r.plans);
+        setThisYear((y) => y ?? r.plans[0]?.year ?? new Date().getFullYear());
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  }, [api, year]);
+  useEffect(load, [load]);
+
+  const draft = (row: PlanSummary) => {
+    setBusy(row.unit.id);
+    setError(null);
+    api.call('draftPlan', { body: { unitId: row.unit.id, year: row.year } }).then(
+      (plan) => navigate(`/plans/${plan.id}`),
+      (e: unknown) => {
+        setBusy(null);
+        setError(errorText(e));
+        load();
+      },
+    );
+  };
+
+  const base = thisYear ?? new Date().getFullYear();
+  const years = [base - 2, base - 1, base, base + 1];
+  const anyDraft = rows?.some((r) => r.canDraft) ?? false;
+
+  return (
+    <section>
+      <PageTitle>{p('listTitle')}</PageTitle>
+      <Text as="p" block className={styles.lead}>
+        {p('listLead')}
+      </Text>
+      <Field label={p('year')} className={styles.year}>
+        <Select
+          value={String(year ?? base)}
+          onChange={(_, d) => {
+            setRows(null);
+            setYear(Number(d.value));
+          }}
+        >
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {error && <ErrorNotice message={error} />}
+      {!rows && !error && <Spinner label={t('loading')} />}
+      {rows?.length === 0 && <Text block>{p('listEmpty')}</Text>}
+      {rows && rows.length > 0 && (
+        <div
+          role="region"
+          aria-label={`${p('listTitle')} ${year ?? base}`}
+          tabIndex={0}
+          style={{ overflowX: 'auto' }}
+        >
+          <Table className="stack" aria-label={`${p('listTitle')} ${year ?? base}`} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{p('colUnit')}</TableHeaderCell>
+                <TableHeaderCell>{p('colStatus')}</TableHeaderCell>
+                <TableHeaderCell>{p('colGoals')}</TableHeaderCell>
+                <TableHeaderCell>{p('colIncomplete')}</TableHeaderCell>
+                {anyDraft && <TableHeaderCell>{t('colNext')}</TableHeaderCell>}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((r) => (
+                <TableRow key={r.unit.id}>
+                  <TableCell data-label={p('colUnit')}>
+                    {r.plan ? (
+                      <RouterLink href={`/plans/${r.plan.id}`}>{r.unit.name}</RouterLink>
+                    ) : (
+                      r.unit.name
+                    )}
+                  </TableCell>
+                  <TableCell data-label={p('colStatus')}>
+                    {r.plan ? (
+                      <PlanStatusBadge status={r.plan.status} />
+                    ) : (
+                      <Text className={styles.muted}>{p('noPlan')}</Text>
+                    )}
+                  </TableCell>
+                  <TableCell data-label={p('colGoals')}>
+                    {r.plan ? p('goalCount', { count: r.plan.goals }) : t('nobody')}
+                  </TableCell>
+                  <TableCell data-label={p('colIncomplete')}>
+                    {!r.plan ? (
+                      t('nobody')
+                    ) : r.plan.incompleteGoals > 0 ? (
+                      <Text className={styles.lacks}>
+                        {p('incompleteCount', { count: r.plan.incompleteGoals, total: r.plan.goals })}
+                      </Text>
+                    ) : (
+                      p('incompleteNone')
+                    )}
+                  </TableCell>
+                  {anyDraft && (
+                    <TableCell data-label={t('colNext')}>
+                      {!r.canDraft && t('nobody')}
+                      {r.canDraft && (
+                        <Button
+                          size="small"
+                          disabled={busy !== null}
+                          aria-label={p('draftFor', { unit: r.unit.name, year: r.year })}
+                          onClick={() => draft(r)}
+                        >
+                          {p('draft')}
+                        </Button>
+                      )}
+                    </TableCell>
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
