@@ -86,6 +86,20 @@ describe('the tab in local mode, as new users use it', () => {
       .poll(async () => (await t.app.deps.store.items(id)).map((i) => [i.cells.mal, i.ownerOid]))
       .toEqual([['Lede skolebibliotekprosjektet', DEMO.per]]);
     await shot(lp, 'samtale-referat');
+    // A row added by mistake is removed, after asking; the page stays readable to screen readers.
+    await lp.getByRole('button', { name: 'Legg til rad' }).click();
+    await lp.getByLabel('Mål, Rad 2').waitFor();
+    await lp.getByRole('button', { name: 'Fjern rad 2' }).click();
+    await lp
+      .getByRole('alertdialog', { name: 'Fjerne rad 2?' })
+      .getByRole('button', { name: 'Fjern raden' })
+      .click();
+    await lp.getByLabel('Mål, Rad 2').waitFor({ state: 'detached' });
+    await expect
+      .poll(() => lp.locator('[aria-hidden="true"] main, main[aria-hidden="true"]').count())
+      .toBe(0);
+    await lp.getByRole('button', { name: 'Legg til rad' }).waitFor();
+    expect((await t.app.deps.store.items(id)).length).toBe(1);
 
     // The leader sends it to signing; both sign.
     await lp.reload();

@@ -74,15 +74,16 @@ export function ItemsTable(props: Props) {
   const { t } = useI18n();
   const wide = useWide(PLAN_TABLE_MIN_PX);
   const [error, setError] = useState<string | null>(null);
-  const run = (p: Promise<unknown>) =>
+  /** Runs a change and reads the conversation again (unless the caller does, later). */
+  const run = (p: Promise<unknown>, reload = true) =>
     p.then(
       () => {
         setError(null);
-        props.onChange();
+        if (reload) props.onChange();
       },
       (e: unknown) => {
         setError(errorText(e));
-        props.onChange();
+        if (reload) props.onChange();
       },
     );
   const rows =
@@ -120,7 +121,7 @@ export function ItemsTable(props: Props) {
   );
 }
 
-type RowProps = Props & { run: (p: Promise<unknown>) => Promise<void> };
+type RowProps = Props & { run: (p: Promise<unknown>, reload?: boolean) => Promise<void> };
 const columnsOf = (field: TemplateField): Column[] =>
   field.kind === 'goalList' || field.kind === 'actionPlan' ? field.columns : [];
 const headOf = (c: Column) => (c.group ? `${c.group}: ${c.label}` : c.label);
@@ -236,8 +237,12 @@ function RemoveRow(props: RowProps & { item: PlanItemView; row: number }) {
             params: { id: props.item.id },
             query: { version: props.item.version },
           }),
+          false,
         )
       }
+      // The row, and this button, go once the conversation is read again: only after the dialog has
+      // closed, or Fluent leaves the page hidden from screen readers.
+      afterClose={props.onChange}
     >
       {t('removeRowLead')}
     </ConfirmButton>
