@@ -21,6 +21,8 @@ export async function draftUnitPlan(
   const standing = standingIn(org, actor, input.unitId);
   if (!canWritePlan(standing))
     throw new AppError('FORBIDDEN', { reason: 'only the unit’s leaders draft its plan' });
+  const stillHere = (oid: string) =>
+    org.index.unitOf(oid) === input.unitId || org.index.leaderOf(input.unitId) === oid;
   const at = nowIso(deps);
   const plan: UnitPlan = {
     id: deps.newId(),
@@ -52,6 +54,8 @@ export async function draftUnitPlan(
         planId: plan.id,
         // Last year's due date and parent goal belong to last year: the leader sets this year's.
         due: null,
+        // An owner who has left the unit since is not carried over.
+        ownerOid: g.ownerOid && stillHere(g.ownerOid) ? g.ownerOid : null,
         servesGoalId: null,
         carriedFromId: g.id,
         outcome: null,
