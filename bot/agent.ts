@@ -21,8 +21,7 @@ import { listMyFollowUp } from '../src/usecases/list-my-follow-up.ts';
 import { recordFollowUp } from '../src/usecases/record-follow-up.ts';
 import { listMyGoals } from '../src/usecases/list-my-goals.ts';
 import { reportGoal } from '../src/usecases/report-goal.ts';
-import { osloTime, type Holidays } from '../src/domain/reminders.ts';
-import type { Cadence } from '../src/domain/unit-plan.ts';
+import { osloTime } from '../src/domain/reminders.ts';
 import { printable } from '../src/adapters/pdf/fonts.ts';
 import { unprintableTextAt, unstorableTextAt } from '../src/domain/text.ts';
 import type { Deps } from '../src/usecases/support.ts';
@@ -46,8 +45,6 @@ export interface BotContext {
   store: BotStore;
   links: Links;
   logger: Logger;
-  /** The follow-up schedule, for which period a goal's report counts. */
-  schedule: { cadence: Cadence; holidays(around: Date): Holidays };
 }
 
 /** The card actions the bot's cards carry, as Action.Execute verbs (and Action.Submit fallbacks). */
@@ -95,7 +92,8 @@ function invokeError(context: TurnContext, statusCode: number, code: string, mes
 }
 
 export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentApplication<TurnState> {
-  const { deps, store, links, logger, schedule } = ctx;
+  const { deps, store, links, logger } = ctx;
+  const { schedule } = deps;
   const agent = new AgentApplication<TurnState>({
     adapter,
     startTypingTimer: false,

@@ -175,6 +175,7 @@ export async function startSamtale(
     newId: randomUUID,
     templateCache: new Map(),
     changes: inProcessChangeFeed(),
+    schedule: { cadence: config.reminders.cadence, holidays: norwegianHolidays },
     events,
   };
   if (config.seedDemo && (await seedDemoOrganisation(deps, db)))
@@ -276,7 +277,7 @@ export async function startSamtale(
     ...templateRoutes(deps),
     ...conversationRoutes(deps),
     ...answerRoutes(deps),
-    ...planRoutes(deps, config.reminders.cadence),
+    ...planRoutes(deps),
     ...(dev ? devRoutes(dev) : []),
   ];
   const inbound = botInboundAuth(config);
@@ -304,7 +305,6 @@ export async function startSamtale(
           store: bot.store,
           links,
           logger,
-          schedule: { cadence: bot.settings.cadence, holidays: (around) => bot.holidays(around) },
         }),
       ),
     ],

@@ -1,6 +1,7 @@
 // The samtale command: `serve` (default) and `templates export`.
 import { inProcessChangeFeed } from './adapters/events/in-process.ts';
-import { ConfigError, loadConfig, loadPackageConfig, summariseConfig } from './config/schema.ts';
+import { norwegianHolidays } from './adapters/calendar/norwegian-holidays.ts';
+import { ConfigError, loadConfig, loadPackageConfig, summariseConfig, type Config } from './config/schema.ts';
 import { BUILT_IN_TEMPLATES } from './domain/templates/registry.ts';
 import {
   APP_VERSION,
@@ -90,7 +91,7 @@ async function runArchive(id: string | undefined) {
   const db = await openDatabase(config, createLogger('warn'));
   try {
     await migrate(db);
-    const deps = cliDeps(db);
+    const deps = cliDeps(db, config);
     const archive = configuredArchive(config, createLogger('warn'));
     const ids = id
       ? [conversationId(id)]
@@ -120,7 +121,7 @@ async function verifyArchive(id: string | undefined) {
   try {
     await migrate(db);
     const result = await verifyArchiveCopy(
-      cliDeps(db),
+      cliDeps(db, config),
       configuredArchive(config, createLogger('warn')),
       conversationId(id),
     );
@@ -198,7 +199,7 @@ function buildPackage() {
   );
 }
 
-function cliDeps(db: Database): Deps {
+function cliDeps(db: Database, config: Config): Deps {
   return {
     store: sqlStore(db),
     directory: dbDirectory(db),
@@ -207,6 +208,7 @@ function cliDeps(db: Database): Deps {
     templateCache: new Map(),
     changes: inProcessChangeFeed(),
     events: NO_EVENTS,
+    schedule: { cadence: config.reminders.cadence, holidays: norwegianHolidays },
   };
 }
 

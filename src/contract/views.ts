@@ -363,6 +363,8 @@ export const planView = z.strictObject({
   contributions: z.array(contributionView),
   /** The goals of the plans above this unit's, for "Bidrar til". */
   parentGoals: z.array(z.strictObject({ id: z.string(), goal: z.string(), unit: unitRef })),
+  /** The period a goal's report counts for today (adopted plans and their year report), e.g. "2027-Q2". */
+  reportPeriod: z.string().nullable(),
   /** Who may be Ansvarsperson: the unit's people. */
   members: z.array(personRef),
   can: z.strictObject({

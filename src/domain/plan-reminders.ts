@@ -2,7 +2,7 @@
 // bot asks each Ansvarsperson to report on their goals, until the deadline; the unit's leader gets one
 // summary, when every goal is reported or at the deadline with who is missing. Keys are
 // deterministic, so nothing is sent twice; the reminder machinery bundles, times and sends them.
-import { followUpPeriods, type Cadence } from './unit-plan.ts';
+import { followUpPeriodOf, followUpPeriods, type Cadence } from './unit-plan.ts';
 import { addDays, isWorkingDay, workingDaysBefore, type DueMessage, type Holidays } from './reminders.ts';
 
 /** The last working days of a period on which its report is asked for. */
@@ -50,6 +50,27 @@ export function reportWindows(year: number, cadence: Cadence, holidays: Holidays
     deadline: workingDaysAfter(p.ends, REPORT_DEADLINE_DAYS, holidays),
     until: workingDaysBefore(addDays(periods[i + 1]?.ends ?? p.ends, 1), REPORT_OPENS_DAYS, holidays),
   }));
+}
+
+/**
+ * The period a report on a plan of planYear counts for on a day: the one whose report window is open
+ * (from a period's last days to its deadline), else the running one of that year, or the first of a year
+ * not yet begun; null for a past year once its last deadline has gone.
+ */
+export function reportPeriodFor(
+  planYear: number,
+  today: string,
+  cadence: Cadence,
+  holidays: Holidays,
+): string | null {
+  const year = Number(today.slice(0, 4));
+  // A plan adopted for a year not yet begun reports first on its first period.
+  if (year < planYear) return followUpPeriods(planYear, cadence)[0]?.id ?? null;
+  const open = reportWindows(planYear, cadence, holidays).find(
+    (w) => w.opens <= today && today <= w.deadline,
+  );
+  if (open) return open.period;
+  return year === planYear ? followUpPeriodOf(today, cadence) : null;
 }
 
 const base = { role: null, templateKey: null, date: null } as const;

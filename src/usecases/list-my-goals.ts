@@ -1,6 +1,6 @@
-import { reportWindows } from '../domain/plan-reminders.ts';
+import { reportPeriodFor } from '../domain/plan-reminders.ts';
 import type { Actor } from '../domain/policy.ts';
-import { followUpPeriodOf, type GoalReport, type PlanGoal } from '../domain/unit-plan.ts';
+import type { GoalReport, PlanGoal } from '../domain/unit-plan.ts';
 import type { Cadence } from '../domain/unit-plan.ts';
 import type { Holidays } from '../domain/reminders.ts';
 import { organisation } from './plan-support.ts';
@@ -34,10 +34,7 @@ export async function listMyGoals(
     deps.store.plans.reports(owned.map((o) => o.goal.id)),
   ]);
   return owned.flatMap(({ goal, plan }) => {
-    const open = reportWindows(plan.year, cadence, holidays).find(
-      (w) => w.opens <= today && today <= w.deadline,
-    );
-    const period = open?.period ?? (plan.year === year ? followUpPeriodOf(today, cadence) : null);
+    const period = reportPeriodFor(plan.year, today, cadence, holidays);
     // Last year's plan stays on the list only while its last report is still owed.
     if (period === null) return [];
     return [

@@ -1,12 +1,6 @@
 import type { ReplyOf } from '../contract/endpoints.ts';
 import type { Actor } from '../domain/policy.ts';
-import {
-  canReadPlan,
-  canWritePlan,
-  followUpPeriods,
-  goalProblems,
-  type Cadence,
-} from '../domain/unit-plan.ts';
+import { canReadPlan, canWritePlan, followUpPeriods, goalProblems } from '../domain/unit-plan.ts';
 import { organisation, standingIn } from './plan-support.ts';
 import { currentPeriod, type Deps } from './support.ts';
 
@@ -18,13 +12,12 @@ export async function listUnitPlans(
   deps: Deps,
   actor: Actor,
   year: number = Number(currentPeriod(deps)),
-  cadence: Cadence = 'quarter',
 ): Promise<ReplyOf<'listPlans'>> {
   const org = await organisation(deps, actor.tid);
   const plans = await deps.store.plans.plansIn(actor.tid, [year]);
   const goals = await deps.store.plans.goals(plans.map((p) => p.id));
   const reports = await deps.store.plans.reports(goals.map((g) => g.id));
-  const periods = followUpPeriods(year, cadence).map((p) => p.id);
+  const periods = followUpPeriods(year, deps.schedule.cadence).map((p) => p.id);
   const rows = org.units.flatMap((unit) => {
     const standing = standingIn(org, actor, unit.id);
     if (!canReadPlan(standing)) return [];

@@ -20,6 +20,8 @@ import {
   type PlanStanding,
   type UnitPlan,
 } from '../domain/unit-plan.ts';
+import { reportPeriodFor } from '../domain/plan-reminders.ts';
+import { osloTime } from '../domain/reminders.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { DirectoryUser, PlanStore, Unit } from '../ports.ts';
 import type { Deps } from './support.ts';
@@ -230,6 +232,15 @@ export async function planView(deps: Deps, actor: Actor, loaded: LoadedPlan): Pr
       );
     }),
     contributions: contributions.map((c) => contributionView(org, c)),
+    reportPeriod:
+      plan.status === 'adopted' || plan.status === 'reporting'
+        ? reportPeriodFor(
+            plan.year,
+            osloTime(deps.clock.now()).date,
+            deps.schedule.cadence,
+            deps.schedule.holidays(deps.clock.now()),
+          )
+        : null,
     parentGoals: aboveGoals.map((g) => ({
       id: g.id,
       goal: g.goal,

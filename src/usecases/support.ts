@@ -8,6 +8,8 @@ import { preparation, type Party, type Template } from '../domain/templates/mode
 import { AppError } from '../errors/catalogue.ts';
 import type { PersonRef, StatusView } from '../contract/views.ts';
 import type { ChangeFeed, Clock, Directory, Store } from '../ports.ts';
+import type { Holidays } from '../domain/reminders.ts';
+import type { Cadence } from '../domain/unit-plan.ts';
 
 export interface Deps {
   store: Store;
@@ -19,6 +21,8 @@ export interface Deps {
   events: DomainEvents;
   /** Open pages are told when a conversation changes (see notifyChanged). */
   changes: ChangeFeed;
+  /** How the organisation follows its plans up (quarter or tertial), and the days nothing is due. */
+  schedule: { cadence: Cadence; holidays(around: Date): Holidays };
 }
 
 /** What happens after a use case commits: background work (archiving) is started from here. */

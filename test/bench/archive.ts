@@ -103,6 +103,7 @@ export async function archiveBench(args: string[]) {
       templateCache: new Map(),
       changes: inProcessChangeFeed(),
       events: NO_EVENTS,
+      schedule: { cadence: 'quarter' as const, holidays: () => new Set<string>() },
     };
     const times: number[] = [];
     for (const e of entries.slice(0, 40)) {

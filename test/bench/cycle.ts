@@ -67,6 +67,7 @@ export async function cycleBench(args: string[]) {
       templateCache: new Map(),
       changes: inProcessChangeFeed(),
       events: NO_EVENTS,
+      schedule: { cadence: 'quarter' as const, holidays: () => new Set<string>() },
     };
     // The plans, adopted; every goal serves one of the plan's above.
     const perUnit = Math.max(1, Math.round(goalCount / unitCount));

@@ -57,6 +57,8 @@ describe('a year of quarterly follow-up of the unit plans (scheduler, Bot Connec
     for (const row of list) {
       const plan = (await hilde<ResponseOf<'getPlan'>>('GET', path('getPlan', { id: row.plan!.id }))).body;
       expect(plan.status).toBe('adopted');
+      // On 4 January the first quarter is running: a report now counts for it.
+      expect(plan.reportPeriod).toBe('2027-Q1');
       for (const g of plan.goals)
         goals.push({ id: g.id, owner: g.owner!.oid, plan: plan.id, unit: plan.unit.name });
     }

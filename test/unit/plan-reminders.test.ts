@@ -1,6 +1,11 @@
 // The unit plans' reminders as pure rules: when a quarter's report is asked for, and who hears of a plan.
 import { describe, expect, it } from 'vitest';
-import { duePlanMessages, duePlanNotices, reportWindows } from '../../src/domain/plan-reminders.ts';
+import {
+  duePlanMessages,
+  duePlanNotices,
+  reportPeriodFor,
+  reportWindows,
+} from '../../src/domain/plan-reminders.ts';
 
 const holidays = new Set(['2027-12-24', '2027-12-27', '2028-01-01']);
 
@@ -65,5 +70,15 @@ describe('unit plan reminders', () => {
       'plan-report:p:silje',
       'plan-report:p:kari',
     ]);
+  });
+
+  it('a report counts for the period whose window is open, else the running one; last year only until its deadline', () => {
+    expect(reportPeriodFor(2027, '2026-11-24', 'quarter', holidays)).toBe('2027-Q1');
+    expect(reportPeriodFor(2027, '2027-02-15', 'quarter', holidays)).toBe('2027-Q1');
+    expect(reportPeriodFor(2027, '2027-04-09', 'quarter', holidays)).toBe('2027-Q1');
+    expect(reportPeriodFor(2027, '2027-04-20', 'quarter', holidays)).toBe('2027-Q2');
+    expect(reportPeriodFor(2027, '2028-01-10', 'quarter', holidays)).toBe('2027-Q4');
+    expect(reportPeriodFor(2027, '2028-02-01', 'quarter', holidays)).toBeNull();
+    expect(reportPeriodFor(2027, '2027-05-02', 'tertial', holidays)).toBe('2027-T1');
   });
 });

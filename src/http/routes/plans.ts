@@ -9,15 +9,13 @@ import { listUnitPlans } from '../../usecases/list-unit-plans.ts';
 import { removePlanGoal } from '../../usecases/remove-plan-goal.ts';
 import { savePlanAnswer } from '../../usecases/save-plan-answer.ts';
 import { reportGoal } from '../../usecases/report-goal.ts';
-import type { Cadence } from '../../domain/unit-plan.ts';
 import type { Deps } from '../../usecases/support.ts';
 import { transitionUnitPlan } from '../../usecases/transition-unit-plan.ts';
 import { updatePlanGoal } from '../../usecases/update-plan-goal.ts';
 import { route, type Route } from '../route.ts';
 
-/** cadence: how the organisation follows its plans up (by quarter or tertial). */
-export const planRoutes = (deps: Deps, cadence: Cadence): Route[] => [
-  route(endpoints.listPlans, ({ actor, query }) => listUnitPlans(deps, actor, query.year, cadence)),
+export const planRoutes = (deps: Deps): Route[] => [
+  route(endpoints.listPlans, ({ actor, query }) => listUnitPlans(deps, actor, query.year)),
   route(endpoints.getRedThread, ({ actor, query }) => getRedThread(deps, actor, query.year)),
   route(endpoints.draftPlan, ({ actor, body }) => draftUnitPlan(deps, actor, body)),
   route(endpoints.getPlan, ({ actor, params }) => getUnitPlan(deps, actor, params.id)),

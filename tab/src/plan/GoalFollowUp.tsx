@@ -2,12 +2,7 @@
 // Ansvarsperson, or the unit's leader, as the server says), and the staff's comments on it.
 import { Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import {
-  GOAL_STATUSES,
-  followUpPeriodOf,
-  followUpPeriods,
-  type GoalStatus,
-} from '../../../src/domain/unit-plan.ts';
+import { GOAL_STATUSES, followUpPeriods, type GoalStatus } from '../../../src/domain/unit-plan.ts';
 import { errorText, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { ContributionItem, ContributeForm, goalsOpen } from './Contributions.tsx';
@@ -141,15 +136,6 @@ export function GoalFollowUp(props: {
   );
 }
 
-/** The period to report now: today's, in the plan's year; the year's last or first outside it. */
-function periodNow(plan: PlanView, cadence: 'quarter' | 'tertial'): string {
-  const today = new Date();
-  const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  const periods = followUpPeriods(plan.year, cadence);
-  if (plan.year === today.getFullYear()) return followUpPeriodOf(iso, cadence);
-  return (plan.year < today.getFullYear() ? periods[periods.length - 1] : periods[0])?.id ?? `${plan.year}`;
-}
-
 type ReportProps = { api: Api; plan: PlanView; goal: GoalView; n: number; onChange: () => void };
 
 /** The report form opens on demand: a leader reports for every goal, and the page stays readable. */
@@ -171,11 +157,13 @@ function ReportForm(props: ReportProps & { id: string }) {
   const { plan, goal, n } = props;
   const styles = useStyles();
   const { p, t, words, period, number, parseNumber } = useI18n();
-  // The organisation follows up by quarter unless its reports say tertial.
-  const cadence = goal.reports.some((r) => r.period.includes('-T')) ? 'tertial' : 'quarter';
+  // The server says which period a report counts for now (the organisation's cadence and holidays).
+  const cadence = (plan.reportPeriod ?? goal.reports.at(-1)?.period ?? '').includes('-T')
+    ? 'tertial'
+    : 'quarter';
   const periods = followUpPeriods(plan.year, cadence);
   const reportFor = (id: string) => goal.reports.find((r) => r.period === id);
-  const [chosen, setChosen] = useState(() => periodNow(plan, cadence));
+  const [chosen, setChosen] = useState(() => plan.reportPeriod ?? periods.at(-1)?.id ?? String(plan.year));
   const existing = reportFor(chosen);
   const [status, setStatus] = useState<GoalStatus | ''>(existing?.status ?? '');
   const [measured, setMeasured] = useState(existing?.measured != null ? number(existing.measured) : '');
