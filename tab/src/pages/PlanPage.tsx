@@ -2,13 +2,10 @@
 // open for input, reported on each quarter once adopted, marked for next year in the year report),
 // and the staff's input. What the caller may do comes with the plan from the server.
 import {
-  Button,
-  Field,
   MessageBar,
   MessageBarBody,
   Spinner,
   Text,
-  Textarea,
   Title3,
   makeStyles,
   mergeClasses,
@@ -26,6 +23,7 @@ import { GoalsView } from '../plan/GoalsView.tsx';
 import { PlanStatusBadge } from '../plan/PlanStatusBadge.tsx';
 import type { PlanStatus, PlanTransition, PlanView } from '../plan/types.ts';
 import { ErrorNotice, PageTitle, RouterLink } from './common.tsx';
+import { TextSubmitForm } from '../plan/TextSubmitForm.tsx';
 
 const useStyles = makeStyles({
   head: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXL },
@@ -244,56 +242,21 @@ function Stages({ status }: { status: PlanStatus }) {
 /** A new goal: its text first; the rest is filled in on the goal itself. */
 function AddGoal({ api, plan, onAdded }: { api: Api; plan: PlanView; onAdded: () => void }) {
   const styles = useStyles();
-  const { p, t } = useI18n();
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = (e: React.SyntheticEvent) => {
-    e.preventDefault();
-    if (text.trim() === '') {
-      setProblem(p('goalRequired'));
-      return;
-    }
-    setProblem(null);
-    setBusy(true);
-    api
-      .call('addPlanGoal', { params: { id: plan.id }, body: { goal: text.trim() } })
-      .then(
-        () => {
-          setText('');
-          setDone(p('goalAdded', { n: plan.goals.length + 1 }));
-          onAdded();
-        },
-        (err: unknown) => setProblem(t('saveFailed', { message: errorText(err) })),
-      )
-      .finally(() => setBusy(false));
-  };
+  const { p } = useI18n();
   return (
-    <form className={styles.add} onSubmit={submit} noValidate>
-      <Field
+    <div className={styles.add}>
+      <TextSubmitForm
         label={p('newGoal')}
         hint={p('newGoalHint')}
-        validationState={problem ? 'error' : 'none'}
-        validationMessage={problem ?? undefined}
-      >
-        <Textarea
-          resize="vertical"
-          value={text}
-          onChange={(_, d) => {
-            setText(d.value);
-            setDone(null);
-          }}
-        />
-      </Field>
-      <div className={styles.actions}>
-        <Button type="submit" disabled={busy}>
-          {p('addGoal')}
-        </Button>
-        <span role="status" aria-live="polite">
-          {done ?? ''}
-        </span>
-      </div>
-    </form>
+        send={p('addGoal')}
+        required={p('goalRequired')}
+        onSend={(goal) =>
+          api.call('addPlanGoal', { params: { id: plan.id }, body: { goal } }).then(() => {
+            onAdded();
+            return p('goalAdded', { n: plan.goals.length + 1 });
+          })
+        }
+      />
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { errorText, type Api } from '../api.ts';
 import { ConfirmButton } from '../form/Confirm.tsx';
 import { useI18n } from '../i18n.ts';
 import type { ContributionView, PlanView } from './types.ts';
+import { TextSubmitForm } from './TextSubmitForm.tsx';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalXXL },
@@ -149,39 +150,9 @@ export function ContributeForm(props: {
   toggle?: string;
   onChange: () => void;
 }) {
-  const styles = useStyles();
-  const { p, t } = useI18n();
+  const { p } = useI18n();
   const formId = useId();
   const [open, setOpen] = useState(props.toggle === undefined);
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const submit = (e: React.SyntheticEvent) => {
-    e.preventDefault();
-    if (text.trim() === '') {
-      setProblem(p('textRequired'));
-      return;
-    }
-    setProblem(null);
-    setBusy(true);
-    props.api
-      .call('contributeToPlan', {
-        params: { id: props.plan.id },
-        body: { kind: props.kind, goalId: props.goalId, text: text.trim() },
-      })
-      .then(
-        () => {
-          setError(null);
-          setText('');
-          setSent(true);
-          props.onChange();
-        },
-        (err: unknown) => setError(errorText(err)),
-      )
-      .finally(() => setBusy(false));
-  };
   const toggle = props.toggle && (
     <div>
       <Button aria-expanded={open} aria-controls={open ? formId : undefined} onClick={() => setOpen(!open)}>
@@ -193,35 +164,23 @@ export function ContributeForm(props: {
   return (
     <>
       {toggle}
-      <form id={formId} className={styles.form} onSubmit={submit} noValidate>
-        <Field
-          label={props.label}
-          validationState={problem ? 'error' : 'none'}
-          validationMessage={problem ?? undefined}
-        >
-          <Textarea
-            resize="vertical"
-            value={text}
-            onChange={(_, d) => {
-              setText(d.value);
-              setSent(false);
-            }}
-          />
-        </Field>
-        <div className={styles.row}>
-          <Button type="submit" disabled={busy}>
-            {props.send}
-          </Button>
-          <span role="status" aria-live="polite">
-            {sent ? p('sent') : ''}
-          </span>
-        </div>
-        {error && (
-          <Text role="alert" className={styles.error} block>
-            {t('saveFailed', { message: error })}
-          </Text>
-        )}
-      </form>
+      <TextSubmitForm
+        id={formId}
+        label={props.label}
+        send={props.send}
+        required={p('textRequired')}
+        onSend={(text) =>
+          props.api
+            .call('contributeToPlan', {
+              params: { id: props.plan.id },
+              body: { kind: props.kind, goalId: props.goalId, text },
+            })
+            .then(() => {
+              props.onChange();
+              return p('sent');
+            })
+        }
+      />
     </>
   );
 }
