@@ -16,6 +16,7 @@ export const TAB_ROUTES = [
   /^\/vilkar\/?$/,
   /^\/plans\/?$/,
   /^\/plans\/[0-9a-f-]{36}\/?$/,
+  /^\/red-thread\/?$/,
 ];
 
 const TYPES: Record<string, string> = {

@@ -29,6 +29,9 @@ const FollowUpPage = lazy(() =>
 );
 const PlansPage = lazy(() => import('./pages/PlansPage.tsx').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const RedThreadPage = lazy(() =>
+  import('./pages/RedThreadPage.tsx').then((m) => ({ default: m.RedThreadPage })),
+);
 const LegalPage = lazy(() => import('./pages/LegalPage.tsx').then((m) => ({ default: m.LegalPage })));
 const UserPicker = lazy(() => import('./pages/UserPicker.tsx').then((m) => ({ default: m.UserPicker })));
 import { ErrorNotice, NotFound } from './pages/common.tsx';
@@ -203,12 +206,12 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
   // Which pages to offer is the server's decision, like everything the caller may do.
   const isHr = me.canSeeHr;
   const isLeader = me.canSeeTeam;
-  // A conversation belongs under "Mine samtaler", a plan under the plans; an unknown address under no
-  // menu entry.
+  // A conversation belongs under "Mine samtaler", a plan and the red thread under the plans; an
+  // unknown address under no menu entry.
   const tab =
     route.page === 'conversation'
       ? 'mine'
-      : route.page === 'plan'
+      : route.page === 'plan' || route.page === 'red-thread'
         ? 'plans'
         : route.page === 'not-found'
           ? null
@@ -252,6 +255,7 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
           {route.page === 'follow-up' && <FollowUpPage api={api} />}
           {route.page === 'plans' && <PlansPage api={api} />}
           {route.page === 'plan' && <PlanPage api={api} id={route.id} />}
+          {route.page === 'red-thread' && <RedThreadPage api={api} />}
           {route.page === 'not-found' && <NotFound />}
         </Suspense>
       </main>

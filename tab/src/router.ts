@@ -1,4 +1,4 @@
-// A small history router: /, /conversations/:id, /team, /hr, /follow-up, /plans, /plans/:id.
+// A small history router: /, /conversations/:id, /team, /hr, /follow-up, /plans, /plans/:id, /red-thread.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -9,6 +9,7 @@ export type Route =
   | { page: 'follow-up' }
   | { page: 'plans' }
   | { page: 'plan'; id: string }
+  | { page: 'red-thread' }
   | { page: 'privacy' }
   | { page: 'terms' }
   | { page: 'not-found' };
@@ -24,14 +25,23 @@ export function parseRoute(path: string): Route {
   if (path === '/plans' || path === '/plans/') return { page: 'plans' };
   const p = /^\/plans\/([0-9a-f-]{36})\/?$/.exec(path);
   if (p?.[1]) return { page: 'plan', id: p[1] };
+  if (path === '/red-thread' || path === '/red-thread/') return { page: 'red-thread' };
   // The manifest's privacy and terms links: open to everyone, signed in or not.
   if (path === '/personvern' || path === '/personvern/') return { page: 'privacy' };
   if (path === '/vilkar' || path === '/vilkar/') return { page: 'terms' };
   return { page: 'not-found' };
 }
 
+/** The query a page keeps as its own choice (the plans' year); the host's (theme, lang) carry over. */
+const PAGE_PARAMS = ['year'];
+
 export function navigate(path: string) {
-  window.history.pushState(null, '', path + window.location.search);
+  const [pathname = '', query = ''] = path.split('?');
+  const params = new URLSearchParams(window.location.search);
+  for (const name of PAGE_PARAMS) params.delete(name);
+  for (const [name, value] of new URLSearchParams(query)) params.set(name, value);
+  const search = params.toString();
+  window.history.pushState(null, '', pathname + (search ? `?${search}` : ''));
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 

@@ -145,6 +145,7 @@ describe('universal design (WCAG 2.1 AA)', () => {
       heading: /Medarbeidersamtale/,
     },
     { name: 'virksomhetsplaner', user: 'Ola Hansen', path: () => '/plans', heading: /Virksomhetsplaner/ },
+    { name: 'rod-trad', user: 'Kari Nordmann', path: () => '/red-thread', heading: /Den røde tråden/ },
     {
       name: 'virksomhetsplan',
       user: 'Ola Hansen',

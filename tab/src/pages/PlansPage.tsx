@@ -1,5 +1,6 @@
 // "Virksomhetsplaner": the units whose plan I may read, each with its plan for the year in words (its
-// stage, how many goals, how many lack something), and a draft to start where the server says I may.
+// stage, how many goals, how many lack something), and a draft to start where the server says I may;
+// a link to the red thread of the chosen year.
 import {
   Button,
   Field,
@@ -25,7 +26,8 @@ import { ErrorNotice, PageTitle, RouterLink } from './common.tsx';
 
 const useStyles = makeStyles({
   lead: { maxWidth: '60rem', marginBottom: tokens.spacingVerticalM },
-  year: { maxWidth: '12rem', marginBottom: tokens.spacingVerticalL },
+  year: { maxWidth: '12rem', marginBottom: tokens.spacingVerticalM },
+  thread: { margin: `0 0 ${tokens.spacingVerticalL}` },
   lacks: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -89,6 +91,11 @@ export function PlansPage({ api }: { api: Api }) {
           ))}
         </Select>
       </Field>
+      <Text as="p" block className={styles.thread}>
+        <RouterLink href={`/red-thread?year=${year ?? base}`}>
+          {p('redThreadLink', { year: year ?? base })}
+        </RouterLink>
+      </Text>
       {error && <ErrorNotice message={error} />}
       {!rows && !error && <Spinner label={t('loading')} />}
       {rows?.length === 0 && <Text block>{p('listEmpty')}</Text>}
