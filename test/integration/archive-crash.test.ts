@@ -47,16 +47,23 @@ describe.each(['local folder', 'SharePoint'] as const)(
           (await (await c(DEMO.lars))<ResponseOf<'listArchive'>>('GET', path('listArchive'))).body;
         const archivedCount = async (c: Caller) => (await archive(c)).entries.length;
 
-        // 30 records signed in quick succession: the worker is busy archiving when the process dies.
+        // 30 records signed at once, ten at a time, so signing outruns archiving: the worker is busy
+        // archiving when the process dies (one at a time, the archiver could finish before the kill).
         const ids: string[] = [];
-        for (let i = 0; i < 30; i++) {
-          const made = await conversationAt(caller, 'signed', {
-            employee: i % 2 ? DEMO.per : DEMO.silje,
-            period: String(2200 + i),
-            record: [{ fieldId: 'struktur-1', value: `Referat nummer ${i}.` }],
-          });
-          ids.push(made.id);
-        }
+        for (let batch = 0; batch < 3; batch++)
+          ids.push(
+            ...(
+              await Promise.all(
+                Array.from({ length: 10 }, (_, j) => batch * 10 + j).map((i) =>
+                  conversationAt(caller, 'signed', {
+                    employee: i % 2 ? DEMO.per : DEMO.silje,
+                    period: String(2200 + i),
+                    record: [{ fieldId: 'struktur-1', value: `Referat nummer ${i}.` }],
+                  }),
+                ),
+              )
+            ).map((made) => made.id),
+          );
         // Wait until archiving is under way, then kill without warning.
         for (let i = 0; i < 300 && (await archivedCount(caller)) < 8; i++)
           await new Promise((r) => setTimeout(r, 50));

@@ -85,7 +85,7 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
     expect(Object.keys(files).sort()).toEqual(['kontrakt-record', 'kontrakt-salary', 'oslo-record']);
   });
 
-  it('embeds every font (æøå render from DejaVu, not a standard font)', () => {
+  it('embeds every font (æøå render from DejaVu, not a standard font), with no character drawn as an empty box', () => {
     for (const file of Object.values(files)) {
       const rows = run('pdffonts', [file]).trim().split('\n').slice(2);
       expect(rows.length).toBeGreaterThan(0);
@@ -94,6 +94,7 @@ describe('archive copies as PDF/A (checked with poppler-utils and qpdf)', () => 
         // columns: name type encoding emb sub uni
         expect(row.split(/\s+/).slice(-5, -4)[0]).toBe('yes');
       }
+      expect(glyphZeroCount(file, dir), file).toBe(0);
     }
   });
 
