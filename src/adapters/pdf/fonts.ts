@@ -77,6 +77,3 @@ export function faceHas(name: string, codePoint: number): boolean {
 
 /** Whether the archive copy can print a character. */
 export const printable = (codePoint: number): boolean => faceFor(codePoint, 'body') !== null;
-
-/** Every character a face covers, for the coverage tests. */
-export const coverage = (face: Face): readonly number[] => fontOf(face).characterSet;
