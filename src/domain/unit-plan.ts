@@ -219,14 +219,6 @@ export function indexOrganisation(units: readonly UnitRef[], people: readonly Pe
   };
 }
 
-/** A unit's leader (see indexOrganisation). */
-export const unitLeader = (unitId: string, people: readonly Person[]): string | null =>
-  indexOrganisation([], people).leaderOf(unitId);
-
-/** The unit and every unit above it, nearest first. */
-export const unitChain = (unitId: string, units: readonly UnitRef[]): string[] =>
-  indexOrganisation(units, []).chain(unitId);
-
 /** What one person may do with one unit's plan. */
 export interface PlanStanding {
   member: boolean;

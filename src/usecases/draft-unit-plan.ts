@@ -3,7 +3,7 @@ import type { Actor } from '../domain/policy.ts';
 import { canWritePlan, type PlanGoal, type UnitPlan } from '../domain/unit-plan.ts';
 import { virksomhetsplan } from '../domain/templates/virksomhetsplan.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { organisation, planView, standingIn } from './plan-support.ts';
+import { inUnit, organisation, planView, standingIn } from './plan-support.ts';
 import { audit, nowIso, type Deps } from './support.ts';
 
 /**
@@ -21,8 +21,6 @@ export async function draftUnitPlan(
   const standing = standingIn(org, actor, input.unitId);
   if (!canWritePlan(standing))
     throw new AppError('FORBIDDEN', { reason: 'only the unit’s leaders draft its plan' });
-  const stillHere = (oid: string) =>
-    org.index.unitOf(oid) === input.unitId || org.index.leaderOf(input.unitId) === oid;
   const at = nowIso(deps);
   const plan: UnitPlan = {
     id: deps.newId(),
@@ -55,7 +53,7 @@ export async function draftUnitPlan(
         // Last year's due date and parent goal belong to last year: the leader sets this year's.
         due: null,
         // An owner who has left the unit since is not carried over.
-        ownerOid: g.ownerOid && stillHere(g.ownerOid) ? g.ownerOid : null,
+        ownerOid: g.ownerOid && inUnit(org, input.unitId, g.ownerOid) ? g.ownerOid : null,
         servesGoalId: null,
         carriedFromId: g.id,
         outcome: null,

@@ -1,7 +1,7 @@
 import type { ActionItem } from '../domain/answers.ts';
 import { isParty, type Actor } from '../domain/policy.ts';
-import { unitChain } from '../domain/unit-plan.ts';
 import { AppError } from '../errors/catalogue.ts';
+import { organisation } from './plan-support.ts';
 import { audit, loadConversation, nowIso, type Deps } from './support.ts';
 
 /**
@@ -22,9 +22,9 @@ export async function linkActionItem(
   if (input.goalId !== null) {
     const goal = await deps.store.plans.goal(input.goalId);
     const plan = goal ? await deps.store.plans.plan(goal.planId) : undefined;
-    const employee = await deps.directory.user(conversation.tid, conversation.employeeOid);
-    const unitId = conversation.unitId ?? employee?.unitId ?? null;
-    const chain = unitId ? unitChain(unitId, await deps.directory.units(conversation.tid)) : [];
+    const org = await organisation(deps, conversation.tid);
+    const unitId = conversation.unitId ?? org.index.unitOf(conversation.employeeOid);
+    const chain = unitId ? org.index.chain(unitId) : [];
     if (
       !goal ||
       goal.removedAt !== null ||

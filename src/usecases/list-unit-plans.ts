@@ -17,6 +17,7 @@ export async function listUnitPlans(
   const plans = await deps.store.plans.plansIn(actor.tid, [year]);
   const goals = await deps.store.plans.goals(plans.map((p) => p.id));
   const reports = await deps.store.plans.reports(goals.map((g) => g.id));
+  const reported = new Set(reports.map((r) => `${r.goalId}:${r.period}`));
   const periods = followUpPeriods(year, deps.schedule.cadence).map((p) => p.id);
   const rows = org.units.flatMap((unit) => {
     const standing = standingIn(org, actor, unit.id);
@@ -37,8 +38,7 @@ export async function listUnitPlans(
               withoutIndicator: live.filter((g) => goalProblems(g).includes('indicator')).length,
               reported: periods.map((period) => ({
                 period,
-                goals: live.filter((g) => reports.some((r) => r.goalId === g.id && r.period === period))
-                  .length,
+                goals: live.filter((g) => reported.has(`${g.id}:${period}`)).length,
               })),
             }
           : null,

@@ -15,7 +15,6 @@ import {
   type GoalReport,
   indexOrganisation,
   type OrgIndex,
-  type Person,
   type PlanGoal,
   type PlanStanding,
   type UnitPlan,
@@ -30,7 +29,6 @@ import type { Deps } from './support.ts';
 export interface Organisation {
   units: Unit[];
   users: DirectoryUser[];
-  people: Person[];
   index: OrgIndex;
   unit(id: string): Unit | undefined;
   name(oid: string): string;
@@ -42,7 +40,6 @@ export async function organisation(deps: Deps, tid: string): Promise<Organisatio
   return {
     units,
     users,
-    people: users,
     index: indexOrganisation(units, users),
     unit: (id) => units.find((u) => u.id === id),
     name: (oid) => names.get(oid) ?? oid,
@@ -75,11 +72,13 @@ export function mustWrite(loaded: LoadedPlan): void {
     throw new AppError('FORBIDDEN', { reason: 'only the unit’s leaders write its plan' });
 }
 
+/** One of the unit's people, its leader included: who may be a goal's Ansvarsperson. */
+export const inUnit = (org: Organisation, unitId: string, oid: string): boolean =>
+  org.index.unitOf(oid) === unitId || org.index.leaderOf(unitId) === oid;
+
 /** The Ansvarsperson is one of the unit's people (its leader included). */
 export function checkOwner(org: Organisation, unitId: string, ownerOid: string | null): void {
-  if (ownerOid === null) return;
-  const member = org.people.some((p) => p.oid === ownerOid && p.unitId === unitId);
-  if (!member && org.index.leaderOf(unitId) !== ownerOid) throw new AppError('GOAL_OWNER_NOT_MEMBER');
+  if (ownerOid !== null && !inUnit(org, unitId, ownerOid)) throw new AppError('GOAL_OWNER_NOT_MEMBER');
 }
 
 /** "Bidrar til" names a live goal in the same year's plan of a unit above. */

@@ -5,7 +5,7 @@ import {
   type PlanGoalState,
   type PlanNoticeState,
 } from '../domain/plan-reminders.ts';
-import { indexOrganisation } from '../domain/unit-plan.ts';
+import { organisation, type Organisation } from './plan-support.ts';
 import type { ChatReference } from '../ports.ts';
 import type { BotDeps } from './bot-support.ts';
 import { nowIso, type Deps } from './support.ts';
@@ -39,15 +39,16 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
     }
   }
 
+  const orgOf = organisations(deps);
   const due = [
     ...dueMessages({ ...state, unplanned }, today, settings, holidays),
     ...duePlanMessages(
-      await planGoalState(deps, Number(today.slice(0, 4))),
+      await planGoalState(deps, orgOf, Number(today.slice(0, 4))),
       today,
       settings.cadence,
       holidays,
     ),
-    ...duePlanNotices(await planNoticeState(deps, Number(today.slice(0, 4)))),
+    ...duePlanNotices(await planNoticeState(deps, orgOf, Number(today.slice(0, 4)))),
   ];
   // Only people the bot can reach; the rest stay due and go out once they install the app.
   // Each person's chat is looked up once per sweep.
@@ -101,53 +102,68 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
   return ids;
 }
 
+/** Each tenant's organisation, read once per sweep (both kinds of plan reminders need it). */
+const organisations = (deps: Deps) => {
+  const read = new Map<string, Promise<Organisation>>();
+  return (tid: string): Promise<Organisation> => {
+    let org = read.get(tid);
+    if (!org) {
+      org = organisation(deps, tid);
+      read.set(tid, org);
+    }
+    return org;
+  };
+};
+
 /** The owned goals of last year's and this year's adopted plans, with names from the directory. */
-async function planGoalState(deps: Deps, year: number): Promise<PlanGoalState[]> {
+async function planGoalState(
+  deps: Deps,
+  orgOf: (tid: string) => Promise<Organisation>,
+  year: number,
+): Promise<PlanGoalState[]> {
   const rows = await deps.store.plans.followUpState([year - 1, year]);
   const out: PlanGoalState[] = [];
-  for (const tid of new Set(rows.map((r) => r.tid))) {
-    const [units, users] = await Promise.all([deps.directory.units(tid), deps.directory.users(tid)]);
-    const names = new Map(users.map((u) => [u.oid, u.name]));
-    const org = indexOrganisation(units, users);
-    for (const r of rows.filter((x) => x.tid === tid))
-      out.push({
-        tid,
-        planId: r.planId,
-        year: r.year,
-        unit: units.find((u) => u.id === r.unitId)?.name ?? r.unitId,
-        leaderOid: org.leaderOf(r.unitId),
-        goalId: r.goalId,
-        ownerOid: r.ownerOid,
-        ownerName: names.get(r.ownerOid) ?? r.ownerOid,
-        reported: r.reported,
-      });
+  for (const r of rows) {
+    const org = await orgOf(r.tid);
+    out.push({
+      tid: r.tid,
+      planId: r.planId,
+      year: r.year,
+      unit: org.unit(r.unitId)?.name ?? r.unitId,
+      leaderOid: org.index.leaderOf(r.unitId),
+      goalId: r.goalId,
+      ownerOid: r.ownerOid,
+      ownerName: org.name(r.ownerOid),
+      reported: r.reported,
+    });
   }
   return out;
 }
 
 /** Plans open for input or closed with their year report, last year's and this year's, with who hears of them. */
-async function planNoticeState(deps: Deps, year: number): Promise<PlanNoticeState[]> {
+async function planNoticeState(
+  deps: Deps,
+  orgOf: (tid: string) => Promise<Organisation>,
+  year: number,
+): Promise<PlanNoticeState[]> {
   const plans = await deps.store.plans.plansAt([year - 1, year], ['input', 'closed']);
   const out: PlanNoticeState[] = [];
-  for (const tid of new Set(plans.map((p) => p.tid))) {
-    const [units, users] = await Promise.all([deps.directory.units(tid), deps.directory.users(tid)]);
-    const org = indexOrganisation(units, users);
-    for (const p of plans.filter((x) => x.tid === tid)) {
-      const leader = org.leaderOf(p.unitId);
-      out.push({
-        tid,
-        planId: p.id,
-        year: p.year,
-        unit: units.find((u) => u.id === p.unitId)?.name ?? p.unitId,
-        status: p.status === 'input' ? 'input' : 'closed',
-        members: users.filter((u) => u.unitId === p.unitId && u.oid !== leader).map((u) => u.oid),
-        above: org
-          .chain(p.unitId)
-          .slice(1)
-          .flatMap((u) => org.leaderOf(u) ?? [])
-          .filter((oid) => oid !== leader),
-      });
-    }
+  for (const p of plans) {
+    const org = await orgOf(p.tid);
+    const leader = org.index.leaderOf(p.unitId);
+    out.push({
+      tid: p.tid,
+      planId: p.id,
+      year: p.year,
+      unit: org.unit(p.unitId)?.name ?? p.unitId,
+      status: p.status === 'input' ? 'input' : 'closed',
+      members: org.users.filter((u) => u.unitId === p.unitId && u.oid !== leader).map((u) => u.oid),
+      above: org.index
+        .chain(p.unitId)
+        .slice(1)
+        .flatMap((u) => org.index.leaderOf(u) ?? [])
+        .filter((oid) => oid !== leader),
+    });
   }
   return out;
 }
