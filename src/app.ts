@@ -35,6 +35,7 @@ import { DEMO_TENANT_ID, seedDemoOrganisation } from './seed/demo-organisation.t
 import type { DevLogin } from './usecases/login-dev-user.ts';
 import { anchorAuditTrail } from './usecases/anchor-audit-trail.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
+import { archiveUnitPlan } from './usecases/archive-unit-plan.ts';
 import type { Deps, DomainEvents } from './usecases/support.ts';
 import { startJobs, type Jobs } from './adapters/jobs/pg-boss.ts';
 import {
@@ -158,7 +159,10 @@ export async function startSamtale(
   if (applied.length > 0) logger.info('migrations applied', { applied });
 
   const clock = opts.clock ?? { now: () => new Date() };
-  const events: DomainEvents = { recordSigned: (id) => (jobs ? jobs.enqueueArchive(id) : Promise.resolve()) };
+  const events: DomainEvents = {
+    recordSigned: (id) => (jobs ? jobs.enqueueArchive(id) : Promise.resolve()),
+    planArchivable: (id, kind) => (jobs ? jobs.enqueuePlanArchive(id, kind) : Promise.resolve()),
+  };
   let jobs: Jobs | null = null;
   // One app-only Graph connection (one token cache, one throttle gate) for the directory and the archive.
   const graph =
@@ -248,6 +252,12 @@ export async function startSamtale(
         if (checkpoint) logger.info('audit trail anchored in the archive', { seq: checkpoint.seq });
       },
       awaitingArchive: () => deps.store.awaitingArchive(),
+      archivePlan: async (planId, kind) => {
+        await archiveUnitPlan({ ...deps, archive }, { planId, kind, retentionYears: config.retentionYears });
+        logger.info('plan archived', { plan: planId, kind });
+        await anchorAuditTrail({ ...deps, archive });
+      },
+      plansAwaitingArchive: () => deps.store.plans.awaitingArchive(),
       sweepReminders: () => sweepReminders(deps, bot),
       sendReminder: async (id) => {
         if ((await sendReminder(deps, bot, id)) !== 'sent') return;

@@ -90,6 +90,11 @@ export interface PlanStore {
   /** The plans of these years, in every tenant, that are at one of these stages. */
   plansAt(years: readonly number[], statuses: readonly PlanStatus[]): Promise<UnitPlan[]>;
   /** Every owned goal of the adopted plans (or in their year report) of these years, with the periods reported. */
+  /** The archived copies of a plan (adopted, year report). */
+  archiveCopies(planId: string): Promise<PlanArchiveCopy[]>;
+  recordArchiveCopy(row: PlanArchiveCopy): Promise<void>;
+  /** Plans at these stages with no copy of this kind yet: the archive sweep's catch-up list. */
+  awaitingArchive(): Promise<{ planId: string; kind: PlanCopyKind }[]>;
   followUpState(years: readonly number[]): Promise<
     {
       tid: string;
@@ -183,6 +188,21 @@ export interface Store {
   itemsServing(
     goalIds: readonly string[],
   ): Promise<{ item: ActionItem; leaderOid: string; employeeOid: string; tid: string }[]>;
+  /** The unit goals a conversation's goal fields (Punkt 3's hovedmål) serve, by field id. */
+  fieldLinks(conversationId: string): Promise<Record<string, string>>;
+  /** Sets or clears the unit goal a field serves; not a change to the record's content. */
+  linkField(conversationId: string, fieldId: string, goalId: string | null): Promise<void>;
+  /** The goal fields serving these goals, with their conversation's parties and the field's shared text. */
+  fieldsServing(goalIds: readonly string[]): Promise<
+    {
+      conversationId: string;
+      fieldId: string;
+      goalId: string;
+      text: string;
+      leaderOid: string;
+      employeeOid: string;
+    }[]
+  >;
 
   signatures(conversationId: string): Promise<Signature[]>;
   insertSignature(conversationId: string, s: Signature): Promise<'ok' | 'exists'>;
@@ -218,6 +238,18 @@ export interface Store {
   auditTrail(): Promise<{ head: string; events: StoredAuditEvent[] }>;
   /** The last event's place in the chain (null before the first event). */
   auditHead(): Promise<{ seq: number; hash: string; at: string } | null>;
+}
+
+export type PlanCopyKind = 'adopted' | 'report';
+
+export interface PlanArchiveCopy {
+  planId: string;
+  kind: PlanCopyKind;
+  path: string;
+  location: string;
+  checksum: string;
+  archivedAt: string;
+  metadataChecksum: string;
 }
 
 export interface ArchiveCopyRow {

@@ -247,6 +247,25 @@ const specs = {
     response: view.actionItemView,
     errors: ['ITEM_NOT_FOUND', ...NOT_PARTY, 'GOAL_LINK_INVALID'],
   },
+  linkAnswerField: {
+    summary:
+      "Name the unit plan's goal a goal written as text serves (Punkt 3's hovedmål), or clear it: a party of the conversation",
+    tag: 'action items',
+    auth: 'user',
+    params: req.answerParams,
+    body: req.linkItemBody,
+    response: view.fieldLink,
+    errors: [...NOT_PARTY, 'FIELD_NOT_FOUND', 'FIELD_NOT_LINKABLE', 'GOAL_LINK_INVALID'],
+  },
+  listServableGoals: {
+    summary:
+      "The unit goals a conversation's goals may serve: that year's plans of the employee's unit and the units above it",
+    tag: 'action items',
+    auth: 'user',
+    params: req.idParams,
+    response: view.servableGoals,
+    errors: [...NOT_PARTY],
+  },
   listMyFollowUp: {
     summary: 'My open plan items across my signed conversations, with due dates and follow-up history',
     tag: 'action items',
@@ -366,6 +385,15 @@ const specs = {
     params: req.idParams,
     response: view.planView,
     errors: ['PLAN_NOT_FOUND'],
+  },
+  openPlanCopy: {
+    summary:
+      'Open a plan’s archived PDF/A copy, as adopted or with its year report (whoever may read the plan)',
+    tag: 'plans',
+    auth: 'user',
+    params: req.planCopyParams,
+    response: { file: 'application/pdf' },
+    errors: ['PLAN_NOT_FOUND', 'PLAN_COPY_NOT_FOUND', 'ARCHIVE_COPY_DAMAGED'],
   },
   transitionPlan: {
     summary: 'Open the plan for input, adopt it, start the year report, or close it',

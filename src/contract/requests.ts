@@ -53,6 +53,7 @@ export const followUpBody = z.strictObject({
   baseVersion: version.min(1),
 });
 export const linkItemBody = z.strictObject({ goalId: uuid.nullable() });
+export const planCopyParams = z.strictObject({ id: uuid, kind: z.enum(['adopted', 'report']) });
 export const devLoginBody = z.strictObject({ userId: personId });
 export const archiveQuery = z.strictObject({
   year: z
@@ -86,6 +87,7 @@ const fieldBase = {
   writer: z.enum(['leader', 'employee', 'either', 'both-separately']),
   visibility: z.enum(['shared', 'private']),
   prefillFrom: fieldId.optional(),
+  servesUnitGoal: z.boolean().optional(),
 };
 export const fieldSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...fieldBase, kind: z.literal('text') }),

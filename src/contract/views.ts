@@ -118,6 +118,8 @@ export const fieldView = z.strictObject({
     employee: answerView.optional(),
   }),
   items: z.array(planItemView).optional(),
+  /** "Bidrar til" on a goal written as text (Punkt 3's hovedmål): the unit goal it serves. */
+  servesGoalId: z.uuid().nullable().optional(),
   previous: z.strictObject({ period: z.string(), items: z.array(actionItemView) }).optional(),
 });
 
@@ -367,6 +369,8 @@ export const planView = z.strictObject({
   reportPeriod: z.string().nullable(),
   /** Who may be Ansvarsperson: the unit's people. */
   members: z.array(personRef),
+  /** The plan's archived copies: as adopted, and with its year report. */
+  copies: z.array(z.strictObject({ kind: z.enum(['adopted', 'report']), archivedAt: isoInstant })),
   can: z.strictObject({
     write: z.boolean(),
     contribute: z.boolean(),
@@ -421,13 +425,22 @@ export const threadGoal = z.strictObject({
   /** The caller's own rows among them (they are a party to those conversations). */
   yours: z.array(
     z.strictObject({
-      itemId: z.string(),
+      /** The plan row's id, or the conversation and field of a goal written as text. */
+      key: z.string(),
       conversationId: z.string(),
       title: z.string(),
-      status: z.enum(FOLLOW_UP_STATUSES),
+      /** Null for a goal written as text (a hovedmål): it has no follow-up of its own. */
+      status: z.enum(FOLLOW_UP_STATUSES).nullable(),
     }),
   ),
   /** Whether the caller may read this goal's plan (goals above a readable plan are shown for context). */
   readable: z.boolean(),
+});
+/** A conversation's goal field and the unit goal it serves now. */
+export const fieldLink = z.strictObject({ fieldId: z.string(), servesGoalId: z.uuid().nullable() });
+/** The unit goals a conversation's goals may serve; `removed` only for a goal already linked and since taken out. */
+export const servableGoals = z.strictObject({
+  year: z.number().int(),
+  goals: z.array(z.strictObject({ id: z.string(), goal: z.string(), unit: unitRef, removed: z.boolean() })),
 });
 export const redThread = z.strictObject({ year: z.number().int(), goals: z.array(threadGoal) });

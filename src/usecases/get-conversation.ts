@@ -25,11 +25,12 @@ import { audit, loadConversation, nowIso, person, statusView, type Deps, type Lo
 export async function getConversation(deps: Deps, actor: Actor, id: string): Promise<ConversationView> {
   const loaded = await loadConversation(deps, actor, id, { need: 'content' });
   const { conversation, template, standing } = loaded;
-  const [answers, items, signatures, copies] = await Promise.all([
+  const [answers, items, signatures, copies, links] = await Promise.all([
     deps.store.answers(id),
     deps.store.items(id),
     deps.store.signatures(id),
     conversation.status === 'archived' ? deps.store.archiveCopies(id) : Promise.resolve([]),
+    deps.store.fieldLinks(id),
   ]);
   const hash = recordHash(
     template,
@@ -76,7 +77,7 @@ export async function getConversation(deps: Deps, actor: Actor, id: string): Pro
     sections: readable.map((section) => ({
       id: section.id,
       fields: section.fields.map((field) =>
-        fieldView(actor, section, field, { answers, items, previous }, loaded),
+        fieldView(actor, section, field, { answers, items, previous, links }, loaded),
       ),
     })),
     withheldSections: template.sections.filter((s) => !readable.includes(s)).map((s) => s.id),
@@ -88,13 +89,14 @@ interface Content {
   answers: readonly Answer[];
   items: readonly ActionItem[];
   previous: PreviousItems;
+  links: Record<string, string>;
 }
 
 function fieldView(
   actor: Actor,
   section: Section,
   field: Field,
-  { answers, items, previous }: Content,
+  { answers, items, previous, links }: Content,
   { standing, conversation }: Loaded,
 ): FieldView {
   const view: FieldView = {
@@ -118,6 +120,7 @@ function fieldView(
       .filter((i) => i.fieldId === field.id)
       .map((i) => ({ ...i, canFollowUp: followUpOpen && canRecordFollowUp(actor, i, conversation) }));
   }
+  if (field.servesUnitGoal) view.servesGoalId = links[field.id] ?? null;
   if (field.kind === 'previousItems' && previous) {
     view.previous = {
       period: previous.period,

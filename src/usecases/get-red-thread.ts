@@ -44,9 +44,11 @@ export async function getRedThread(
       shownIds.add(at.id);
   }
   const visible = goals.filter((g) => shownIds.has(g.id));
-  const [reports, items] = await Promise.all([
-    store.reports(visible.map((g) => g.id)),
-    deps.store.itemsServing(visible.map((g) => g.id)),
+  const visibleIds = visible.map((g) => g.id);
+  const [reports, items, fields] = await Promise.all([
+    store.reports(visibleIds),
+    deps.store.itemsServing(visibleIds),
+    deps.store.fieldsServing(visibleIds),
   ]);
   const latest = new Map<string, GoalReport>();
   for (const r of reports) {
@@ -73,12 +75,36 @@ export async function getRedThread(
   const planOf = new Map(plans.map((p) => [p.id, p]));
   const unitRef = (id: string) => ({ id, name: org.unit(id)?.name ?? id });
   const person = (oid: string) => ({ oid, name: org.name(oid) });
-  const rowsOf = new Map<string, typeof items>();
+  // Personal goals: conversations' plan rows and their goals written as text (Punkt 3's hovedmål).
+  type Personal = {
+    key: string;
+    conversationId: string;
+    title: string;
+    status: FollowUpStatus | null;
+    parties: [string, string];
+  };
+  const personalOf = new Map<string, Personal[]>();
+  const add = (goalId: string, p: Personal) => personalOf.set(goalId, [...(personalOf.get(goalId) ?? []), p]);
   for (const i of items)
-    if (i.item.servesGoalId) rowsOf.set(i.item.servesGoalId, [...(rowsOf.get(i.item.servesGoalId) ?? []), i]);
+    if (i.item.servesGoalId)
+      add(i.item.servesGoalId, {
+        key: i.item.id,
+        conversationId: i.item.conversationId,
+        title: Object.values(i.item.cells).find((v) => v) ?? '',
+        status: i.item.status,
+        parties: [i.leaderOid, i.employeeOid],
+      });
+  for (const f of fields)
+    add(f.goalId, {
+      key: `${f.conversationId}:${f.fieldId}`,
+      conversationId: f.conversationId,
+      title: f.text,
+      status: null,
+      parties: [f.leaderOid, f.employeeOid],
+    });
   const nodes: Node[] = visible.map((g) => {
-    const rows = rowsOf.get(g.id) ?? [];
-    const mine = rows.filter((r) => r.leaderOid === actor.oid || r.employeeOid === actor.oid);
+    const rows = personalOf.get(g.id) ?? [];
+    const mine = rows.filter((r) => r.parties.includes(actor.oid));
     return {
       id: g.id,
       goal: g.goal,
@@ -92,14 +118,9 @@ export async function getRedThread(
       rollup: rollupOf(g.id),
       personal: {
         total: shown(rows.length),
-        achieved: shown(rows.filter((r) => r.item.status === ('achieved' satisfies FollowUpStatus)).length),
+        achieved: shown(rows.filter((r) => r.status === ('achieved' satisfies FollowUpStatus)).length),
       },
-      yours: mine.map((r) => ({
-        itemId: r.item.id,
-        conversationId: r.item.conversationId,
-        title: Object.values(r.item.cells).find((v) => v) ?? '',
-        status: r.item.status,
-      })),
+      yours: mine.map(({ key, conversationId, title, status }) => ({ key, conversationId, title, status })),
       readable: readable.has(g.planId),
     };
   });

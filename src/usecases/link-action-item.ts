@@ -1,7 +1,7 @@
 import type { ActionItem } from '../domain/answers.ts';
 import { isParty, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { organisation } from './plan-support.ts';
+import { checkConversationServes } from './plan-support.ts';
 import { audit, loadConversation, nowIso, type Deps } from './support.ts';
 
 /**
@@ -19,22 +19,7 @@ export async function linkActionItem(
   const { conversation } = await loadConversation(deps, actor, item.conversationId, { need: 'status' });
   if (!isParty(conversation, actor.oid))
     throw new AppError('FORBIDDEN', { reason: 'only the parties link a row' });
-  if (input.goalId !== null) {
-    const goal = await deps.store.plans.goal(input.goalId);
-    const plan = goal ? await deps.store.plans.plan(goal.planId) : undefined;
-    const org = await organisation(deps, conversation.tid);
-    const unitId = conversation.unitId ?? org.index.unitOf(conversation.employeeOid);
-    const chain = unitId ? org.index.chain(unitId) : [];
-    if (
-      !goal ||
-      goal.removedAt !== null ||
-      !plan ||
-      plan.tid !== conversation.tid ||
-      String(plan.year) !== conversation.period.slice(0, 4) ||
-      !chain.includes(plan.unitId)
-    )
-      throw new AppError('GOAL_LINK_INVALID');
-  }
+  await checkConversationServes(deps, conversation, input.goalId);
   const at = nowIso(deps);
   const linked = await deps.store.transaction(async (tx) => {
     const updated = await tx.linkItem(input.itemId, input.goalId);

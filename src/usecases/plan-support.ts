@@ -1,6 +1,7 @@
 // What the unit-plan use cases share: the organisation as the plan rules need it, access-checked
 // loading, and the plan as its reader sees it.
 import type { ReplyOf } from '../contract/endpoints.ts';
+import type { Conversation } from '../domain/conversation.ts';
 import type { Actor } from '../domain/policy.ts';
 import {
   availablePlanTransitions,
@@ -103,6 +104,37 @@ export async function checkServes(
     throw new AppError('GOAL_LINK_INVALID');
 }
 
+/**
+ * The plans a conversation's goals may serve ("Bidrar til"): the plans of the conversation's year for
+ * the employee's unit and every unit above it, nearest first.
+ */
+export async function servablePlans(
+  deps: Deps,
+  conversation: Pick<Conversation, 'tid' | 'unitId' | 'employeeOid' | 'period'>,
+): Promise<{ org: Organisation; year: number; plans: UnitPlan[] }> {
+  const org = await organisation(deps, conversation.tid);
+  const unitId = conversation.unitId ?? org.index.unitOf(conversation.employeeOid);
+  const chain = unitId ? org.index.chain(unitId) : [];
+  const year = Number(conversation.period.slice(0, 4));
+  const plans = (await deps.store.plans.plansIn(conversation.tid, [year]))
+    .filter((p) => chain.includes(p.unitId))
+    .sort((a, b) => chain.indexOf(a.unitId) - chain.indexOf(b.unitId));
+  return { org, year, plans };
+}
+
+/** A conversation's goal may serve a live goal of one of its servable plans. */
+export async function checkConversationServes(
+  deps: Deps,
+  conversation: Conversation,
+  goalId: string | null,
+): Promise<void> {
+  if (goalId === null) return;
+  const goal = await deps.store.plans.goal(goalId);
+  const { plans } = await servablePlans(deps, conversation);
+  if (!goal || goal.removedAt !== null || !plans.some((p) => p.id === goal.planId))
+    throw new AppError('GOAL_LINK_INVALID');
+}
+
 const personOf = (org: Organisation, oid: string) => ({ oid, name: org.name(oid) });
 
 export function goalView(
@@ -193,9 +225,10 @@ export async function planView(deps: Deps, actor: Actor, loaded: LoadedPlan): Pr
   const { plan, org, standing } = loaded;
   const store = deps.store.plans;
   const goals = (await store.goals([plan.id])).filter((g) => g.removedAt === null);
-  const [reports, contributions, served] = await Promise.all([
+  const [reports, contributions, copies, served] = await Promise.all([
     store.reports(goals.map((g) => g.id)),
     store.contributions(plan.id),
+    store.archiveCopies(plan.id),
     store.goalsById([...new Set(goals.flatMap((g) => (g.servesGoalId ? [g.servesGoalId] : [])))]),
   ]);
   // The plans above this unit's, for the year: their goals can be served.
@@ -245,6 +278,7 @@ export async function planView(deps: Deps, actor: Actor, loaded: LoadedPlan): Pr
       goal: g.goal,
       unit: unitRef(abovePlans.find((p) => p.id === g.planId)?.unitId ?? ''),
     })),
+    copies: copies.map((c) => ({ kind: c.kind, archivedAt: c.archivedAt })),
     members: org.users
       .filter((u) => u.unitId === plan.unitId || u.oid === leaderOid)
       .map((u) => personOf(org, u.oid))

@@ -7,7 +7,7 @@ import { builtInTemplate } from '../domain/templates/registry.ts';
 import { preparation, type Party, type Template } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { PersonRef, StatusView } from '../contract/views.ts';
-import type { ChangeFeed, Clock, Directory, Store } from '../ports.ts';
+import type { ChangeFeed, Clock, Directory, PlanCopyKind, Store } from '../ports.ts';
 import type { Holidays } from '../domain/reminders.ts';
 import type { Cadence } from '../domain/unit-plan.ts';
 
@@ -28,9 +28,14 @@ export interface Deps {
 /** What happens after a use case commits: background work (archiving) is started from here. */
 export interface DomainEvents {
   recordSigned(conversationId: string): Promise<void>;
+  /** A plan was adopted, or closed with its year report: a copy is due in the archive. */
+  planArchivable(planId: string, kind: PlanCopyKind): Promise<void>;
 }
 
-export const NO_EVENTS: DomainEvents = { recordSigned: () => Promise.resolve() };
+export const NO_EVENTS: DomainEvents = {
+  recordSigned: () => Promise.resolve(),
+  planArchivable: () => Promise.resolve(),
+};
 
 export const nowIso = (deps: Pick<Deps, 'clock'>) => deps.clock.now().toISOString();
 

@@ -49,5 +49,7 @@ export async function transitionUnitPlan(
     await audit(tx, actor, `plan.${input.transition}`, planId, at, { from: plan.status, to: updated.status });
     return updated;
   });
+  if (input.transition === 'adopt') await deps.events.planArchivable(planId, 'adopted');
+  if (updated.status === 'closed') await deps.events.planArchivable(planId, 'report');
   return planView(deps, actor, { ...loaded, plan: updated });
 }

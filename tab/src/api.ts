@@ -131,9 +131,15 @@ export function createApi(locale: Locale, getToken: () => Promise<string | null>
 
 /** Opens an archived PDF in a new window (fetched with the token; a plain link could not carry it). */
 export async function openPdf(api: Api, conversationId: string, part: 'record' | 'salary'): Promise<void> {
-  const blob = await api.file('openArchiveCopy', { params: { id: conversationId, part } });
-  window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+  showPdf(await api.file('openArchiveCopy', { params: { id: conversationId, part } }));
 }
+
+/** Opens a unit plan's archived copy (as adopted, or with its year report) the same way. */
+export async function openPlanPdf(api: Api, planId: string, kind: 'adopted' | 'report'): Promise<void> {
+  showPdf(await api.file('openPlanCopy', { params: { id: planId, kind } }));
+}
+
+const showPdf = (blob: Blob) => window.open(URL.createObjectURL(blob), '_blank', 'noopener');
 
 const TOKEN_KEY = 'samtale.token';
 export const localToken = {

@@ -1,7 +1,11 @@
 // A unit's plan (virksomhetsplan, seed 004) through the API, on PGlite and PostgreSQL: the leader
 // drafts, the staff give input, the plan is adopted only with measurable goals, owners report each
 // quarter, goals point up to the plan above, and next year's plan carries on what the year report keeps.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDebian } from '../../scripts/ensure-debian.mjs';
 import type { ResponseOf } from '../../src/contract/endpoints.ts';
 import { backends } from '../helpers/backends.ts';
 import { conversationAt, path } from '../helpers/factory.ts';
@@ -439,5 +443,194 @@ for (const backend of await backends()) {
       // The top goal rolls up its own status and the unit goal's.
       expect(node(asKari, municipal.id).rollup).toMatchObject({ unreported: 2 });
     });
+
+    it("a kontraktsamtale's hovedmål names the unit goal it serves; the red thread counts it, its text only for the parties", async () => {
+      const y = year++;
+      const top = await draft(kari, 'fjordvik', y);
+      const municipal = await goal(kari, top.id, {
+        goal: 'Tryggere skolevei',
+        ...complete(DEMO.kari),
+        due: `${y}-12-31`,
+      });
+      const helse = await draft(kari, 'helse', y);
+      const elsewhere = await goal(kari, helse.id, { goal: 'Kortere ventetid', ...complete(DEMO.ingrid) });
+      // Ola's unit serves it too, so Ola's red thread shows it (for context) above his unit's goal.
+      const oppvekst = await draft(ola, 'oppvekst', y);
+      await goal(ola, oppvekst.id, {
+        goal: 'Skoleveien kartlagt',
+        ...complete(DEMO.per),
+        servesGoalId: municipal.id,
+      });
+      const talk = await conversationAt(t.as, 'held', {
+        templateKey: 'kontraktsamtale',
+        leader: DEMO.kari,
+        employee: DEMO.ola,
+        period: String(y),
+        record: [{ fieldId: 'p3-hovedmal-1', value: 'PRIVAT-Ola-trygg-skolevei' }],
+      });
+      // The parties pick from their year's plans of Ola's unit and the units above it, nearest first.
+      const servable = await ola<ResponseOf<'listServableGoals'>>(
+        'GET',
+        path('listServableGoals', { id: talk.id }),
+      );
+      expect(servable.status).toBe(200);
+      expect(servable.body.goals.map((g) => [g.goal, g.unit.name, g.removed])).toEqual([
+        ['Skoleveien kartlagt', 'Oppvekst og kultur', false],
+        ['Tryggere skolevei', 'Fjordvik kommune', false],
+      ]);
+      expect((await per('GET', path('listServableGoals', { id: talk.id }))).status).toBe(404);
+      const link = (who: Client, fieldId: string, goalId: string | null) =>
+        who<ResponseOf<'linkAnswerField'> & Fail>('PUT', path('linkAnswerField', { id: talk.id, fieldId }), {
+          goalId,
+        });
+      expect((await link(ola, 'p3-hovedmal-1', elsewhere.id)).body.error.code).toBe('GOAL_LINK_INVALID');
+      // Only the hovedmål link, not any text field; only the parties link.
+      expect((await link(ola, 'p3-viktige-satsinger', municipal.id)).body.error.code).toBe(
+        'FIELD_NOT_LINKABLE',
+      );
+      expect((await link(ola, 'nope', municipal.id)).body.error.code).toBe('FIELD_NOT_FOUND');
+      expect((await link(per, 'p3-hovedmal-1', municipal.id)).status).toBe(404);
+      const linked = await link(ola, 'p3-hovedmal-1', municipal.id);
+      expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+      expect(linked.body).toEqual({ fieldId: 'p3-hovedmal-1', servesGoalId: municipal.id });
+      // The conversation shows the link on the field, and only there.
+      const view = (await ola<ResponseOf<'getConversation'>>('GET', path('getConversation', { id: talk.id })))
+        .body;
+      const fields = view.sections.flatMap((s) => s.fields);
+      expect(fields.find((f) => f.id === 'p3-hovedmal-1')?.servesGoalId).toBe(municipal.id);
+      expect(fields.find((f) => f.id === 'p3-hovedmal-2')?.servesGoalId).toBeNull();
+      expect(fields.find((f) => f.id === 'p3-viktige-satsinger')).not.toHaveProperty('servesGoalId');
+
+      type Thread = ResponseOf<'getRedThread'>;
+      const node = async (who: Client) =>
+        (await who<Thread>('GET', path('getRedThread', {}, `year=${y}`))).body.goals.find(
+          (g) => g.id === municipal.id,
+        )!;
+      // Ola reads his own hovedmål under the goal it serves; HR reads no count below 3 and no text.
+      expect((await node(ola)).yours).toEqual([
+        {
+          key: `${talk.id}:p3-hovedmal-1`,
+          conversationId: talk.id,
+          title: 'PRIVAT-Ola-trygg-skolevei',
+          status: null,
+        },
+      ]);
+      const asHr = await (await t.as(DEMO.hilde))<Thread>('GET', path('getRedThread', {}, `year=${y}`));
+      expect(asHr.body.goals.find((g) => g.id === municipal.id)?.personal).toEqual({
+        total: null,
+        achieved: null,
+      });
+      expect(JSON.stringify(asHr.body)).not.toContain('PRIVAT-');
+      // Removing the goal keeps the link, offered as a former goal.
+      const removed = await kari('DELETE', path('removePlanGoal', { id: municipal.id }, 'version=0'));
+      expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+      const after = await ola<ResponseOf<'listServableGoals'>>(
+        'GET',
+        path('listServableGoals', { id: talk.id }),
+      );
+      expect(after.body.goals.filter((g) => g.removed)).toEqual([
+        {
+          id: municipal.id,
+          goal: 'Tryggere skolevei',
+          unit: { id: 'fjordvik', name: 'Fjordvik kommune' },
+          removed: true,
+        },
+      ]);
+      // Clearing it removes it.
+      expect((await link(kari, 'p3-hovedmal-1', null)).body).toEqual({
+        fieldId: 'p3-hovedmal-1',
+        servesGoalId: null,
+      });
+    });
+
+    it(
+      'the adopted plan and its year report are archived as PDF/A, and whoever reads the plan opens them',
+      {
+        timeout: 300_000,
+      },
+      async () => {
+        ensureDebian('poppler-utils');
+        const y = year++;
+        const plan = await draft(ola, 'oppvekst', y);
+        const g = await goal(ola, plan.id, {
+          goal: 'Flere elever leser daglig',
+          ...complete(DEMO.per),
+          due: `${y}-06-30`,
+        });
+        let view = (await ola<Plan>('GET', path('getPlan', { id: plan.id }))).body;
+        expect(view.copies).toEqual([]);
+        // Not archived yet: the staff learn so in words.
+        expect(
+          (await per<Fail>('GET', path('openPlanCopy', { id: plan.id, kind: 'adopted' }))).body.error.code,
+        ).toBe('PLAN_COPY_NOT_FOUND');
+        expect((await move(ola, view, 'adopt')).status).toBe(200);
+        const copies = async (kinds: number) => {
+          for (const end = Date.now() + 60_000; Date.now() < end;) {
+            const v = (await per<Plan>('GET', path('getPlan', { id: plan.id }))).body;
+            if (v.copies.length >= kinds) return v.copies;
+            await new Promise((r) => setTimeout(r, 200));
+          }
+          throw new Error('the plan was not archived within 60 s');
+        };
+        expect((await copies(1)).map((c) => c.kind)).toEqual(['adopted']);
+        const text = async (oid: string, kind: string) => {
+          const r = await fetch(t.url + path('openPlanCopy', { id: plan.id, kind }), {
+            headers: { authorization: `Bearer ${await t.token(oid)}` },
+          });
+          expect(r.status).toBe(200);
+          expect(r.headers.get('content-type')).toBe('application/pdf');
+          // Kept for a person to look at, beside the browser tests' screenshots.
+          const dir = join(import.meta.dirname, '..', '..', 'test-results', 'plan-copies');
+          mkdirSync(dir, { recursive: true });
+          const file = join(dir, `${backend.name}-${kind}.pdf`);
+          writeFileSync(file, Buffer.from(await r.arrayBuffer()));
+          // In the order it was written, a wrapped cell's lines joined.
+          return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+        };
+        const adopted = await text(DEMO.per, 'adopted');
+        for (const words of [
+          'Virksomhetsplan',
+          'Oppvekst og kultur',
+          'Flere elever leser daglig',
+          'Per Johansen',
+          'Vedtatt av Ola Hansen',
+        ])
+          expect(adopted).toContain(words);
+        // Public: no exemption marking; the year report's steps are not in the adopted copy.
+        expect(adopted).not.toContain('Unntatt offentlighet');
+        expect(adopted).not.toContain('Trinn 7');
+        // Someone outside the unit learns nothing of it.
+        expect(
+          (await (await t.as(DEMO.ahmed))('GET', path('openPlanCopy', { id: plan.id, kind: 'adopted' })))
+            .status,
+        ).toBe(404);
+
+        // The year report: each goal's quarters and what becomes of it, archived when the plan is closed.
+        await per('POST', path('reportGoal', { id: g.id }), {
+          period: `${y}-Q1`,
+          status: 'on_track',
+          measured: 81,
+          comment: null,
+        });
+        const started = await move(
+          ola,
+          (await ola<Plan>('GET', path('getPlan', { id: plan.id }))).body,
+          'start-report',
+        );
+        expect(started.status).toBe(200);
+        const marked = await ola<Goal>('PATCH', path('updatePlanGoal', { id: g.id }), {
+          outcome: 'continue',
+          baseVersion: g.version,
+        });
+        expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+        view = (await ola<Plan>('GET', path('getPlan', { id: plan.id }))).body;
+        expect((await move(ola, view, 'close')).status).toBe(200);
+        expect((await copies(2)).map((c) => c.kind)).toEqual(['adopted', 'report']);
+        const report = await text(DEMO.kari, 'report');
+        for (const words of ['årsrapport', 'Trinn 7', '1. kvartal', 'I rute', '81', 'Videreføres'])
+          expect(report).toContain(words);
+        expect(report).not.toMatch(/\d{4}-Q\d/);
+      },
+    );
   });
 }

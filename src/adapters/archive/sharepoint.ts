@@ -154,18 +154,21 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
     // The invite runs on every attempt that reaches it: granting the same read twice is a no-op,
     // and skipping it after a lost answer could lose a party's access.
     const salary = copy.readers.group === 'HR.Salary';
-    await step('invite', () =>
-      graph.client.api(`/drives/${drive}/items/${item.id}/invite`).post({
-        recipients: [...copy.readers.oids, ...(salary ? [opts.salaryGroupId] : [])].map((objectId) => ({
-          objectId,
-        })),
-        roles: ['read'],
-        requireSignIn: true,
-        sendInvitation: false,
-        // The record part keeps the library's HR-only permissions; the salary part drops them.
-        retainInheritedPermissions: !salary,
-      }),
-    );
+    const recipients = [...copy.readers.oids, ...(salary ? [opts.salaryGroupId] : [])];
+    // A unit's plan has no readers beyond the library's own: it keeps its inherited permissions.
+    if (recipients.length > 0)
+      await step('invite', () =>
+        graph.client.api(`/drives/${drive}/items/${item.id}/invite`).post({
+          recipients: recipients.map((objectId) => ({
+            objectId,
+          })),
+          roles: ['read'],
+          requireSignIn: true,
+          sendInvitation: false,
+          // The record part keeps the library's HR-only permissions; the salary part drops them.
+          retainInheritedPermissions: !salary,
+        }),
+      );
     if (opts.retentionLabel)
       await step('retention label', () =>
         graph.client

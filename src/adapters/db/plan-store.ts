@@ -9,7 +9,7 @@ import type {
   PlanStatus,
   UnitPlan,
 } from '../../domain/unit-plan.ts';
-import type { PlanStore } from '../../ports.ts';
+import type { PlanArchiveCopy, PlanCopyKind, PlanStore } from '../../ports.ts';
 import type { Sql } from './database.ts';
 import { iso, isoOrNull } from './sql-store.ts';
 
@@ -325,6 +325,48 @@ export function planQueries(q: Sql): PlanStore {
         ownerOid: r.owner_oid,
         reported: r.reported ?? [],
       }));
+    },
+    async archiveCopies(planId) {
+      const rows = await q.query<{
+        plan_id: string;
+        kind: PlanCopyKind;
+        path: string;
+        location: string;
+        checksum: string;
+        archived_at: Date;
+        metadata_checksum: string;
+      }>('select * from plan_archive_copies where plan_id = $1 order by kind', [planId]);
+      return rows.map((r): PlanArchiveCopy => ({
+        planId: r.plan_id,
+        kind: r.kind,
+        path: r.path,
+        location: r.location,
+        checksum: r.checksum,
+        archivedAt: iso(r.archived_at),
+        metadataChecksum: r.metadata_checksum,
+      }));
+    },
+    async recordArchiveCopy(r) {
+      await q.query(
+        `insert into plan_archive_copies (plan_id, kind, path, location, checksum, archived_at, metadata_checksum)
+         values ($1,$2,$3,$4,$5,$6,$7)
+         on conflict (plan_id, kind) do update set path = excluded.path, location = excluded.location,
+           checksum = excluded.checksum, archived_at = excluded.archived_at, metadata_checksum = excluded.metadata_checksum`,
+        [r.planId, r.kind, r.path, r.location, r.checksum, r.archivedAt, r.metadataChecksum],
+      );
+    },
+    async awaitingArchive() {
+      // Adopted once (adopted_at is kept through the later stages); the year report when closed.
+      return (
+        await q.query<{ plan_id: string; kind: PlanCopyKind }>(
+          `select p.id as plan_id, k.kind from unit_plans p
+             cross join (values ('adopted'), ('report')) as k (kind)
+            where (k.kind = 'adopted' and p.adopted_at is not null or k.kind = 'report' and p.status = 'closed')
+              and not exists (select 1 from plan_archive_copies c where c.plan_id = p.id and c.kind = k.kind)
+            order by p.updated_at, p.id, k.kind`,
+          [],
+        )
+      ).map((r) => ({ planId: r.plan_id, kind: r.kind }));
     },
     async saveReport(r) {
       await q.query(

@@ -309,6 +309,50 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         tid: r.tid,
       }));
     },
+    async fieldLinks(conversationId) {
+      const rows = await q.query<{ field_id: string; goal_id: string }>(
+        'select field_id, goal_id from field_links where conversation_id = $1',
+        [conversationId],
+      );
+      return Object.fromEntries(rows.map((r) => [r.field_id, r.goal_id]));
+    },
+    async linkField(conversationId, fieldId, goalId) {
+      await (goalId === null
+        ? q.query('delete from field_links where conversation_id = $1 and field_id = $2', [
+            conversationId,
+            fieldId,
+          ])
+        : q.query(
+            `insert into field_links (conversation_id, field_id, goal_id) values ($1,$2,$3)
+             on conflict (conversation_id, field_id) do update set goal_id = excluded.goal_id`,
+            [conversationId, fieldId, goalId],
+          ));
+    },
+    async fieldsServing(goalIds) {
+      if (goalIds.length === 0) return [];
+      const rows = await q.query<{
+        conversation_id: string;
+        field_id: string;
+        goal_id: string;
+        leader_oid: string;
+        employee_oid: string;
+        value: unknown;
+      }>(
+        `select l.conversation_id, l.field_id, l.goal_id, c.leader_oid, c.employee_oid, a.value
+           from field_links l join conversations c on c.id = l.conversation_id
+           left join answers a on a.conversation_id = l.conversation_id and a.field_id = l.field_id and a.slot = 'shared'
+          where l.goal_id = any($1::uuid[]) and c.status <> 'cancelled'`,
+        [goalIds],
+      );
+      return rows.map((r) => ({
+        conversationId: r.conversation_id,
+        fieldId: r.field_id,
+        goalId: r.goal_id,
+        text: typeof r.value === 'string' ? r.value : '',
+        leaderOid: r.leader_oid,
+        employeeOid: r.employee_oid,
+      }));
+    },
     async insertItem(i, at) {
       await q.query(
         `insert into action_items (id, conversation_id, field_id, position, cells, owner_oid, due, status, version, created_at, cell_meta)

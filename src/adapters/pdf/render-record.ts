@@ -34,6 +34,17 @@ export interface RecordForPdf {
   organisation: string;
   /** The salary part's salt: printed only on the salary copy, whose readers may check Punkt 4. */
   salarySalt?: string;
+  /**
+   * A unit's plan instead of a conversation: its unit, leader and adoption replace the parties and
+   * the signatures, and conversationId holds the plan's id.
+   */
+  plan?: {
+    unit: string;
+    copy: 'adopted' | 'report';
+    adopted: { name: string; at: string } | null;
+    /** The document's date: the adoption, or the day the year report was closed. */
+    at: string;
+  };
 }
 
 export function sectionsFor(template: Template, part: RecordForPdf['part']): Section[] {
@@ -70,12 +81,16 @@ function cell(column: Column, value: string | null, people: Record<string, strin
 }
 
 export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
-  const signedAt = r.signatures
-    .map((s) => s.signedAt)
-    .sort()
-    .at(-1);
+  const signedAt =
+    r.plan?.at ??
+    r.signatures
+      .map((s) => s.signedAt)
+      .sort()
+      .at(-1);
   const at = signedAt ? new Date(signedAt) : new Date(0);
-  const title = `${r.template.name} ${periodName(LOCALE, r.period)}${r.part === 'salary' ? ` – ${W.salaryTitle}` : ''}: ${r.parties.employee}`;
+  const title = r.plan
+    ? `${r.template.name} ${r.period}${r.plan.copy === 'report' ? ` – ${W.yearReport}` : ''}: ${r.plan.unit}`
+    : `${r.template.name} ${periodName(LOCALE, r.period)}${r.part === 'salary' ? ` – ${W.salaryTitle}` : ''}: ${r.parties.employee}`;
   const doc = new PDFDocument({
     pdfVersion: '1.7',
     subset: 'PDF/A-2a',
@@ -122,24 +137,30 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
   put(root, 'H1', r.template.name, 'bold', 18);
   // Some templates' title is their name ("Medarbeidersamtale"): say it once.
   if (r.template.title !== r.template.name) put(root, 'P', r.template.title, 'body', 10);
-  // The template's own marking (the Oslo seed words it its own way), once.
-  put(root, 'P', r.template.marking.text, 'bold', 10);
+  // The template's own marking (the Oslo seed words it its own way), once; a public plan has none.
+  if (r.template.marking.text) put(root, 'P', r.template.marking.text, 'bold', 10);
 
   const head = doc.struct('Sect');
   root.add(head);
-  put(head, 'P', `${r.template.parties.leader}: ${r.parties.leader}`, 'body', 11);
-  put(head, 'P', `${r.template.parties.employee}: ${r.parties.employee}`, 'body', 11);
-  const period = periodName(LOCALE, r.period);
-  put(
-    head,
-    'P',
-    r.scheduledAt
-      ? fill(W.periodAndDate, { period, date: formatDate(LOCALE, r.scheduledAt) })
-      : fill(W.period, { period }),
-    'body',
-    11,
-    10,
-  );
+  if (r.plan) {
+    put(head, 'P', fill(W.unit, { unit: r.plan.unit }), 'body', 11);
+    put(head, 'P', `${r.template.parties.leader}: ${r.parties.leader}`, 'body', 11);
+    put(head, 'P', fill(W.year, { year: r.period }), 'body', 11, 10);
+  } else {
+    put(head, 'P', `${r.template.parties.leader}: ${r.parties.leader}`, 'body', 11);
+    put(head, 'P', `${r.template.parties.employee}: ${r.parties.employee}`, 'body', 11);
+    const period = periodName(LOCALE, r.period);
+    put(
+      head,
+      'P',
+      r.scheduledAt
+        ? fill(W.periodAndDate, { period, date: formatDate(LOCALE, r.scheduledAt) })
+        : fill(W.period, { period }),
+      'body',
+      11,
+      10,
+    );
+  }
 
   for (const section of sectionsFor(r.template, r.part)) {
     const sect = doc.struct('Sect');
@@ -186,33 +207,47 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
 
   const sig = doc.struct('Sect');
   root.add(sig);
-  put(sig, 'H2', W.signatures, 'bold', 14);
-  // Who signed, as what, when (Europe/Oslo) and how: a small table.
-  if (r.signatures.length > 0)
-    planTable(
-      doc,
+  if (r.plan) {
+    put(sig, 'H2', W.adoption, 'bold', 14);
+    put(
       sig,
-      [
-        { id: 'name', label: W.signer, type: 'text' },
-        { id: 'role', label: W.role, type: 'text' },
-        { id: 'time', label: W.signedAt, type: 'text' },
-        { id: 'method', label: W.method, type: 'text' },
-      ],
-      r.signatures.map((s) => ({
-        cells: {
-          name: `${s.name}\n${s.upn}`,
-          role: s.role,
-          time: formatDateTime(LOCALE, s.signedAt),
-          method: W.signMethod,
-        },
-      })),
-      r.people,
-      put,
-      ['*', 80, 96, 110],
+      'P',
+      r.plan.adopted
+        ? fill(W.adoptedBy, { name: r.plan.adopted.name, time: formatDateTime(LOCALE, r.plan.adopted.at) })
+        : W.empty,
+      'body',
+      10,
     );
-  put(sig, 'P', fill(W.contentKey, { hash: r.contentHash }), 'body', 9);
-  if (r.salarySalt) put(sig, 'P', fill(W.salarySalt, { salt: r.salarySalt }), 'body', 9);
-  put(sig, 'P', fill(W.conversationId, { id: r.conversationId }), 'body', 9);
+    put(sig, 'P', fill(W.planId, { id: r.conversationId }), 'body', 9);
+  } else {
+    put(sig, 'H2', W.signatures, 'bold', 14);
+    // Who signed, as what, when (Europe/Oslo) and how: a small table.
+    if (r.signatures.length > 0)
+      planTable(
+        doc,
+        sig,
+        [
+          { id: 'name', label: W.signer, type: 'text' },
+          { id: 'role', label: W.role, type: 'text' },
+          { id: 'time', label: W.signedAt, type: 'text' },
+          { id: 'method', label: W.method, type: 'text' },
+        ],
+        r.signatures.map((s) => ({
+          cells: {
+            name: `${s.name}\n${s.upn}`,
+            role: s.role,
+            time: formatDateTime(LOCALE, s.signedAt),
+            method: W.signMethod,
+          },
+        })),
+        r.people,
+        put,
+        ['*', 80, 96, 110],
+      );
+    put(sig, 'P', fill(W.contentKey, { hash: r.contentHash }), 'body', 9);
+    if (r.salarySalt) put(sig, 'P', fill(W.salarySalt, { salt: r.salarySalt }), 'body', 9);
+    put(sig, 'P', fill(W.conversationId, { id: r.conversationId }), 'body', 9);
+  }
 
   root.end();
   pageFrames(doc, r, title);
@@ -250,7 +285,7 @@ function pageFrames(doc: PDFKit.PDFDocument, r: RecordForPdf, title: string) {
       .fontSize(FRAME.size)
       .text(r.template.marking.text, margins.left, 28, { width, height: 20, ellipsis: true });
     doc.text(
-      `${fill(W.page, { page: String(i - start + 1), pages: String(count) })} · ${fill(W.conversationId, { id: r.conversationId })}`,
+      `${fill(W.page, { page: String(i - start + 1), pages: String(count) })} · ${fill(r.plan ? W.planId : W.conversationId, { id: r.conversationId })}`,
       margins.left,
       doc.page.height - 36,
       { width, align: 'center', lineBreak: false },
@@ -294,10 +329,29 @@ function planTable(
   const PAD = 3;
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  const fixed = [22, ...columnWidths];
-  const flexible = fixed.filter((w) => w === '*').length;
-  const spare = width - fixed.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
-  const widths = fixed.map((w) => (w === '*' ? spare / Math.max(1, flexible) : w));
+  // No column is narrower than its header's longest word ("Ansvarsperson"), so no header word breaks
+  // where the page has room; the flexible columns share what is left.
+  doc.font('bold').fontSize(SIZE);
+  const least = ['Nr.', ...columns.map((c) => c.label)].map(
+    (label) => Math.max(...label.split(/\s+/).map((w) => doc.widthOfString(w))) + 2 * PAD + 1,
+  );
+  const fixed = [22, ...columnWidths].map((w, i) => (w === '*' ? w : Math.max(w, least[i] ?? 0)));
+  let open = fixed.flatMap((w, i) => (w === '*' ? [i] : []));
+  let rest = width - fixed.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
+  const widths = fixed.map((w) => (w === '*' ? 0 : w));
+  for (;;) {
+    const share = rest / Math.max(1, open.length);
+    const narrow = open.filter((i) => (least[i] ?? 0) > share);
+    if (narrow.length === 0) {
+      for (const i of open) widths[i] = share;
+      break;
+    }
+    for (const i of narrow) {
+      widths[i] = least[i] ?? 0;
+      rest -= widths[i] ?? 0;
+    }
+    open = open.filter((i) => !narrow.includes(i));
+  }
   const laid = (texts: string[], weight: 'body' | 'bold') =>
     texts.map((t, i) => layoutText(doc, t, { weight, size: SIZE }, (widths[i] ?? 40) - 2 * PAD));
   const heightOf = (blocks: Block[]) => Math.max(...blocks.map((b) => b.height)) + 2 * PAD;

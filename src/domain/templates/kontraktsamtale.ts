@@ -24,6 +24,8 @@ function resultFields(prefix: 'p1' | 'p3'): Field[] {
     visibility: 'shared' as const,
     // Punkt 1 this year assesses what Punkt 3 required last year.
     ...(prefix === 'p1' ? { prefillFrom: `p3-${id}` } : {}),
+    // Next year's hovedmål may each name the unit goal they serve.
+    ...(prefix === 'p3' && id.startsWith('hovedmal') ? { servesUnitGoal: true } : {}),
   }));
 }
 

@@ -39,6 +39,8 @@ interface FieldBase {
   visibility: Visibility;
   /** The field may be prefilled from this field of the same pair's previous conversation. */
   prefillFrom?: string;
+  /** A goal written as text that may name the unit goal it serves ("Bidrar til"), as Punkt 3's hovedmål. */
+  servesUnitGoal?: boolean;
 }
 
 export type Field =

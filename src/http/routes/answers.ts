@@ -1,6 +1,8 @@
 import { endpoints } from '../../contract/endpoints.ts';
 import { addActionItem } from '../../usecases/add-action-item.ts';
 import { linkActionItem } from '../../usecases/link-action-item.ts';
+import { linkAnswerField } from '../../usecases/link-answer-field.ts';
+import { listServableGoals } from '../../usecases/list-servable-goals.ts';
 import { listMyFollowUp } from '../../usecases/list-my-follow-up.ts';
 import { recordFollowUp } from '../../usecases/record-follow-up.ts';
 import { removeActionItem } from '../../usecases/remove-action-item.ts';
@@ -30,6 +32,10 @@ export const answerRoutes = (deps: Deps): Route[] => [
   route(endpoints.linkActionItem, ({ actor, params, body }) =>
     linkActionItem(deps, actor, { itemId: params.id, goalId: body.goalId }),
   ),
+  route(endpoints.linkAnswerField, ({ actor, params, body }) =>
+    linkAnswerField(deps, actor, { conversationId: params.id, fieldId: params.fieldId, goalId: body.goalId }),
+  ),
+  route(endpoints.listServableGoals, ({ actor, params }) => listServableGoals(deps, actor, params.id)),
   route(endpoints.listMyFollowUp, async ({ actor }) => ({ items: await listMyFollowUp(deps, actor) })),
   route(endpoints.recordFollowUp, ({ actor, params, body }) =>
     recordFollowUp(deps, actor, {

@@ -2,6 +2,7 @@ import { endpoints } from '../../contract/endpoints.ts';
 import type { Archive } from '../../ports.ts';
 import { listArchive } from '../../usecases/list-archive.ts';
 import { openArchiveCopy } from '../../usecases/open-archive-copy.ts';
+import { openPlanCopy } from '../../usecases/open-plan-copy.ts';
 import type { Deps } from '../../usecases/support.ts';
 import { route, type Route } from '../route.ts';
 
@@ -9,5 +10,8 @@ export const archiveRoutes = (deps: Deps & { archive: Archive }): Route[] => [
   route(endpoints.listArchive, ({ actor, query }) => listArchive(deps, actor, query)),
   route(endpoints.openArchiveCopy, ({ actor, params }) =>
     openArchiveCopy(deps, actor, { conversationId: params.id, part: params.part }),
+  ),
+  route(endpoints.openPlanCopy, ({ actor, params }) =>
+    openPlanCopy(deps, actor, { planId: params.id, kind: params.kind }),
   ),
 ];

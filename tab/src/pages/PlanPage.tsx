@@ -2,6 +2,7 @@
 // open for input, reported on each quarter once adopted, marked for next year in the year report),
 // and the staff's input. What the caller may do comes with the plan from the server.
 import {
+  Button,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -14,7 +15,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fill } from '../../../src/contract/words/format.ts';
 import { PLAN_STATUSES } from '../../../src/domain/unit-plan.ts';
-import { errorText, type Api } from '../api.ts';
+import { errorText, openPlanPdf, type Api } from '../api.ts';
 import { ConfirmButton } from '../form/Confirm.tsx';
 import { useI18n } from '../i18n.ts';
 import { ContributionsSection } from '../plan/Contributions.tsx';
@@ -197,6 +198,23 @@ export function PlanPage({ api, id }: { api: Api; id: string }) {
                   </>
                 )}
               </ConfirmButton>
+            ))}
+          </div>
+        )}
+        {view.copies.length > 0 && (
+          <div className={styles.actions}>
+            {view.copies.map((c) => (
+              <Button
+                key={c.kind}
+                onClick={() => {
+                  openPlanPdf(api, view.id, c.kind).then(
+                    () => setFailed(null),
+                    (e: unknown) => setFailed(errorText(e)),
+                  );
+                }}
+              >
+                {words.tab.plans.openCopy[c.kind]}
+              </Button>
             ))}
           </div>
         )}
