@@ -1,6 +1,9 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tabTo } from './keyboard.ts';
+import { layoutProblems } from './layout.ts';
+import type { ResponseOf } from '../../src/contract/endpoints.ts';
 import { DEMO, type TestApp } from '../helpers/harness.ts';
 import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
 
@@ -13,6 +16,29 @@ async function readsAsWords(page: Page) {
   expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
   expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
   expect(text).not.toMatch(/\b\d{4}-Q[1-4]\b|\b(on_track|not_reached|draft|adopted|reporting|open-input)\b/);
+}
+
+type PlanList = ResponseOf<'listPlans'>;
+
+/** The page's own answer from the plans list, for the year it asks next. */
+function planList(page: Page): Promise<PlanList> {
+  return page
+    .waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/plans' && r.request().method() === 'GET' && r.ok(),
+    )
+    .then((r) => r.json() as Promise<PlanList>);
+}
+
+/** What a person sees broken (overlaps, words split, sideways scrolling) and what axe finds. */
+async function layoutAndAxe(page: Page): Promise<string[]> {
+  const problems = await layoutProblems(page);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return [
+    ...problems,
+    ...result.violations.map((v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`),
+  ];
 }
 
 /** Waits until every field editor on the page has nothing left to save. */
@@ -330,5 +356,113 @@ describe('the unit plan (virksomhetsplan) in the tab', () => {
     ]);
     await a.context.close();
     await b.context.close();
+  });
+
+  it('HR sees per unit what goals lack and how many are reported each period that has begun, in words', async () => {
+    const year = new Date().getFullYear();
+    const next = year + 1;
+    // Kari drafts next year's plan for Stab with goals that lack an Ansvarsperson or a Resultatindikator.
+    const kari = await t.as(DEMO.kari);
+    const drafted = await kari<{ id: string }>('POST', '/api/plans', { unitId: 'stab', year: next });
+    expect(drafted.status).toBe(201);
+    const draft = drafted.body;
+    const added = [
+      await kari('POST', `/api/plans/${draft.id}/goals`, { goal: 'Alle ledere kan bruke Samtale' }),
+    ];
+    added.push(
+      await kari('POST', `/api/plans/${draft.id}/goals`, {
+        goal: 'Ledermøtet har fast punkt om sykefravær',
+        indicator: 'Antall ledermøter med sykefravær på agendaen',
+      }),
+    );
+    expect(added.map((r) => r.status)).toEqual([201, 201]);
+
+    const hr = await signedIn(browser, t.url, 'Hilde Strand');
+    const page = hr.page;
+    const listed = planList(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Virksomhetsplaner' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Virksomhetsplaner' }).waitFor();
+    let list = await listed;
+    let shown = year;
+    const today = new Date();
+    // Which of a year's periods have begun, from the period's own number: Q n begins in month 3(n-1),
+    // tertial n in month 4(n-1).
+    const begun = (period: string) => {
+      const [, y, kind, n] = /^(\d{4})-([QT])([1-4])$/.exec(period)!;
+      if (Number(y) !== today.getFullYear()) return Number(y) < today.getFullYear();
+      return today.getMonth() >= (Number(n) - 1) * (kind === 'Q' ? 3 : 4);
+    };
+    const said = (period: string) => {
+      const [, y, kind, n] = /^(\d{4})-([QT])([1-4])$/.exec(period)!;
+      return `${n}. ${kind === 'Q' ? 'kvartal' : 'tertial'} ${y}`;
+    };
+    const hasReports = (l: PlanList) =>
+      l.plans.find((r) => r.plan?.reported.some((x) => x.goals > 0 && begun(x.period)));
+    // HR reads every unit's plan; early in January no period of this year is reported yet: last year's then.
+    expect(list.plans.map((r) => r.unit.name)).toEqual(
+      expect.arrayContaining(['Oppvekst og kultur', 'Kommunedirektørens stab']),
+    );
+    if (!hasReports(list)) {
+      const again = planList(page);
+      shown = year - 1;
+      await page.getByLabel('År').selectOption(String(shown));
+      list = await again;
+    }
+    const unit = hasReports(list)!;
+    const plan = unit.plan!;
+    const row = page.getByRole('row', { name: new RegExp(unit.unit.name) });
+    const reportedCell = row.locator('td[data-label="Rapportert"]');
+    await reportedCell
+      .getByText(/: \d+ av \d+$/)
+      .first()
+      .waitFor();
+    const lines = (await reportedCell.innerText()).split('\n').filter((l) => l.trim() !== '');
+    const started = plan.reported.filter((x) => begun(x.period));
+    expect(started.length).toBeGreaterThan(0);
+    expect(lines).toEqual(started.map((x) => `${said(x.period)}: ${x.goals} av ${plan.goals}`));
+    // A period that has not begun is not listed.
+    for (const x of plan.reported.filter((r) => !begun(r.period)))
+      expect(await reportedCell.getByText(said(x.period), { exact: false }).count()).toBe(0);
+    if (plan.withoutOwner + plan.withoutIndicator === 0 && plan.incompleteGoals === 0)
+      await row.locator('td[data-label="Mangler"]').getByText('Ingen mangler').waitFor();
+    await readsAsWords(page);
+    expect(await page.locator('main').innerText()).not.toMatch(/\b\d{4}-T[1-3]\b/);
+    expect(await layoutAndAxe(page)).toEqual([]);
+    await shot(page, 'plan-oversikt-hr-bred');
+
+    // Next year: Stab's draft says what its goals lack, in words, and that reports come after adoption.
+    const nextList = planList(page);
+    await page.getByLabel('År').selectOption(String(next));
+    const stab = (await nextList).plans.find((r) => r.unit.id === 'stab')!.plan!;
+    expect([stab.withoutOwner, stab.withoutIndicator]).not.toEqual([0, 0]);
+    const stabRow = page.getByRole('row', { name: /Kommunedirektørens stab/ });
+    const lacks = stabRow.locator('td[data-label="Mangler"]');
+    await lacks.getByText(/uten/).first().waitFor();
+    expect((await lacks.innerText()).split('\n').filter((l) => l.trim() !== '')).toEqual([
+      ...(stab.withoutOwner > 0 ? [`${stab.withoutOwner} uten ansvarsperson`] : []),
+      ...(stab.withoutIndicator > 0 ? [`${stab.withoutIndicator} uten resultatindikator`] : []),
+    ]);
+    await stabRow.getByText('Rapporteres når planen er vedtatt').waitFor();
+    await readsAsWords(page);
+    expect(await layoutAndAxe(page)).toEqual([]);
+    await shot(page, 'plan-oversikt-hr-neste-ar');
+
+    // The chosen year with reports again, at 400 px: each row a block, each value under its heading.
+    const back = planList(page);
+    await page.getByLabel('År').selectOption(String(shown));
+    await back;
+    await reportedCell
+      .getByText(/: \d+ av \d+$/)
+      .first()
+      .waitFor();
+    await page.setViewportSize({ width: 400, height: 900 });
+    const unitBox = (await row.locator('td[data-label="Enhet"]').boundingBox())!;
+    const reportedBox = (await reportedCell.boundingBox())!;
+    expect(Math.abs(reportedBox.x - unitBox.x)).toBeLessThan(2);
+    expect(reportedBox.y).toBeGreaterThan(unitBox.y);
+    expect(await layoutAndAxe(page)).toEqual([]);
+    await readsAsWords(page);
+    await shot(page, 'plan-oversikt-hr-smal');
+    await hr.context.close();
   });
 });

@@ -1,6 +1,7 @@
 // "Virksomhetsplaner": the units whose plan I may read, each with its plan for the year in words (its
-// stage, how many goals, how many lack something), and a draft to start where the server says I may;
-// a link to the red thread of the chosen year.
+// stage, how many goals, how many lack an Ansvarsperson or a Resultatindikator, how many are reported
+// in each follow-up period that has begun), and a draft to start where the server says I may; a link
+// to the red thread of the chosen year.
 import {
   Button,
   Field,
@@ -30,11 +31,29 @@ const useStyles = makeStyles({
   thread: { margin: `0 0 ${tokens.spacingVerticalL}` },
   lacks: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
+  // One fact a line: a cell with several (each period, each kind of lack) reads as a short list.
+  lines: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalXS,
+  },
 });
+
+/**
+ * The follow-up periods of a plan's year that have begun by today. The server lists them in order, and
+ * they split the year evenly (quarters, tertials), so the i-th of n begins in month 12·i/n: no period
+ * code is read here.
+ */
+function begunPeriods<P>(periods: readonly P[], year: number, today: Date): P[] {
+  const thisYear = today.getFullYear();
+  if (year !== thisYear) return year < thisYear ? [...periods] : [];
+  return periods.filter((_, i) => today.getMonth() >= (i * 12) / periods.length);
+}
 
 export function PlansPage({ api }: { api: Api }) {
   const styles = useStyles();
-  const { p, t } = useI18n();
+  const { p, t, period } = useI18n();
   // The year is the server's until one is chosen: the list answers for its current year.
   const [year, setYear] = useState<number | null>(null);
   const [thisYear, setThisYear] = useState<number | null>(null);
@@ -69,6 +88,46 @@ export function PlansPage({ api }: { api: Api }) {
   const base = thisYear ?? new Date().getFullYear();
   const years = [base - 2, base - 1, base, base + 1];
   const anyDraft = rows?.some((r) => r.canDraft) ?? false;
+  const today = new Date();
+
+  // What the plan's goals lack, one kind a line; a goal that lacks only its date is said as that.
+  const lacking = (plan: NonNullable<PlanSummary['plan']>) => {
+    if (plan.incompleteGoals === 0) return p('lacksNone');
+    const lines =
+      plan.withoutOwner + plan.withoutIndicator === 0
+        ? [p('lacksDue', { count: plan.incompleteGoals })]
+        : [
+            ...(plan.withoutOwner > 0 ? [p('lacksOwner', { count: plan.withoutOwner })] : []),
+            ...(plan.withoutIndicator > 0 ? [p('lacksIndicator', { count: plan.withoutIndicator })] : []),
+          ];
+    return (
+      <span className={styles.lines}>
+        {lines.map((line) => (
+          <Text key={line} className={styles.lacks}>
+            {line}
+          </Text>
+        ))}
+      </span>
+    );
+  };
+
+  // How many goals are reported in each period that has begun; none before the plan is adopted.
+  const reported = (row: PlanSummary, plan: NonNullable<PlanSummary['plan']>) => {
+    if (plan.status === 'draft' || plan.status === 'input')
+      return <Text className={styles.muted}>{p('reportedAfterAdoption')}</Text>;
+    if (plan.goals === 0) return t('nobody');
+    const periods = begunPeriods(plan.reported, row.year, today);
+    if (periods.length === 0) return <Text className={styles.muted}>{p('reportedNotBegun')}</Text>;
+    return (
+      <span className={styles.lines}>
+        {periods.map((r) => (
+          <span key={r.period}>
+            {p('reportedIn', { period: period(r.period), reported: r.goals, count: plan.goals })}
+          </span>
+        ))}
+      </span>
+    );
+  };
 
   return (
     <section>
@@ -112,7 +171,8 @@ export function PlansPage({ api }: { api: Api }) {
                 <TableHeaderCell>{p('colUnit')}</TableHeaderCell>
                 <TableHeaderCell>{p('colStatus')}</TableHeaderCell>
                 <TableHeaderCell>{p('colGoals')}</TableHeaderCell>
-                <TableHeaderCell>{p('colIncomplete')}</TableHeaderCell>
+                <TableHeaderCell>{p('colLacking')}</TableHeaderCell>
+                <TableHeaderCell>{p('colReported')}</TableHeaderCell>
                 {anyDraft && <TableHeaderCell>{t('colNext')}</TableHeaderCell>}
               </TableRow>
             </TableHeader>
@@ -136,16 +196,9 @@ export function PlansPage({ api }: { api: Api }) {
                   <TableCell data-label={p('colGoals')}>
                     {r.plan ? p('goalCount', { count: r.plan.goals }) : t('nobody')}
                   </TableCell>
-                  <TableCell data-label={p('colIncomplete')}>
-                    {!r.plan ? (
-                      t('nobody')
-                    ) : r.plan.incompleteGoals > 0 ? (
-                      <Text className={styles.lacks}>
-                        {p('incompleteCount', { count: r.plan.incompleteGoals, total: r.plan.goals })}
-                      </Text>
-                    ) : (
-                      p('incompleteNone')
-                    )}
+                  <TableCell data-label={p('colLacking')}>{r.plan ? lacking(r.plan) : t('nobody')}</TableCell>
+                  <TableCell data-label={p('colReported')}>
+                    {r.plan ? reported(r, r.plan) : t('nobody')}
                   </TableCell>
                   {anyDraft && (
                     <TableCell data-label={t('colNext')}>

@@ -222,9 +222,13 @@ function GoalItem({ node, level }: { node: Node; level: number }) {
             </Text>
             <ul className={styles.yours}>
               {g.yours.map((y) => (
-                <li key={y.itemId}>
+                <li key={y.key}>
                   <RouterLink href={`/conversations/${y.conversationId}`}>
-                    {p('yourItem', { title: y.title, status: words.followUp[y.status] })}
+                    {y.status === null
+                      ? y.title
+                        ? p('yourGoal', { title: y.title })
+                        : p('yourGoalUnwritten')
+                      : p('yourItem', { title: y.title, status: words.followUp[y.status] })}
                   </RouterLink>
                 </li>
               ))}
