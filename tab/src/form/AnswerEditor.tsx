@@ -16,6 +16,7 @@ import { useI18n } from '../i18n.ts';
 import type { Field as TemplateField } from '../template.ts';
 import { answerText } from './answer-text.ts';
 import { ConflictView, SaveStatus } from './SaveStatus.tsx';
+import { NoServablePlan, ServesPicker, useServesWords, type ServableGoals } from './ServesPicker.tsx';
 import { useSaver } from './useSaver.ts';
 
 const useStyles = makeStyles({
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalXXS,
   },
   empty: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  serves: { marginTop: tokens.spacingVerticalXS },
 });
 
 const emptyOf = (f: TemplateField): unknown =>
@@ -52,6 +54,10 @@ export function AnswerEditor(props: {
   people: PersonRef[];
   hintId?: string;
   onSaved: () => void;
+  /** What a goal written as text may serve ("Bidrar til"): the parties only, once read; else null. */
+  servable?: ServableGoals | null;
+  /** The unit goal this field serves now, where its definition lets it name one. */
+  servesGoalId?: string | null;
 }) {
   const { api, conversationId, field, label, answer, editable, people } = props;
   const i18n = useI18n();
@@ -74,6 +80,32 @@ export function AnswerEditor(props: {
   const text = shown(save.draft);
   const describedBy = props.hintId;
   const aria = props.accessibleLabel ? { 'aria-label': props.accessibleLabel } : {};
+  const s = useServesWords();
+
+  // "Bidrar til" below the text, for the parties, in any status: the link is not part of the record.
+  const servable = field.servesUnitGoal ? props.servable : null;
+  const serves = !servable ? null : servable.goals.length === 0 ? (
+    <div className={styles.serves}>
+      <NoServablePlan year={servable.year} />
+    </div>
+  ) : (
+    <div className={styles.serves}>
+      <ServesPicker
+        goals={servable.goals}
+        value={props.servesGoalId ?? null}
+        name={s('fieldName', { field: props.accessibleLabel ?? label })}
+        write={async (goalId) =>
+          (
+            await api.call('linkAnswerField', {
+              params: { id: conversationId, fieldId: field.id },
+              body: { goalId },
+            })
+          ).servesGoalId
+        }
+        onSaved={props.onSaved}
+      />
+    </div>
+  );
 
   // Read-only (signing, locked, not mine to write): the answer as words, as it will be archived.
   if (!editable && !save.conflict && save.state !== 'error') {
@@ -87,6 +119,7 @@ export function AnswerEditor(props: {
         <Text block className={empty ? styles.empty : styles.readOnly}>
           {empty ? t('notFilled') : value}
         </Text>
+        {serves}
       </div>
     );
   }
@@ -212,6 +245,7 @@ export function AnswerEditor(props: {
           onResolve={save.resolve}
         />
       )}
+      {serves}
     </div>
   );
 }

@@ -26,6 +26,7 @@ import type { Column, Field as TemplateField } from '../template.ts';
 import { useWide } from '../useWide.ts';
 import { ConfirmButton } from './Confirm.tsx';
 import { ConflictView, SaveStatus } from './SaveStatus.tsx';
+import { NoServablePlan, ServesPicker, useServesWords, type ServableGoals } from './ServesPicker.tsx';
 import { useSaver } from './useSaver.ts';
 
 /** Below this width the plan is one card per row instead of a table. */
@@ -50,6 +51,10 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   error: { color: tokens.colorPaletteRedForeground1 },
   add: { marginTop: tokens.spacingVerticalS },
+  // A row with its "Bidrar til" beneath: the two read as one, the line drawn under the second.
+  joined: { borderBottomColor: 'transparent' },
+  servesCell: { paddingTop: 0, paddingBottom: tokens.spacingVerticalS },
+  noPlan: { marginTop: tokens.spacingVerticalXS },
 });
 
 interface Props {
@@ -61,6 +66,8 @@ interface Props {
   people: PersonRef[];
   locked: boolean;
   onChange: () => void;
+  /** What the rows may serve ("Bidrar til"): the parties only, once read; null for anyone else. */
+  servable?: ServableGoals | null;
 }
 
 /**
@@ -86,17 +93,42 @@ export function ItemsTable(props: Props) {
         if (reload) props.onChange();
       },
     );
+  const s = useServesWords();
+  const servable = props.servable;
+  // "Bidrar til" under each row, for the parties, where that year has a plan to serve.
+  const serves =
+    servable && servable.goals.length > 0
+      ? (item: PlanItemView, row: number) => {
+          const title = titleOf(item, columnsOf(field));
+          return (
+            <ServesPicker
+              goals={servable.goals}
+              value={item.servesGoalId}
+              name={title ? s('rowName', { n: row, title }) : s('rowNameUntitled', { n: row })}
+              write={async (goalId) =>
+                (await api.call('linkActionItem', { params: { id: item.id }, body: { goalId } })).servesGoalId
+              }
+              onSaved={props.onChange}
+            />
+          );
+        }
+      : undefined;
   const rows =
     props.items.length === 0 ? (
       <Text block>{t('noRows')}</Text>
     ) : wide ? (
-      <PlanTable {...props} run={run} />
+      <PlanTable {...props} run={run} serves={serves} />
     ) : (
-      <PlanCards {...props} run={run} />
+      <PlanCards {...props} run={run} serves={serves} />
     );
   return (
     <div>
       {rows}
+      {servable && servable.goals.length === 0 && props.items.length > 0 && (
+        <div className={styles.noPlan}>
+          <NoServablePlan year={servable.year} />
+        </div>
+      )}
       {editable && (
         <Button
           className={styles.add}
@@ -122,11 +154,18 @@ export function ItemsTable(props: Props) {
 }
 
 type RowProps = Props & { run: (p: Promise<unknown>, reload?: boolean) => Promise<void> };
+type TableProps = RowProps & { serves: ((item: PlanItemView, row: number) => React.ReactNode) | undefined };
 const columnsOf = (field: TemplateField): Column[] =>
   field.kind === 'goalList' || field.kind === 'actionPlan' ? field.columns : [];
+/** What a row is called for screen readers: its first text written ("Bli tryggere i veiledning …"). */
+const titleOf = (item: PlanItemView, columns: Column[]) =>
+  columns
+    .filter((c) => c.type === 'text')
+    .map((c) => (item.cells[c.id] ?? '').trim())
+    .find((v) => v !== '') ?? '';
 const headOf = (c: Column) => (c.group ? `${c.group}: ${c.label}` : c.label);
 
-function PlanTable(props: RowProps) {
+function PlanTable(props: TableProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const columns = columnsOf(props.field);
@@ -164,8 +203,8 @@ function PlanTable(props: RowProps) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {props.items.map((item, i) => (
-            <TableRow key={item.id}>
+          {props.items.flatMap((item, i) => [
+            <TableRow key={item.id} className={props.serves ? styles.joined : undefined}>
               <TableCell className={styles.cell}>{i + 1}</TableCell>
               {columns.map((c) => (
                 <TableCell key={c.id} className={styles.cell}>
@@ -182,15 +221,29 @@ function PlanTable(props: RowProps) {
                   <RemoveRow {...props} item={item} row={i + 1} />
                 </TableCell>
               )}
-            </TableRow>
-          ))}
+            </TableRow>,
+            // The row's "Bidrar til" beneath it, under its cells: a column would leave the goals no room.
+            ...(props.serves
+              ? [
+                  <TableRow key={`${item.id}-serves`} data-serves-row={item.id}>
+                    <TableCell className={styles.servesCell} />
+                    <TableCell
+                      className={styles.servesCell}
+                      colSpan={columns.length + (props.locked ? 1 : 0) + (props.editable ? 1 : 0)}
+                    >
+                      {props.serves(item, i + 1)}
+                    </TableCell>
+                  </TableRow>,
+                ]
+              : []),
+          ])}
         </TableBody>
       </Table>
     </div>
   );
 }
 
-function PlanCards(props: RowProps) {
+function PlanCards(props: TableProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const columns = columnsOf(props.field);
@@ -214,6 +267,7 @@ function PlanCards(props: RowProps) {
                 </div>
               ),
             )}
+            {props.serves?.(item, i + 1)}
             {props.locked && <FollowUp api={props.api} item={item} onDone={props.onChange} />}
             {props.editable && <RemoveRow {...props} item={item} row={i + 1} />}
           </Card>

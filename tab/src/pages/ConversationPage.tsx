@@ -22,6 +22,7 @@ import { answerText } from '../form/answer-text.ts';
 import { ConfirmButton } from '../form/Confirm.tsx';
 import { ItemsTable } from '../form/ItemsTable.tsx';
 import { PreviousItems } from '../form/PreviousItems.tsx';
+import type { ServableGoals } from '../form/ServesPicker.tsx';
 import { SignButton, SignPanel } from '../form/SignPanel.tsx';
 import { useI18n } from '../i18n.ts';
 import type { Column, Field, GuideQuestion, Party, Section } from '../template.ts';
@@ -143,6 +144,23 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
     [api, id],
   );
   useEffect(() => void load(), [load]);
+  // The unit goals the conversation's goals may serve ("Bidrar til"): read once, by the parties only.
+  const party = view !== null && view.you !== null;
+  const [servable, setServable] = useState<ServableGoals | null>(null);
+  useEffect(() => {
+    setServable(null);
+    if (!party) return;
+    let live = true;
+    api.call('listServableGoals', { params: { id } }).then(
+      (goals) => {
+        if (live) setServable(goals);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, id, party]);
   // After a save (mine, or the other party's told by the server) the view is read again; editors keep
   // what is typed and take the server's newer values where nothing is unsaved.
   const onSaved = useCallback(() => {
@@ -373,6 +391,7 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
                   you={you}
                   api={api}
                   people={people}
+                  servable={you ? servable : null}
                   onSaved={onSaved}
                   onChange={() => void load()}
                 />
@@ -564,6 +583,7 @@ function FieldBlock(props: {
   you: Party | null;
   api: Api;
   people: { oid: string; name: string }[];
+  servable: ServableGoals | null;
   onSaved: () => void;
   onChange: () => void;
 }) {
@@ -615,6 +635,7 @@ function FieldBlock(props: {
             people={people}
             locked={view.locked}
             onChange={props.onChange}
+            servable={props.servable}
           />
         )}
       </div>
@@ -662,6 +683,8 @@ function FieldBlock(props: {
                   people={people}
                   hintId={guideId}
                   onSaved={props.onSaved}
+                  servable={props.servable}
+                  servesGoalId={fv?.servesGoalId ?? null}
                 />
               </div>
             );
@@ -700,6 +723,8 @@ function FieldBlock(props: {
         people={people}
         hintId={guideId}
         onSaved={props.onSaved}
+        servable={props.servable}
+        servesGoalId={fv?.servesGoalId ?? null}
       />
     );
   }
