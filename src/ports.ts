@@ -62,6 +62,10 @@ export interface PlanStore {
     baseVersion: number,
   ): Promise<UnitPlan | undefined>;
   goals(planIds: readonly string[]): Promise<PlanGoal[]>;
+  /** The live goals of these plans with only what the red thread shows (a narrow read of many rows). */
+  threadGoals(
+    planIds: readonly string[],
+  ): Promise<Pick<PlanGoal, 'id' | 'planId' | 'position' | 'goal' | 'ownerOid' | 'servesGoalId'>[]>;
   goal(id: string, opts?: { forUpdate?: boolean }): Promise<PlanGoal | undefined>;
   goalsById(ids: readonly string[]): Promise<PlanGoal[]>;
   /** Added last in its plan. */

@@ -2,6 +2,7 @@
 // bot asks each Ansvarsperson to report on their goals, until the deadline; the unit's leader gets one
 // summary, when every goal is reported or at the deadline with who is missing. Keys are
 // deterministic, so nothing is sent twice; the reminder machinery bundles, times and sends them.
+import { byNorwegian } from './collate.ts';
 import { followUpPeriodOf, followUpPeriods, type Cadence } from './unit-plan.ts';
 import { addDays, isWorkingDay, workingDaysBefore, type DueMessage, type Holidays } from './reminders.ts';
 
@@ -125,7 +126,7 @@ export function duePlanMessages(
           date: w.deadline,
           count: planGoals.length,
           unit: first.unit,
-          missing: [...new Set(missing.map((g) => g.ownerName))].sort((a, b) => a.localeCompare(b, 'nb')),
+          missing: [...new Set(missing.map((g) => g.ownerName))].sort((a, b) => byNorwegian(a, b)),
         });
     }
   }

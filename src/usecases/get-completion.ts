@@ -1,3 +1,4 @@
+import { byNorwegian } from '../domain/collate.ts';
 import { STATUSES, type Status } from '../domain/conversation.ts';
 import type { CompletionRow, CompletionView } from '../contract/views.ts';
 import { canSeeCompletion, type Actor } from '../domain/policy.ts';
@@ -39,7 +40,7 @@ export async function getCompletion(deps: Deps, actor: Actor, period?: string): 
   return {
     period: p,
     rows: [...rows.values()].sort(
-      (a, b) => a.unit.name.localeCompare(b.unit.name, 'nb') || a.templateKey.localeCompare(b.templateKey),
+      (a, b) => byNorwegian(a.unit.name, b.unit.name) || a.templateKey.localeCompare(b.templateKey),
     ),
   };
 }

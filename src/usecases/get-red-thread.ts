@@ -1,3 +1,4 @@
+import { byNorwegian } from '../domain/collate.ts';
 import type { ReplyOf } from '../contract/endpoints.ts';
 import type { FollowUpStatus } from '../domain/answers.ts';
 import type { Actor } from '../domain/policy.ts';
@@ -30,7 +31,7 @@ export async function getRedThread(
       .filter((p) => canReadPlan(planStanding(actor.oid, actor.roles, p.unitId, org.index)))
       .map((p) => p.id),
   );
-  const goals = (await store.goals(plans.map((p) => p.id))).filter((g) => g.removedAt === null);
+  const goals = await store.threadGoals(plans.map((p) => p.id));
   const byId = new Map(goals.map((g) => [g.id, g]));
   // The readable plans' goals and, for context, every goal above them.
   const shownIds = new Set<string>();
@@ -137,7 +138,7 @@ export async function getRedThread(
   nodes.sort(
     (a, b) =>
       depth(a) - depth(b) ||
-      a.unit.name.localeCompare(b.unit.name, 'nb') ||
+      byNorwegian(a.unit.name, b.unit.name) ||
       (byId.get(a.id)?.position ?? 0) - (byId.get(b.id)?.position ?? 0),
   );
   return { year, goals: nodes };

@@ -1,3 +1,4 @@
+import { byNorwegian } from '../domain/collate.ts';
 import type { ReplyOf } from '../contract/endpoints.ts';
 import type { Actor } from '../domain/policy.ts';
 import { canReadPlan, canWritePlan, followUpPeriods, goalProblems } from '../domain/unit-plan.ts';
@@ -46,5 +47,5 @@ export async function listUnitPlans(
       },
     ];
   });
-  return { plans: rows.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'nb')) };
+  return { plans: rows.sort((a, b) => byNorwegian(a.unit.name, b.unit.name)) };
 }

@@ -214,6 +214,29 @@ export function planQueries(q: Sql): PlanStore {
         )
       ).map(toGoal);
     },
+    async threadGoals(planIds) {
+      if (planIds.length === 0) return [];
+      const rows = await q.query<{
+        id: string;
+        plan_id: string;
+        position: number;
+        goal: string;
+        owner_oid: string | null;
+        serves_goal_id: string | null;
+      }>(
+        `select id, plan_id, position, goal, owner_oid, serves_goal_id from plan_goals
+          where plan_id = any($1::uuid[]) and removed_at is null`,
+        [planIds],
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        planId: r.plan_id,
+        position: r.position,
+        goal: r.goal,
+        ownerOid: r.owner_oid,
+        servesGoalId: r.serves_goal_id,
+      }));
+    },
     async goal(id, opts) {
       const r = await one<GoalRow>(
         `select * from plan_goals where id = $1${opts?.forUpdate ? ' for update' : ''}`,
