@@ -369,6 +369,8 @@ export const planView = z.strictObject({
   reportPeriod: z.string().nullable(),
   /** Who may be Ansvarsperson: the unit's people. */
   members: z.array(personRef),
+  /** The form of the plan's own fields: the virksomhetsplan template (seed 004). */
+  definition: templateView,
   /** The plan's archived copies: as adopted, and with its year report. */
   copies: z.array(z.strictObject({ kind: z.enum(['adopted', 'report']), archivedAt: isoInstant })),
   can: z.strictObject({
@@ -378,6 +380,8 @@ export const planView = z.strictObject({
     editGoals: z.boolean(),
     /** Mark what becomes of each goal next year (the year report). */
     markOutcomes: z.boolean(),
+    /** The plan's own fields (Trinn 1–3 dates, the checklist, Trinn 6 and 7) the caller may write now. */
+    fields: z.array(z.string()),
     transitions: z.array(z.enum(PLAN_TRANSITIONS)),
   }),
 });

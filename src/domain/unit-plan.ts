@@ -1,5 +1,6 @@
 // A unit's yearly plan (virksomhetsplan, seed 004): its lifecycle, what a goal must have before the
 // plan is adopted, and who leads a unit. A plan is an aggregate of its own beside conversations.
+import type { Json } from './json.ts';
 import type { AppRole } from './policy.ts';
 
 export const PLAN_STATUSES = ['draft', 'input', 'adopted', 'reporting', 'closed'] as const;
@@ -29,6 +30,24 @@ export const goalsEditable = (s: PlanStatus): boolean => s === 'draft' || s === 
 /** The year report's fields are written once the plan is adopted, until it is closed. */
 export const reportEditable = (s: PlanStatus): boolean => s === 'adopted' || s === 'reporting';
 
+/** When each part of the plan's own fields is written: Trinn 1–4 until adoption, Trinn 6 once adopted, Trinn 7 in the year report. */
+const PLAN_FIELDS_WRITABLE: Record<string, readonly PlanStatus[]> = {
+  forankring: ['draft', 'input', 'adopted'],
+  mal: ['draft', 'input'],
+  oppfolging: ['adopted', 'reporting'],
+  rapportering: ['reporting'],
+};
+export const planSectionWritable = (sectionId: string, s: PlanStatus): boolean =>
+  (PLAN_FIELDS_WRITABLE[sectionId] ?? []).includes(s);
+
+/** A plan field's stored answer: its value and its own version, so two fields never conflict. */
+export interface PlanAnswer {
+  value: Json;
+  version: number;
+  by: string;
+  at: string;
+}
+
 export interface UnitPlan {
   id: string;
   tid: string;
@@ -36,7 +55,7 @@ export interface UnitPlan {
   year: number;
   status: PlanStatus;
   templateVersion: string;
-  /** The plan's own fields (Trinn 1–3 dates, the checklist, the year report), by field id. */
+  /** The plan's own fields (Trinn 1–3 dates, the checklist, the year report), by field id (PlanAnswer). */
   answers: Record<string, unknown>;
   version: number;
   createdBy: string;

@@ -13,11 +13,18 @@ import {
 import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
 import type { Json } from '../domain/json.ts';
 import type { Column, Section, Template } from '../domain/templates/model.ts';
-import { followUpPeriods, type GoalReport, type PlanGoal, type UnitPlan } from '../domain/unit-plan.ts';
+import { virksomhetsplan } from '../domain/templates/virksomhetsplan.ts';
+import {
+  followUpPeriods,
+  type GoalReport,
+  type PlanAnswer,
+  type PlanGoal,
+  type UnitPlan,
+} from '../domain/unit-plan.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Archive, PlanArchiveCopy, PlanCopyKind } from '../ports.ts';
 import { organisation } from './plan-support.ts';
-import { nowIso, templateVersion, type Deps } from './support.ts';
+import { nowIso, type Deps } from './support.ts';
 
 const SYSTEM = 'system:archive';
 // The archived copy is an official document in the organisation's language: bokmål.
@@ -108,7 +115,8 @@ export async function archiveUnitPlan(
 
 /** The plan as the record renderer reads it: its goals as the plan table's rows. */
 async function planForPdf(deps: Deps, plan: UnitPlan, kind: PlanCopyKind): Promise<RecordForPdf> {
-  const base = await templateVersion(deps, 'virksomhetsplan', plan.templateVersion);
+  // Plans are written on the built-in form (save-plan-answer checks against it too).
+  const base = virksomhetsplan;
   const org = await organisation(deps, plan.tid);
   const goals = (await deps.store.plans.goals([plan.id])).filter((g) => g.removedAt === null);
   const reports = kind === 'report' ? await deps.store.plans.reports(goals.map((g) => g.id)) : [];
@@ -118,7 +126,11 @@ async function planForPdf(deps: Deps, plan: UnitPlan, kind: PlanCopyKind): Promi
   const template = templateFor(base, kind);
   const items = goals.map((g) => ({ fieldId: GOALS_FIELD, cells: goalCells(g, reports, kind, periods) }));
   const answers: RecordForPdf['answers'] = {};
-  for (const [fieldId, value] of Object.entries(plan.answers)) answers[fieldId] = { shared: value as Json };
+  const values: Record<string, Json> = {};
+  for (const [fieldId, a] of Object.entries(plan.answers)) {
+    values[fieldId] = (a as PlanAnswer).value;
+    answers[fieldId] = { shared: values[fieldId] };
+  }
   const people = Object.fromEntries(
     goals.flatMap((g) => (g.ownerOid ? [[g.ownerOid, org.name(g.ownerOid)]] : [])),
   );
@@ -135,7 +147,7 @@ async function planForPdf(deps: Deps, plan: UnitPlan, kind: PlanCopyKind): Promi
     items,
     people,
     signatures: [],
-    contentHash: `sha256:${sha256Hex(canonicalJson({ answers: plan.answers as Json, goals: items }))}`,
+    contentHash: `sha256:${sha256Hex(canonicalJson({ answers: values, goals: items }))}`,
     organisation: org.units.find((u) => u.parentId === null)?.name ?? '',
     plan: {
       unit: org.unit(plan.unitId)?.name ?? plan.unitId,

@@ -1,5 +1,6 @@
 // What the unit-plan use cases share: the organisation as the plan rules need it, access-checked
 // loading, and the plan as its reader sees it.
+import { byNorwegian } from '../domain/collate.ts';
 import type { ReplyOf } from '../contract/endpoints.ts';
 import type { Conversation } from '../domain/conversation.ts';
 import type { Actor } from '../domain/policy.ts';
@@ -11,6 +12,7 @@ import {
   canWritePlan,
   goalProblems,
   goalsEditable,
+  planSectionWritable,
   planStanding,
   type Contribution,
   type GoalReport,
@@ -21,6 +23,7 @@ import {
   type UnitPlan,
 } from '../domain/unit-plan.ts';
 import { reportPeriodFor } from '../domain/plan-reminders.ts';
+import { virksomhetsplan } from '../domain/templates/virksomhetsplan.ts';
 import { osloTime } from '../domain/reminders.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { DirectoryUser, PlanStore, Unit } from '../ports.ts';
@@ -278,16 +281,22 @@ export async function planView(deps: Deps, actor: Actor, loaded: LoadedPlan): Pr
       goal: g.goal,
       unit: unitRef(abovePlans.find((p) => p.id === g.planId)?.unitId ?? ''),
     })),
+    definition: virksomhetsplan,
     copies: copies.map((c) => ({ kind: c.kind, archivedAt: c.archivedAt })),
     members: org.users
       .filter((u) => u.unitId === plan.unitId || u.oid === leaderOid)
       .map((u) => personOf(org, u.oid))
-      .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+      .sort((a, b) => byNorwegian(a.name, b.name)),
     can: {
       write: canWritePlan(standing),
       contribute: canContribute(standing, plan.status),
       editGoals: canWritePlan(standing) && goalsEditable(plan.status),
       markOutcomes: canWritePlan(standing) && plan.status === 'reporting',
+      fields: canWritePlan(standing)
+        ? virksomhetsplan.sections
+            .filter((s) => planSectionWritable(s.id, plan.status))
+            .flatMap((s) => s.fields.filter((f) => f.kind !== 'goalList').map((f) => f.id))
+        : [],
       transitions: canWritePlan(standing) ? availablePlanTransitions(plan.status) : [],
     },
   };

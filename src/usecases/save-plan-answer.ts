@@ -2,26 +2,10 @@ import type { ReplyOf } from '../contract/endpoints.ts';
 import type { Json } from '../domain/json.ts';
 import type { Actor } from '../domain/policy.ts';
 import { virksomhetsplan } from '../domain/templates/virksomhetsplan.ts';
-import type { PlanStatus } from '../domain/unit-plan.ts';
+import { planSectionWritable, type PlanAnswer } from '../domain/unit-plan.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { loadPlan, mustWrite, planView } from './plan-support.ts';
 import { audit, nowIso, type Deps } from './support.ts';
-
-/** A plan field's stored answer: its value and its own version, so two fields never conflict. */
-export interface PlanAnswer {
-  value: Json;
-  version: number;
-  by: string;
-  at: string;
-}
-
-/** When each of the plan's own fields is written: Trinn 1–4 until adoption, Trinn 6 once adopted, Trinn 7 in the year report. */
-const WRITABLE: Record<string, readonly PlanStatus[]> = {
-  forankring: ['draft', 'input', 'adopted'],
-  mal: ['draft', 'input'],
-  oppfolging: ['adopted', 'reporting'],
-  rapportering: ['reporting'],
-};
 
 const MAX_TEXT = 10_000;
 
@@ -40,7 +24,7 @@ export async function savePlanAnswer(
   const updated = await deps.store.transaction(async (tx) => {
     const plan = await tx.plans.plan(input.planId, { forUpdate: true });
     if (!plan) throw new AppError('PLAN_NOT_FOUND');
-    if (!(WRITABLE[section.id] ?? []).includes(plan.status))
+    if (!planSectionWritable(section.id, plan.status))
       throw new AppError('PLAN_STATE_FORBIDS', { status: plan.status, field: input.fieldId });
     const current = plan.answers[input.fieldId] as PlanAnswer | undefined;
     if ((current?.version ?? 0) !== input.baseVersion)

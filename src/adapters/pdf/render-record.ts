@@ -191,6 +191,12 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
         const a = r.answers[field.id] ?? {};
         put(sect, 'P', `${r.template.parties.leader}: ${show(a.leader, r.people)}`, 'body', 10);
         put(sect, 'P', `${r.template.parties.employee}: ${show(a.employee, r.people)}`, 'body', 10);
+      } else if (field.kind === 'checklist') {
+        // The points checked, by their words: one line each.
+        const value = r.answers[field.id]?.shared;
+        const checked = field.options.filter((o) => Array.isArray(value) && value.includes(o.id));
+        if (checked.length === 0) put(sect, 'P', W.empty, 'body', 10);
+        for (const o of checked) put(sect, 'P', `✓ ${o.label}`, 'body', 10, 2);
       } else {
         const value = r.answers[field.id]?.shared;
         const option = field.kind === 'rating' ? field.options.find((o) => o.id === value) : undefined;
