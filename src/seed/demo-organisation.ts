@@ -5,6 +5,8 @@ import { upsertDirectory } from '../adapters/directory/db-directory.ts';
 import type { AppRole, Actor } from '../domain/policy.ts';
 import type { DirectoryUser, Unit } from '../ports.ts';
 import { addActionItem } from '../usecases/add-action-item.ts';
+import { linkActionItem } from '../usecases/link-action-item.ts';
+import { linkAnswerField } from '../usecases/link-answer-field.ts';
 import { seedPlans, type PlanSeed } from './demo-plans.ts';
 import { planConversation } from '../usecases/plan-conversation.ts';
 import { saveAnswer } from '../usecases/save-answer.ts';
@@ -77,9 +79,37 @@ export async function seedDemoOrganisation(deps: Deps, db: Sql): Promise<boolean
   ]);
   if ((row?.n ?? 0) > 0) return false;
   await upsertDirectory(db, DEMO_TENANT_ID, DEMO_UNITS, DEMO_USERS);
-  await seedConversations(deps);
+  const signed = await seedConversations(deps);
   await seedPlans(deps, actor, PLAN_SEEDS);
+  await linkDemoGoals(deps, signed);
   return true;
+}
+
+/**
+ * Last year's signed conversations name the unit goals they served ("Bidrar til"): Ola's first
+ * hovedmål the municipality's first goal, Ingrid's contribution the goal of her unit's plan. So the red
+ * thread shows personal goals at once: to their parties by name, to everyone else as "under 3".
+ */
+async function linkDemoGoals(deps: Deps, signed: { contract: string; development: string }) {
+  const last = Number(currentPeriod(deps)) - 1;
+  const firstGoal = async (unitId: string) => {
+    const plan = await deps.store.plans.planFor(DEMO_TENANT_ID, unitId, last);
+    const goals = plan ? await deps.store.plans.goals([plan.id]) : [];
+    return goals.find((g) => g.removedAt === null)?.id ?? null;
+  };
+  await linkAnswerField(deps, actor(DEMO.kari), {
+    conversationId: signed.contract,
+    fieldId: 'p3-hovedmal-1',
+    goalId: await firstGoal('fjordvik'),
+  });
+  const [contribution] = (await deps.store.items(signed.development)).filter(
+    (i) => i.fieldId === 'plan-bidrag',
+  );
+  if (contribution)
+    await linkActionItem(deps, actor(DEMO.kari), {
+      itemId: contribution.id,
+      goalId: await firstGoal('helse'),
+    });
 }
 
 /** The units' plans; the municipality's own first, as the others' goals point up to it. */
@@ -246,7 +276,7 @@ async function signBoth(deps: Deps, id: string, leader: string, employee: string
   await signRecord(deps, actor(employee), { conversationId: id, contentHash: hash });
 }
 
-async function seedConversations(deps: Deps) {
+async function seedConversations(deps: Deps): Promise<{ contract: string; development: string }> {
   const year = Number(currentPeriod(deps));
   const last = String(year - 1);
   const now = String(year);
@@ -382,4 +412,5 @@ async function seedConversations(deps: Deps) {
         await templateVersion(deps, c.templateKey, c.templateVersion),
       ),
     });
+  return { contract: k1.id, development: u1.id };
 }
