@@ -253,7 +253,15 @@ export async function startSamtale(
       },
       awaitingArchive: () => deps.store.awaitingArchive(),
       archivePlan: async (planId, kind) => {
-        await archiveUnitPlan({ ...deps, archive }, { planId, kind, retentionYears: config.retentionYears });
+        await archiveUnitPlan(
+          { ...deps, archive },
+          {
+            planId,
+            kind,
+            retentionYears: config.retentionYears,
+            exemptionBasis: config.planExemptionBasis ?? null,
+          },
+        );
         logger.info('plan archived', { plan: planId, kind });
         await anchorAuditTrail({ ...deps, archive });
       },

@@ -54,6 +54,7 @@ export const configSchema = z.object({
     .regex(/^\d+(kb|mb)$/)
     .default('256kb'),
   ARCHIVE_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(10),
+  PLAN_EXEMPTION_BASIS: z.string().trim().min(1).max(200).optional(),
   ARCHIVE_BACKEND: z.enum(['local', 'sharepoint']).optional(),
   SHAREPOINT_SITE_ID: z
     .string()
@@ -171,6 +172,11 @@ export interface Config {
   bodyLimit: string;
   /** Years an archive copy is kept before kassasjon (sets kassasjonsdato). */
   retentionYears: number;
+  /**
+   * The legal basis for exempting units' plans from public access ("Offl. § 14 første ledd"), where the
+   * organisation exempts them; unset (the default): a virksomhetsplan is a public document.
+   */
+  planExemptionBasis: string | undefined;
   archive: { backend: 'local' } | SharePointSettings;
   graphUrl: string;
   authorityHost: string;
@@ -268,6 +274,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     clientSecret: c.CLIENT_SECRET,
     bodyLimit: c.BODY_LIMIT,
     retentionYears: c.ARCHIVE_RETENTION_YEARS,
+    planExemptionBasis: c.PLAN_EXEMPTION_BASIS,
     archive:
       (c.ARCHIVE_BACKEND ?? (local ? 'local' : 'sharepoint')) === 'local'
         ? { backend: 'local' }

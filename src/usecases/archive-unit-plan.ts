@@ -6,7 +6,6 @@ import {
   ARCHIVE_READER_GROUP,
   metadataChecksum,
   retentionDate,
-  skjermingshjemmel,
   slug,
   type ArchiveMetadata,
 } from '../domain/archive.ts';
@@ -40,7 +39,18 @@ const GOALS_FIELD = 'mal';
  */
 export async function archiveUnitPlan(
   deps: Deps & { archive: Archive },
-  { planId, kind, retentionYears }: { planId: string; kind: PlanCopyKind; retentionYears: number },
+  {
+    planId,
+    kind,
+    retentionYears,
+    exemptionBasis = null,
+  }: {
+    planId: string;
+    kind: PlanCopyKind;
+    retentionYears: number;
+    /** Where the organisation exempts its plans from public access, the legal basis ("Offl. § 14 første ledd"). */
+    exemptionBasis?: string | null;
+  },
 ): Promise<PlanArchiveCopy> {
   const plan = await deps.store.plans.plan(planId);
   if (!plan) throw new AppError('PLAN_NOT_FOUND');
@@ -49,18 +59,18 @@ export async function archiveUnitPlan(
   if (kind === 'adopted' ? !plan.adoptedAt : plan.status !== 'closed')
     throw new AppError('PLAN_STATE_FORBIDS', { status: plan.status });
 
-  const content = await planForPdf(deps, plan, kind);
+  const content = await planForPdf(deps, plan, kind, exemptionBasis);
   const bytes = await renderRecordPdf(content);
   const checksum = createHash('sha256').update(bytes).digest('hex');
   const archivedAt = nowIso(deps);
   const unit = content.plan?.unit ?? plan.unitId;
   const path = `${plan.year}/virksomhetsplan/${plan.year}-${slug(unit)}-${plan.id.slice(0, 8)}-${kind}.pdf`;
-  const marked = content.template.marking.text !== '';
+  const marked = exemptionBasis !== null;
   const metadata: ArchiveMetadata = {
     tittel: `${content.template.name} ${plan.year}${kind === 'report' ? ` – ${W.pdf.yearReport}` : ''}: ${unit}`,
     dokumentetsDato: (content.plan?.at ?? archivedAt).slice(0, 10),
     tilgangsrestriksjon: marked ? 'Unntatt offentlighet' : '',
-    skjermingshjemmel: marked ? skjermingshjemmel(content.template) : '',
+    skjermingshjemmel: exemptionBasis ?? '',
     sjekksum: checksum,
     sjekksumAlgoritme: 'SHA256',
     arkivertDato: archivedAt,
@@ -114,9 +124,17 @@ export async function archiveUnitPlan(
 }
 
 /** The plan as the record renderer reads it: its goals as the plan table's rows. */
-async function planForPdf(deps: Deps, plan: UnitPlan, kind: PlanCopyKind): Promise<RecordForPdf> {
-  // Plans are written on the built-in form (save-plan-answer checks against it too).
-  const base = virksomhetsplan;
+async function planForPdf(
+  deps: Deps,
+  plan: UnitPlan,
+  kind: PlanCopyKind,
+  exemptionBasis: string | null,
+): Promise<RecordForPdf> {
+  // Plans are written on the built-in form (save-plan-answer checks against it too); public unless the
+  // organisation exempts them.
+  const base: Template = exemptionBasis
+    ? { ...virksomhetsplan, marking: { text: `Unntatt offentlighet, jf. ${exemptionBasis}`, offl13: false } }
+    : virksomhetsplan;
   const org = await organisation(deps, plan.tid);
   const goals = (await deps.store.plans.goals([plan.id])).filter((g) => g.removedAt === null);
   const reports = kind === 'report' ? await deps.store.plans.reports(goals.map((g) => g.id)) : [];

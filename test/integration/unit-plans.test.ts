@@ -2,10 +2,12 @@
 // drafts, the staff give input, the plan is adopted only with measurable goals, owners report each
 // quarter, goals point up to the plan above, and next year's plan carries on what the year report keeps.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDebian } from '../../scripts/ensure-debian.mjs';
+import { localFolderArchive } from '../../src/adapters/archive/local-folder.ts';
 import type { ResponseOf } from '../../src/contract/endpoints.ts';
 import { backends } from '../helpers/backends.ts';
 import { conversationAt, path } from '../helpers/factory.ts';
@@ -661,3 +663,65 @@ for (const backend of await backends()) {
     );
   });
 }
+
+describe('a unit plan where the organisation exempts its plans from public access', () => {
+  it(
+    'the archived copy and its metadata carry the exemption and its legal basis',
+    { timeout: 300_000 },
+    async () => {
+      ensureDebian('poppler-utils');
+      const [backend] = await backends();
+      const archiveDir = mkdtempSync(join(tmpdir(), 'samtale-plan-archive-'));
+      const t = await startTestApp(backend!, {
+        PLAN_EXEMPTION_BASIS: 'Offl. § 14 første ledd',
+        LOCAL_ARCHIVE_DIR: archiveDir,
+      });
+      try {
+        const ola = await t.as(DEMO.ola);
+        const draft = await ola<Plan>('POST', path('draftPlan'), { unitId: 'oppvekst', year: 2090 });
+        expect(draft.status).toBe(201);
+        await ola('POST', path('addPlanGoal', { id: draft.body.id }), {
+          goal: 'Unntatt mål',
+          indicator: 'Antall',
+          actions: 'Tiltak',
+          ownerOid: DEMO.per,
+          due: '2090-12-31',
+        });
+        const plan = (await ola<Plan>('GET', path('getPlan', { id: draft.body.id }))).body;
+        expect(
+          (
+            await ola('POST', path('transitionPlan', { id: plan.id }), {
+              transition: 'adopt',
+              baseVersion: plan.version,
+            })
+          ).status,
+        ).toBe(200);
+        let copy: Awaited<ReturnType<typeof t.app.deps.store.plans.archiveCopies>>[number] | undefined;
+        for (const end = Date.now() + 60_000; !copy && Date.now() < end;) {
+          copy = (await t.app.deps.store.plans.archiveCopies(plan.id))[0];
+          if (!copy) await new Promise((r) => setTimeout(r, 200));
+        }
+        expect(copy?.kind).toBe('adopted');
+        const r = await fetch(t.url + path('openPlanCopy', { id: plan.id, kind: 'adopted' }), {
+          headers: { authorization: `Bearer ${await t.token(DEMO.per)}` },
+        });
+        const dir = join(import.meta.dirname, '..', '..', 'test-results', 'plan-copies');
+        mkdirSync(dir, { recursive: true });
+        const file = join(dir, 'exempt-adopted.pdf');
+        writeFileSync(file, Buffer.from(await r.arrayBuffer()));
+        expect(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })).toContain(
+          'Unntatt offentlighet, jf. Offl. § 14 første ledd',
+        );
+        const metadata = await localFolderArchive(archiveDir).metadata(copy!.path);
+        expect(metadata).toMatchObject({
+          tilgangsrestriksjon: 'Unntatt offentlighet',
+          skjermingshjemmel: 'Offl. § 14 første ledd',
+          periode: '2090',
+          enhet: 'Oppvekst og kultur',
+        });
+      } finally {
+        await t.close();
+      }
+    },
+  );
+});
