@@ -4,6 +4,7 @@ import {
   Card,
   Field,
   Input,
+  Label,
   Select,
   Table,
   TableBody,
@@ -16,6 +17,7 @@ import {
   makeStyles,
   mergeClasses,
   tokens,
+  useId,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { PersonRef, PlanItemView } from '../../../src/contract/views.ts';
@@ -35,12 +37,32 @@ export const PLAN_TABLE_MIN_PX = 900;
 const useStyles = makeStyles({
   table: { tableLayout: 'fixed', width: '100%' },
   number: { width: '2.5rem' },
-  // Choices and dates get the width their values need; text columns share the rest.
+  // Choices and dates get the width their controls need; text columns share the rest. Read, they are
+  // short text that may wrap, and leave the text columns more.
   date: { width: '9.5rem' },
   choice: { width: '10rem' },
+  readColumn: { width: '7rem', '@media (min-width: 1280px)': { width: '10rem' } },
   removeColumn: { width: '6.5rem' },
-  head: { verticalAlign: 'bottom', overflowWrap: 'normal', wordBreak: 'normal', hyphens: 'auto' },
-  hint: { display: 'block', color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
+  // Headings start on one line, each hint under its label, so the labels read across as a row.
+  head: {
+    verticalAlign: 'top',
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    overflowWrap: 'normal',
+    wordBreak: 'normal',
+    hyphens: 'auto',
+  },
+  // Fluent's heading is a centred flex box with `line-height: normal`: lines wrapped in it sit tight.
+  headBox: { alignItems: 'flex-start' },
+  label: { display: 'block', lineHeight: tokens.lineHeightBase300 },
+  hint: {
+    display: 'block',
+    marginTop: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightRegular,
+  },
   cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   control: { width: '100%', minWidth: 0 },
   // A cell nobody may change reads as text that wraps, as it will be archived.
@@ -55,6 +77,33 @@ const useStyles = makeStyles({
   joined: { borderBottomColor: 'transparent' },
   servesCell: { paddingTop: 0, paddingBottom: tokens.spacingVerticalS },
   noPlan: { marginTop: tokens.spacingVerticalXS },
+  // The follow-up under its row: status, comment and the button side by side where there is room,
+  // wrapping under one another where not; never wider than the row. Each label beside its control, as
+  // "Bidrar til" above it has.
+  followRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+  },
+  followPart: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  followStatus: { flex: '0 1 auto' },
+  followStatusSelect: { width: '10rem' },
+  followComment: { flex: '1 1 22rem', maxWidth: '44rem' },
+  followCommentBox: { flex: '1 1 auto', minWidth: 0 },
+  // The labels' and the button's line level with the text in the controls beside them (32px high).
+  followLabel: { flex: '0 0 auto', paddingTop: '6px' },
+  followButton: { paddingTop: '4px' },
+  // Its value read by anyone but the row's owner: the label, the status and the comment on one line.
+  followRead: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  followReadComment: { flex: '1 1 16rem', minWidth: 0, overflowWrap: 'break-word', whiteSpace: 'pre-wrap' },
 });
 
 interface Props {
@@ -169,74 +218,87 @@ function PlanTable(props: TableProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const columns = columnsOf(props.field);
+  const headBox = { className: styles.headBox };
+  // Under each row, each on a row of its own spanning the columns: its "Bidrar til", then (once signed)
+  // its follow-up. A column would leave the goals, or the row's own text, no room.
+  const under = (item: PlanItemView, row: number) => [
+    ...(props.serves ? [{ key: 'serves', content: props.serves(item, row) }] : []),
+    ...(props.locked
+      ? [
+          {
+            key: 'follow-up',
+            content: <FollowUp api={props.api} item={item} row={row} onDone={props.onChange} />,
+          },
+        ]
+      : []),
+  ];
   return (
     <div role="region" aria-label={props.field.label} tabIndex={0} style={{ overflowX: 'auto' }}>
       <Table size="small" aria-label={props.field.label} className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.number}>{t('rowNumber')}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.head, styles.number)} button={headBox}>
+              <span className={styles.label}>{t('rowNumber')}</span>
+            </TableHeaderCell>
             {columns.map((c) => (
               <TableHeaderCell
                 key={c.id}
                 className={mergeClasses(
                   styles.head,
-                  c.type === 'date' && styles.date,
-                  (c.type === 'person' || c.type === 'rating') && styles.choice,
+                  c.type !== 'text' && !props.editable && styles.readColumn,
+                  c.type === 'date' && props.editable && styles.date,
+                  (c.type === 'person' || c.type === 'rating') && props.editable && styles.choice,
                 )}
+                button={headBox}
               >
                 <span>
-                  {headOf(c)}
+                  <span className={styles.label}>{headOf(c)}</span>
                   {c.hint && <span className={styles.hint}>{c.hint}</span>}
                 </span>
               </TableHeaderCell>
             ))}
-            {props.locked && (
-              <TableHeaderCell className={mergeClasses(styles.head, styles.choice)}>
-                {t('itemStatus')}
-              </TableHeaderCell>
-            )}
             {props.editable && (
-              <TableHeaderCell className={mergeClasses(styles.head, styles.removeColumn)}>
-                {t('rowActions')}
+              <TableHeaderCell className={mergeClasses(styles.head, styles.removeColumn)} button={headBox}>
+                <span className={styles.label}>{t('rowActions')}</span>
               </TableHeaderCell>
             )}
           </TableRow>
         </TableHeader>
         <TableBody>
-          {props.items.flatMap((item, i) => [
-            <TableRow key={item.id} className={props.serves ? styles.joined : undefined}>
-              <TableCell className={styles.cell}>{i + 1}</TableCell>
-              {columns.map((c) => (
-                <TableCell key={c.id} className={styles.cell}>
-                  <CellEditor {...props} column={c} item={item} row={i + 1} />
-                </TableCell>
-              ))}
-              {props.locked && (
-                <TableCell className={styles.cell}>
-                  <FollowUp api={props.api} item={item} onDone={props.onChange} />
-                </TableCell>
-              )}
-              {props.editable && (
-                <TableCell className={styles.cell}>
-                  <RemoveRow {...props} item={item} row={i + 1} />
-                </TableCell>
-              )}
-            </TableRow>,
-            // The row's "Bidrar til" beneath it, under its cells: a column would leave the goals no room.
-            ...(props.serves
-              ? [
-                  <TableRow key={`${item.id}-serves`} data-serves-row={item.id}>
-                    <TableCell className={styles.servesCell} />
-                    <TableCell
-                      className={styles.servesCell}
-                      colSpan={columns.length + (props.locked ? 1 : 0) + (props.editable ? 1 : 0)}
-                    >
-                      {props.serves(item, i + 1)}
-                    </TableCell>
-                  </TableRow>,
-                ]
-              : []),
-          ])}
+          {props.items.flatMap((item, i) => {
+            const beneath = under(item, i + 1);
+            return [
+              <TableRow key={item.id} className={beneath.length > 0 ? styles.joined : undefined}>
+                <TableCell className={styles.cell}>{i + 1}</TableCell>
+                {columns.map((c) => (
+                  <TableCell key={c.id} className={styles.cell}>
+                    <CellEditor {...props} column={c} item={item} row={i + 1} />
+                  </TableCell>
+                ))}
+                {props.editable && (
+                  <TableCell className={styles.cell}>
+                    <RemoveRow {...props} item={item} row={i + 1} />
+                  </TableCell>
+                )}
+              </TableRow>,
+              // The row and what is under it read as one: the line is drawn under the last.
+              ...beneath.map((b, j) => (
+                <TableRow
+                  key={`${item.id}-${b.key}`}
+                  className={j < beneath.length - 1 ? styles.joined : undefined}
+                  {...{ [`data-${b.key}-row`]: item.id }}
+                >
+                  <TableCell className={styles.servesCell} />
+                  <TableCell
+                    className={styles.servesCell}
+                    colSpan={columns.length + (props.editable ? 1 : 0)}
+                  >
+                    {b.content}
+                  </TableCell>
+                </TableRow>
+              )),
+            ];
+          })}
         </TableBody>
       </Table>
     </div>
@@ -268,7 +330,9 @@ function PlanCards(props: TableProps) {
               ),
             )}
             {props.serves?.(item, i + 1)}
-            {props.locked && <FollowUp api={props.api} item={item} onDone={props.onChange} />}
+            {props.locked && (
+              <FollowUp api={props.api} item={item} row={i + 1} onDone={props.onChange} stacked />
+            )}
             {props.editable && <RemoveRow {...props} item={item} row={i + 1} />}
           </Card>
         </li>
@@ -413,18 +477,32 @@ function CellEditor(props: RowProps & { column: Column; item: PlanItemView; row:
   );
 }
 
-/** The follow-up of a row in a signed record: its owner records status and a comment; others read them. */
-function FollowUp({ api, item, onDone }: { api: Api; item: PlanItemView; onDone: () => void }) {
+/**
+ * The follow-up of a row in a signed record: its owner records status and a comment; others read them.
+ * In the table it is a line under its row; `stacked`, in a card, one control under another.
+ */
+function FollowUp(props: {
+  api: Api;
+  item: PlanItemView;
+  row: number;
+  onDone: () => void;
+  stacked?: boolean;
+}) {
+  const { api, item, onDone, stacked } = props;
   const styles = useStyles();
   const { t, words } = useI18n();
   const [status, setStatus] = useState<FollowUpStatus>(item.status);
   const [comment, setComment] = useState(item.statusComment ?? '');
   const [error, setError] = useState<string | null>(null);
+  const id = useId('follow-up');
+  // Under its row no column heading names the controls' row: their names do, as the cells' do.
+  const named = (label: string) => ({ 'aria-label': `${label}, ${t('row', { n: props.row })}` });
   if (!item.canFollowUp)
     return (
-      <div>
+      <div className={styles.followRead} data-follow-up={item.id}>
+        <Text weight="semibold">{t('itemStatus')}</Text>
         <Badge appearance="outline">{words.followUp[item.status]}</Badge>
-        {item.statusComment && <Text block>{item.statusComment}</Text>}
+        {item.statusComment && <Text className={styles.followReadComment}>{item.statusComment}</Text>}
       </div>
     );
   const save = () =>
@@ -440,33 +518,66 @@ function FollowUp({ api, item, onDone }: { api: Api; item: PlanItemView; onDone:
         },
         (e: unknown) => setError(errorText(e)),
       );
+  const statusSelect = (id?: string) => (
+    <Select
+      id={id}
+      {...named(t('itemStatus'))}
+      className={stacked ? styles.control : styles.followStatusSelect}
+      value={status}
+      onChange={(_, d) => {
+        const s = FOLLOW_UP_STATUSES.find((x) => x === d.value);
+        if (s) setStatus(s);
+      }}
+    >
+      {FOLLOW_UP_STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {words.followUp[s]}
+        </option>
+      ))}
+    </Select>
+  );
+  const commentBox = (id?: string) => (
+    <Textarea
+      id={id}
+      {...named(t('followUpComment'))}
+      className={stacked ? styles.control : styles.followCommentBox}
+      value={comment}
+      resize="vertical"
+      onChange={(_, d) => setComment(d.value)}
+    />
+  );
+  const saveButton = (
+    <Button size="small" onClick={() => void save()}>
+      {t('followUpSave')}
+    </Button>
+  );
   return (
-    <div className={styles.card}>
-      <Field label={t('itemStatus')}>
-        <Select
-          value={status}
-          onChange={(_, d) => {
-            const s = FOLLOW_UP_STATUSES.find((x) => x === d.value);
-            if (s) setStatus(s);
-          }}
-        >
-          {FOLLOW_UP_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {words.followUp[s]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t('followUpComment')}>
-        <Textarea value={comment} resize="vertical" onChange={(_, d) => setComment(d.value)} />
-      </Field>
-      <div className={styles.actions}>
-        <Button size="small" onClick={() => void save()}>
-          {t('followUpSave')}
-        </Button>
-      </div>
+    <div data-follow-up={item.id}>
+      {stacked ? (
+        <div className={styles.card}>
+          <Field label={t('itemStatus')}>{statusSelect()}</Field>
+          <Field label={t('followUpComment')}>{commentBox()}</Field>
+          <div className={styles.actions}>{saveButton}</div>
+        </div>
+      ) : (
+        <div className={styles.followRow}>
+          <div className={mergeClasses(styles.followPart, styles.followStatus)}>
+            <Label htmlFor={`${id}-status`} weight="semibold" className={styles.followLabel}>
+              {t('itemStatus')}
+            </Label>
+            {statusSelect(`${id}-status`)}
+          </div>
+          <div className={mergeClasses(styles.followPart, styles.followComment)}>
+            <Label htmlFor={`${id}-comment`} weight="semibold" className={styles.followLabel}>
+              {t('followUpComment')}
+            </Label>
+            {commentBox(`${id}-comment`)}
+          </div>
+          <div className={styles.followButton}>{saveButton}</div>
+        </div>
+      )}
       {error && (
-        <Text role="alert" className={styles.error}>
+        <Text role="alert" className={styles.error} block>
           {t('saveFailed', { message: error })}
         </Text>
       )}
