@@ -390,7 +390,7 @@ export function myGoalsCard(
   const choices = GOAL_STATUSES.map((s) => ({ title: words.goalStatus[s], value: s }));
   const rows = goals.map((g, i): Container => {
     const items: Element[] = [
-      text(`**${short(g.goal)}** · ${g.unit}`),
+      text(`**${i + 1}. ${short(g.goal)}** · ${g.unit}`),
       ...(g.indicator
         ? [text(fill(w.goalIndicator, { indicator: short(g.indicator) }), { isSubtle: true })]
         : []),
@@ -421,7 +421,7 @@ export function myGoalsCard(
         {
           type: 'Input.ChoiceSet',
           id: ids.status,
-          label: `${w.statusLabel} ${periodName(lang, g.period)}`,
+          label: fill(w.goalInput, { label: `${w.statusLabel} ${periodName(lang, g.period)}`, n: i + 1 }),
           choices,
           style: 'compact',
           ...(g.current ? { value: g.current.status } : {}),
@@ -429,7 +429,7 @@ export function myGoalsCard(
         {
           type: 'Input.Number',
           id: ids.measured,
-          label: w.measured,
+          label: fill(w.goalInput, { label: w.measured, n: i + 1 }),
           ...(g.current?.measured !== null && g.current?.measured !== undefined
             ? { value: g.current.measured }
             : {}),
@@ -437,7 +437,7 @@ export function myGoalsCard(
         {
           type: 'Input.Text',
           id: ids.comment,
-          label: w.comment,
+          label: fill(w.goalInput, { label: w.comment, n: i + 1 }),
           isMultiline: true,
           maxLength: COMMENT_MAX,
           ...(g.current?.comment ? { value: g.current.comment } : {}),

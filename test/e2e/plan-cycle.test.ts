@@ -355,17 +355,24 @@ describe('the unit plan’s cycle: draft, input, adoption, a report from Teams, 
       const goalRow = (text: string): Locator =>
         goalsCard.locator('.ac-container:not(.ac-adaptiveCard)').filter({ hasText: text });
       const row1 = goalRow(GOAL);
-      await row1.getByText(`${GOAL} · Oppvekst og kultur`).waitFor();
+      await row1.getByText(`1. ${GOAL} · Oppvekst og kultur`).waitFor();
       await row1.getByText(fillIn(BOT.bot.goalIndicator, { indicator: INDICATOR })).waitFor();
       await row1.getByText(fillIn(BOT.bot.goalNotReported, { period: periodWords })).waitFor();
-      await goalRow(PROPOSAL).getByText(`${PROPOSAL} · Oppvekst og kultur`).waitFor();
+      await goalRow(PROPOSAL).getByText(`2. ${PROPOSAL} · Oppvekst og kultur`).waitFor();
+      // Each input names its goal: a screen reader reads the label alone.
+      const input = (label: string, n: number) => fillIn(BOT.bot.goalInput, { label, n: String(n) });
+      expect(
+        await goalRow(PROPOSAL)
+          .getByRole('spinbutton', { name: input(BOT.bot.measured, 2) })
+          .count(),
+      ).toBe(1);
       expect(codesIn(await goalsCard.innerText(), 'en'), 'the goals card').toEqual([]);
       await shot(pg, 'plan-syklus-5-teams-mine-mal');
 
-      await row1.getByRole('combobox', { name: `${BOT.bot.statusLabel} ${periodWords}` }).click();
+      await row1.getByRole('combobox', { name: input(`${BOT.bot.statusLabel} ${periodWords}`, 1) }).click();
       await pg.getByRole('option', { name: BOT.goalStatus.on_track, exact: true }).click();
-      await row1.getByRole('spinbutton', { name: BOT.bot.measured }).fill(MEASURED);
-      await row1.getByRole('textbox', { name: BOT.bot.comment }).fill(REPORT_COMMENT);
+      await row1.getByRole('spinbutton', { name: input(BOT.bot.measured, 1) }).fill(MEASURED);
+      await row1.getByRole('textbox', { name: input(BOT.bot.comment, 1) }).fill(REPORT_COMMENT);
       await goalsCard.getByRole('button', { name: BOT.bot.save, exact: true }).click();
 
       // The Playground puts the bot's answer in the card's place: saved, and his report in words.
@@ -380,10 +387,14 @@ describe('the unit plan’s cycle: draft, input, adoption, a report from Teams, 
         .getByText(fillIn(BOT.bot.goalLastReport, { period: periodWords, status: BOT.goalStatus.on_track }))
         .waitFor();
       expect(
-        await answered.getByRole('combobox', { name: `${BOT.bot.statusLabel} ${periodWords}` }).inputValue(),
+        await answered
+          .getByRole('combobox', { name: input(`${BOT.bot.statusLabel} ${periodWords}`, 1) })
+          .inputValue(),
       ).toBe(BOT.goalStatus.on_track);
-      expect(await answered.getByRole('spinbutton', { name: BOT.bot.measured }).inputValue()).toBe(MEASURED);
-      expect(await answered.getByRole('textbox', { name: BOT.bot.comment }).inputValue()).toBe(
+      expect(await answered.getByRole('spinbutton', { name: input(BOT.bot.measured, 1) }).inputValue()).toBe(
+        MEASURED,
+      );
+      expect(await answered.getByRole('textbox', { name: input(BOT.bot.comment, 1) }).inputValue()).toBe(
         REPORT_COMMENT,
       );
       // The other goal is as it was: not reported.

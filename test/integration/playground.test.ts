@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundConfig } from '../../scripts/playground.mjs';
 import type { ResponseOf } from '../../src/contract/endpoints.ts';
-import { periodName, plural } from '../../src/contract/words/format.ts';
+import { fill, periodName, plural } from '../../src/contract/words/format.ts';
 import { WORDS } from '../../src/contract/words/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { sendReminder } from '../../src/usecases/send-reminder.ts';
@@ -679,7 +679,10 @@ describe('Microsoft 365 Agents Playground talking to the bot (local mode)', () =
       const quarter = periodName('en', '2026-Q4');
       const status = inputsOf(card).find((n) => str(n.id).endsWith(':2026-Q4:status'));
       const measured = inputsOf(card).find((n) => str(n.id).endsWith(':2026-Q4:measured'));
-      expect(status?.label).toBe(`${EN.bot.statusLabel} ${quarter}`);
+      // The first goal's input, named with its goal.
+      expect(status?.label).toBe(
+        fill(EN.bot.goalInput, { label: `${EN.bot.statusLabel} ${quarter}`, n: '1' }),
+      );
       const goalId = str(status?.id).split(':')[1]!;
       // Per chooses a status and types the measured value; the comment box stays empty (not sent).
       const save = actionOf(card, 'planGoals.report');
