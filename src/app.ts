@@ -23,6 +23,7 @@ import { sharePointArchive } from './adapters/archive/sharepoint.ts';
 import { appGraph, type AppGraph } from './adapters/graph/app-graph.ts';
 import { answerRoutes } from './http/routes/answers.ts';
 import { planRoutes } from './http/routes/plans.ts';
+import { kompassRoutes } from './http/routes/kompass.ts';
 import { archiveRoutes } from './http/routes/archive.ts';
 import { metaRoutes } from './http/routes/meta.ts';
 import { conversationRoutes } from './http/routes/conversations.ts';
@@ -296,6 +297,7 @@ export async function startSamtale(
     ...conversationRoutes(deps),
     ...answerRoutes(deps),
     ...planRoutes(deps),
+    ...kompassRoutes(deps),
     ...(dev ? devRoutes(dev) : []),
   ];
   const inbound = botInboundAuth(config);

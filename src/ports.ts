@@ -2,6 +2,7 @@
 import type { Contribution, GoalReport, PlanGoal, PlanStatus, UnitPlan } from './domain/unit-plan.ts';
 import type { ActionItem, CellMeta, Cells, FollowUpStatus, FollowUpUpdate, Slot } from './domain/answers.ts';
 import type { ArchiveMetadata } from './domain/archive.ts';
+import type { KompassRound, RespondentGroup, RoundStatus, SubAreaScore } from './domain/kompass-round.ts';
 import type { DueMessage, ReminderState } from './domain/reminders.ts';
 import type { AuditCheckpoint, AuditEvent, StoredAuditEvent } from './domain/audit.ts';
 import type { Json } from './domain/canonical-json.ts';
@@ -112,8 +113,69 @@ export interface PlanStore {
   >;
 }
 
+/** A note an assessor writes per area (Styrker, Utfordringer, Svakheter), versioned per note. */
+export interface AreaNote {
+  roundId: string;
+  area: number;
+  kind: 'styrker' | 'utfordringer' | 'svakheter';
+  text: string;
+  version: number;
+  byOid: string;
+  at: string;
+}
+
+/** Kommunekompass rounds: one per organisation and year, scores, notes and anonymous input. */
+export interface KompassStore {
+  insertRound(r: KompassRound): Promise<'ok' | 'exists'>;
+  round(id: string, opts?: { forUpdate?: boolean }): Promise<KompassRound | undefined>;
+  rounds(tid: string): Promise<KompassRound[]>;
+  /** Undefined when the round's version is not baseVersion. */
+  updateRound(
+    id: string,
+    change: { status?: RoundStatus; assessors?: string[]; at: string },
+    baseVersion: number,
+  ): Promise<KompassRound | undefined>;
+  scores(roundId: string): Promise<SubAreaScore[]>;
+  saveScore(s: SubAreaScore): Promise<void>;
+  notes(roundId: string): Promise<AreaNote[]>;
+  /** Undefined when the note's version is not baseVersion (0: not written yet). */
+  saveNote(n: Omit<AreaNote, 'version'>, baseVersion: number): Promise<AreaNote | undefined>;
+  /** Adds people to be asked; someone already asked keeps their group. Returns how many were added. */
+  invite(roundId: string, people: { oid: string; group: RespondentGroup }[]): Promise<number>;
+  invitations(roundId: string): Promise<{ oid: string; group: RespondentGroup; answeredAreas: number[] }[]>;
+  /**
+   * Records an invited person's answer for an area: marks the area answered on the invitation and
+   * stores the answer without them. 'answered' when they had answered it; 'not-invited' when not asked.
+   */
+  recordResponse(r: {
+    roundId: string;
+    oid: string;
+    area: number;
+    ratings: number[];
+    text: string | null;
+  }): Promise<'ok' | 'answered' | 'not-invited'>;
+  /**
+   * What the organisation's conversations of a year say, for the evidence figures: who has a signed
+   * medarbeidersamtale, which leaders a signed utviklingssamtale or kontraktsamtale, how many plan rows
+   * of signed records were followed up, and the Oslo Del I gradings (counts, never content).
+   */
+  conversationEvidence(
+    tid: string,
+    period: string,
+  ): Promise<{
+    employeesSigned: string[];
+    leadersSigned: string[];
+    items: { total: number; followedUp: number };
+    gradings: { fieldId: string; grade: string; count: number }[];
+  }>;
+  responses(
+    roundId: string,
+  ): Promise<{ area: number; group: RespondentGroup; ratings: number[]; text: string | null }[]>;
+}
+
 export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  kompass: KompassStore;
   /** Units' plans, in the same connection (and transaction). */
   plans: PlanStore;
 

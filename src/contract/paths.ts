@@ -45,6 +45,13 @@ export const PATHS = {
   reportGoal: ['post', '/api/plan-goals/:id/reports'],
   contributeToPlan: ['post', '/api/plans/:id/contributions'],
   answerContribution: ['post', '/api/plan-contributions/:id/answer'],
+  listKompassRounds: ['get', '/api/kompass'],
+  startKompassRound: ['post', '/api/kompass'],
+  getKompassRound: ['get', '/api/kompass/:id'],
+  transitionKompassRound: ['post', '/api/kompass/:id/transitions'],
+  scoreSubArea: ['put', '/api/kompass/:id/scores/:code'],
+  saveAreaNote: ['put', '/api/kompass/:id/areas/:area/notes/:kind'],
+  inviteRespondents: ['post', '/api/kompass/:id/invitations'],
 } as const satisfies Record<string, readonly ['get' | 'post' | 'put' | 'patch' | 'delete', `/${string}`]>;
 
 export type OperationId = keyof typeof PATHS;

@@ -1,5 +1,6 @@
 // What callers send: path parameters, queries and bodies. Strict objects: an unknown property is an
 // error, never silently ignored. The server validates with these; the tab types its calls with them.
+import { RESPONDENT_GROUPS, ROUND_TRANSITIONS } from '../domain/kompass-round.ts';
 import { z } from 'zod';
 import { FOLLOW_UP_STATUSES } from '../domain/answers.ts';
 import { TRANSITIONS } from '../domain/conversation.ts';
@@ -148,6 +149,34 @@ export const goalPatchBody = z.strictObject({
   baseVersion: version,
 });
 export const removeGoalQuery = z.strictObject({ version: z.coerce.number().int().min(0).max(2_147_483_647) });
+// Kommunekompasset.
+export const startRoundBody = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  assessors: z.array(personId).min(1).max(10),
+});
+export const roundTransitionBody = z.strictObject({
+  transition: z.enum(ROUND_TRANSITIONS),
+  baseVersion: version,
+});
+export const scoreParams = z.strictObject({
+  id: uuid,
+  code: z.string().regex(/^[1-8]\.[1-9]$/, 'a sub-area such as 3.2'),
+});
+export const scoreBody = z.strictObject({
+  /** Points with one decimal, from 0 to the sub-area's maximum. */
+  points: z.number(),
+  justification: z.string().trim().max(4000).nullable().default(null),
+});
+export const noteParams = z.strictObject({
+  id: uuid,
+  area: z.coerce.number().int().min(1).max(8),
+  kind: z.enum(['styrker', 'utfordringer', 'svakheter']),
+});
+export const noteBody = z.strictObject({ text: z.string().max(10_000), baseVersion: version });
+export const inviteBody = z.strictObject({
+  group: z.enum(RESPONDENT_GROUPS),
+  people: z.array(personId).min(1).max(5000),
+});
 export const planTransitionBody = z.strictObject({
   transition: z.enum(PLAN_TRANSITIONS),
   baseVersion: version,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FOLLOW_UP_STATUSES, type ActionItem } from '../domain/answers.ts';
 import { NEXT_STEPS, STATUSES, TRANSITIONS } from '../domain/conversation.ts';
+import { RESPONDENT_GROUPS, ROUND_STATUSES, ROUND_TRANSITIONS } from '../domain/kompass-round.ts';
 import { APP_ROLES } from '../domain/policy.ts';
 import {
   GOAL_OUTCOMES,
@@ -440,6 +441,104 @@ export const threadGoal = z.strictObject({
   /** Whether the caller may read this goal's plan (goals above a readable plan are shown for context). */
   readable: z.boolean(),
 });
+// Kommunekompasset: a round as its reader sees it.
+const points = z.number().describe('points with one decimal');
+const noteView = z
+  .strictObject({ text: z.string(), version: count, by: personRef, at: isoInstant })
+  .nullable();
+export const kompassRoundSummary = z.strictObject({
+  id: z.string(),
+  year: z.number().int(),
+  status: z.enum(ROUND_STATUSES),
+  assessors: z.array(personRef),
+  /** The agreed total once every sub-area is agreed. */
+  total: count.nullable(),
+});
+export const kompassRoundList = z.strictObject({
+  rounds: z.array(kompassRoundSummary),
+  /** The caller may start a round (Admin or Kompass). */
+  canStart: z.boolean(),
+  /** Who may be named an assessor or asked for input: the organisation's people. */
+  people: z.array(personRef.extend({ unit: z.string().nullable() })),
+});
+export const kompassRoundView = z.strictObject({
+  id: z.string(),
+  year: z.number().int(),
+  status: z.enum(ROUND_STATUSES),
+  version: count,
+  organisation: z.string(),
+  assessors: z.array(personRef),
+  can: z.strictObject({
+    /** Score sub-areas and write the area notes (an assessor, while the round is being assessed). */
+    score: z.boolean(),
+    invite: z.boolean(),
+    transitions: z.array(z.enum(ROUND_TRANSITIONS)),
+  }),
+  /** Why the round cannot be finished yet (null: it can). */
+  finishRefusal: z.enum(['unscored', 'disagreement']).nullable(),
+  areas: z.array(
+    z.strictObject({
+      number: z.number().int(),
+      perspective: z.string(),
+      title: z.string(),
+      max: count,
+      subAreas: z.array(
+        z.strictObject({
+          code: z.string(),
+          title: z.string(),
+          max: count,
+          questions: z.array(z.string()),
+          /** Each assessor's score (in the order of assessors); null where not yet scored. */
+          scores: z.array(points.nullable()),
+          justifications: z.array(z.string().nullable()),
+          agreed: points.nullable(),
+          disagreement: z.boolean(),
+          reference: points.nullable(),
+        }),
+      ),
+      sums: z.strictObject({ byAssessor: z.array(count), agreed: count.nullable() }),
+      notes: z.strictObject({ styrker: noteView, utfordringer: noteView, svakheter: noteView }),
+      /** The groups' anonymous input: shown per group only from 5 respondents. */
+      input: z.array(
+        z.strictObject({
+          group: z.enum(RESPONDENT_GROUPS),
+          /** Null below 5: nothing is shown. */
+          respondents: count.nullable(),
+          /** The average agreement (1–5) per question, one decimal. */
+          averages: z.array(z.number()).nullable(),
+          /** Free text without names, in random order. */
+          texts: z.array(z.string()),
+        }),
+      ),
+    }),
+  ),
+  total: count.nullable(),
+  max: count,
+  /** The previous round's agreed area scores, to compare with. */
+  previous: z.strictObject({ year: z.number().int(), areas: z.array(count.nullable()) }).nullable(),
+  reference: z.strictObject({
+    name: z.string(),
+    /** Area scores as the seed reports them, and as its own sub-areas sum. */
+    reported: z.array(count),
+    computed: z.array(count),
+  }),
+  /** Figures from Samtale's own records for the areas it can speak to; null below 5 people. */
+  evidence: z.array(
+    z.strictObject({
+      id: z.string(),
+      area: z.number().int(),
+      /** A share in percent, one decimal; null where fewer than 5 are counted. */
+      value: z.number().nullable(),
+      numerator: count.nullable(),
+      denominator: count,
+      /** For figures per period or per category (quarters, gradings). */
+      part: z.string().nullable(),
+    }),
+  ),
+  /** How many were asked and have answered all areas, per group (counts only). */
+  invitations: z.array(z.strictObject({ group: z.enum(RESPONDENT_GROUPS), invited: count, answered: count })),
+});
+
 /** A conversation's goal field and the unit goal it serves now. */
 export const fieldLink = z.strictObject({ fieldId: z.string(), servesGoalId: z.uuid().nullable() });
 /** The unit goals a conversation's goals may serve; `removed` only for a goal already linked and since taken out. */

@@ -14,7 +14,7 @@ import {
 import { validSignatures, type Signature } from './signatures.ts';
 import type { Field, Party, Section, Template } from './templates/model.ts';
 
-export const APP_ROLES = ['HR', 'HR.Salary', 'Admin'] as const;
+export const APP_ROLES = ['HR', 'HR.Salary', 'Admin', 'Kompass'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
 /** The caller, as established from a validated token and the directory. Never from a request body. */

@@ -7,6 +7,7 @@ import type { Signature } from '../../domain/signatures.ts';
 import type { Party, Template } from '../../domain/templates/model.ts';
 import type { ConversationFilter, SaveResult, Store } from '../../ports.ts';
 import type { Database, Sql } from './database.ts';
+import { kompassQueries } from './kompass-store.ts';
 import { planQueries } from './plan-store.ts';
 
 /** Timestamps as ISO strings, whether the driver gives a Date (pg) or text. */
@@ -121,6 +122,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
   return {
     transaction,
     plans: planQueries(q),
+    kompass: kompassQueries(q),
 
     async insertConversation(c, createdBy) {
       try {

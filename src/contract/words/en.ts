@@ -51,6 +51,7 @@ export const en: Words = {
     HR: 'HR',
     'HR.Salary': 'HR salary',
     Admin: 'Administrator',
+    Kompass: 'Municipal compass',
     leader: 'Leader',
     employee: 'Employee',
   },
@@ -97,6 +98,12 @@ export const en: Words = {
     GOAL_LINK_INVALID: 'A goal can only contribute to a goal in the plan of a unit above, for the same year.',
     FIELD_NOT_LINKABLE: 'Only the main goals can be linked to a goal in the unit’s plan.',
     PLAN_COPY_NOT_FOUND: 'This plan has not been archived yet.',
+    ROUND_NOT_FOUND: 'This assessment round was not found, or you have no access to it.',
+    ROUND_EXISTS: 'There is already an assessment round for this year.',
+    ROUND_NOT_READY: 'The round cannot be finished until every sub-area is scored and the assessors agree.',
+    ROUND_STATE_FORBIDS: 'That cannot be done at this stage of the round.',
+    SCORE_INVALID: 'Points must be a number with one decimal, from 0 to the sub-area’s maximum ({max}).',
+    ASSESSOR_UNKNOWN: 'Everyone chosen must be a person in the organisation.',
     CONTRIBUTION_NOT_FOUND: 'Comment or proposal not found.',
     CONTRIBUTION_ANSWERED: 'This comment or proposal has already been answered.',
     ARCHIVE_COPY_DAMAGED:
@@ -317,6 +324,11 @@ export const en: Words = {
       failed: '“{choice}” was not saved: {message}',
       retry: 'Try again',
       noPlan: 'Contributes to: no unit plan for {year} yet.',
+    },
+    /** The plan's own fields (seed 004): Trinn 1–3 dates, the checklist, Trinn 6 and 7, on the plan page. */
+    planFields: {
+      dateLabel: '{label}: date completed',
+      laterSteps: '{steps} follow once the plan is adopted.',
     },
     /** A unit's yearly plan (virksomhetsplan, seed 004): the list of units' plans and one plan's page. */
     plans: {
@@ -550,6 +562,8 @@ export const en: Words = {
     goalLastReport: 'Last reported {period}: {status}',
     goalNotReported: 'Not reported for {period} yet',
     measured: 'Measured value',
+    /** An input's label on the goals card names its goal, as screen readers read the label alone. */
+    goalInput: '{label}, goal {n}',
     commandGoals: 'my goals',
     commandGoalsWhat: 'the goals you are responsible for in the unit plan, with a report you can send here',
     helpTitle: 'Samtale in Teams',

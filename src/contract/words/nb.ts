@@ -50,6 +50,7 @@ export const nb = {
     HR: 'HR',
     'HR.Salary': 'HR lønn',
     Admin: 'Administrator',
+    Kompass: 'Kommunekompass',
     leader: 'Leder',
     employee: 'Medarbeider',
   },
@@ -95,6 +96,12 @@ export const nb = {
     GOAL_LINK_INVALID: 'Et mål kan bare bidra til et mål i planen til en enhet over, for samme år.',
     FIELD_NOT_LINKABLE: 'Bare hovedmålene kan knyttes til et mål i enhetens plan.',
     PLAN_COPY_NOT_FOUND: 'Denne planen er ikke arkivert ennå.',
+    ROUND_NOT_FOUND: 'Fant ikke denne vurderingsrunden, eller du har ikke tilgang til den.',
+    ROUND_EXISTS: 'Det finnes allerede en vurderingsrunde for dette året.',
+    ROUND_NOT_READY: 'Runden kan ikke avsluttes før alle delområder er vurdert og vurdererne er enige.',
+    ROUND_STATE_FORBIDS: 'Det kan ikke gjøres på dette trinnet av runden.',
+    SCORE_INVALID: 'Poengene må være et tall med én desimal, fra 0 til delområdets maksimum ({max}).',
+    ASSESSOR_UNKNOWN: 'Alle som velges, må finnes i organisasjonen.',
     CONTRIBUTION_NOT_FOUND: 'Fant ikke innspillet.',
     CONTRIBUTION_ANSWERED: 'Innspillet er allerede besvart.',
     ARCHIVE_COPY_DAMAGED:
@@ -313,6 +320,11 @@ export const nb = {
       failed: '«{choice}» ble ikke lagret: {message}',
       retry: 'Prøv igjen',
       noPlan: 'Bidrar til: ingen virksomhetsplan for {year} ennå.',
+    },
+    /** The plan's own fields (seed 004): Trinn 1–3 dates, the checklist, Trinn 6 and 7, on the plan page. */
+    planFields: {
+      dateLabel: '{label}: gjennomført dato',
+      laterSteps: '{steps} følger når planen er vedtatt.',
     },
     /** A unit's yearly plan (virksomhetsplan, seed 004): the list of units' plans and one plan's page. */
     plans: {
@@ -544,6 +556,8 @@ export const nb = {
     goalLastReport: 'Sist rapportert {period}: {status}',
     goalNotReported: 'Ikke rapportert for {period} ennå',
     measured: 'Målt verdi',
+    /** An input's label on the goals card names its goal, as screen readers read the label alone. */
+    goalInput: '{label}, mål {n}',
     commandGoals: 'mine mål',
     commandGoalsWhat: 'målene du er ansvarsperson for i virksomhetsplanen, med rapport du kan sende her',
     helpTitle: 'Samtale i Teams',

@@ -1,0 +1,47 @@
+// Seed 003's example municipality, as a reference to compare a round with: the sub-area scores as the
+// seed prints them, and the area scores it reports. Area 2 disagrees with itself in the seed (it
+// reports 77; its sub-areas sum to 73,1): both are kept, and no sub-area score is invented.
+export const KOMPASS_REFERENCE = {
+  name: 'Midtre Gauldal kommune',
+  source: 'seed 003',
+  /** Points with one decimal, by sub-area code. */
+  subAreas: {
+    '1.1': 10.0,
+    '1.2': 5.0,
+    '1.3': 20.0,
+    '1.4': 6.7,
+    '1.5': 19.8,
+    '2.1': 8.0,
+    '2.2': 25.0,
+    '2.3': 18.4,
+    '2.4': 21.7,
+    '3.1': 8.7,
+    '3.2': 35.3,
+    '3.3': 25.3,
+    '3.4': 17.3,
+    '4.1': 13.3,
+    '4.2': 15.5,
+    '4.3': 14.0,
+    '4.4': 15.3,
+    '4.5': 9.5,
+    '5.1': 6.7,
+    '5.2': 3.3,
+    '5.3': 6.7,
+    '5.4': 15.3,
+    '5.5': 8.7,
+    '6.1': 13.3,
+    '6.2': 15.3,
+    '6.3': 18.0,
+    '6.4': 20.0,
+    '7.1': 13.0,
+    '7.2': 26.3,
+    '7.3': 23.3,
+    '7.4': 6.7,
+    '8.1': 17.7,
+    '8.2': 27.3,
+    '8.3': 13.3,
+    '8.4': 25.6,
+  } as Readonly<Record<string, number>>,
+  /** The area scores as the seed reports them (555 in all). */
+  reported: [62, 77, 87, 68, 41, 67, 69, 84] as readonly number[],
+} as const;

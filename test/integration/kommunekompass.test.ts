@@ -1,0 +1,258 @@
+// Kommunekompasset through the API, on PGlite and PostgreSQL: a round started by Admin, scored by two
+// assessors who must agree, the seed's example reproduced from its sub-areas, the groups' input shown
+// only from 5, and evidence figures from the demo organisation's own records.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResponseOf } from '../../src/contract/endpoints.ts';
+import type { Actor } from '../../src/domain/policy.ts';
+import { KOMPASS_REFERENCE } from '../../src/domain/templates/kommunekompass-reference.ts';
+import { KOMPASS_AREAS } from '../../src/domain/templates/kommunekompass.ts';
+import { DEMO_TENANT_ID } from '../../src/seed/demo-organisation.ts';
+import { answerKompassInput } from '../../src/usecases/answer-kompass-input.ts';
+import { followUpPeriods } from '../../src/domain/unit-plan.ts';
+import { currentPeriod } from '../../src/usecases/support.ts';
+import { backends } from '../helpers/backends.ts';
+import { path } from '../helpers/factory.ts';
+import { DEMO, startTestApp, type Client, type TestApp } from '../helpers/harness.ts';
+
+type Round = ResponseOf<'getKompassRound'>;
+type Fail = { error: { code: string; details?: Record<string, unknown> } };
+
+for (const backend of await backends()) {
+  describe(`Kommunekompasset (${backend.name})`, () => {
+    let t: TestApp;
+    let anne: Client; // Admin
+    let kari: Client; // the top leader, an assessor
+    let hilde: Client; // HR, an assessor
+    let per: Client; // an employee
+    let year = 2040;
+
+    beforeAll(async () => {
+      t = await startTestApp(backend);
+      anne = await t.as(DEMO.anne);
+      kari = await t.as(DEMO.kari);
+      hilde = await t.as(DEMO.hilde);
+      per = await t.as(DEMO.per);
+    });
+    afterAll(() => t?.close());
+
+    const start = async (y: number, assessors = [DEMO.kari, DEMO.hilde]): Promise<Round> => {
+      const r = await anne<Round & Fail>('POST', path('startKompassRound'), { year: y, assessors });
+      expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(201);
+      return r.body;
+    };
+    const move = (round: Round, transition: string) =>
+      anne<Round & Fail>('POST', path('transitionKompassRound', { id: round.id }), {
+        transition,
+        baseVersion: round.version,
+      });
+    const score = (
+      who: Client,
+      round: Round,
+      code: string,
+      points: number,
+      justification: string | null = null,
+    ) => who<Round & Fail>('PUT', path('scoreSubArea', { id: round.id, code }), { points, justification });
+    const sub = (round: Round, code: string) =>
+      round.areas.flatMap((a) => a.subAreas).find((s) => s.code === code)!;
+
+    it('Admin starts a round and names the assessors; nobody else may, and a year has one round', async () => {
+      const y = year++;
+      expect(
+        (await per<Fail>('POST', path('startKompassRound'), { year: y, assessors: [DEMO.kari] })).status,
+      ).toBe(403);
+      expect(
+        (await anne<Fail>('POST', path('startKompassRound'), { year: y, assessors: ['no-such-person'] })).body
+          .error.code,
+      ).toBe('ASSESSOR_UNKNOWN');
+      const round = await start(y);
+      expect(round).toMatchObject({ status: 'draft', year: y, organisation: 'Fjordvik kommune' });
+      expect(round.assessors.map((a) => a.name)).toEqual(['Kari Nordmann', 'Hilde Strand']);
+      expect(round.can.transitions).toEqual(['open-input', 'start-assessment']);
+      expect(
+        (await anne<Fail>('POST', path('startKompassRound'), { year: y, assessors: [DEMO.kari] })).body.error
+          .code,
+      ).toBe('ROUND_EXISTS');
+      // Who reads it: Admin, the assessors, HR, the top leader; an employee learns nothing of it.
+      const cases: [string, string, number][] = [
+        ['admin', DEMO.anne, 200],
+        ['assessor (top leader)', DEMO.kari, 200],
+        ['assessor (HR)', DEMO.hilde, 200],
+        ['HR, not an assessor', DEMO.lars, 200],
+        ['a unit leader', DEMO.ola, 404],
+        ['an employee', DEMO.per, 404],
+      ];
+      for (const [who, oid, status] of cases) {
+        const client = await t.as(oid);
+        expect((await client('GET', path('getKompassRound', { id: round.id }))).status, who).toBe(status);
+        const listed = (await client<ResponseOf<'listKompassRounds'>>('GET', path('listKompassRounds'))).body;
+        expect(
+          listed.rounds.some((r) => r.id === round.id),
+          who,
+        ).toBe(status === 200);
+        expect(listed.canStart, who).toBe(oid === DEMO.anne);
+      }
+    });
+
+    it('assessors score in tenths up to each maximum; where they disagree both scores show until they agree', async () => {
+      const round = await start(year++);
+      // Not before the assessment starts.
+      expect((await score(kari, round, '3.2', 35.3)).body.error.code).toBe('ROUND_STATE_FORBIDS');
+      const started = await move(round, 'start-assessment');
+      expect(started.body.status).toBe('assessment');
+      expect(started.body.can.score).toBe(false); // Anne is not an assessor
+      for (const [points, problem] of [
+        [40.1, 'range'],
+        [-1, 'range'],
+        [35.35, 'tenths'],
+      ] as const) {
+        const refused = await score(kari, round, '3.2', points);
+        expect(refused.body.error.code).toBe('SCORE_INVALID');
+        expect(refused.body.error.details).toMatchObject({ max: 40, problem });
+      }
+      // Only the assessors score: HR who is not one may read but not score; Admin neither.
+      expect(
+        (
+          await (
+            await t.as(DEMO.lars)
+          )<Fail>('PUT', path('scoreSubArea', { id: round.id, code: '3.2' }), { points: 1 })
+        ).status,
+      ).toBe(403);
+      expect((await score(anne, round, '3.2', 1)).status).toBe(403);
+
+      let view = (await score(kari, round, '3.2', 35.3, 'Styringsdokumentene er koblet til budsjettet.'))
+        .body;
+      expect(sub(view, '3.2')).toMatchObject({ scores: [35.3, null], agreed: null, disagreement: false });
+      view = (await score(hilde, round, '3.2', 30)).body;
+      expect(sub(view, '3.2')).toMatchObject({ scores: [35.3, 30], agreed: null, disagreement: true });
+      expect(sub(view, '3.2').justifications).toEqual([
+        'Styringsdokumentene er koblet til budsjettet.',
+        null,
+      ]);
+      // Area 3's sums as each assessor has typed them; no agreed sum yet.
+      expect(view.areas[2]!.sums).toEqual({ byAssessor: [35, 30], agreed: null });
+      expect(view.finishRefusal).toBe('disagreement');
+      expect((await move(view, 'finish')).body.error.code).toBe('ROUND_NOT_READY');
+      view = (await score(hilde, round, '3.2', 35.3)).body;
+      expect(sub(view, '3.2')).toMatchObject({ scores: [35.3, 35.3], agreed: 35.3, disagreement: false });
+      expect(view.finishRefusal).toBe('unscored');
+    });
+
+    it("the seed's example reproduced from its sub-areas: 62, 73 (77 reported), 87, 68, 41, 67, 69, 84; 551 computed, 555 reported", async () => {
+      let round = await start(year++);
+      round = (await move(round, 'start-assessment')).body;
+      for (const area of KOMPASS_AREAS)
+        for (const s of area.subAreas)
+          for (const who of [kari, hilde]) {
+            const r = await score(who, round, s.code, KOMPASS_REFERENCE.subAreas[s.code]!);
+            expect(r.status, s.code).toBe(200);
+            round = r.body;
+          }
+      expect(round.areas.map((a) => a.sums.agreed)).toEqual([62, 73, 87, 68, 41, 67, 69, 84]);
+      expect(round.total).toBe(551);
+      expect(round.max).toBe(800);
+      expect(round.reference.reported).toEqual([62, 77, 87, 68, 41, 67, 69, 84]);
+      expect(round.reference.reported.reduce((a, b) => a + b, 0)).toBe(555);
+      expect(round.reference.computed).toEqual([62, 73, 87, 68, 41, 67, 69, 84]);
+      expect(round.finishRefusal).toBeNull();
+      const done = await move(round, 'finish');
+      expect(done.body.status).toBe('done');
+      expect(done.body.can.score).toBe(false);
+      // Nothing changes a finished round.
+      expect((await score(kari, done.body, '1.1', 1)).body.error.code).toBe('ROUND_STATE_FORBIDS');
+      // The next year's round compares with this one.
+      const next = await start(year++);
+      expect(next.previous).toEqual({ year: round.year, areas: [62, 73, 87, 68, 41, 67, 69, 84] });
+    });
+
+    it('input from a group is shown only from 5 respondents, and no answer is stored beside a person', async () => {
+      let round = await start(year++);
+      const employees = [DEMO.per, DEMO.silje, DEMO.ahmed, DEMO.marte, DEMO.jonas];
+      round = (
+        await anne<Round>('POST', path('inviteRespondents', { id: round.id }), {
+          group: 'employees',
+          people: employees,
+        })
+      ).body;
+      expect(round.invitations.find((i) => i.group === 'employees')).toEqual({
+        group: 'employees',
+        invited: 5,
+        answered: 0,
+      });
+      round = (await move(round, 'open-input')).body;
+      const actor = (oid: string): Actor => ({ tid: DEMO_TENANT_ID, oid, name: oid, upn: oid, roles: [] });
+      const answer = (oid: string, ratings: number[], text: string | null) =>
+        answerKompassInput(t.app.deps, actor(oid), { roundId: round.id, area: 8, ratings, text });
+      // Someone not asked cannot answer; a rating outside 1–5 is refused.
+      await expect(answer(DEMO.ola, [3, 3, 3, 3], null)).rejects.toMatchObject({ code: 'ROUND_NOT_FOUND' });
+      await expect(answer(DEMO.per, [6, 3, 3, 3], null)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      for (const [i, oid] of employees.slice(0, 4).entries())
+        expect(await answer(oid, [4, 3, 2, i + 1], `SVAR-${i}`)).toBe('ok');
+      // Once per person and area.
+      expect(await answer(DEMO.per, [1, 1, 1, 1], 'igjen')).toBe('answered');
+      const read = async () => (await anne<Round>('GET', path('getKompassRound', { id: round.id }))).body;
+      let input = (await read()).areas[7]!.input.find((g) => g.group === 'employees')!;
+      expect(input).toEqual({ group: 'employees', respondents: null, averages: null, texts: [] });
+      expect(JSON.stringify(await read())).not.toContain('SVAR-');
+      expect(await answer(DEMO.jonas, [5, 3, 2, 5], 'SVAR-4')).toBe('ok');
+      input = (await read()).areas[7]!.input.find((g) => g.group === 'employees')!;
+      expect(input.respondents).toBe(5);
+      expect(input.averages).toEqual([4.2, 3, 2, 3]);
+      expect([...input.texts].sort()).toEqual(['SVAR-0', 'SVAR-1', 'SVAR-2', 'SVAR-3', 'SVAR-4']);
+      // No row of the answers holds a person: not as a column, not in any value.
+      const columns = await t.app.db.query<{ column_name: string }>(
+        "select column_name from information_schema.columns where table_name = 'kompass_responses'",
+      );
+      expect(columns.map((c) => c.column_name).sort()).toEqual([
+        'area',
+        'grp',
+        'ratings',
+        'round_id',
+        'text',
+      ]);
+      const rows = await t.app.db.query<Record<string, unknown>>(
+        'select * from kompass_responses where round_id = $1',
+        [round.id],
+      );
+      for (const oid of employees) expect(JSON.stringify(rows)).not.toContain(oid);
+    });
+
+    it("evidence from the demo organisation's own records matches a hand count; below 5 it is hidden", async () => {
+      const y = Number(currentPeriod(t.app.deps));
+      const existing = (
+        await anne<ResponseOf<'listKompassRounds'>>('GET', path('listKompassRounds'))
+      ).body.rounds.find((r) => r.year === y);
+      const round = existing
+        ? (await anne<Round>('GET', path('getKompassRound', { id: existing.id }))).body
+        : await start(y);
+      const figure = (id: string, part: string | null = null) =>
+        round.evidence.find((f) => f.id === id && f.part === part)!;
+      // By hand, from the demo organisation (src/seed/demo-organisation.ts): 5 units, each with this
+      // year's plan adopted; 10 goals this year (Fjordvik 3, Oppvekst 2 after one ended, Helse 3, Stab 1,
+      // Personal 1), the 7 below the top all serving a municipal goal, every goal reported for every
+      // quarter that has ended.
+      expect(figure('plans-adopted')).toMatchObject({ value: 100, numerator: 5, denominator: 5 });
+      expect(figure('goals-linked')).toMatchObject({ value: 100, numerator: 7, denominator: 7 });
+      const today = new Date().toISOString().slice(0, 10);
+      for (const q of followUpPeriods(y, 'quarter'))
+        expect(figure('goals-reported', q.id), q.id).toMatchObject({
+          numerator: q.ends < today ? 10 : 0,
+          denominator: 10,
+        });
+      // 11 people, 10 of them with a leader; only Silje has a signed medarbeidersamtale this year
+      // (Marte's is signed by her leader alone).
+      expect(figure('employees-signed')).toMatchObject({ value: 10, numerator: 1, denominator: 10 });
+      // Below 5 nothing is shown: 3 leaders (Kari, Ola, Ingrid); 1 plan row in this year's signed records;
+      // no Oslo record signed this year.
+      expect(figure('leaders-signed')).toEqual({
+        id: 'leaders-signed',
+        area: 8,
+        value: null,
+        numerator: null,
+        denominator: 3,
+        part: null,
+      });
+      expect(figure('items-followed-up')).toMatchObject({ value: null, numerator: null, denominator: 1 });
+      expect(figure('del1-grading', 'tema-1-gradering:som')).toMatchObject({ value: null, denominator: 0 });
+    });
+  });
+}
