@@ -21,6 +21,7 @@ import { useI18n } from '../i18n.ts';
 import { ContributionsSection } from '../plan/Contributions.tsx';
 import { lacksWords } from '../plan/GoalFields.tsx';
 import { GoalsView } from '../plan/GoalsView.tsx';
+import { PlanFields } from '../plan/PlanFields.tsx';
 import { PlanStatusBadge } from '../plan/PlanStatusBadge.tsx';
 import type { PlanStatus, PlanTransition, PlanView } from '../plan/types.ts';
 import { ErrorNotice, PageTitle, RouterLink } from './common.tsx';
@@ -225,15 +226,22 @@ export function PlanPage({ api, id }: { api: Api; id: string }) {
         )}
       </div>
 
+      {/* The plan's own fields around its goals: Forankring before, the checklist after, Trinn 6–8 last. */}
+      <PlanFields api={api} plan={view} part="before" onSaved={onSaved} />
+
       <section className={styles.section} aria-labelledby="plan-goals-title">
         <Title3 as="h2" id="plan-goals-title" block>
           {p('goalsTitle')}
         </Title3>
+        <PlanFields api={api} plan={view} part="goals-intro" onSaved={onSaved} />
         <GoalsView api={api} plan={view} onSaved={onSaved} onChange={() => void load()} onError={setFailed} />
         {editable && <AddGoal api={api} plan={view} onAdded={() => void load()} />}
+        <PlanFields api={api} plan={view} part="goals" onSaved={onSaved} />
       </section>
 
       <ContributionsSection api={api} plan={view} onChange={() => void load()} />
+
+      <PlanFields api={api} plan={view} part="after" onSaved={onSaved} />
     </article>
   );
 }
