@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fill, periodName } from '../contract/words/format.ts';
+import { fill, formatDateTime, periodName } from '../contract/words/format.ts';
 import { WORDS } from '../contract/words/index.ts';
 import { renderRecordPdf, type RecordForPdf } from '../adapters/pdf/render-record.ts';
 import {
@@ -59,16 +59,15 @@ export async function archiveUnitPlan(
   if (kind === 'adopted' ? !plan.adoptedAt : plan.status !== 'closed')
     throw new AppError('PLAN_STATE_FORBIDS', { status: plan.status });
 
-  const content = await planForPdf(deps, plan, kind, exemptionBasis);
+  const { content, unit } = await planForPdf(deps, plan, kind, exemptionBasis);
   const bytes = await renderRecordPdf(content);
   const checksum = createHash('sha256').update(bytes).digest('hex');
   const archivedAt = nowIso(deps);
-  const unit = content.plan?.unit ?? plan.unitId;
   const path = `${plan.year}/virksomhetsplan/${plan.year}-${slug(unit)}-${plan.id.slice(0, 8)}-${kind}.pdf`;
   const marked = exemptionBasis !== null;
   const metadata: ArchiveMetadata = {
-    tittel: `${content.template.name} ${plan.year}${kind === 'report' ? ` – ${W.pdf.yearReport}` : ''}: ${unit}`,
-    dokumentetsDato: (content.plan?.at ?? archivedAt).slice(0, 10),
+    tittel: content.document?.title ?? content.template.name,
+    dokumentetsDato: (content.document?.at ?? archivedAt).slice(0, 10),
     tilgangsrestriksjon: marked ? 'Unntatt offentlighet' : '',
     skjermingshjemmel: exemptionBasis ?? '',
     sjekksum: checksum,
@@ -129,7 +128,7 @@ async function planForPdf(
   plan: UnitPlan,
   kind: PlanCopyKind,
   exemptionBasis: string | null,
-): Promise<RecordForPdf> {
+): Promise<{ content: RecordForPdf; unit: string }> {
   // Plans are written on the built-in form (save-plan-answer checks against it too); public unless the
   // organisation exempts them.
   const base: Template = exemptionBasis
@@ -154,7 +153,8 @@ async function planForPdf(
   );
   const adopted =
     plan.adoptedAt && plan.adoptedBy ? { name: org.name(plan.adoptedBy), at: plan.adoptedAt } : null;
-  return {
+  const unit = org.unit(plan.unitId)?.name ?? plan.unitId;
+  const content: RecordForPdf = {
     template,
     part: 'record',
     conversationId: plan.id,
@@ -167,13 +167,26 @@ async function planForPdf(
     signatures: [],
     contentHash: `sha256:${sha256Hex(canonicalJson({ answers: values, goals: items }))}`,
     organisation: org.units.find((u) => u.parentId === null)?.name ?? '',
-    plan: {
-      unit: org.unit(plan.unitId)?.name ?? plan.unitId,
-      copy: kind,
-      adopted,
+    document: {
+      title: `${template.name} ${plan.year}${kind === 'report' ? ` – ${W.pdf.yearReport}` : ''}: ${unit}`,
+      head: [
+        fill(W.pdf.unit, { unit }),
+        `${template.parties.leader}: ${leader}`,
+        fill(W.pdf.year, { year: String(plan.year) }),
+      ],
+      closing: {
+        heading: W.pdf.adoption,
+        lines: [
+          adopted
+            ? fill(W.pdf.adoptedBy, { name: adopted.name, time: formatDateTime('nb', adopted.at) })
+            : W.pdf.empty,
+        ],
+      },
+      idLabel: W.pdf.planId,
       at: (kind === 'adopted' ? plan.adoptedAt : plan.updatedAt) ?? plan.updatedAt,
     },
   };
+  return { content, unit };
 }
 
 /** The adopted copy holds Trinn 1–5; the year report every step, its goal table with the follow-up. */

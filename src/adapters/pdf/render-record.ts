@@ -35,16 +35,26 @@ export interface RecordForPdf {
   /** The salary part's salt: printed only on the salary copy, whose readers may check Punkt 4. */
   salarySalt?: string;
   /**
-   * A unit's plan instead of a conversation: its unit, leader and adoption replace the parties and
-   * the signatures, and conversationId holds the plan's id.
+   * A document that is not a signed conversation (a unit's plan, a Kommunekompass report): its title,
+   * head lines and closing replace the parties and the signatures, and conversationId holds its id.
    */
-  plan?: {
-    unit: string;
-    copy: 'adopted' | 'report';
-    adopted: { name: string; at: string } | null;
-    /** The document's date: the adoption, or the day the year report was closed. */
+  document?: {
+    title: string;
+    head: string[];
+    closing: { heading: string; lines: string[] };
+    /** "Plan-ID: {id}" – the words for its id in the footer and the closing. */
+    idLabel: string;
+    /** The document's date (for the PDF's own dates). */
     at: string;
   };
+  /** Tables after the template's sections (a plan's nothing; a report's overview, evidence, input). */
+  tables?: {
+    heading: string;
+    intro?: string;
+    columns: Column[];
+    rows: { cells: Record<string, string | null> }[];
+    widths?: (number | '*')[];
+  }[];
 }
 
 export function sectionsFor(template: Template, part: RecordForPdf['part']): Section[] {
@@ -82,14 +92,14 @@ function cell(column: Column, value: string | null, people: Record<string, strin
 
 export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
   const signedAt =
-    r.plan?.at ??
+    r.document?.at ??
     r.signatures
       .map((s) => s.signedAt)
       .sort()
       .at(-1);
   const at = signedAt ? new Date(signedAt) : new Date(0);
-  const title = r.plan
-    ? `${r.template.name} ${r.period}${r.plan.copy === 'report' ? ` – ${W.yearReport}` : ''}: ${r.plan.unit}`
+  const title = r.document
+    ? r.document.title
     : `${r.template.name} ${periodName(LOCALE, r.period)}${r.part === 'salary' ? ` – ${W.salaryTitle}` : ''}: ${r.parties.employee}`;
   const doc = new PDFDocument({
     pdfVersion: '1.7',
@@ -142,10 +152,10 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
 
   const head = doc.struct('Sect');
   root.add(head);
-  if (r.plan) {
-    put(head, 'P', fill(W.unit, { unit: r.plan.unit }), 'body', 11);
-    put(head, 'P', `${r.template.parties.leader}: ${r.parties.leader}`, 'body', 11);
-    put(head, 'P', fill(W.year, { year: r.period }), 'body', 11, 10);
+  if (r.document) {
+    r.document.head.forEach((line, i, all) =>
+      put(head, 'P', line, 'body', 11, i === all.length - 1 ? 10 : 4),
+    );
   } else {
     put(head, 'P', `${r.template.parties.leader}: ${r.parties.leader}`, 'body', 11);
     put(head, 'P', `${r.template.parties.employee}: ${r.parties.employee}`, 'body', 11);
@@ -211,20 +221,21 @@ export function renderRecordPdf(r: RecordForPdf): Promise<Buffer> {
     }
   }
 
+  for (const t of r.tables ?? []) {
+    const sect = doc.struct('Sect');
+    root.add(sect);
+    put(sect, 'H2', t.heading, 'bold', 14);
+    if (t.intro) put(sect, 'P', t.intro, 'body', 9);
+    if (t.rows.length === 0) put(sect, 'P', W.empty, 'body', 10);
+    else planTable(doc, sect, t.columns, t.rows, r.people, put, t.widths);
+  }
+
   const sig = doc.struct('Sect');
   root.add(sig);
-  if (r.plan) {
-    put(sig, 'H2', W.adoption, 'bold', 14);
-    put(
-      sig,
-      'P',
-      r.plan.adopted
-        ? fill(W.adoptedBy, { name: r.plan.adopted.name, time: formatDateTime(LOCALE, r.plan.adopted.at) })
-        : W.empty,
-      'body',
-      10,
-    );
-    put(sig, 'P', fill(W.planId, { id: r.conversationId }), 'body', 9);
+  if (r.document) {
+    put(sig, 'H2', r.document.closing.heading, 'bold', 14);
+    for (const line of r.document.closing.lines) put(sig, 'P', line, 'body', 10);
+    put(sig, 'P', fill(r.document.idLabel, { id: r.conversationId }), 'body', 9);
   } else {
     put(sig, 'H2', W.signatures, 'bold', 14);
     // Who signed, as what, when (Europe/Oslo) and how: a small table.
@@ -291,7 +302,7 @@ function pageFrames(doc: PDFKit.PDFDocument, r: RecordForPdf, title: string) {
       .fontSize(FRAME.size)
       .text(r.template.marking.text, margins.left, 28, { width, height: 20, ellipsis: true });
     doc.text(
-      `${fill(W.page, { page: String(i - start + 1), pages: String(count) })} · ${fill(r.plan ? W.planId : W.conversationId, { id: r.conversationId })}`,
+      `${fill(W.page, { page: String(i - start + 1), pages: String(count) })} · ${fill(r.document ? r.document.idLabel : W.conversationId, { id: r.conversationId })}`,
       margins.left,
       doc.page.height - 36,
       { width, align: 'center', lineBreak: false },
