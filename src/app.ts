@@ -31,12 +31,13 @@ import { devRoutes } from './http/routes/dev.ts';
 import { peopleRoutes } from './http/routes/people.ts';
 import { templateRoutes } from './http/routes/templates.ts';
 import { createLogger, type Logger } from './logger.ts';
-import type { Archive, Clock, TokenVerifier } from './ports.ts';
+import type { Archive, Clock, DocumentJob, TokenVerifier } from './ports.ts';
 import { DEMO_TENANT_ID, seedDemoOrganisation } from './seed/demo-organisation.ts';
 import type { DevLogin } from './usecases/login-dev-user.ts';
 import { anchorAuditTrail } from './usecases/anchor-audit-trail.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
 import { archiveUnitPlan } from './usecases/archive-unit-plan.ts';
+import { archiveKompassReport } from './usecases/archive-kompass-report.ts';
 import type { Deps, DomainEvents } from './usecases/support.ts';
 import { startJobs, type Jobs } from './adapters/jobs/pg-boss.ts';
 import {
@@ -162,7 +163,9 @@ export async function startSamtale(
   const clock = opts.clock ?? { now: () => new Date() };
   const events: DomainEvents = {
     recordSigned: (id) => (jobs ? jobs.enqueueArchive(id) : Promise.resolve()),
-    planArchivable: (id, kind) => (jobs ? jobs.enqueuePlanArchive(id, kind) : Promise.resolve()),
+    planArchivable: (id, kind) =>
+      jobs ? jobs.enqueueDocument({ type: 'plan', id, kind }) : Promise.resolve(),
+    roundFinished: (id) => (jobs ? jobs.enqueueDocument({ type: 'kompass', id }) : Promise.resolve()),
   };
   let jobs: Jobs | null = null;
   // One app-only Graph connection (one token cache, one throttle gate) for the directory and the archive.
@@ -253,20 +256,28 @@ export async function startSamtale(
         if (checkpoint) logger.info('audit trail anchored in the archive', { seq: checkpoint.seq });
       },
       awaitingArchive: () => deps.store.awaitingArchive(),
-      archivePlan: async (planId, kind) => {
-        await archiveUnitPlan(
-          { ...deps, archive },
-          {
-            planId,
-            kind,
+      archiveDocument: async (job) => {
+        const archiving = { ...deps, archive };
+        if (job.type === 'plan')
+          await archiveUnitPlan(archiving, {
+            planId: job.id,
+            kind: job.kind,
             retentionYears: config.retentionYears,
             exemptionBasis: config.planExemptionBasis ?? null,
-          },
-        );
-        logger.info('plan archived', { plan: planId, kind });
-        await anchorAuditTrail({ ...deps, archive });
+          });
+        else
+          await archiveKompassReport(archiving, { roundId: job.id, retentionYears: config.retentionYears });
+        logger.info('document archived', { ...job });
+        await anchorAuditTrail(archiving);
       },
-      plansAwaitingArchive: () => deps.store.plans.awaitingArchive(),
+      documentsAwaitingArchive: async () => [
+        ...(await deps.store.plans.awaitingArchive()).map((p): DocumentJob => ({
+          type: 'plan',
+          id: p.planId,
+          kind: p.kind,
+        })),
+        ...(await deps.store.kompass.awaitingReport()).map((id): DocumentJob => ({ type: 'kompass', id })),
+      ],
       sweepReminders: () => sweepReminders(deps, bot),
       sendReminder: async (id) => {
         if ((await sendReminder(deps, bot, id)) !== 'sent') return;

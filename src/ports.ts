@@ -113,6 +113,16 @@ export interface PlanStore {
   >;
 }
 
+/** A finished round's archived report. */
+export interface ReportCopy {
+  roundId: string;
+  path: string;
+  location: string;
+  checksum: string;
+  archivedAt: string;
+  metadataChecksum: string;
+}
+
 /** A note an assessor writes per area (Styrker, Utfordringer, Svakheter), versioned per note. */
 export interface AreaNote {
   roundId: string;
@@ -168,9 +178,31 @@ export interface KompassStore {
     items: { total: number; followedUp: number };
     gradings: { fieldId: string; grade: string; count: number }[];
   }>;
+  /** The finished round's archived report, if any. */
+  reportCopy(roundId: string): Promise<ReportCopy | undefined>;
+  recordReportCopy(row: ReportCopy): Promise<void>;
+  /** Finished rounds whose report is not archived yet: the archive sweep's catch-up list. */
+  awaitingReport(): Promise<string[]>;
   responses(
     roundId: string,
   ): Promise<{ area: number; group: RespondentGroup; ratings: number[]; text: string | null }[]>;
+  /** One person's invitation to a round (never their answers); undefined when they were not asked. */
+  invitation(
+    roundId: string,
+    oid: string,
+  ): Promise<{ group: RespondentGroup; answeredAreas: number[] } | undefined>;
+  /**
+   * A tenant's rounds open for input, each with who is asked, the areas they have answered, and the
+   * Oslo day the bot first asked them (the outbox day of their 'kompass-input' message; null until
+   * then). One query, for the reminders.
+   */
+  inputRounds(tid: string): Promise<
+    {
+      id: string;
+      year: number;
+      invitations: { oid: string; answeredAreas: number[]; askedOn: string | null }[];
+    }[]
+  >;
 }
 
 export interface Store {
@@ -307,6 +339,9 @@ export interface Store {
 }
 
 export type PlanCopyKind = 'adopted' | 'report';
+
+/** A document archived beside the records: a unit plan's copy, or a Kommunekompass report. */
+export type DocumentJob = { type: 'plan'; id: string; kind: PlanCopyKind } | { type: 'kompass'; id: string };
 
 export interface PlanArchiveCopy {
   planId: string;

@@ -540,6 +540,14 @@ const specs = {
     response: view.kompassRoundView,
     errors: ['ROUND_NOT_FOUND', 'FORBIDDEN', 'ROUND_STATE_FORBIDS', 'ASSESSOR_UNKNOWN'],
   },
+  openKompassReport: {
+    summary: 'Open a finished round’s archived PDF/A report (whoever reads the round)',
+    tag: 'kommunekompass',
+    auth: 'user',
+    params: req.idParams,
+    response: { file: 'application/pdf' },
+    errors: ['ROUND_NOT_FOUND', 'NOT_FOUND', 'ARCHIVE_COPY_DAMAGED'],
+  },
 } as const satisfies Record<OperationId, Spec>;
 
 type Specs = typeof specs;

@@ -52,6 +52,7 @@ export const PATHS = {
   scoreSubArea: ['put', '/api/kompass/:id/scores/:code'],
   saveAreaNote: ['put', '/api/kompass/:id/areas/:area/notes/:kind'],
   inviteRespondents: ['post', '/api/kompass/:id/invitations'],
+  openKompassReport: ['get', '/api/kompass/:id/report'],
 } as const satisfies Record<string, readonly ['get' | 'post' | 'put' | 'patch' | 'delete', `/${string}`]>;
 
 export type OperationId = keyof typeof PATHS;

@@ -4,7 +4,12 @@
 import { z } from 'zod';
 import { FOLLOW_UP_STATUSES, type ActionItem } from '../domain/answers.ts';
 import { NEXT_STEPS, STATUSES, TRANSITIONS } from '../domain/conversation.ts';
-import { RESPONDENT_GROUPS, ROUND_STATUSES, ROUND_TRANSITIONS } from '../domain/kompass-round.ts';
+import {
+  EVIDENCE_FIGURES,
+  RESPONDENT_GROUPS,
+  ROUND_STATUSES,
+  ROUND_TRANSITIONS,
+} from '../domain/kompass-round.ts';
 import { APP_ROLES } from '../domain/policy.ts';
 import {
   GOAL_OUTCOMES,
@@ -525,7 +530,7 @@ export const kompassRoundView = z.strictObject({
   /** Figures from Samtale's own records for the areas it can speak to; null below 5 people. */
   evidence: z.array(
     z.strictObject({
-      id: z.string(),
+      id: z.enum(EVIDENCE_FIGURES),
       area: z.number().int(),
       /** A share in percent, one decimal; null where fewer than 5 are counted. */
       value: z.number().nullable(),
@@ -535,6 +540,8 @@ export const kompassRoundView = z.strictObject({
       part: z.string().nullable(),
     }),
   ),
+  /** The finished round's archived PDF/A report (null until it is archived). */
+  report: z.strictObject({ archivedAt: isoInstant }).nullable(),
   /** How many were asked and have answered all areas, per group (counts only). */
   invitations: z.array(z.strictObject({ group: z.enum(RESPONDENT_GROUPS), invited: count, answered: count })),
 });

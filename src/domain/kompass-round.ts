@@ -27,6 +27,18 @@ export const roundTransitionAllowed = (t: RoundTransition, from: RoundStatus): b
 export const RESPONDENT_GROUPS = ['politicians', 'top_leader', 'unit_leaders', 'employees', 'union'] as const;
 export type RespondentGroup = (typeof RESPONDENT_GROUPS)[number];
 
+/** The figures Samtale's own records give for areas 3, 7 and 8. */
+export const EVIDENCE_FIGURES = [
+  'plans-adopted',
+  'goals-linked',
+  'goals-reported',
+  'employees-signed',
+  'leaders-signed',
+  'items-followed-up',
+  'del1-grading',
+] as const;
+export type EvidenceFigure = (typeof EVIDENCE_FIGURES)[number];
+
 /** Nothing from fewer people than this is shown: not a group's answers, not an evidence figure. */
 export const SMALLEST_GROUP = 5;
 

@@ -12,6 +12,7 @@ import {
   roundTransitionAllowed,
   shownFrom,
   shuffled,
+  type EvidenceFigure,
   type KompassRound,
   type RoundStanding,
 } from '../domain/kompass-round.ts';
@@ -63,12 +64,13 @@ export async function roundView(
 ): Promise<ReplyOf<'getKompassRound'>> {
   const { round, org, standing } = loaded;
   const store = deps.store.kompass;
-  const [scores, notes, responses, invitations, rounds] = await Promise.all([
+  const [scores, notes, responses, invitations, rounds, report] = await Promise.all([
     store.scores(round.id),
     store.notes(round.id),
     store.responses(round.id),
     standing.manager ? store.invitations(round.id) : Promise.resolve([]),
     store.rounds(round.tid),
+    store.reportCopy(round.id),
   ]);
   const standings = roundScores(round.assessors, scores);
   const scoreOf = new Map(scores.map((s) => [`${s.assessorOid}|${s.code}`, s]));
@@ -159,6 +161,7 @@ export async function roundView(
       computed: KOMPASS_AREAS.map((a) => Math.floor((sumTenths(a.subAreas) + 5) / 10)),
     },
     evidence: await evidence(deps, org, round),
+    report: report ? { archivedAt: report.archivedAt } : null,
     invitations: RESPONDENT_GROUPS.map((group) => {
       const asked = invitations.filter((x) => x.group === group);
       return {
@@ -174,7 +177,7 @@ type Figure = ReplyOf<'getKompassRound'>['evidence'][number];
 
 /** A share of counted people or goals, or nothing where fewer than 5 are counted. */
 function share(
-  id: string,
+  id: EvidenceFigure,
   area: number,
   numerator: number,
   denominator: number,

@@ -30,11 +30,14 @@ export interface DomainEvents {
   recordSigned(conversationId: string): Promise<void>;
   /** A plan was adopted, or closed with its year report: a copy is due in the archive. */
   planArchivable(planId: string, kind: PlanCopyKind): Promise<void>;
+  /** A Kommunekompass round was finished: its report is due in the archive. */
+  roundFinished(roundId: string): Promise<void>;
 }
 
 export const NO_EVENTS: DomainEvents = {
   recordSigned: () => Promise.resolve(),
   planArchivable: () => Promise.resolve(),
+  roundFinished: () => Promise.resolve(),
 };
 
 export const nowIso = (deps: Pick<Deps, 'clock'>) => deps.clock.now().toISOString();

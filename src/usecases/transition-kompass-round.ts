@@ -46,5 +46,6 @@ export async function transitionKompassRound(
     });
     return next;
   });
+  if (updated.status === 'done') await deps.events.roundFinished(roundId);
   return roundView(deps, actor, { ...loaded, round: updated });
 }

@@ -1,7 +1,11 @@
 // Kommunekompasset through the API, on PGlite and PostgreSQL: a round started by Admin, scored by two
 // assessors who must agree, the seed's example reproduced from its sub-areas, the groups' input shown
 // only from 5, and evidence figures from the demo organisation's own records.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDebian } from '../../scripts/ensure-debian.mjs';
 import type { ResponseOf } from '../../src/contract/endpoints.ts';
 import type { Actor } from '../../src/domain/policy.ts';
 import { KOMPASS_REFERENCE } from '../../src/domain/templates/kommunekompass-reference.ts';
@@ -137,32 +141,80 @@ for (const backend of await backends()) {
       expect(view.finishRefusal).toBe('unscored');
     });
 
-    it("the seed's example reproduced from its sub-areas: 62, 73 (77 reported), 87, 68, 41, 67, 69, 84; 551 computed, 555 reported", async () => {
-      let round = await start(year++);
-      round = (await move(round, 'start-assessment')).body;
-      for (const area of KOMPASS_AREAS)
-        for (const s of area.subAreas)
-          for (const who of [kari, hilde]) {
-            const r = await score(who, round, s.code, KOMPASS_REFERENCE.subAreas[s.code]!);
-            expect(r.status, s.code).toBe(200);
-            round = r.body;
-          }
-      expect(round.areas.map((a) => a.sums.agreed)).toEqual([62, 73, 87, 68, 41, 67, 69, 84]);
-      expect(round.total).toBe(551);
-      expect(round.max).toBe(800);
-      expect(round.reference.reported).toEqual([62, 77, 87, 68, 41, 67, 69, 84]);
-      expect(round.reference.reported.reduce((a, b) => a + b, 0)).toBe(555);
-      expect(round.reference.computed).toEqual([62, 73, 87, 68, 41, 67, 69, 84]);
-      expect(round.finishRefusal).toBeNull();
-      const done = await move(round, 'finish');
-      expect(done.body.status).toBe('done');
-      expect(done.body.can.score).toBe(false);
-      // Nothing changes a finished round.
-      expect((await score(kari, done.body, '1.1', 1)).body.error.code).toBe('ROUND_STATE_FORBIDS');
-      // The next year's round compares with this one.
-      const next = await start(year++);
-      expect(next.previous).toEqual({ year: round.year, areas: [62, 73, 87, 68, 41, 67, 69, 84] });
-    });
+    it(
+      "the seed's example reproduced from its sub-areas: 62, 73 (77 reported), 87, 68, 41, 67, 69, 84; 551 computed, 555 reported",
+      { timeout: 300_000 },
+      async () => {
+        let round = await start(year++);
+        round = (await move(round, 'start-assessment')).body;
+        for (const area of KOMPASS_AREAS)
+          for (const s of area.subAreas)
+            for (const who of [kari, hilde]) {
+              const r = await score(who, round, s.code, KOMPASS_REFERENCE.subAreas[s.code]!);
+              expect(r.status, s.code).toBe(200);
+              round = r.body;
+            }
+        expect(round.areas.map((a) => a.sums.agreed)).toEqual([62, 73, 87, 68, 41, 67, 69, 84]);
+        expect(round.total).toBe(551);
+        expect(round.max).toBe(800);
+        expect(round.reference.reported).toEqual([62, 77, 87, 68, 41, 67, 69, 84]);
+        expect(round.reference.reported.reduce((a, b) => a + b, 0)).toBe(555);
+        expect(round.reference.computed).toEqual([62, 73, 87, 68, 41, 67, 69, 84]);
+        expect(round.finishRefusal).toBeNull();
+        const done = await move(round, 'finish');
+        expect(done.body.status).toBe('done');
+        expect(done.body.can.score).toBe(false);
+        // Nothing changes a finished round.
+        expect((await score(kari, done.body, '1.1', 1)).body.error.code).toBe('ROUND_STATE_FORBIDS');
+        // The finished round is archived as a PDF/A report that every reader opens.
+        ensureDebian('poppler-utils', 'qpdf');
+        for (const end = Date.now() + 60_000; Date.now() < end;) {
+          if ((await anne<Round>('GET', path('getKompassRound', { id: round.id }))).body.report) break;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        const r = await fetch(t.url + path('openKompassReport', { id: round.id }), {
+          headers: { authorization: `Bearer ${await t.token(DEMO.lars)}` },
+        });
+        expect(r.status).toBe(200);
+        const dir = join(import.meta.dirname, '..', '..', 'test-results', 'kompass');
+        mkdirSync(dir, { recursive: true });
+        const file = join(dir, `${backend.name}-report.pdf`);
+        writeFileSync(file, Buffer.from(await r.arrayBuffer()));
+        execFileSync('qpdf', ['--check', file]);
+        const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+        expect(fonts).toMatch(/DejaVuSans/);
+        expect(
+          fonts
+            .split('\n')
+            .slice(2)
+            .filter((l) => l.trim() && !/ yes yes yes /.test(l)),
+        ).toEqual([]);
+        const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(
+          /\s+/g,
+          ' ',
+        );
+        for (const words of [
+          `Kommunekompasset ${round.year}: Fjordvik kommune`,
+          'Vurdert av: Kari Nordmann og Hilde Strand',
+          '3.2 Politisk styring',
+          '35,3 av 40',
+          'Styring og kontroll 87',
+          'Samlet: 551 av 800 poeng',
+          'Midtre Gauldal kommune',
+          'Enheter med vedtatt virksomhetsplan',
+        ])
+          expect(text).toContain(words);
+        // Public by default; no internal codes.
+        expect(text).not.toContain('Unntatt offentlighet');
+        expect(text).not.toMatch(/plans-adopted|employees-signed|tema-\d-gradering/);
+        // Someone who may not read the round may not open it either.
+        expect((await per('GET', path('openKompassReport', { id: round.id }))).status).toBe(404);
+
+        // The next year's round compares with this one.
+        const next = await start(year++);
+        expect(next.previous).toEqual({ year: round.year, areas: [62, 73, 87, 68, 41, 67, 69, 84] });
+      },
+    );
 
     it('input from a group is shown only from 5 respondents, and no answer is stored beside a person', async () => {
       let round = await start(year++);

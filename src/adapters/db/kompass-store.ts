@@ -200,6 +200,45 @@ export function kompassQueries(q: Sql): KompassStore {
         gradings: gradings.map((r) => ({ fieldId: r.field_id, grade: r.grade, count: r.count })),
       };
     },
+    async reportCopy(roundId) {
+      const r = await one<{
+        round_id: string;
+        path: string;
+        location: string;
+        checksum: string;
+        archived_at: Date;
+        metadata_checksum: string;
+      }>('select * from kompass_archive_copies where round_id = $1', [roundId]);
+      return (
+        r && {
+          roundId: r.round_id,
+          path: r.path,
+          location: r.location,
+          checksum: r.checksum,
+          archivedAt: iso(r.archived_at),
+          metadataChecksum: r.metadata_checksum,
+        }
+      );
+    },
+    async recordReportCopy(c) {
+      await q.query(
+        `insert into kompass_archive_copies (round_id, path, location, checksum, archived_at, metadata_checksum)
+         values ($1,$2,$3,$4,$5,$6) on conflict (round_id) do update set path = excluded.path,
+           location = excluded.location, checksum = excluded.checksum, archived_at = excluded.archived_at,
+           metadata_checksum = excluded.metadata_checksum`,
+        [c.roundId, c.path, c.location, c.checksum, c.archivedAt, c.metadataChecksum],
+      );
+    },
+    async awaitingReport() {
+      return (
+        await q.query<{ id: string }>(
+          `select r.id from kompass_rounds r where r.status = 'done'
+             and not exists (select 1 from kompass_archive_copies c where c.round_id = r.id)
+           order by r.updated_at, r.id`,
+          [],
+        )
+      ).map((r) => r.id);
+    },
     async responses(roundId) {
       const rows = await q.query<{
         area: number;
@@ -208,6 +247,47 @@ export function kompassQueries(q: Sql): KompassStore {
         text: string | null;
       }>('select area, grp, ratings, text from kompass_responses where round_id = $1', [roundId]);
       return rows.map((r) => ({ area: r.area, group: r.grp, ratings: r.ratings, text: r.text }));
+    },
+    async invitation(roundId, oid) {
+      const r = await one<{ grp: RespondentGroup; answered_areas: number[] }>(
+        'select grp, answered_areas from kompass_invitations where round_id = $1 and oid = $2',
+        [roundId, oid],
+      );
+      return r && { group: r.grp, answeredAreas: r.answered_areas };
+    },
+    async inputRounds(tid) {
+      // The first message's key is kompassInputKey (src/domain/kompass-reminders.ts).
+      const rows = await q.query<{
+        id: string;
+        year: number;
+        oid: string | null;
+        answered_areas: number[] | null;
+        asked_on: string | null;
+      }>(
+        `select r.id, r.year, i.oid, i.answered_areas, o.day::text as asked_on
+           from kompass_rounds r
+           left join kompass_invitations i on i.round_id = r.id
+           left join outbox_keys k on k.key = 'kompass-input:' || r.id::text || ':' || i.oid
+           left join outbox o on o.id = k.outbox_id
+          where r.tid = $1 and r.status = 'input'
+          order by r.year, r.id, i.oid`,
+        [tid],
+      );
+      const rounds = new Map<
+        string,
+        {
+          id: string;
+          year: number;
+          invitations: { oid: string; answeredAreas: number[]; askedOn: string | null }[];
+        }
+      >();
+      for (const r of rows) {
+        const round = rounds.get(r.id) ?? { id: r.id, year: r.year, invitations: [] };
+        rounds.set(r.id, round);
+        if (r.oid !== null)
+          round.invitations.push({ oid: r.oid, answeredAreas: r.answered_areas ?? [], askedOn: r.asked_on });
+      }
+      return [...rounds.values()];
     },
   };
 }

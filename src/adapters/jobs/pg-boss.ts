@@ -3,12 +3,12 @@
 import { PgBoss, fromPglite } from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../../logger.ts';
-import type { PlanCopyKind } from '../../ports.ts';
+import type { DocumentJob } from '../../ports.ts';
 
 // v2: one queued-or-active job per record (exclusive) with a heartbeat; the first queue had neither.
 export const ARCHIVE_QUEUE = 'archive-record-v2';
 const SWEEP_QUEUE = 'archive-sweep';
-export const PLAN_ARCHIVE_QUEUE = 'archive-plan';
+export const DOCUMENT_ARCHIVE_QUEUE = 'archive-document';
 export const REMINDER_QUEUE = 'send-reminder';
 const REMINDER_SWEEP_QUEUE = 'reminder-sweep';
 const DIRECTORY_QUEUE = 'directory-sync';
@@ -18,9 +18,9 @@ export interface JobHandlers {
   archiveRecord(conversationId: string): Promise<void>;
   /** Signed records not yet archived: the sweep's catch-up list after a crash or downtime. */
   awaitingArchive(): Promise<string[]>;
-  archivePlan(planId: string, kind: PlanCopyKind): Promise<void>;
-  /** Plans adopted or closed whose copy is not yet archived. */
-  plansAwaitingArchive(): Promise<{ planId: string; kind: PlanCopyKind }[]>;
+  archiveDocument(job: DocumentJob): Promise<void>;
+  /** Plans adopted or closed, and rounds finished, whose copy is not yet archived. */
+  documentsAwaitingArchive(): Promise<DocumentJob[]>;
   /** Records what is due in the outbox; returns the bundles to send. */
   sweepReminders(): Promise<string[]>;
   sendReminder(outboxId: string): Promise<void>;
@@ -34,7 +34,7 @@ export interface JobHandlers {
 
 export interface Jobs {
   enqueueArchive(conversationId: string): Promise<void>;
-  enqueuePlanArchive(planId: string, kind: PlanCopyKind): Promise<void>;
+  enqueueDocument(job: DocumentJob): Promise<void>;
   sweep(): Promise<number>;
   sweepReminders(): Promise<number>;
   stop(): Promise<void>;
@@ -98,8 +98,8 @@ export async function startJobs(
   const enqueueArchive = async (conversationId: string) => {
     await boss.send(ARCHIVE_QUEUE, { conversationId }, { singletonKey: conversationId });
   };
-  // A plan's copies: rare and small, retried like a record's.
-  await boss.createQueue(PLAN_ARCHIVE_QUEUE, {
+  // Plans' copies and Kommunekompass reports: rare and small, retried like a record's.
+  await boss.createQueue(DOCUMENT_ARCHIVE_QUEUE, {
     policy: 'exclusive',
     retryLimit: 10,
     retryDelay: 5,
@@ -108,15 +108,16 @@ export async function startJobs(
     expireInSeconds: 1800,
     heartbeatSeconds: 10,
   });
-  const enqueuePlanArchive = async (planId: string, kind: PlanCopyKind) => {
-    await boss.send(PLAN_ARCHIVE_QUEUE, { planId, kind }, { singletonKey: `${planId}:${kind}` });
+  const enqueueDocument = async (job: DocumentJob) => {
+    const key = job.type === 'plan' ? `plan:${job.id}:${job.kind}` : `kompass:${job.id}`;
+    await boss.send(DOCUMENT_ARCHIVE_QUEUE, job, { singletonKey: key });
   };
   const sweep = async () => {
     const ids = await handlers.awaitingArchive();
     for (const id of ids) await enqueueArchive(id);
-    const plans = await handlers.plansAwaitingArchive();
-    for (const p of plans) await enqueuePlanArchive(p.planId, p.kind);
-    return ids.length + plans.length;
+    const documents = await handlers.documentsAwaitingArchive();
+    for (const d of documents) await enqueueDocument(d);
+    return ids.length + documents.length;
   };
 
   // Idle, the worker polls every 2 s (little load on PGlite's single connection). With a backlog it
@@ -132,15 +133,15 @@ export async function startJobs(
     },
     (jobs) => settleEach(jobs, (d) => handlers.archiveRecord(d.conversationId), logger, 'archiving'),
   );
-  await boss.work<{ planId: string; kind: PlanCopyKind }>(
-    PLAN_ARCHIVE_QUEUE,
+  await boss.work<DocumentJob>(
+    DOCUMENT_ARCHIVE_QUEUE,
     {
       pollingIntervalSeconds: opts.pollingSeconds ?? 2,
       batchSize: 4,
       burstWhenBatchFull: true,
       perJobResults: true,
     },
-    (jobs) => settleEach(jobs, (d) => handlers.archivePlan(d.planId, d.kind), logger, 'archiving a plan'),
+    (jobs) => settleEach(jobs, (d) => handlers.archiveDocument(d), logger, 'archiving a document'),
   );
   await boss.work(SWEEP_QUEUE, async () => {
     await sweep();
@@ -208,7 +209,7 @@ export async function startJobs(
 
   return {
     enqueueArchive,
-    enqueuePlanArchive,
+    enqueueDocument,
     sweep,
     sweepReminders,
     stop: () => boss.stop({ graceful: true, timeout: 10_000 }),

@@ -170,6 +170,7 @@ export const kommunekompass: Template = {
   title: 'Kommunekompasset',
   source: 'seed 003',
   parties: { leader: 'Kommunedirektør', employee: 'Kommunen' },
-  marking: { text: 'Unntatt offentlighet, jf. offl. § 14 første ledd', offl13: false },
+  // A Kommunekompass report is not exempt from public access by default.
+  marking: { text: '', offl13: false },
   sections: KOMPASS_AREAS.map(areaSection),
 };

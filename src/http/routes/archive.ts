@@ -3,6 +3,7 @@ import type { Archive } from '../../ports.ts';
 import { listArchive } from '../../usecases/list-archive.ts';
 import { openArchiveCopy } from '../../usecases/open-archive-copy.ts';
 import { openPlanCopy } from '../../usecases/open-plan-copy.ts';
+import { openKompassReport } from '../../usecases/open-kompass-report.ts';
 import type { Deps } from '../../usecases/support.ts';
 import { route, type Route } from '../route.ts';
 
@@ -14,4 +15,5 @@ export const archiveRoutes = (deps: Deps & { archive: Archive }): Route[] => [
   route(endpoints.openPlanCopy, ({ actor, params }) =>
     openPlanCopy(deps, actor, { planId: params.id, kind: params.kind }),
   ),
+  route(endpoints.openKompassReport, ({ actor, params }) => openKompassReport(deps, actor, params.id)),
 ];
