@@ -39,6 +39,7 @@ import {
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/card.ts';
 import { readFollowUpCard } from './follow-up-form.ts';
 import { goalLine, readGoalReport } from './goal-report-form.ts';
+import { answerKompassArea, showKompassInput } from './kompass-input.ts';
 
 export interface BotContext {
   deps: Deps;
@@ -48,7 +49,15 @@ export interface BotContext {
 }
 
 /** The card actions the bot's cards carry, as Action.Execute verbs (and Action.Submit fallbacks). */
-const VERBS = ['followUp.show', 'followUp.save', 'planGoals.show', 'planGoals.report', 'help.show'] as const;
+const VERBS = [
+  'followUp.show',
+  'followUp.save',
+  'planGoals.show',
+  'planGoals.report',
+  'help.show',
+  'kompass.input.show',
+  'kompass.input.answer',
+] as const;
 type Verb = (typeof VERBS)[number];
 
 const COMMANDS = {
@@ -232,6 +241,10 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
         return reportGoals(who, data, lang);
       case 'help.show':
         return Promise.resolve(helpCard(links, lang));
+      case 'kompass.input.show':
+        return showKompassInput(deps, who, data, lang);
+      case 'kompass.input.answer':
+        return answerKompassArea(deps, who, data, lang);
     }
   };
 
@@ -281,7 +294,8 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
         if (data.keep === undefined) return card;
         // From a reminder: its text and links stay in the chat; the answer comes as a new message.
         await context.sendActivity(cardMessage(card));
-        return WORDS[langOf(context.activity)].bot.followUpBelow;
+        const w = WORDS[langOf(context.activity)].bot;
+        return verb === 'kompass.input.show' ? w.kompass.below : w.followUpBelow;
       } catch (e) {
         const code = e instanceof AppError ? e.code : 'INTERNAL';
         logger.warn('card action refused', { verb, code });

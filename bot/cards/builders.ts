@@ -134,6 +134,15 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
           text(`[${w.openPlan}](${links.plan(m.subject)})`),
         );
         break;
+      case 'kompass-input':
+      case 'kompass-input-reminder':
+        // What is asked, and that it is anonymous; the questions come with "Svar nå", never here.
+        items.push(
+          text(fill(w.kompass.asked, { year: m.period })),
+          ...(m.kind === 'kompass-input-reminder' ? [text(plural(lang, w.kompass.reminder, m.count))] : []),
+          text(w.kompass.anonymous, { isSubtle: true }),
+        );
+        break;
       case 'plan-summary': {
         const missing = m.missing ?? [];
         const vars = { unit: m.unit ?? '', period: periodName(lang, m.period) };
@@ -163,6 +172,7 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
     ...(messages.some((m) => m.kind === 'plan-follow-up')
       ? [execute(w.reportGoals, 'planGoals.show', { keep: 1 })]
       : []),
+    ...kompassActions(messages, lang),
   ];
   const build = (n: number) =>
     card(
@@ -170,6 +180,20 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
       [...actions, openUrl(w.myConversations, links.home)],
     );
   return build(fitting(sections.length, build));
+}
+
+/** "Svar nå" for each Kommunekompass round asking for input (by year, should there be more than one). */
+function kompassActions(messages: readonly DueMessage[], lang: Locale): Action[] {
+  const w = WORDS[lang].bot.kompass;
+  const rounds = new Map<string, string>();
+  for (const m of messages)
+    if (m.kind === 'kompass-input' || m.kind === 'kompass-input-reminder') rounds.set(m.subject, m.period);
+  return [...rounds].map(([roundId, year]) =>
+    execute(rounds.size > 1 ? fill(w.answerNowYear, { year }) : w.answerNow, 'kompass.input.show', {
+      roundId,
+      keep: 1,
+    }),
+  );
 }
 
 export function welcomeCard(links: Links, lang: Locale): AdaptiveCard {

@@ -8,6 +8,7 @@ export interface TextBlock {
   weight?: 'Default' | 'Bolder';
   size?: 'Small' | 'Default' | 'Medium' | 'Large';
   isSubtle?: boolean;
+  color?: 'Default' | 'Good' | 'Warning' | 'Attention';
   spacing?: 'None' | 'Small' | 'Medium' | 'Large';
 }
 export interface FactSet {

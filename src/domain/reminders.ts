@@ -96,7 +96,9 @@ export type ReminderKind =
   | 'plan-follow-up'
   | 'plan-summary'
   | 'plan-input'
-  | 'plan-report';
+  | 'plan-report'
+  | 'kompass-input'
+  | 'kompass-input-reminder';
 
 export interface DueMessage {
   kind: ReminderKind;

@@ -1,4 +1,5 @@
 import { bundleForToday, dueMessages, maySendAt, osloTime, type ReminderState } from '../domain/reminders.ts';
+import { dueKompassMessages, type KompassInputState } from '../domain/kompass-reminders.ts';
 import {
   duePlanMessages,
   duePlanNotices,
@@ -27,9 +28,11 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
     cycleDeadline: cycleDeadlineMonthDay ? `${today.slice(0, 4)}-${cycleDeadlineMonthDay}` : null,
   };
 
+  // Tenants with a chat: only there can anything be sent.
+  const tenants = await bot.store.chatTenants();
   const unplanned: ReminderState['unplanned'][number][] = [];
   if (settings.cycleDeadline) {
-    for (const tid of await bot.store.chatTenants()) {
+    for (const tid of tenants) {
       const byLeader = new Map<string, string[]>();
       for (const u of await deps.directory.users(tid)) {
         if (u.managerOid && !planned.has(`${tid}:${u.oid}`))
@@ -49,6 +52,7 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
       holidays,
     ),
     ...duePlanNotices(await planNoticeState(deps, orgOf, Number(today.slice(0, 4)))),
+    ...dueKompassMessages(await kompassInputState(deps, tenants), today, holidays),
   ];
   // Only people the bot can reach; the rest stay due and go out once they install the app.
   // Each person's chat is looked up once per sweep.
@@ -165,5 +169,14 @@ async function planNoticeState(
         .filter((oid) => oid !== leader),
     });
   }
+  return out;
+}
+
+/** Kommunekompass rounds open for input, with who is asked and what they have answered: one query per tenant. */
+async function kompassInputState(deps: Deps, tenants: readonly string[]): Promise<KompassInputState[]> {
+  const out: KompassInputState[] = [];
+  for (const tid of tenants)
+    for (const r of await deps.store.kompass.inputRounds(tid))
+      out.push({ tid, roundId: r.id, year: r.year, status: 'input', invitations: r.invitations });
   return out;
 }
