@@ -307,17 +307,33 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
         return '';
       }
     });
-    // Clients without Universal Actions send the same verb and data as a message (Action.Submit).
-    agent.adaptiveCards.actionSubmit<Record<string, unknown>>(verb, async (context, _state, data) => {
-      const who = actor(context);
-      if (!who) return;
-      const lang = langOf(context.activity);
-      try {
-        await context.sendActivity(cardMessage(await onAction(who, verb, data, lang)));
-      } catch (e) {
-        await context.sendActivity(e instanceof AppError ? e.messageIn(lang) : WORDS[lang].errors.INTERNAL);
-      }
-    });
+    // Clients without Universal Actions send the card's fallback (Action.Submit) as a message whose value
+    // is the data flat, with the verb beside it. The SDK's actionSubmit reads the value as an
+    // Action.Execute ({ type, verb, data }) and fails on it, so the route is our own.
+    agent.addRoute(
+      (context) => {
+        const a = context.activity;
+        const value: unknown = a.value;
+        return Promise.resolve(
+          a.type === 'message' &&
+            !a.text &&
+            typeof value === 'object' &&
+            value !== null &&
+            (value as Record<string, unknown>).verb === verb,
+        );
+      },
+      async (context) => {
+        const who = actor(context);
+        if (!who) return;
+        const lang = langOf(context.activity);
+        const { verb: _verb, ...data } = context.activity.value as Record<string, unknown>;
+        try {
+          await context.sendActivity(cardMessage(await onAction(who, verb, data, lang)));
+        } catch (e) {
+          await context.sendActivity(e instanceof AppError ? e.messageIn(lang) : WORDS[lang].errors.INTERNAL);
+        }
+      },
+    );
   }
 
   // A verb this bot does not know (an old card, a newer client): the help card in its place.

@@ -97,6 +97,36 @@ for (const backend of await backends()) {
       expect(JSON.stringify(cards[3])).toContain('hjelp');
     });
 
+    it('a client without Universal Actions sends the fallback (Action.Submit) and gets the answer as a card', async () => {
+      await install(DEMO.ingrid);
+      let before = sentTo(DEMO.ingrid).length;
+      // The fallback's value is the card's data flat, with the verb beside it.
+      await post(activity(DEMO.ingrid, { type: 'message', value: { verb: 'help.show' } }));
+      const help = sentTo(DEMO.ingrid).slice(before);
+      expect(help).toHaveLength(1);
+      expect(JSON.stringify(cardOf(help[0]!.activity))).toContain('mine samtaler');
+
+      await post(activity(DEMO.ingrid, { type: 'message', text: 'oppfølging' }));
+      const card = JSON.stringify(cardOf(sentTo(DEMO.ingrid).at(-1)!.activity));
+      const [statusId, itemId] = /status:([0-9a-f-]{36}):\d+:[a-z_]+/.exec(card) ?? [];
+      before = sentTo(DEMO.ingrid).length;
+      await post(
+        activity(DEMO.ingrid, { type: 'message', value: { verb: 'followUp.save', [statusId!]: 'partly' } }),
+      );
+      expect(sentTo(DEMO.ingrid).slice(before)).toHaveLength(1);
+      expect((await t.app.deps.store.item(itemId!))!.status).toBe('partly');
+      // Put back for the tests after this one.
+      const item = (await t.app.deps.store.item(itemId!))!;
+      await t.app.deps.store.updateItemStatus({
+        id: item.id,
+        status: 'open',
+        comment: item.statusComment,
+        by: DEMO.ingrid,
+        at: new Date().toISOString(),
+        baseVersion: item.version,
+      });
+    });
+
     it('records follow-up status from the card in place; the owner only, whatever the card data says', async () => {
       await install(DEMO.ingrid);
       const before = sentTo(DEMO.ingrid).length;
