@@ -548,6 +548,24 @@ const specs = {
     response: { file: 'application/pdf' },
     errors: ['ROUND_NOT_FOUND', 'NOT_FOUND', 'ARCHIVE_COPY_DAMAGED'],
   },
+  makeGoalFromFinding: {
+    summary:
+      "Make an area's Utfordring or Svakhet a goal of the municipality's own plan open for goals, linked back to the area",
+    tag: 'kommunekompass',
+    auth: 'user',
+    params: req.areaParams,
+    body: req.findingBody,
+    status: 201,
+    response: view.findingGoal,
+    errors: [
+      'ROUND_NOT_FOUND',
+      'FINDING_NOT_FOUND',
+      'NO_OPEN_TOP_PLAN',
+      'PLAN_NOT_FOUND',
+      'FORBIDDEN',
+      'PLAN_STATE_FORBIDS',
+    ],
+  },
 } as const satisfies Record<OperationId, Spec>;
 
 type Specs = typeof specs;

@@ -53,6 +53,7 @@ export const PATHS = {
   saveAreaNote: ['put', '/api/kompass/:id/areas/:area/notes/:kind'],
   inviteRespondents: ['post', '/api/kompass/:id/invitations'],
   openKompassReport: ['get', '/api/kompass/:id/report'],
+  makeGoalFromFinding: ['post', '/api/kompass/:id/areas/:area/goals'],
 } as const satisfies Record<string, readonly ['get' | 'post' | 'put' | 'patch' | 'delete', `/${string}`]>;
 
 export type OperationId = keyof typeof PATHS;

@@ -173,6 +173,11 @@ export const noteParams = z.strictObject({
   kind: z.enum(['styrker', 'utfordringer', 'svakheter']),
 });
 export const noteBody = z.strictObject({ text: z.string().max(10_000), baseVersion: version });
+export const areaParams = z.strictObject({ id: uuid, area: z.coerce.number().int().min(1).max(8) });
+export const findingBody = z.strictObject({
+  kind: z.enum(['utfordringer', 'svakheter']),
+  text: z.string().trim().min(1).max(2000),
+});
 export const inviteBody = z.strictObject({
   group: z.enum(RESPONDENT_GROUPS),
   people: z.array(personId).min(1).max(5000),

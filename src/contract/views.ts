@@ -340,6 +340,8 @@ export const planGoalView = z.strictObject({
     .strictObject({ id: z.string(), goal: z.string(), unit: unitRef, removed: z.boolean() })
     .nullable(),
   carriedFrom: z.string().nullable(),
+  /** Made from a Kommunekompass finding: the round and the area (its number and title). */
+  fromKompass: z.strictObject({ roundId: z.string(), area: z.number().int(), title: z.string() }).nullable(),
   outcome: z.enum(GOAL_OUTCOMES).nullable(),
   version: count,
   /** What the seed asks of a goal and this one lacks. */
@@ -545,6 +547,9 @@ export const kompassRoundView = z.strictObject({
   /** How many were asked and have answered all areas, per group (counts only). */
   invitations: z.array(z.strictObject({ group: z.enum(RESPONDENT_GROUPS), invited: count, answered: count })),
 });
+
+/** A goal made from a Kommunekompass finding, in the plan that took it. */
+export const findingGoal = z.strictObject({ planId: z.string(), year: z.number().int(), goal: planGoalView });
 
 /** A conversation's goal field and the unit goal it serves now. */
 export const fieldLink = z.strictObject({ fieldId: z.string(), servesGoalId: z.uuid().nullable() });

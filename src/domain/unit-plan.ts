@@ -86,6 +86,8 @@ export interface PlanGoal {
   servesGoalId: string | null;
   /** Last year's goal this one carries on (Trinn 8). */
   carriedFromId: string | null;
+  /** A Kommunekompass finding (an area's Utfordring or Svakhet) this goal was made from. */
+  fromKompass: { roundId: string; area: number } | null;
   /** What the year report says becomes of it: carried on, adjusted or ended. */
   outcome: GoalOutcome | null;
   version: number;

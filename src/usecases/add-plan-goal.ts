@@ -27,6 +27,7 @@ export async function addPlanGoal(
       position: 0,
       ...input,
       carriedFromId: null,
+      fromKompass: null,
       outcome: null,
       version: 0,
       removedAt: null,

@@ -42,6 +42,7 @@ export async function answerContribution(
         due: null,
         servesGoalId: null,
         carriedFromId: null,
+        fromKompass: null,
         outcome: null,
         version: 0,
         removedAt: null,

@@ -56,6 +56,7 @@ export async function draftUnitPlan(
         ownerOid: g.ownerOid && inUnit(org, input.unitId, g.ownerOid) ? g.ownerOid : null,
         servesGoalId: null,
         carriedFromId: g.id,
+        fromKompass: g.fromKompass,
         outcome: null,
         version: 0,
         removedAt: null,

@@ -23,6 +23,7 @@ import {
   type UnitPlan,
 } from '../domain/unit-plan.ts';
 import { reportPeriodFor } from '../domain/plan-reminders.ts';
+import { KOMPASS_AREAS } from '../domain/templates/kommunekompass.ts';
 import { virksomhetsplan } from '../domain/templates/virksomhetsplan.ts';
 import { osloTime } from '../domain/reminders.ts';
 import { AppError } from '../errors/catalogue.ts';
@@ -169,6 +170,10 @@ export function goalView(
           }
         : null,
     carriedFrom: goal.carriedFromId,
+    fromKompass: goal.fromKompass && {
+      ...goal.fromKompass,
+      title: KOMPASS_AREAS.find((a) => a.number === goal.fromKompass?.area)?.title ?? '',
+    },
     outcome: goal.outcome,
     version: goal.version,
     problems: goalProblems(goal),

@@ -110,6 +110,7 @@ export async function cycleBench(args: string[]) {
           due: `${YEAR}-12-31`,
           servesGoalId: above.length ? (above[g % above.length] ?? null) : null,
           carriedFromId: null,
+          fromKompass: null,
           outcome: null,
           version: 0,
           removedAt: null,

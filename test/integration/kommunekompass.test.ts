@@ -216,6 +216,72 @@ for (const backend of await backends()) {
       },
     );
 
+    it("an area's Utfordring becomes a goal of the municipality's own plan, linked back to the area", async () => {
+      let round = await start(year++);
+      round = (await move(round, 'start-assessment')).body;
+      const note = await hilde<Round>(
+        'PUT',
+        path('saveAreaNote', { id: round.id, area: '3', kind: 'utfordringer' }),
+        {
+          text: 'Svak kobling mellom budsjett og mål\n- Lite systematisk rapportering til kommunestyret',
+          baseVersion: 0,
+        },
+      );
+      expect(note.status).toBe(200);
+      expect(note.body.areas[2]!.notes.utfordringer).toMatchObject({
+        version: 1,
+        by: { name: 'Hilde Strand' },
+      });
+      // A stale version is a conflict that names what is there now.
+      const stale = await kari<Fail>(
+        'PUT',
+        path('saveAreaNote', { id: round.id, area: '3', kind: 'utfordringer' }),
+        {
+          text: 'Noe annet',
+          baseVersion: 0,
+        },
+      );
+      expect(stale.body.error.code).toBe('VERSION_CONFLICT');
+      const take = (who: Client, text: string, kind = 'utfordringer') =>
+        who<ResponseOf<'makeGoalFromFinding'> & Fail>(
+          'POST',
+          path('makeGoalFromFinding', { id: round.id, area: '3' }),
+          {
+            kind,
+            text,
+          },
+        );
+      // No plan of the municipality open for goals yet.
+      expect((await take(kari, 'Lite systematisk rapportering til kommunestyret')).body.error.code).toBe(
+        'NO_OPEN_TOP_PLAN',
+      );
+      const top = await kari<ResponseOf<'draftPlan'>>('POST', path('draftPlan'), {
+        unitId: 'fjordvik',
+        year: round.year + 1,
+      });
+      expect(top.status).toBe(201);
+      // Only a line the assessors wrote; only who writes the municipality's plan.
+      expect((await take(kari, 'Noe ingen har skrevet')).body.error.code).toBe('FINDING_NOT_FOUND');
+      expect((await take(kari, 'Svak kobling mellom budsjett og mål', 'svakheter')).body.error.code).toBe(
+        'FINDING_NOT_FOUND',
+      );
+      expect((await take(hilde, 'Lite systematisk rapportering til kommunestyret')).status).toBe(403);
+      const made = await take(kari, 'Lite systematisk rapportering til kommunestyret');
+      expect(made.status, JSON.stringify(made.body).slice(0, 300)).toBe(201);
+      expect(made.body).toMatchObject({
+        planId: top.body.id,
+        year: round.year + 1,
+        goal: {
+          goal: 'Lite systematisk rapportering til kommunestyret',
+          fromKompass: { roundId: round.id, area: 3, title: 'Styring og kontroll' },
+        },
+      });
+      const plan = (await kari<ResponseOf<'getPlan'>>('GET', path('getPlan', { id: top.body.id }))).body;
+      expect(plan.goals.map((g) => [g.goal, g.fromKompass?.area])).toEqual([
+        ['Lite systematisk rapportering til kommunestyret', 3],
+      ]);
+    });
+
     it('input from a group is shown only from 5 respondents, and no answer is stored beside a person', async () => {
       let round = await start(year++);
       const employees = [DEMO.per, DEMO.silje, DEMO.ahmed, DEMO.marte, DEMO.jonas];

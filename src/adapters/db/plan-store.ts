@@ -57,6 +57,8 @@ interface GoalRow {
   due: string | null;
   serves_goal_id: string | null;
   carried_from_id: string | null;
+  kompass_round_id: string | null;
+  kompass_area: number | null;
   outcome: GoalOutcome | null;
   version: number;
   removed_at: Date | null;
@@ -75,6 +77,10 @@ const toGoal = (r: GoalRow): PlanGoal => ({
   due: r.due,
   servesGoalId: r.serves_goal_id,
   carriedFromId: r.carried_from_id,
+  fromKompass:
+    r.kompass_round_id && r.kompass_area !== null
+      ? { roundId: r.kompass_round_id, area: r.kompass_area }
+      : null,
   outcome: r.outcome,
   version: r.version,
   removedAt: isoOrNull(r.removed_at),
@@ -127,7 +133,7 @@ const toReport = (r: ReportRow): GoalReport => ({
 });
 
 const GOAL_COLUMNS =
-  'goal, indicator, baseline, target, actions, owner_oid, due, serves_goal_id, carried_from_id, outcome';
+  'goal, indicator, baseline, target, actions, owner_oid, due, serves_goal_id, carried_from_id, outcome, kompass_round_id, kompass_area';
 const goalValues = (g: PlanGoal) => [
   g.goal,
   g.indicator,
@@ -139,6 +145,8 @@ const goalValues = (g: PlanGoal) => [
   g.servesGoalId,
   g.carriedFromId,
   g.outcome,
+  g.fromKompass?.roundId ?? null,
+  g.fromKompass?.area ?? null,
 ];
 
 export function planQueries(q: Sql): PlanStore {
@@ -253,14 +261,15 @@ export function planQueries(q: Sql): PlanStore {
     async insertGoal(g) {
       await q.query(
         `insert into plan_goals (id, plan_id, position, ${GOAL_COLUMNS}, version)
-         values ($1,$2,(select coalesce(max(position), 0) + 1 from plan_goals where plan_id = $2),$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,0)`,
+         values ($1,$2,(select coalesce(max(position), 0) + 1 from plan_goals where plan_id = $2),$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,0)`,
         [g.id, g.planId, ...goalValues(g)],
       );
     },
     async updateGoal(g, baseVersion) {
       const r = await one<GoalRow>(
         `update plan_goals set goal = $3, indicator = $4, baseline = $5, target = $6, actions = $7, owner_oid = $8,
-                due = $9, serves_goal_id = $10, carried_from_id = $11, outcome = $12, removed_at = $13,
+                due = $9, serves_goal_id = $10, carried_from_id = $11, outcome = $12, kompass_round_id = $13,
+                kompass_area = $14, removed_at = $15,
                 version = version + 1
           where id = $1 and version = $2 returning *`,
         [g.id, baseVersion, ...goalValues(g), g.removedAt],

@@ -2,6 +2,7 @@ import { endpoints } from '../../contract/endpoints.ts';
 import { getKompassRound } from '../../usecases/get-kompass-round.ts';
 import { inviteRespondents } from '../../usecases/invite-respondents.ts';
 import { listKompassRounds } from '../../usecases/list-kompass-rounds.ts';
+import { makeGoalFromFinding } from '../../usecases/make-goal-from-finding.ts';
 import { saveAreaNote } from '../../usecases/save-area-note.ts';
 import { scoreSubArea } from '../../usecases/score-sub-area.ts';
 import { startKompassRound } from '../../usecases/start-kompass-round.ts';
@@ -21,6 +22,9 @@ export const kompassRoutes = (deps: Deps): Route[] => [
   ),
   route(endpoints.saveAreaNote, ({ actor, params, body }) =>
     saveAreaNote(deps, actor, { roundId: params.id, area: params.area, kind: params.kind, ...body }),
+  ),
+  route(endpoints.makeGoalFromFinding, ({ actor, params, body }) =>
+    makeGoalFromFinding(deps, actor, { roundId: params.id, area: params.area, ...body }),
   ),
   route(endpoints.inviteRespondents, ({ actor, params, body }) =>
     inviteRespondents(deps, actor, { roundId: params.id, ...body }),
