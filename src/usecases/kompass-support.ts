@@ -79,8 +79,10 @@ export async function roundView(
     const n = notes.find((x) => x.area === area && x.kind === kind);
     return n ? { text: n.text, version: n.version, by: person(n.byOid), at: n.at } : null;
   };
-  // The previous round's agreed scores, recomputed from its own scores.
-  const before = rounds.filter((r) => r.year < round.year).sort((a, b) => b.year - a.year)[0];
+  // The previous finished round's agreed scores, recomputed from its own scores.
+  const before = rounds
+    .filter((r) => r.year < round.year && r.status === 'done')
+    .sort((a, b) => b.year - a.year)[0];
   const previous = before
     ? {
         year: before.year,
@@ -206,21 +208,27 @@ async function evidence(deps: Deps, org: Organisation, round: KompassRound): Pro
   const unitGoals = goals.filter((g) => !topPlans.has(g.planId));
   const reports = await deps.store.plans.reports(goals.map((g) => g.id));
   const c = await deps.store.kompass.conversationEvidence(round.tid, String(round.year));
-  // Employees: everyone with a leader; leaders: everyone someone reports to.
+  // Employees: everyone with a leader. Leaders: everyone someone reports to who has a leader themselves
+  // (the top leader has nobody in Samtale to hold their conversation).
   const employees = new Set(org.users.filter((u) => u.managerOid !== null).map((u) => u.oid));
-  const leaders = new Set(org.users.flatMap((u) => (u.managerOid ? [u.managerOid] : [])));
+  const leaders = new Set(
+    org.users.flatMap((u) => (u.managerOid && employees.has(u.managerOid) ? [u.managerOid] : [])),
+  );
   const figures: Figure[] = [
     share('plans-adopted', 3, new Set(adopted.map((p) => p.unitId)).size, org.units.length),
     share('goals-linked', 3, unitGoals.filter((g) => g.servesGoalId !== null).length, unitGoals.length),
-    ...followUpPeriods(round.year, deps.schedule.cadence).map((p) =>
-      share(
-        'goals-reported',
-        3,
-        new Set(reports.filter((r) => r.period === p.id).map((r) => r.goalId)).size,
-        goals.length,
-        p.id,
+    // Only periods that have ended: one under way says nothing yet.
+    ...followUpPeriods(round.year, deps.schedule.cadence)
+      .filter((p) => p.ends < deps.clock.now().toISOString().slice(0, 10))
+      .map((p) =>
+        share(
+          'goals-reported',
+          3,
+          new Set(reports.filter((r) => r.period === p.id).map((r) => r.goalId)).size,
+          goals.length,
+          p.id,
+        ),
       ),
-    ),
     share('employees-signed', 7, c.employeesSigned.filter((o) => employees.has(o)).length, employees.size),
     share('leaders-signed', 8, c.leadersSigned.filter((o) => leaders.has(o)).length, leaders.size),
     share('items-followed-up', 8, c.items.followedUp, c.items.total),

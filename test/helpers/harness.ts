@@ -37,13 +37,22 @@ export type Client = <T = Record<string, unknown>>(
   body?: unknown,
 ) => Promise<Reply<T>>;
 
-/** Waits until the background archiver has archived every signed record (by default at most 60 s). */
+/**
+ * Waits until the background archiver has archived every signed record, and every plan's copy and
+ * finished Kommunekompass report beside them (by default at most 60 s).
+ */
 export async function waitForArchiving(t: TestApp, timeoutMs = 60_000): Promise<void> {
+  const { store } = t.app.deps;
   for (const end = Date.now() + timeoutMs; Date.now() < end;) {
-    if ((await t.app.deps.store.awaitingArchive()).length === 0) return;
+    const waiting = await Promise.all([
+      store.awaitingArchive(),
+      store.plans.awaitingArchive(),
+      store.kompass.awaitingReport(),
+    ]);
+    if (waiting.every((w) => w.length === 0)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`signed records were not archived within ${timeoutMs / 1000} s`);
+  throw new Error(`signed records and documents were not archived within ${timeoutMs / 1000} s`);
 }
 
 /**

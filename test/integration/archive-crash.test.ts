@@ -88,11 +88,25 @@ describe.each(['local folder', 'SharePoint'] as const)(
         expect(mine).toHaveLength(ids.length);
         expect(new Set(mine.map((e) => e.conversationId)).size).toBe(ids.length);
 
-        const stored =
+        const storedNow = () =>
           kind === 'local folder'
             ? files(join(dataDir, 'archive'))
             : [...fakes!.graph.items.values()].map((i) => i.path);
-        // The records, not the demo units' plans, which are archived beside them.
+        // The demo units' plans are archived beside the records, by the same sweep: last year's five
+        // as adopted and with their year report, this year's five as adopted. A copy the kill cut
+        // short is written again, over its temp file.
+        const planCopies = (paths: string[]) =>
+          paths.filter((f) => f.includes('/virksomhetsplan/') && f.endsWith('.pdf'));
+        let stored = storedNow();
+        for (
+          let i = 0;
+          i < 600 && (planCopies(stored).length < 15 || stored.some((f) => f.endsWith('.tmp')));
+          i++
+        ) {
+          await new Promise((r) => setTimeout(r, 100));
+          stored = storedNow();
+        }
+        expect(planCopies(stored)).toHaveLength(15);
         const pdfs = stored.filter((f) => f.endsWith('.pdf') && !f.includes('/virksomhetsplan/'));
         expect(pdfs).toHaveLength(4 + ids.length);
         for (const id of ids) expect(pdfs.filter((f) => f.includes(id.slice(0, 8)))).toHaveLength(1);

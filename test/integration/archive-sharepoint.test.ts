@@ -43,14 +43,28 @@ async function expectArchivedOnce(t: TestApp, fakes: SharePointFakes) {
     checksum: string;
     content_hash: string;
   }>('select conversation_id, part, path, checksum, content_hash from archive_copies');
+  // The units' plans' copies, archived beside the records: public, with the library's permissions only.
+  const documents = await t.app.db.query<{ path: string; checksum: string }>(
+    'select path, checksum from plan_archive_copies',
+  );
   // Beside the copies, only the audit chain's checkpoints (one file per day, written at archiving).
   const [copies, checkpoints] = [...fakes.graph.items.values()].reduce<[string[], string[]]>(
     ([c, k], i) =>
       i.path.startsWith(`${AUDIT_CHECKPOINT_FOLDER}/`) ? [c, [...k, i.path]] : [[...c, i.path], k],
     [[], []],
   );
-  expect(copies.sort()).toEqual(rows.map((r) => r.path).sort());
+  expect(copies.sort()).toEqual([...rows, ...documents].map((r) => r.path).sort());
   expect(checkpoints).toHaveLength(1);
+  for (const d of documents) {
+    const item = fakes.graph.itemByPath(d.path)!;
+    expect(item.fields).toMatchObject({
+      sjekksum: d.checksum,
+      tilgangsrestriksjon: '',
+      samtaletype: 'Virksomhetsplan',
+    });
+    expect(item.uniquePermissions).toBe(false);
+    expect(readers(item)).toEqual([`${HR_GROUP}:read:inherited`]);
+  }
   for (const r of rows) {
     const item = fakes.graph.itemByPath(r.path)!;
     const c = (await t.app.deps.store.conversation(r.conversation_id))!;
@@ -126,6 +140,12 @@ for (const backend of await backends()) {
       expect(units).toHaveLength(4);
       expect(units.filter((u) => u !== 9 && u !== 12)).toEqual([]);
       expect(units.filter((u) => u === 12).length).toBeLessThanOrEqual(1);
+      // A plan's copy gets no invite: 2 upload + 2 fields (+3 if it was the first to find the drive).
+      const plans = (await t.app.deps.store.auditTrail()).events
+        .filter((e) => e.action === 'plan.archived')
+        .map((e) => (e.data as { resourceUnits?: number }).resourceUnits);
+      expect(plans.length).toBeGreaterThan(0);
+      expect(plans.filter((u) => u !== 4 && u !== 7)).toEqual([]);
     });
 
     it('a party opens their copy from the app, read back from SharePoint; the other leader gets nothing', async () => {
