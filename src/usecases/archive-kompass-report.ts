@@ -1,22 +1,16 @@
-import { createHash } from 'node:crypto';
-import { renderRecordPdf, type RecordForPdf } from '../adapters/pdf/render-record.ts';
+import type { DocumentForPdf, RecordForPdf } from '../adapters/pdf/render-record.ts';
 import type { ReplyOf } from '../contract/endpoints.ts';
 import { fill, formatDate, formatNumber, listOf, periodName } from '../contract/words/format.ts';
 import { WORDS } from '../contract/words/index.ts';
-import {
-  ARCHIVE_READER_GROUP,
-  metadataChecksum,
-  retentionDate,
-  slug,
-  type ArchiveMetadata,
-} from '../domain/archive.ts';
+import { slug } from '../domain/archive.ts';
 import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
 import type { Json } from '../domain/json.ts';
 import { kommunekompass, REPORT_LISTS, scoreFieldId } from '../domain/templates/kommunekompass.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Archive, ReportCopy } from '../ports.ts';
 import { roundStandingOf, roundView } from './kompass-support.ts';
-import { nowIso, type Deps } from './support.ts';
+import { storeDocument } from './document-archive-support.ts';
+import type { Deps } from './support.ts';
 
 const SYSTEM = 'system:archive';
 // The archived report is an official document in the organisation's language: bokmål.
@@ -48,68 +42,34 @@ export async function archiveKompassReport(
   });
   const leader = org.index.root ? org.index.leaderOf(org.index.root) : null;
   const content = reportForPdf(view, leader ? org.name(leader) : '', round.updatedAt);
-  const bytes = await renderRecordPdf(content);
-  const checksum = createHash('sha256').update(bytes).digest('hex');
-  const archivedAt = nowIso(deps);
-  const path = `${round.year}/kommunekompass/${round.year}-${slug(view.organisation)}-${round.id.slice(0, 8)}.pdf`;
-  const metadata: ArchiveMetadata = {
-    tittel: content.document?.title ?? kommunekompass.name,
-    dokumentetsDato: round.updatedAt.slice(0, 10),
-    tilgangsrestriksjon: '',
-    skjermingshjemmel: '',
-    sjekksum: checksum,
-    sjekksumAlgoritme: 'SHA256',
-    arkivertDato: archivedAt,
-    arkivertAv: 'Samtale',
-    kassasjonsdato: retentionDate(archivedAt, retentionYears),
-    samtaletype: kommunekompass.name,
-    periode: String(round.year),
-    enhet: view.organisation,
-    medarbeider: '',
-    leder: content.parties.leader,
-    malversjon: `${kommunekompass.key}@${kommunekompass.version}`,
-    del: 'record',
-    innholdsnokkel: content.contentHash,
-    samtaleId: round.id,
-  };
-  const stored = await deps.archive.put({
-    path,
-    bytes,
-    metadata,
-    readers: { oids: [], group: ARCHIVE_READER_GROUP.record },
-  });
-  const row: ReportCopy = {
-    roundId,
-    path,
-    location: stored.location,
-    checksum,
-    archivedAt,
-    metadataChecksum: metadataChecksum(metadata),
-  };
-  await deps.store.transaction(async (tx) => {
-    await tx.kompass.recordReportCopy(row);
-    await tx.appendAudit({
+  const stored = await storeDocument(
+    deps,
+    {
       tid: round.tid,
-      at: archivedAt,
-      actorOid: SYSTEM,
-      action: 'kompass.archived',
       subject: round.id,
-      data: {
-        path,
-        checksum,
-        metadataChecksum: row.metadataChecksum,
-        created: stored.created,
-        resourceUnits: stored.resourceUnits,
+      action: 'kompass.archived',
+      path: `${round.year}/kommunekompass/${round.year}-${slug(view.organisation)}-${round.id.slice(0, 8)}.pdf`,
+      content,
+      retentionYears,
+      // Public by default, like the method's own reports.
+      meta: {
+        tilgangsrestriksjon: '',
+        skjermingshjemmel: '',
+        samtaletype: kommunekompass.name,
+        periode: String(round.year),
+        enhet: view.organisation,
+        malversjon: `${kommunekompass.key}@${kommunekompass.version}`,
       },
-    });
-  });
-  return row;
+    },
+    (tx, stored) => tx.kompass.recordReportCopy({ roundId, ...stored }),
+  );
+  return { roundId, ...stored };
 }
 
 type View = ReplyOf<'getKompassRound'>;
 
 /** The round as the record renderer reads it: scores and notes as the template's fields, the rest as tables. */
-function reportForPdf(view: View, topLeader: string, finishedAt: string): RecordForPdf {
+function reportForPdf(view: View, topLeader: string, finishedAt: string): DocumentForPdf {
   const answers: RecordForPdf['answers'] = {};
   for (const area of view.areas) {
     for (const s of area.subAreas)

@@ -1,14 +1,7 @@
-import { createHash } from 'node:crypto';
 import { fill, formatDateTime, periodName } from '../contract/words/format.ts';
 import { WORDS } from '../contract/words/index.ts';
-import { renderRecordPdf, type RecordForPdf } from '../adapters/pdf/render-record.ts';
-import {
-  ARCHIVE_READER_GROUP,
-  metadataChecksum,
-  retentionDate,
-  slug,
-  type ArchiveMetadata,
-} from '../domain/archive.ts';
+import type { DocumentForPdf, RecordForPdf } from '../adapters/pdf/render-record.ts';
+import { slug } from '../domain/archive.ts';
 import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
 import type { Json } from '../domain/json.ts';
 import type { Column, Section, Template } from '../domain/templates/model.ts';
@@ -23,9 +16,9 @@ import {
 import { AppError } from '../errors/catalogue.ts';
 import type { Archive, PlanArchiveCopy, PlanCopyKind } from '../ports.ts';
 import { organisation } from './plan-support.ts';
-import { nowIso, type Deps } from './support.ts';
+import { storeDocument } from './document-archive-support.ts';
+import type { Deps } from './support.ts';
 
-const SYSTEM = 'system:archive';
 // The archived copy is an official document in the organisation's language: bokmål.
 const W = WORDS.nb;
 // The plan's own parts in the adopted copy (Trinn 1–5); the year report adds Trinn 6–8.
@@ -60,66 +53,28 @@ export async function archiveUnitPlan(
     throw new AppError('PLAN_STATE_FORBIDS', { status: plan.status });
 
   const { content, unit } = await planForPdf(deps, plan, kind, exemptionBasis);
-  const bytes = await renderRecordPdf(content);
-  const checksum = createHash('sha256').update(bytes).digest('hex');
-  const archivedAt = nowIso(deps);
-  const path = `${plan.year}/virksomhetsplan/${plan.year}-${slug(unit)}-${plan.id.slice(0, 8)}-${kind}.pdf`;
-  const marked = exemptionBasis !== null;
-  const metadata: ArchiveMetadata = {
-    tittel: content.document?.title ?? content.template.name,
-    dokumentetsDato: (content.document?.at ?? archivedAt).slice(0, 10),
-    tilgangsrestriksjon: marked ? 'Unntatt offentlighet' : '',
-    skjermingshjemmel: exemptionBasis ?? '',
-    sjekksum: checksum,
-    sjekksumAlgoritme: 'SHA256',
-    arkivertDato: archivedAt,
-    arkivertAv: 'Samtale',
-    kassasjonsdato: retentionDate(archivedAt, retentionYears),
-    samtaletype: content.template.name,
-    periode: String(plan.year),
-    enhet: unit,
-    medarbeider: '',
-    leder: content.parties.leader,
-    malversjon: `${content.template.key}@${content.template.version}`,
-    del: 'record',
-    innholdsnokkel: content.contentHash,
-    samtaleId: plan.id,
-  };
-  // Read by the archive's own readers (HR); the unit's people read it through Samtale.
-  const stored = await deps.archive.put({
-    path,
-    bytes,
-    metadata,
-    readers: { oids: [], group: ARCHIVE_READER_GROUP.record },
-  });
-  const row: PlanArchiveCopy = {
-    planId,
-    kind,
-    path,
-    location: stored.location,
-    checksum,
-    archivedAt,
-    metadataChecksum: metadataChecksum(metadata),
-  };
-  await deps.store.transaction(async (tx) => {
-    await tx.plans.recordArchiveCopy(row);
-    await tx.appendAudit({
+  const stored = await storeDocument(
+    deps,
+    {
       tid: plan.tid,
-      at: archivedAt,
-      actorOid: SYSTEM,
-      action: 'plan.archived',
       subject: plan.id,
-      data: {
-        kind,
-        path,
-        checksum,
-        metadataChecksum: row.metadataChecksum,
-        created: stored.created,
-        resourceUnits: stored.resourceUnits,
+      action: 'plan.archived',
+      path: `${plan.year}/virksomhetsplan/${plan.year}-${slug(unit)}-${plan.id.slice(0, 8)}-${kind}.pdf`,
+      content,
+      retentionYears,
+      meta: {
+        tilgangsrestriksjon: exemptionBasis ? 'Unntatt offentlighet' : '',
+        skjermingshjemmel: exemptionBasis ?? '',
+        samtaletype: content.template.name,
+        periode: String(plan.year),
+        enhet: unit,
+        malversjon: `${content.template.key}@${content.template.version}`,
       },
-    });
-  });
-  return row;
+      audit: { kind },
+    },
+    (tx, stored) => tx.plans.recordArchiveCopy({ planId, kind, ...stored }),
+  );
+  return { planId, kind, ...stored };
 }
 
 /** The plan as the record renderer reads it: its goals as the plan table's rows. */
@@ -128,7 +83,10 @@ async function planForPdf(
   plan: UnitPlan,
   kind: PlanCopyKind,
   exemptionBasis: string | null,
-): Promise<{ content: RecordForPdf; unit: string }> {
+): Promise<{
+  content: DocumentForPdf;
+  unit: string;
+}> {
   // Plans are written on the built-in form (save-plan-answer checks against it too); public unless the
   // organisation exempts them.
   const base: Template = exemptionBasis
@@ -154,7 +112,7 @@ async function planForPdf(
   const adopted =
     plan.adoptedAt && plan.adoptedBy ? { name: org.name(plan.adoptedBy), at: plan.adoptedAt } : null;
   const unit = org.unit(plan.unitId)?.name ?? plan.unitId;
-  const content: RecordForPdf = {
+  const content: DocumentForPdf = {
     template,
     part: 'record',
     conversationId: plan.id,

@@ -57,6 +57,9 @@ export interface RecordForPdf {
   }[];
 }
 
+/** A document that is not a signed conversation: a unit plan's copy, a Kommunekompass report. */
+export type DocumentForPdf = RecordForPdf & { document: NonNullable<RecordForPdf['document']> };
+
 export function sectionsFor(template: Template, part: RecordForPdf['part']): Section[] {
   return template.sections.filter(
     (s) =>

@@ -1,0 +1,95 @@
+// What archiving a document beside the records shares (a unit plan's copy, a Kommunekompass report):
+// render it as PDF/A, describe it with the archive's metadata, store it with the library's own readers
+// (no invite), and note it in the same transaction as its audit event.
+import { createHash } from 'node:crypto';
+import { renderRecordPdf, type DocumentForPdf } from '../adapters/pdf/render-record.ts';
+import {
+  ARCHIVE_READER_GROUP,
+  metadataChecksum,
+  retentionDate,
+  type ArchiveMetadata,
+} from '../domain/archive.ts';
+import type { Archive, Store } from '../ports.ts';
+import { nowIso, type Deps } from './support.ts';
+
+const SYSTEM = 'system:archive';
+
+export interface StoredDocument {
+  path: string;
+  location: string;
+  checksum: string;
+  archivedAt: string;
+  metadataChecksum: string;
+}
+
+export async function storeDocument(
+  deps: Deps & { archive: Archive },
+  doc: {
+    tid: string;
+    /** The plan's or round's id: the audit event's subject and the metadata's samtaleId. */
+    subject: string;
+    action: 'plan.archived' | 'kompass.archived';
+    path: string;
+    content: DocumentForPdf;
+    retentionYears: number;
+    meta: Pick<
+      ArchiveMetadata,
+      'samtaletype' | 'periode' | 'enhet' | 'tilgangsrestriksjon' | 'skjermingshjemmel' | 'malversjon'
+    >;
+    /** More for the audit event (a plan copy's kind). */
+    audit?: Record<string, string>;
+  },
+  note: (tx: Store, stored: StoredDocument) => Promise<void>,
+): Promise<StoredDocument> {
+  const bytes = await renderRecordPdf(doc.content);
+  const checksum = createHash('sha256').update(bytes).digest('hex');
+  const archivedAt = nowIso(deps);
+  const metadata: ArchiveMetadata = {
+    ...doc.meta,
+    tittel: doc.content.document.title,
+    dokumentetsDato: doc.content.document.at.slice(0, 10),
+    sjekksum: checksum,
+    sjekksumAlgoritme: 'SHA256',
+    arkivertDato: archivedAt,
+    arkivertAv: 'Samtale',
+    kassasjonsdato: retentionDate(archivedAt, doc.retentionYears),
+    medarbeider: '',
+    leder: doc.content.parties.leader,
+    del: 'record',
+    innholdsnokkel: doc.content.contentHash,
+    samtaleId: doc.subject,
+  };
+  // Read by the archive's own readers (HR); the organisation's people open it through Samtale.
+  const put = await deps.archive.put({
+    path: doc.path,
+    bytes,
+    metadata,
+    readers: { oids: [], group: ARCHIVE_READER_GROUP.record },
+  });
+  const stored: StoredDocument = {
+    path: doc.path,
+    location: put.location,
+    checksum,
+    archivedAt,
+    metadataChecksum: metadataChecksum(metadata),
+  };
+  await deps.store.transaction(async (tx) => {
+    await note(tx, stored);
+    await tx.appendAudit({
+      tid: doc.tid,
+      at: archivedAt,
+      actorOid: SYSTEM,
+      action: doc.action,
+      subject: doc.subject,
+      data: {
+        ...doc.audit,
+        path: doc.path,
+        checksum,
+        metadataChecksum: stored.metadataChecksum,
+        created: put.created,
+        resourceUnits: put.resourceUnits,
+      },
+    });
+  });
+  return stored;
+}
