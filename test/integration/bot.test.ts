@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.ts';
 import { conversationAt, path } from '../helpers/factory.ts';
 import { cardProblems } from '../helpers/cards.ts';
 import { DEMO, DEMO_TENANT_ID, startTestApp, type TestApp } from '../helpers/harness.ts';
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/bot-connector.ts';
+import { personalChat } from '../helpers/personal-chat.ts';
 import { sendReminder } from '../../src/usecases/send-reminder.ts';
 import { sweepReminders } from '../../src/usecases/sweep-reminders.ts';
 
@@ -27,39 +27,13 @@ for (const backend of await backends()) {
       await connector?.close();
     });
 
-    const chat = (oid: string) => `a:personal-${oid}`;
-    const activity = (oid: string, over: Record<string, unknown>) => ({
-      id: randomUUID(),
-      channelId: 'msteams',
+    const { chat, activity, post, execute } = personalChat(() => ({
+      app: t.url,
       serviceUrl: connector.serviceUrl,
-      timestamp: new Date().toISOString(),
-      locale: 'nb-NO',
-      from: { id: `29:${oid}`, aadObjectId: oid, name: oid },
-      recipient: { id: '28:samtale-bot', name: 'Samtale' },
-      conversation: { id: chat(oid), conversationType: 'personal', tenantId: DEMO_TENANT_ID },
-      channelData: { tenant: { id: DEMO_TENANT_ID } },
-      ...over,
-    });
-    const post = async (body: unknown) => {
-      const res = await fetch(`${t.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
-    };
+    }));
     const sentTo = (oid: string) => connector.received.filter((r) => r.conversationId === chat(oid));
     const install = (oid: string) => post(activity(oid, { type: 'installationUpdate', action: 'add' }));
     /** A click on a card's Action.Execute, as Teams invokes the bot. */
-    const execute = (oid: string, verb: string, data: Record<string, unknown>) =>
-      post(
-        activity(oid, {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: { action: { type: 'Action.Execute', verb, data } },
-        }),
-      );
 
     it('greets a user once on install, stores the chat, and forgets it on uninstall', async () => {
       expect((await install(DEMO.per)).status).toBe(200);

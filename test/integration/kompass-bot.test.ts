@@ -11,9 +11,10 @@ import { KOMPASS_AREAS } from '../../src/domain/templates/kommunekompass.ts';
 import { sweepReminders } from '../../src/usecases/sweep-reminders.ts';
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/bot-connector.ts';
 import { backends } from '../helpers/backends.ts';
+import { personalChat } from '../helpers/personal-chat.ts';
 import { cardProblems } from '../helpers/cards.ts';
 import { path } from '../helpers/factory.ts';
-import { DEMO, DEMO_TENANT_ID, startTestApp, type Client, type TestApp } from '../helpers/harness.ts';
+import { DEMO, startTestApp, type Client, type TestApp } from '../helpers/harness.ts';
 
 type Round = ResponseOf<'getKompassRound'>;
 type Card = { type: string; body: unknown[]; actions?: { type: string; verb?: string; data?: unknown }[] };
@@ -40,40 +41,25 @@ for (const backend of await backends()) {
       await connector?.close();
     });
 
-    const chat = (oid: string) => `a:personal-${oid}`;
-    const activity = (oid: string, over: Record<string, unknown>) => ({
-      id: randomUUID(),
-      channelId: 'msteams',
+    const {
+      chat,
+      activity,
+      post: postAs,
+      execute: executeAs,
+    } = personalChat(() => ({
+      app: t.url,
       serviceUrl: connector.serviceUrl,
-      timestamp: new Date().toISOString(),
-      locale: 'nb-NO',
-      from: { id: `29:${oid}`, aadObjectId: oid, name: oid },
-      recipient: { id: '28:samtale-bot', name: 'Samtale' },
-      conversation: { id: chat(oid), conversationType: 'personal', tenantId: DEMO_TENANT_ID },
-      channelData: { tenant: { id: DEMO_TENANT_ID } },
-      ...over,
-    });
+    }));
     const post = async (body: unknown) => {
-      const res = await fetch(`${t.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? (JSON.parse(text) as Invoked) : null };
+      const res = await postAs(body);
+      return { status: res.status, body: res.body as Invoked | null };
     };
     const install = (oid: string) => post(activity(oid, { type: 'installationUpdate', action: 'add' }));
     /** A click on a card's Action.Execute, as Teams invokes the bot; the card comes back in place. */
     const execute = async (oid: string, verb: string, data: Record<string, unknown>) => {
-      const res = await post(
-        activity(oid, {
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          value: { action: { type: 'Action.Execute', verb, data } },
-        }),
-      );
+      const res = await executeAs(oid, verb, data);
       expect(res.status).toBe(200);
-      return res.body!;
+      return res.body as Invoked;
     };
     const cardFrom = async (oid: string, verb: string, data: Record<string, unknown>) => {
       const body = await execute(oid, verb, data);
