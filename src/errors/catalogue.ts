@@ -72,9 +72,12 @@ export type ErrorCode = keyof typeof catalogue;
 export const ERROR_CODES = Object.keys(catalogue) as [ErrorCode, ...ErrorCode[]];
 
 /** The details a message may name ({characters}): their plain text values. */
+// Details fill a message's {names}: text as it is, whole numbers (a maximum, a count) as digits.
 const wordsIn = (details: Record<string, unknown> | undefined): Record<string, string> =>
   Object.fromEntries(
-    Object.entries(details ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    Object.entries(details ?? {}).flatMap(([k, v]): [string, string][] =>
+      typeof v === 'string' ? [[k, v]] : Number.isInteger(v) ? [[k, String(v)]] : [],
+    ),
   );
 
 export class AppError extends Error {

@@ -17,6 +17,8 @@ export const TAB_ROUTES = [
   /^\/plans\/?$/,
   /^\/plans\/[0-9a-f-]{36}\/?$/,
   /^\/red-thread\/?$/,
+  /^\/kompass\/?$/,
+  /^\/kompass\/[0-9a-f-]{36}\/?$/,
 ];
 
 const TYPES: Record<string, string> = {

@@ -16,6 +16,7 @@ import type { MeView } from '../../src/contract/views.ts';
 import { createApi, errorText, localToken, type Api } from './api.ts';
 import type { Host, ThemeName } from './host.ts';
 import { I18n, i18nFor, useI18n } from './i18n.ts';
+import { useKompassNav } from './kompass/nav.ts';
 import { MyConversations } from './pages/MyConversations.tsx';
 
 // The first page loads only its own code; the others when they are opened.
@@ -31,6 +32,10 @@ const PlansPage = lazy(() => import('./pages/PlansPage.tsx').then((m) => ({ defa
 const PlanPage = lazy(() => import('./pages/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
 const RedThreadPage = lazy(() =>
   import('./pages/RedThreadPage.tsx').then((m) => ({ default: m.RedThreadPage })),
+);
+const KompassPage = lazy(() => import('./pages/KompassPage.tsx').then((m) => ({ default: m.KompassPage })));
+const KompassRoundPage = lazy(() =>
+  import('./pages/KompassRoundPage.tsx').then((m) => ({ default: m.KompassRoundPage })),
 );
 const LegalPage = lazy(() => import('./pages/LegalPage.tsx').then((m) => ({ default: m.LegalPage })));
 const UserPicker = lazy(() => import('./pages/UserPicker.tsx').then((m) => ({ default: m.UserPicker })));
@@ -188,8 +193,9 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
 
 function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSignOut: () => void }) {
   const styles = useStyles();
-  const { t, p } = useI18n();
+  const { t, p, words } = useI18n();
   const route = useRoute();
+  const kompassNav = useKompassNav(api);
   const [me, setMe] = useState<MeView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -213,9 +219,11 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
       ? 'mine'
       : route.page === 'plan' || route.page === 'red-thread'
         ? 'plans'
-        : route.page === 'not-found'
-          ? null
-          : route.page;
+        : route.page === 'kompass-round'
+          ? 'kompass'
+          : route.page === 'not-found'
+            ? null
+            : route.page;
 
   return (
     <div className={styles.shell}>
@@ -234,6 +242,9 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
             {isLeader && <NavLink href="/team" current={tab === 'team'} label={t('navTeam')} />}
             {/* Every unit's people read its plan; the list holds the units the server lets me read. */}
             <NavLink href="/plans" current={tab === 'plans'} label={p('nav')} />
+            {(kompassNav || tab === 'kompass') && (
+              <NavLink href="/kompass" current={tab === 'kompass'} label={words.tab.kompass.nav} />
+            )}
             {isHr && <NavLink href="/hr" current={tab === 'hr'} label={t('navHr')} />}
           </ul>
         </nav>
@@ -256,6 +267,8 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
           {route.page === 'plans' && <PlansPage api={api} />}
           {route.page === 'plan' && <PlanPage api={api} id={route.id} />}
           {route.page === 'red-thread' && <RedThreadPage api={api} />}
+          {route.page === 'kompass' && <KompassPage api={api} />}
+          {route.page === 'kompass-round' && <KompassRoundPage api={api} id={route.id} me={me} />}
           {route.page === 'not-found' && <NotFound />}
         </Suspense>
       </main>

@@ -1,4 +1,5 @@
-// A small history router: /, /conversations/:id, /team, /hr, /follow-up, /plans, /plans/:id, /red-thread.
+// A small history router: /, /conversations/:id, /team, /hr, /follow-up, /plans, /plans/:id, /red-thread,
+// /kompass, /kompass/:id.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -10,6 +11,8 @@ export type Route =
   | { page: 'plans' }
   | { page: 'plan'; id: string }
   | { page: 'red-thread' }
+  | { page: 'kompass' }
+  | { page: 'kompass-round'; id: string }
   | { page: 'privacy' }
   | { page: 'terms' }
   | { page: 'not-found' };
@@ -26,6 +29,9 @@ export function parseRoute(path: string): Route {
   const p = /^\/plans\/([0-9a-f-]{36})\/?$/.exec(path);
   if (p?.[1]) return { page: 'plan', id: p[1] };
   if (path === '/red-thread' || path === '/red-thread/') return { page: 'red-thread' };
+  if (path === '/kompass' || path === '/kompass/') return { page: 'kompass' };
+  const k = /^\/kompass\/([0-9a-f-]{36})\/?$/.exec(path);
+  if (k?.[1]) return { page: 'kompass-round', id: k[1] };
   // The manifest's privacy and terms links: open to everyone, signed in or not.
   if (path === '/personvern' || path === '/personvern/') return { page: 'privacy' };
   if (path === '/vilkar' || path === '/vilkar/') return { page: 'terms' };

@@ -119,6 +119,10 @@ export const nb = {
     ROUND_STATE_FORBIDS: 'Det kan ikke gjøres på dette trinnet av runden.',
     SCORE_INVALID: 'Poengene må være et tall med én desimal, fra 0 til delområdets maksimum ({max}).',
     ASSESSOR_UNKNOWN: 'Alle som velges, må finnes i organisasjonen.',
+    FINDING_NOT_FOUND:
+      'Bare en linje vurdererne har skrevet under Utfordringer eller Svakheter kan bli et mål.',
+    NO_OPEN_TOP_PLAN:
+      'Kommunens egen virksomhetsplan må være et utkast eller åpen for innspill for å ta imot nye mål. Lag et utkast til planen først.',
     CONTRIBUTION_NOT_FOUND: 'Fant ikke innspillet.',
     CONTRIBUTION_ANSWERED: 'Innspillet er allerede besvart.',
     ARCHIVE_COPY_DAMAGED:
@@ -533,7 +537,7 @@ export const nb = {
         'Kommunens egenvurdering etter Kommunekompasset: åtte områder i fire perspektiver, til sammen 800 poeng. Vurdererne gir poeng for hvert delområde og må bli enige før runden avsluttes.',
       listEmpty: 'Det finnes ingen vurderingsrunder du har tilgang til ennå.',
       listLabel: 'Vurderingsrunder',
-      colYear: 'År',
+      colRound: 'Runde',
       colStage: 'Trinn',
       colAssessors: 'Vurderere',
       colTotal: 'Poeng',
@@ -596,7 +600,8 @@ export const nb = {
       },
       refusalUnscored: {
         one: 'Runden kan ikke avsluttes ennå: {count} delområde mangler poeng fra én eller flere vurderere.',
-        other: 'Runden kan ikke avsluttes ennå: {count} delområder mangler poeng fra én eller flere vurderere.',
+        other:
+          'Runden kan ikke avsluttes ennå: {count} delområder mangler poeng fra én eller flere vurderere.',
       },
       refusalDisagreement: {
         one: 'Runden kan ikke avsluttes ennå: vurdererne er uenige om {count} delområde ({codes}). De må gi samme poeng før runden kan avsluttes.',
@@ -606,13 +611,6 @@ export const nb = {
       inviteTitle: 'Innspill fra gruppene',
       inviteLead:
         'Be folkevalgte, ledere, medarbeidere og tillitsvalgte om innspill for hvert område. Svarene lagres uten navn, og ingenting vises for en gruppe før minst 5 har svart. Den som allerede er spurt, beholder den første gruppen.',
-      group: {
-        politicians: 'Folkevalgte',
-        top_leader: 'Rådmann/kommunedirektør',
-        unit_leaders: 'Enhetsledere',
-        employees: 'Medarbeidere',
-        union: 'Tillitsvalgte',
-      },
       groupLabel: 'Gruppe',
       invitePeople: 'Hvem som skal spørres',
       invitePeopleRequired: 'Velg minst én person.',
@@ -676,18 +674,28 @@ export const nb = {
       radarLead: 'Hvert område som andel av sin høyeste mulige poengsum: helt ute i kanten er full score.',
       barTitle: 'Poeng per område, sammenlignet',
       barLead: 'Poengene per område i denne runden, i forrige runde og hos {name}.',
-      barLeadNoPrevious: 'Poengene per område i denne runden og hos {name}. Det finnes ingen tidligere runde å sammenligne med.',
-      summaryHighLow: 'Høyest: {high} {highScore} av {max}; lavest: {low} {lowScore}.',
-      summaryShareHighLow: 'Høyest: {high} {highShare} % av maks; lavest: {low} {lowShare} %.',
-      summaryOnly: 'Bare {area} er omforent så langt: {score} av {max}.',
-      summaryShareOnly: 'Bare {area} er omforent så langt: {share} % av maks.',
-      summaryNone: 'Ingen områder er omforent ennå; diagrammet viser {series}.',
+      barLeadNoPrevious:
+        'Poengene per område i denne runden og hos {name}. Det finnes ingen tidligere runde å sammenligne med.',
+      barOrder: 'I hvert område står søylene i samme rekkefølge som i tegnforklaringen.',
+      summaryHighLow: 'Høyest: {high} {highScore} av {max}; lavest: {low} {lowScore}',
+      summaryShareHighLow: 'Høyest: {high} {highShare} % av maks; lavest: {low} {lowShare} %',
+      summaryOnly: 'Bare {area} er omforent så langt: {score} av {max}',
+      summaryShareOnly: 'Bare {area} er omforent så langt: {share} % av maks',
+      summaryNone: 'Ingen områder er omforent ennå; diagrammet viser {series}',
       summaryMissing: {
-        one: '{count} av {total} områder er ikke omforent ennå.',
-        other: '{count} av {total} områder er ikke omforent ennå.',
+        one: '{count} av {total} områder er ikke omforent ennå',
+        other: '{count} av {total} områder er ikke omforent ennå',
       },
-      compare: 'Mot {other}: høyere i {higher}, lavere i {lower} og likt i {same} av {count} områder.',
-      compareNone: 'Ingen områder er omforent ennå, så runden kan ikke sammenlignes ennå; diagrammet viser {series}.',
+      compare: {
+        one: 'mot {other}: {parts} av {count} område',
+        other: 'mot {other}: {parts} av {count} områder',
+      },
+      comparePrevious: 'forrige runde ({year})',
+      higherIn: 'høyere i {n}',
+      lowerIn: 'lavere i {n}',
+      sameIn: 'likt i {n}',
+      compareNone:
+        'Ingen områder er omforent ennå, så runden kan ikke sammenlignes ennå; diagrammet viser {series}',
       referenceNote:
         '{name} rapporterer {reported} poeng for {area}, men delområdene summerer til {computed}. Diagrammet viser det rapporterte tallet.',
       pointLabel: '{area}, {series}: {value}',
@@ -745,13 +753,6 @@ export const nb = {
       inputLead:
         'Svarene fra gruppene som ble spurt, per område: hvor enige de er (1–5) i at kommunen gjør det godt på hvert delområde, og det de skrev. En gruppe vises bare når minst 5 har svart, og tekstene vises uten navn og i tilfeldig rekkefølge.',
       inputNone: 'Ingen gruppe har 5 eller flere svar på noe område ennå. Færre enn 5 svar – vises ikke.',
-      group: {
-        politicians: 'Folkevalgte',
-        top_leader: 'Rådmann/kommunedirektør',
-        unit_leaders: 'Enhetsledere',
-        employees: 'Medarbeidere',
-        union: 'Tillitsvalgte',
-      },
       respondents: '{count} svar',
       fewer: 'Færre enn 5 svar – vises ikke',
       fewerGroups: '{groups}: Færre enn 5 svar – vises ikke',
@@ -935,7 +936,8 @@ export const nb = {
       bar: 'Andel av maksimum',
       notAgreed: 'ikke omforent',
       evidence: 'Fra Samtales egne data',
-      evidenceIntro: 'Tall fra organisasjonens egne samtaler og planer for året. Tall som bygger på færre enn 5 vises ikke.',
+      evidenceIntro:
+        'Tall fra organisasjonens egne samtaler og planer for året. Tall som bygger på færre enn 5 vises ikke.',
       figure: 'Tall',
       value: 'Verdi',
       share: '{value} % ({numerator} av {denominator})',

@@ -1,0 +1,328 @@
+// Kommunekompasset in the tab: Admin starts a round with two assessors and starts the assessment; the
+// assessors score area 3 through the page, disagree, see it, agree; a score above the maximum is refused
+// in words and stays typed; the sums follow; Styrker is written; a sub-area is scored by keyboard alone.
+// Axe and the layout checks at 1280 and 400 px on the list and the round page.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tabTo } from './keyboard.ts';
+import { layoutProblems } from './layout.ts';
+import type { TestApp } from '../helpers/harness.ts';
+import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
+
+const YEAR = 2031;
+const TITLE = `Kommunekompasset ${YEAR}`;
+const STRENGTHS = 'Økonomiplanen og budsjettet henger tett sammen, og rapporteringen er jevn.';
+
+/** Nothing a person reads is a code: no ISO dates, ids, stage, group or transition codes. */
+async function readsAsWords(page: Page) {
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+  expect(text).not.toMatch(
+    /\b(draft|assessment|done|open-input|start-assessment|finish|politicians|top_leader|unit_leaders|employees|union|unscored|disagreement)\b/,
+  );
+}
+
+/** What a person sees broken (overlaps, words split, sideways scrolling) and what axe finds. */
+async function layoutAndAxe(page: Page): Promise<string[]> {
+  const problems = await layoutProblems(page);
+  // The results' charts move the focus with arrow keys (tabster): it puts a focusable, aria-hidden <i>
+  // at each end of such a group, which axe's aria-hidden-focus reports by design (microsoft/tabster#288).
+  // Those alone are left out.
+  const result = await new AxeBuilder({ page })
+    .exclude('[data-tabster-dummy]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return [
+    ...problems,
+    ...result.violations.map((v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`),
+  ];
+}
+
+const row = (page: Page, code: string) => page.locator(`[data-sub-area="${code}"]`);
+/** The sub-area's agreed score, or the scores that differ. */
+const agreed = (page: Page, code: string) => row(page, code).locator('td[data-label="Omforent"]');
+const scoreBox = (page: Page, code: string, title: string) =>
+  page.getByRole('textbox', { name: `Dine poeng, ${code} ${title}`, exact: true });
+
+/** Types a score, leaves the field, and waits until the row says it is saved. */
+async function score(page: Page, code: string, title: string, points: string) {
+  const box = scoreBox(page, code, title);
+  await box.fill(points);
+  await box.blur();
+  await row(page, code)
+    .getByRole('status')
+    .filter({ hasText: /^Lagret$/ })
+    .waitFor();
+}
+
+async function openRound(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+}
+
+describe('Kommunekompasset in the tab', () => {
+  const fixture = tabFixture();
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(() => {
+    ({ t, browser } = fixture);
+  });
+
+  it('Admin starts a round; the assessors score area 3, disagree, agree, write Styrker; by keyboard too', async () => {
+    const anne = await signedIn(browser, t.url, 'Anne Dahl');
+    const ap = anne.page;
+
+    // The menu leads Admin to the rounds and the form to start one.
+    await ap.getByRole('navigation').getByRole('link', { name: 'Kommunekompasset' }).click();
+    await ap.getByRole('heading', { level: 1, name: 'Kommunekompasset' }).waitFor();
+    await ap.getByRole('heading', { level: 2, name: 'Start en ny runde' }).waitFor();
+    expect(await ap.getByLabel('År', { exact: true }).inputValue()).toBe(String(new Date().getFullYear()));
+    expect(await layoutAndAxe(ap)).toEqual([]);
+    await readsAsWords(ap);
+
+    // Starting without an assessor is refused in words; then the year and the two assessors.
+    await ap.getByLabel('År', { exact: true }).fill(String(YEAR));
+    await ap.getByRole('button', { name: 'Start runden' }).click();
+    await ap.getByRole('alert').getByText('Velg minst én vurderer.').waitFor();
+    const filter = ap.getByRole('searchbox', { name: 'Vurderere: Søk etter navn eller enhet' });
+    await filter.fill('kari');
+    await ap.getByRole('checkbox', { name: /^Kari Nordmann/ }).check();
+    await filter.fill('Personal');
+    await ap.getByRole('checkbox', { name: /^Hilde Strand/ }).check();
+    await ap.getByText('Valgt: Kari Nordmann og Hilde Strand').waitFor();
+    await shot(ap, 'kompass-1-start');
+    await ap.getByRole('button', { name: 'Start runden' }).click();
+    await ap.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const roundUrl = ap.url();
+    await ap.getByText('Vurderere: Kari Nordmann og Hilde Strand').waitFor();
+    expect(
+      await ap.getByRole('list', { name: 'Trinnene i runden' }).locator('[aria-current="step"]').innerText(),
+    ).toBe('Utkast');
+    await ap.getByRole('heading', { level: 2, name: 'Innspill fra gruppene' }).waitFor();
+    await ap.getByRole('heading', { level: 2, name: 'A. Demokrati og samfunnsutvikling' }).waitFor();
+    await ap
+      .locator('[data-kompass-area="3"]')
+      .getByRole('heading', { level: 3, name: '3. Styring og kontroll' })
+      .waitFor();
+    expect(await layoutAndAxe(ap)).toEqual([]);
+    await readsAsWords(ap);
+    await shot(ap, 'kompass-2-utkast');
+
+    // Three employees of Oppvekst og kultur are asked for input; the counts say so.
+    const invite = ap.locator('section[aria-labelledby="kompass-invite-title"]');
+    await invite.getByLabel('Gruppe', { exact: true }).selectOption({ label: 'Medarbeidere' });
+    await invite
+      .getByRole('searchbox', { name: 'Hvem som skal spørres: Søk etter navn eller enhet' })
+      .fill('oppvekst');
+    await invite.getByRole('button', { name: 'Velg alle treffene (3)' }).click();
+    await invite.getByText('Valgt: Ola Hansen, Per Johansen og Silje Larsen').waitFor();
+    await invite.getByRole('button', { name: 'Be om innspill' }).click();
+    await invite.getByText('3 personer i gruppen Medarbeidere er nå spurt.').waitFor();
+    expect(await invite.getByRole('row', { name: /^Medarbeidere/ }).innerText()).toMatch(
+      /^Medarbeidere\s+3\s+0$/,
+    );
+    expect(await layoutAndAxe(ap)).toEqual([]);
+    await shot(ap, 'kompass-2b-spurt');
+
+    // The assessment starts, asked first; the page says why the round cannot be finished yet.
+    await ap.getByRole('button', { name: 'Start vurderingen' }).click();
+    await ap
+      .getByRole('alertdialog', { name: 'Starte vurderingen?' })
+      .getByRole('button', { name: 'Start vurderingen' })
+      .click();
+    await ap.getByText('Vurderingen er startet.').waitFor();
+    await ap
+      .getByText('Runden kan ikke avsluttes ennå: 35 delområder mangler poeng fra én eller flere vurderere.')
+      .waitFor();
+    expect(
+      await ap.getByRole('list', { name: 'Trinnene i runden' }).locator('[aria-current="step"]').innerText(),
+    ).toBe('Vurdering');
+    // Anne is no assessor: she reads, she does not score.
+    expect(await ap.getByRole('textbox', { name: /^Dine poeng/ }).count()).toBe(0);
+
+    // Kari scores 3.1 and 3.2 (35,3 with a justification, written with a comma).
+    const kari = await signedIn(browser, t.url, 'Kari Nordmann');
+    const kp = kari.page;
+    await kp.getByRole('navigation').getByRole('link', { name: 'Kommunekompasset' }).click();
+    await kp.getByRole('link', { name: TITLE }).click();
+    await kp.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await score(kp, '3.1', 'Strategi for styring', '8');
+    await kp
+      .getByRole('textbox', { name: 'Din begrunnelse, 3.2 Politisk styring' })
+      .fill('Styringsdokumentene er koblet til budsjettet.');
+    await score(kp, '3.2', 'Politisk styring', '35,3');
+    const kariSums = kp.getByTestId('sums-3');
+    await expect
+      .poll(() => kariSums.innerText())
+      .toBe('Sum (av 100): Kari Nordmann 43 · Hilde Strand 0 · Omforent: –');
+    expect(await scoreBox(kp, '3.2', 'Politisk styring').inputValue()).toBe('35,3');
+
+    // Hilde scores 3.2 otherwise: both see the disagreement.
+    const hilde = await signedIn(browser, t.url, 'Hilde Strand');
+    const hp = hilde.page;
+    await openRound(hp, roundUrl);
+    await row(hp, '3.2').getByText('35,3').waitFor();
+    await row(hp, '3.2').getByText('Kari Nordmann: Styringsdokumentene er koblet til budsjettet.').waitFor();
+    const box = scoreBox(hp, '3.2', 'Politisk styring');
+    await box.fill('30');
+    await box.press('Enter');
+    await agreed(hp, '3.2').getByText('Uenige: 35,3 og 30,0').waitFor();
+    await hp.getByText('vurdererne er uenige om 1 delområde (3.2)', { exact: false }).waitFor();
+    await shot(hp, 'kompass-3-uenige-hilde');
+    await kp.reload();
+    await kp.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await agreed(kp, '3.2').getByText('Uenige: 35,3 og 30,0').waitFor();
+    await expect
+      .poll(() => kp.getByTestId('sums-3').innerText())
+      .toBe('Sum (av 100): Kari Nordmann 43 · Hilde Strand 30 · Omforent: –');
+
+    // Above the maximum: the server's words, and the typed value stays.
+    await box.fill('45');
+    await box.press('Enter');
+    await row(hp, '3.2')
+      .getByText('Poengene må være et tall med én desimal, fra 0 til delområdets maksimum (40).')
+      .waitFor();
+    expect(await box.inputValue()).toBe('45');
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    await shot(hp, 'kompass-4-over-maks');
+
+    // Hilde corrects: agreed, and the sums follow.
+    await box.fill('35.3');
+    await box.press('Enter');
+    await row(hp, '3.2')
+      .getByRole('status')
+      .filter({ hasText: /^Lagret$/ })
+      .waitFor();
+    expect(await box.inputValue()).toBe('35,3');
+    await expect.poll(() => agreed(hp, '3.2').innerText()).toBe('35,3');
+    await expect
+      .poll(() => hp.getByTestId('sums-3').innerText())
+      .toBe('Sum (av 100): Kari Nordmann 43 · Hilde Strand 35 · Omforent: –');
+
+    // By keyboard alone: from the top of the page to 3.1, typed, Enter.
+    await hp.reload();
+    await hp.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await tabTo(hp, (el) => el.name === 'Dine poeng, 3.1 Strategi for styring');
+    await hp.keyboard.type('8');
+    await hp.keyboard.press('Enter');
+    await row(hp, '3.1')
+      .getByRole('status')
+      .filter({ hasText: /^Lagret$/ })
+      .waitFor();
+    await expect
+      .poll(() => hp.getByTestId('sums-3').innerText())
+      .toBe('Sum (av 100): Kari Nordmann 43 · Hilde Strand 43 · Omforent: –');
+    expect(await agreed(hp, '3.1').innerText()).toBe('8,0');
+
+    // Kari writes Styrker for area 3; Hilde reads it in her field, Anne as text.
+    const strengths = kp.getByRole('textbox', { name: 'Styrker, 3. Styring og kontroll' });
+    await strengths.fill(STRENGTHS);
+    await strengths.blur();
+    await kp
+      .locator('[data-kompass-area="3"] [data-note="styrker"]')
+      .getByRole('status')
+      .filter({ hasText: /^Lagret$/ })
+      .waitFor();
+    await readsAsWords(kp);
+    await shot(kp, 'kompass-5-kari');
+    await hp.reload();
+    await hp.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    expect(await hp.getByRole('textbox', { name: 'Styrker, 3. Styring og kontroll' }).inputValue()).toBe(
+      STRENGTHS,
+    );
+    expect(await agreed(hp, '3.2').innerText()).toBe('35,3');
+    expect(await layoutAndAxe(hp)).toEqual([]);
+    await readsAsWords(hp);
+
+    await ap.reload();
+    await ap.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const area3 = ap.locator('[data-kompass-area="3"]');
+    await area3.getByText(STRENGTHS).waitFor();
+    await area3
+      .getByText(/^Sist endret av Kari Nordmann, \d{1,2}\. \p{L}+ \d{4} kl\. \d{2}:\d{2}$/u)
+      .waitFor();
+    expect(await agreed(ap, '3.2').innerText()).toBe('35,3');
+    expect(await agreed(ap, '3.1').innerText()).toBe('8,0');
+    expect(await layoutAndAxe(ap)).toEqual([]);
+    await readsAsWords(ap);
+    await shot(ap, 'kompass-6-leser-anne');
+
+    // The list: the round in words, not finished.
+    await ap.getByRole('link', { name: 'Tilbake til Kommunekompasset' }).click();
+    const listed = ap.getByRole('row', { name: new RegExp(TITLE) });
+    await listed.getByText('Vurdering').waitFor();
+    await listed.getByText('Kari Nordmann og Hilde Strand').waitFor();
+    await listed.getByText('Ikke ferdig vurdert').waitFor();
+
+    // Two assessors write the same note at once: the later one sees both texts and keeps hers.
+    const karis = `${STRENGTHS} Tertialrapportene kommer i tide.`;
+    await strengths.fill(karis);
+    await strengths.blur();
+    await kp
+      .locator('[data-kompass-area="3"] [data-note="styrker"]')
+      .getByRole('status')
+      .filter({ hasText: /^Lagret$/ })
+      .waitFor();
+    const hildesNote = hp.locator('[data-kompass-area="3"] [data-note="styrker"]');
+    const hildes = hp.getByRole('textbox', { name: 'Styrker, 3. Styring og kontroll' });
+    await hildes.fill('Politikerne får gode saksframlegg.');
+    await hildes.blur();
+    const conflict = hildesNote.getByRole('alert');
+    await conflict.getByText('Noen andre endret dette feltet samtidig.').waitFor();
+    expect(await conflict.getByTestId('conflict-theirs').innerText()).toBe(karis);
+    expect(await conflict.getByTestId('conflict-mine').innerText()).toBe(
+      'Politikerne får gode saksframlegg.',
+    );
+    await shot(hp, 'kompass-6b-konflikt');
+    await conflict.getByRole('button', { name: 'Behold min tekst' }).click();
+    await hildesNote
+      .getByRole('status')
+      .filter({ hasText: /^Lagret$/ })
+      .waitFor();
+    await openRound(ap, roundUrl);
+    await area3.getByText('Politikerne får gode saksframlegg.').waitFor();
+    await area3.getByText(/^Sist endret av Hilde Strand, /).waitFor();
+
+    for (const c of [anne, kari, hilde]) await c.context.close();
+  });
+
+  it('the list and the round page hold together at 400 px, for Admin and for an assessor', async () => {
+    const anne = await signedIn(browser, t.url, 'Anne Dahl', { width: 400 });
+    const ap = anne.page;
+    await ap.goto(`${t.url}/kompass`);
+    await ap.getByRole('heading', { level: 1, name: 'Kommunekompasset' }).waitFor();
+    await ap.getByRole('link', { name: TITLE }).waitFor();
+    expect(await layoutAndAxe(ap)).toEqual([]);
+    await readsAsWords(ap);
+    await shot(ap, 'kompass-7-liste-400');
+    await ap.getByRole('link', { name: TITLE }).click();
+    await ap.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    expect(await layoutAndAxe(ap)).toEqual([]);
+    await shot(ap, 'kompass-8-runde-400-anne');
+
+    const kari = await signedIn(browser, t.url, 'Kari Nordmann', { width: 400 });
+    const kp = kari.page;
+    await kp.goto(`${t.url}/kompass`);
+    await kp.getByRole('link', { name: TITLE }).click();
+    await kp.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await scoreBox(kp, '3.3', 'Analyse og rapportering').waitFor();
+    expect(await layoutAndAxe(kp)).toEqual([]);
+    await readsAsWords(kp);
+    await shot(kp, 'kompass-9-runde-400-kari');
+
+    // Per, an employee, has no round to read: the menu does not offer the page.
+    const per = await signedIn(browser, t.url, 'Per Johansen');
+    await Promise.all([
+      per.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/kompass' && r.ok()),
+      per.page.reload(),
+    ]);
+    await per.page.getByRole('navigation').getByRole('link', { name: 'Virksomhetsplaner' }).waitFor();
+    expect(
+      await per.page.getByRole('navigation').getByRole('link', { name: 'Kommunekompasset' }).count(),
+    ).toBe(0);
+
+    for (const c of [anne, kari, per]) await c.context.close();
+  });
+});
