@@ -480,6 +480,8 @@ export const kompassRoundView = z.strictObject({
     score: z.boolean(),
     invite: z.boolean(),
     transitions: z.array(z.enum(ROUND_TRANSITIONS)),
+    /** Make an area's Utfordring or Svakhet a goal of the municipality's plan (who writes that plan). */
+    makeGoals: z.boolean(),
   }),
   /** Why the round cannot be finished yet (null: it can). */
   finishRefusal: z.enum(['unscored', 'disagreement']).nullable(),

@@ -102,6 +102,7 @@ export async function roundView(
       transitions: standing.manager
         ? ROUND_TRANSITIONS.filter((t) => roundTransitionAllowed(t, round.status))
         : [],
+      makeGoals: isTopLeader(org, actor.oid),
     },
     finishRefusal: finishRefusal(standings),
     areas: KOMPASS_AREAS.map((area, i) => {

@@ -242,6 +242,13 @@ for (const backend of await backends()) {
         },
       );
       expect(stale.body.error.code).toBe('VERSION_CONFLICT');
+      // The view tells who may take a finding into the municipality's plan: its writer, the top leader.
+      expect((await kari<Round>('GET', path('getKompassRound', { id: round.id }))).body.can.makeGoals).toBe(
+        true,
+      );
+      expect((await hilde<Round>('GET', path('getKompassRound', { id: round.id }))).body.can.makeGoals).toBe(
+        false,
+      );
       const take = (who: Client, text: string, kind = 'utfordringer') =>
         who<ResponseOf<'makeGoalFromFinding'> & Fail>(
           'POST',
