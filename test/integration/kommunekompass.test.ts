@@ -76,7 +76,12 @@ for (const backend of await backends()) {
         (await anne<Fail>('POST', path('startKompassRound'), { year: y, assessors: [DEMO.kari] })).body.error
           .code,
       ).toBe('ROUND_EXISTS');
-      // Who reads it: Admin, the assessors, HR, the top leader; an employee learns nothing of it.
+      // A respondent answers in the bot; being asked shows them nothing of the round.
+      await anne('POST', path('inviteRespondents', { id: round.id }), {
+        group: 'employees',
+        people: [DEMO.silje],
+      });
+      // Who reads it: Admin, the assessors, HR, the top leader; a respondent or an employee learns nothing of it.
       const cases: [string, string, number][] = [
         ['admin', DEMO.anne, 200],
         ['assessor (top leader)', DEMO.kari, 200],
@@ -84,6 +89,7 @@ for (const backend of await backends()) {
         ['HR, not an assessor', DEMO.lars, 200],
         ['a unit leader', DEMO.ola, 404],
         ['an employee', DEMO.per, 404],
+        ['a respondent', DEMO.silje, 404],
       ];
       for (const [who, oid, status] of cases) {
         const client = await t.as(oid);
