@@ -425,7 +425,6 @@ function RadarTable({
   series: Series[];
   title: string;
 }) {
-  const styles = useStyles();
   const cell = (s: Series, area: KompassArea, i: number) => {
     const points = s.points[i] ?? null;
     if (points === null) return rw.r(s.key === 'round' ? 'notAgreed' : 'previousNotAgreed');
@@ -435,16 +434,41 @@ function RadarTable({
       return rw.r('shareWithComputed', { reported, computed: rw.num(share(computed, area)) });
     return rw.r('share', { value: reported });
   };
+  return <SeriesTable view={view} rw={rw} series={series} title={title} kind="radar" cell={cell} />;
+}
+
+/** A chart's numbers as a table: a row per area, a column per series (and any extra column and total row). */
+function SeriesTable({
+  view,
+  rw,
+  series,
+  title,
+  kind,
+  cell,
+  extra,
+  total,
+}: {
+  view: KompassRoundView;
+  rw: ResultWords;
+  series: Series[];
+  title: string;
+  kind: 'radar' | 'bars';
+  cell: (s: Series, area: KompassArea, i: number) => string;
+  extra?: { key: string; name: string; cell: (area: KompassArea, i: number) => string; total: string };
+  total?: (s: Series) => string;
+}) {
+  const styles = useStyles();
   const label = rw.r('tableLabel', { title });
   return (
     <div className={styles.tableWrap}>
-      <Table className="stack" size="small" aria-label={label} data-table="radar">
+      <Table className="stack" size="small" aria-label={label} data-table={kind}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{rw.r('colArea')}</TableHeaderCell>
             {series.map((s) => (
               <TableHeaderCell key={s.key}>{s.name}</TableHeaderCell>
             ))}
+            {extra && <TableHeaderCell>{extra.name}</TableHeaderCell>}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -456,8 +480,30 @@ function RadarTable({
                   {cell(s, area, i)}
                 </TableCell>
               ))}
+              {extra && (
+                <TableCell data-label={extra.name} data-series={extra.key}>
+                  {extra.cell(area, i)}
+                </TableCell>
+              )}
             </TableRow>
           ))}
+          {total && (
+            <TableRow data-area="total">
+              <TableCell data-label={rw.r('colArea')}>
+                <Text weight="semibold">{rw.r('total')}</Text>
+              </TableCell>
+              {series.map((s) => (
+                <TableCell key={s.key} data-label={s.name} data-series={s.key}>
+                  {total(s)}
+                </TableCell>
+              ))}
+              {extra && (
+                <TableCell data-label={extra.name} data-series={extra.key}>
+                  {extra.total}
+                </TableCell>
+              )}
+            </TableRow>
+          )}
         </TableBody>
       </Table>
     </div>
@@ -584,7 +630,6 @@ function BarTable({
   series: Series[];
   title: string;
 }) {
-  const styles = useStyles();
   const computedName = rw.r('referenceComputed', { name: view.reference.name });
   const points = (value: number | null | undefined, max: number, missing: string) =>
     value === null || value === undefined
@@ -594,52 +639,25 @@ function BarTable({
   /** The sum where every value is there, else none. */
   const sum = (values: (number | null | undefined)[]) =>
     values.reduce<number | null>((n, v) => (n === null || v === null || v === undefined ? null : n + v), 0);
-  const totalOf = (s: Series) =>
-    s.key === 'round'
-      ? points(view.total, view.max, rw.r('totalPending'))
-      : points(sum(s.points), view.max, missingOf(s));
-  const label = rw.r('tableLabel', { title });
   return (
-    <div className={styles.tableWrap}>
-      <Table className="stack" size="small" aria-label={label} data-table="bars">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{rw.r('colArea')}</TableHeaderCell>
-            {series.map((s) => (
-              <TableHeaderCell key={s.key}>{s.name}</TableHeaderCell>
-            ))}
-            <TableHeaderCell>{computedName}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {view.areas.map((area, i) => (
-            <TableRow key={area.number} data-area={area.number}>
-              <TableCell data-label={rw.r('colArea')}>{rw.areaName(area)}</TableCell>
-              {series.map((s) => (
-                <TableCell key={s.key} data-label={s.name} data-series={s.key}>
-                  {points(s.points[i], area.max, missingOf(s))}
-                </TableCell>
-              ))}
-              <TableCell data-label={computedName} data-series="reference-computed">
-                {points(view.reference.computed[i], area.max, rw.r('previousNotAgreed'))}
-              </TableCell>
-            </TableRow>
-          ))}
-          <TableRow data-area="total">
-            <TableCell data-label={rw.r('colArea')}>
-              <Text weight="semibold">{rw.r('total')}</Text>
-            </TableCell>
-            {series.map((s) => (
-              <TableCell key={s.key} data-label={s.name} data-series={s.key}>
-                {totalOf(s)}
-              </TableCell>
-            ))}
-            <TableCell data-label={computedName} data-series="reference-computed">
-              {points(sum(view.reference.computed), view.max, rw.r('previousNotAgreed'))}
-            </TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
-    </div>
+    <SeriesTable
+      view={view}
+      rw={rw}
+      series={series}
+      title={title}
+      kind="bars"
+      cell={(s, area, i) => points(s.points[i], area.max, missingOf(s))}
+      extra={{
+        key: 'reference-computed',
+        name: computedName,
+        cell: (area, i) => points(view.reference.computed[i], area.max, rw.r('previousNotAgreed')),
+        total: points(sum(view.reference.computed), view.max, rw.r('previousNotAgreed')),
+      }}
+      total={(s) =>
+        s.key === 'round'
+          ? points(view.total, view.max, rw.r('totalPending'))
+          : points(sum(s.points), view.max, missingOf(s))
+      }
+    />
   );
 }
