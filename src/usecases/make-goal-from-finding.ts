@@ -22,7 +22,7 @@ export async function makeGoalFromFinding(
     (n) => n.area === input.area && n.kind === input.kind,
   );
   const text = input.text.trim();
-  if (!note?.text.split('\n').some((line) => line.trim().replace(/^[-•*]\s*/, '') === text))
+  if (!note?.text.split('\n').some((line) => line.trim().replace(/^[-•*]\s+/, '') === text))
     throw new AppError('FINDING_NOT_FOUND');
   const root = org.index.root;
   const open = (await deps.store.plans.plansIn(round.tid, [round.year, round.year + 1, round.year + 2]))

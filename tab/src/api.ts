@@ -139,6 +139,11 @@ export async function openPlanPdf(api: Api, planId: string, kind: 'adopted' | 'r
   showPdf(await api.file('openPlanCopy', { params: { id: planId, kind } }));
 }
 
+/** Opens a finished Kommunekompass round's archived report the same way. */
+export async function openKompassReport(api: Api, roundId: string): Promise<void> {
+  showPdf(await api.file('openKompassReport', { params: { id: roundId } }));
+}
+
 const showPdf = (blob: Blob) => window.open(URL.createObjectURL(blob), '_blank', 'noopener');
 
 const TOKEN_KEY = 'samtale.token';

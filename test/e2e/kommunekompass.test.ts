@@ -1,13 +1,17 @@
 // Kommunekompasset in the tab: Admin starts a round with two assessors and starts the assessment; the
 // assessors score area 3 through the page, disagree, see it, agree; a score above the maximum is refused
 // in words and stays typed; the sums follow; Styrker is written; a sub-area is scored by keyboard alone.
-// Axe and the layout checks at 1280 and 400 px on the list and the round page.
+// Axe and the layout checks at 1280 and 400 px on the list and the round page. A finished round: its
+// archived report opens as a PDF once the page has seen it archived; the top leader makes a line of an
+// area's Utfordringer a goal of the municipality's plan, by mouse and by keyboard; an assessor cannot.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tabTo } from './keyboard.ts';
 import { layoutProblems } from './layout.ts';
-import type { TestApp } from '../helpers/harness.ts';
+import type { ResponseOf } from '../../src/contract/endpoints.ts';
+import { path } from '../helpers/factory.ts';
+import { DEMO, type Client, type TestApp } from '../helpers/harness.ts';
 import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
 
 const YEAR = 2031;
@@ -57,9 +61,9 @@ async function score(page: Page, code: string, title: string, points: string) {
     .waitFor();
 }
 
-async function openRound(page: Page, url: string) {
+async function openRound(page: Page, url: string, title = TITLE) {
   await page.goto(url);
-  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
 describe('Kommunekompasset in the tab', () => {
@@ -325,4 +329,193 @@ describe('Kommunekompasset in the tab', () => {
 
     for (const c of [anne, kari, per]) await c.context.close();
   });
+
+  it(
+    'a finished round: the report opens as a PDF once archived; Kari makes a finding a goal of the plan',
+    { timeout: 240_000 },
+    async () => {
+      type Round = ResponseOf<'getKompassRound'>;
+      const year = 2033;
+      const title = `Kommunekompasset ${year}`;
+      const anneApi = await t.as(DEMO.anne);
+      const kariApi = await t.as(DEMO.kari);
+      const hildeApi = await t.as(DEMO.hilde);
+      const call = async <T>(who: Client, method: string, url: string, body?: unknown): Promise<T> => {
+        const r = await who<T>(method, url, body);
+        expect(r.status, `${method} ${url}: ${JSON.stringify(r.body).slice(0, 300)}`).toBeLessThan(300);
+        return r.body;
+      };
+      const move = async (id: string, transition: string) => {
+        const now = await call<Round>(anneApi, 'GET', path('getKompassRound', { id }));
+        return call<Round>(anneApi, 'POST', path('transitionKompassRound', { id }), {
+          transition,
+          baseVersion: now.version,
+        });
+      };
+
+      // Through the API: Anne starts the round, both assessors give every sub-area the same points,
+      // Hilde writes two Utfordringer for area 3 (as a list, with a blank line).
+      const started = await call<Round>(anneApi, 'POST', path('startKompassRound'), {
+        year,
+        assessors: [DEMO.kari, DEMO.hilde],
+      });
+      const id = started.id;
+      const round = await move(id, 'start-assessment');
+      for (const area of round.areas)
+        for (const sub of area.subAreas)
+          for (const who of [kariApi, hildeApi])
+            await call(who, 'PUT', path('scoreSubArea', { id, code: sub.code }), {
+              points: Math.floor(sub.max / 2),
+              justification: null,
+            });
+      const first = 'Avvik følges ikke opp systematisk';
+      const second = 'Lite systematisk rapportering';
+      await call(hildeApi, 'PUT', path('saveAreaNote', { id, area: '3', kind: 'utfordringer' }), {
+        text: `- ${first}\n\n• ${second}\n`,
+        baseVersion: 0,
+      });
+
+      // Anne finishes the round on its page: the report is being archived, and its button comes
+      // without a reload (the page's own notice is still there).
+      const anne = await signedIn(browser, t.url, 'Anne Dahl');
+      const ap = anne.page;
+      const roundUrl = `${t.url}/kompass/${id}`;
+      await openRound(ap, roundUrl, title);
+      await ap.getByRole('button', { name: 'Avslutt runden' }).click();
+      await ap
+        .getByRole('alertdialog', { name: 'Avslutte runden?' })
+        .getByRole('button', { name: 'Avslutt runden' })
+        .click();
+      await ap.getByText('Runden er avsluttet.').waitFor();
+      await ap
+        .getByRole('status')
+        .filter({ hasText: /^Rapporten arkiveres …$/ })
+        .waitFor();
+      expect(await layoutAndAxe(ap)).toEqual([]);
+      await shot(ap, 'kompass-10-arkiveres');
+      await ap.getByRole('button', { name: 'Åpne rapporten (PDF)' }).waitFor({ timeout: 70_000 });
+      await ap
+        .getByRole('status')
+        .filter({ hasText: /^Rapporten ble arkivert \d{1,2}\. / })
+        .waitFor();
+      await ap.getByText('Runden er avsluttet.').waitFor();
+      await shot(ap, 'kompass-11-arkivert');
+      // Anne reads the round but does not write the municipality's plan.
+      expect(await ap.getByRole('button', { name: /^Gjør til mål/ }).count()).toBe(0);
+
+      // Kari opens the report: a new window with the PDF.
+      const kari = await signedIn(browser, t.url, 'Kari Nordmann');
+      const kp = kari.page;
+      await openRound(kp, roundUrl, title);
+      const reportButton = kp.getByRole('button', { name: 'Åpne rapporten (PDF)' });
+      await reportButton.waitFor();
+      const [popup, report] = await Promise.all([
+        kp.waitForEvent('popup'),
+        kp.waitForResponse((r) => new URL(r.url()).pathname === path('openKompassReport', { id })),
+        reportButton.click(),
+      ]);
+      expect(report.status()).toBe(200);
+      expect(report.headers()['content-type']).toMatch(/^application\/pdf/);
+      // The new window shows the report's bytes as fetched: a PDF.
+      expect(popup.url()).toMatch(/^blob:/);
+      expect(Number(report.headers()['content-length'])).toBeGreaterThan(1000);
+      await popup.waitForLoadState();
+      expect(await popup.evaluate(() => document.contentType)).toBe('application/pdf');
+      await popup.close();
+
+      // The plan is not drafted yet: the server's words say so.
+      const area3 = kp.locator('[data-kompass-area="3"]');
+      const findings = area3.locator('[data-findings="utfordringer"]');
+      await findings.getByRole('list', { name: 'Utfordringer som kan bli mål' }).waitFor();
+      expect(await findings.getByRole('listitem').allInnerTexts()).toEqual([
+        expect.stringContaining(first),
+        expect.stringContaining(second),
+      ]);
+      const makeSecond = kp.getByRole('button', { name: `Gjør til mål: ${second}`, exact: true });
+      await makeSecond.click();
+      await findings
+        .getByRole('alert')
+        .getByText('Kommunens egen virksomhetsplan må være et utkast eller åpen for innspill', {
+          exact: false,
+        })
+        .waitFor();
+      expect(await makeSecond.getAttribute('aria-disabled')).toBeNull();
+      await shot(kp, 'kompass-12-ingen-plan');
+
+      // Kari drafts the municipality's plan for the year after: the second line becomes its goal.
+      const plan = await call<{ id: string; year: number }>(kariApi, 'POST', path('draftPlan'), {
+        unitId: 'fjordvik',
+        year: year + 1,
+      });
+      await makeSecond.click();
+      const made = findings.locator(`[data-finding="${second}"]`).getByRole('status');
+      await made.getByText(`Lagt til som mål i virksomhetsplanen for ${year + 1}`).waitFor();
+      expect(await findings.getByRole('alert').count()).toBe(0);
+      // Taken on this page: a second click would add it again.
+      expect(await makeSecond.getAttribute('aria-disabled')).toBe('true');
+      const others = kp.getByRole('button', { name: `Gjør til mål: ${first}`, exact: true });
+      expect(await others.getAttribute('aria-disabled')).toBeNull();
+      expect(await layoutAndAxe(kp)).toEqual([]);
+      await readsAsWords(kp);
+      await shot(kp, 'kompass-13-gjort-til-maal');
+
+      // The link leads to the plan, where the line is a goal.
+      await made.getByRole('link', { name: `virksomhetsplanen for ${year + 1}` }).click();
+      await kp
+        .getByRole('heading', { level: 1, name: `Virksomhetsplan ${year + 1}: Fjordvik kommune` })
+        .waitFor();
+      expect(new URL(kp.url()).pathname).toBe(`/plans/${plan.id}`);
+      expect(await kp.getByLabel('Mål 1', { exact: true }).inputValue()).toBe(second);
+      // The goal says where it came from, with the way back to the round.
+      const back = kp.getByRole('link', { name: 'Fra Kommunekompasset: 3. Styring og kontroll' });
+      expect(await back.getAttribute('href')).toBe(new URL(roundUrl).pathname);
+
+      // By keyboard alone: back on the round, from the top of the page to the first line's button.
+      await openRound(kp, roundUrl, title);
+      await reportButton.waitFor();
+      await tabTo(kp, (el) => el.name === `Gjør til mål: ${first}`);
+      await kp.keyboard.press('Enter');
+      const madeFirst = findings.locator(`[data-finding="${first}"]`).getByRole('status');
+      await madeFirst.getByText(`Lagt til som mål i virksomhetsplanen for ${year + 1}`).waitFor();
+      // The focus stays on the (now disabled) button; the link to the plan is the next stop.
+      expect(await kp.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+        `Gjør til mål: ${first}`,
+      );
+      expect(await others.getAttribute('aria-disabled')).toBe('true');
+      await kp.keyboard.press('Tab');
+      expect(await kp.evaluate(() => document.activeElement?.textContent)).toBe(
+        `virksomhetsplanen for ${year + 1}`,
+      );
+      await kp.keyboard.press('Enter');
+      await kp
+        .getByRole('heading', { level: 1, name: `Virksomhetsplan ${year + 1}: Fjordvik kommune` })
+        .waitFor();
+      const goals = await Promise.all(
+        [1, 2].map((n) => kp.getByLabel(`Mål ${n}`, { exact: true }).inputValue()),
+      );
+      expect(goals.sort()).toEqual([first, second].sort());
+
+      // At 400 px: the lines and their buttons hold together.
+      const narrow = await signedIn(browser, t.url, 'Kari Nordmann', { width: 400 });
+      await openRound(narrow.page, roundUrl, title);
+      await narrow.page.getByRole('button', { name: 'Åpne rapporten (PDF)' }).waitFor();
+      await narrow.page.getByRole('button', { name: `Gjør til mål: ${second}`, exact: true }).waitFor();
+      expect(await layoutAndAxe(narrow.page)).toEqual([]);
+      await readsAsWords(narrow.page);
+      await shot(narrow.page, 'kompass-14-funn-400');
+
+      // Hilde assessed the round but does not write the municipality's plan: no such buttons for her.
+      const hilde = await signedIn(browser, t.url, 'Hilde Strand');
+      const hp = hilde.page;
+      await openRound(hp, roundUrl, title);
+      await hp.getByRole('button', { name: 'Åpne rapporten (PDF)' }).waitFor();
+      await hp.locator('[data-kompass-area="3"]').getByText(second, { exact: false }).waitFor();
+      expect(await hp.getByRole('button', { name: /^Gjør til mål/ }).count()).toBe(0);
+      expect(await hp.locator('[data-findings]').count()).toBe(0);
+      expect(await layoutAndAxe(hp)).toEqual([]);
+      await shot(hp, 'kompass-15-ferdig-hilde');
+
+      for (const c of [anne, kari, narrow, hilde]) await c.context.close();
+    },
+  );
 });

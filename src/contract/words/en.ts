@@ -450,6 +450,7 @@ export const en: Words = {
       lacks: 'Lacks {what}',
       problem: { indicator: 'a result indicator', owner: 'a responsible person', due: 'a due date' },
       carried: 'Carried on from {year}',
+      fromKompass: 'From Kommunekompasset: {area}. {title}',
       newGoal: 'New goal',
       newGoalHint:
         'Write the goal. Fill in its result indicator, responsible person and due date afterwards.',
@@ -655,6 +656,16 @@ export const en: Words = {
       noteLabel: '{kind}, {area}',
       noteEmpty: 'Not written yet.',
       noteBy: 'Last changed by {name}, {date}',
+      reportArchiving: 'The report is being archived …',
+      reportArchived: 'The report was archived {date}.',
+      reportLate: 'The report is not archived yet. Reload the page in a little while.',
+      openReport: 'Open the report (PDF)',
+      findingsHint: 'Each line can become a goal in the municipality’s unit plan.',
+      findingsLabel: '{kind} that can become goals',
+      makeGoal: 'Make a goal',
+      makeGoalLabel: 'Make a goal: {line}',
+      goalMade: 'Added as a goal in {plan}',
+      goalMadePlan: 'the unit plan for {year}',
     },
     /** Kommunekompasset's results on a round's page: charts with their tables, Samtale's own figures, the groups' input. */
     kompassResults: {

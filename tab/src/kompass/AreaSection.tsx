@@ -1,7 +1,8 @@
 // One area of a round: its sub-areas in a table (each assessor's score, the agreed score or the two
 // that differ, the justifications), the area's sums, and its Styrker / Utfordringer / Svakheter. An
 // assessor scores while the round is being assessed: points saved on leaving the field or on Enter,
-// with the justification; the server's answer (the whole round) replaces the page's view.
+// with the justification; the server's answer (the whole round) replaces the page's view. For whoever
+// writes the municipality's plan, each line of Utfordringer and Svakheter can be made a goal of it.
 import {
   Field,
   Input,
@@ -24,6 +25,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorText, type Api } from '../api.ts';
 import { ConflictView, SaveStatus } from '../form/SaveStatus.tsx';
 import { useSaver } from '../form/useSaver.ts';
+import { FindingGoals, findingLines, type Taken } from './FindingGoals.tsx';
 import { useKompassWords, type RoundArea, type RoundSubArea, type RoundView } from './words.ts';
 
 const NOTE_KINDS = ['styrker', 'utfordringer', 'svakheter'] as const;
@@ -107,6 +109,21 @@ export function AreaSection(props: {
   const { k, kw, number } = useKompassWords();
   const { view, area, mine } = props;
   const scoring = view.can.score && mine >= 0;
+  // The lines made goals on this page, per note: the server does not say which were taken before.
+  const [taken, setTaken] = useState<Record<string, Record<string, Taken>>>({});
+  const findings = (kind: NoteKind) =>
+    view.can.makeGoals && kind !== 'styrker' ? (
+      <FindingGoals
+        api={props.api}
+        roundId={view.id}
+        area={area.number}
+        kind={kind}
+        label={kw.notes[kind]}
+        lines={findingLines(area.notes[kind]?.text)}
+        taken={taken[kind] ?? {}}
+        onTaken={(line, t) => setTaken((all) => ({ ...all, [kind]: { ...all[kind], [line]: t } }))}
+      />
+    ) : null;
   const heading = k('areaHeading', { number: area.number, title: area.title });
   const headingId = `kompass-area-${area.number}`;
   const names = view.assessors.map((a, i) => (i === mine ? k('colYou', { name: a.name }) : a.name));
@@ -175,9 +192,11 @@ export function AreaSection(props: {
               label={kw.notes[kind]}
               ariaLabel={k('noteLabel', { kind: kw.notes[kind], area: heading })}
               onView={props.onView}
-            />
+            >
+              {findings(kind)}
+            </NoteEditor>
           ) : (
-            <NoteRead key={kind} note={area.notes[kind]} label={kw.notes[kind]} />
+            <NoteRead key={kind} note={area.notes[kind]} label={kw.notes[kind]} findings={findings(kind)} />
           ),
         )}
       </div>
@@ -426,6 +445,8 @@ function NoteEditor(props: {
   label: string;
   ariaLabel: string;
   onView: (view: RoundView) => void;
+  /** The saved note's lines to make goals of, under the field. */
+  children?: React.ReactNode;
 }) {
   const styles = useStyles();
   const note = props.area.notes[props.kind];
@@ -486,12 +507,24 @@ function NoteEditor(props: {
           onResolve={saver.resolve}
         />
       )}
+      {props.children}
     </div>
   );
 }
 
-/** A note as others read it, with who wrote it last. */
-function NoteRead({ note, label }: { note: RoundArea['notes'][NoteKind]; label: string }) {
+/**
+ * A note as others read it, with who wrote it last. With `findings` (its lines to make goals of), those
+ * lines stand for the text.
+ */
+function NoteRead({
+  note,
+  label,
+  findings,
+}: {
+  note: RoundArea['notes'][NoteKind];
+  label: string;
+  findings: React.ReactNode;
+}) {
   const styles = useStyles();
   const { k, dateTime } = useKompassWords();
   return (
@@ -499,7 +532,11 @@ function NoteRead({ note, label }: { note: RoundArea['notes'][NoteKind]; label: 
       <h4 className={styles.noteHeading}>{label}</h4>
       {note && note.text.trim() !== '' ? (
         <>
-          <p className={styles.noteText}>{note.text}</p>
+          {findings && findingLines(note.text).length > 0 ? (
+            findings
+          ) : (
+            <p className={styles.noteText}>{note.text}</p>
+          )}
           <Text size={200} className={styles.muted}>
             {k('noteBy', { name: note.by.name, date: dateTime(note.at) })}
           </Text>

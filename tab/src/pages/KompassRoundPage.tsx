@@ -1,6 +1,7 @@
 // One Kommunekompass round: its stage among the stages, its assessors, the steps the server offers
 // (each asked first), why it cannot be finished yet, the groups' input, the eight areas under their
-// perspectives, and the results. What the caller may do comes with the round from the server.
+// perspectives, and the results; a finished round's archived report. What the caller may do comes with
+// the round from the server.
 import {
   MessageBar,
   MessageBarBody,
@@ -19,6 +20,7 @@ import { errorText, type Api } from '../api.ts';
 import { ConfirmButton } from '../form/Confirm.tsx';
 import { AreaSection } from '../kompass/AreaSection.tsx';
 import { InviteSection } from '../kompass/InviteSection.tsx';
+import { KompassReport } from '../kompass/Report.tsx';
 import { KompassResults } from '../kompass/Results.tsx';
 import { useKompassWords, type RoundView } from '../kompass/words.ts';
 import { ErrorNotice, PageTitle, RouterLink } from './common.tsx';
@@ -132,6 +134,7 @@ export function KompassRoundPage({ api, id, me }: { api: Api; id: string; me: Me
           {kw.lead[view.status]}
         </Text>
         <Text block>{k('assessors', { names: list(view.assessors.map((a) => a.name)) })}</Text>
+        <KompassReport api={api} view={view} onView={onView} />
         {notice && (
           <MessageBar
             intent="success"

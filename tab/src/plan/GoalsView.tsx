@@ -37,6 +37,7 @@ import {
 import { GoalFollowUp, hasFollowUp } from './GoalFollowUp.tsx';
 import { useGoalSync } from './goal-sync.ts';
 import type { GoalView, PlanView } from './types.ts';
+import { RouterLink } from '../pages/common.tsx';
 
 /** Below this width the goals are cards instead of a table. */
 export const GOAL_TABLE_MIN_PX = 900;
@@ -299,16 +300,27 @@ function Words({ value }: { value: string | null }) {
 function Carried({ plan, goal }: { plan: PlanView; goal: GoalView }) {
   const styles = useStyles();
   const { p } = useI18n();
-  if (!goal.carriedFrom) return null;
   return (
-    <Badge
-      appearance="tint"
-      color="informative"
-      shape="rounded"
-      className={mergeClasses(styles.carried, styles.badge)}
-    >
-      {p('carried', { year: plan.year - 1 })}
-    </Badge>
+    <>
+      {goal.carriedFrom && (
+        <Badge
+          appearance="tint"
+          color="informative"
+          shape="rounded"
+          className={mergeClasses(styles.carried, styles.badge)}
+        >
+          {p('carried', { year: plan.year - 1 })}
+        </Badge>
+      )}
+      {/* Made from a Kommunekompass finding: a way back to the round and its area. */}
+      {goal.fromKompass && (
+        <Text block size={200} className={styles.carried}>
+          <RouterLink href={`/kompass/${goal.fromKompass.roundId}`}>
+            {p('fromKompass', { area: goal.fromKompass.area, title: goal.fromKompass.title })}
+          </RouterLink>
+        </Text>
+      )}
+    </>
   );
 }
 
