@@ -240,6 +240,23 @@ export async function startSamtale(
     }),
   };
 
+  // The audit chain's head is written one checkpoint at a time: archiving jobs run side by side, and
+  // two writes of the day's checkpoint raced for the same file (and an older head could land last).
+  let anchoring: Promise<unknown> = Promise.resolve();
+  const anchor = () => {
+    const next = anchoring.then(() => anchorAuditTrail({ ...deps, archive }));
+    anchoring = next.catch(() => undefined);
+    return next;
+  };
+  // After archiving, a checkpoint that could not be written is not the archiving's failure: the
+  // copy is stored, and the hourly job writes the checkpoint.
+  const anchorAfterArchiving = () =>
+    anchor().catch((e: unknown) =>
+      logger.warn('audit checkpoint not written; the hourly job tries again', {
+        error: e instanceof Error ? e.message : String(e),
+      }),
+    );
+
   jobs = await startJobs(
     db,
     {
@@ -249,10 +266,10 @@ export async function startSamtale(
           { conversationId: id, retentionYears: config.retentionYears },
         );
         logger.info('record archived', { conversation: id, copies: rows.length });
-        await anchorAuditTrail({ ...deps, archive });
+        await anchorAfterArchiving();
       },
       anchorAuditTrail: async () => {
-        const checkpoint = await anchorAuditTrail({ ...deps, archive });
+        const checkpoint = await anchor();
         if (checkpoint) logger.info('audit trail anchored in the archive', { seq: checkpoint.seq });
       },
       awaitingArchive: () => deps.store.awaitingArchive(),
@@ -268,7 +285,7 @@ export async function startSamtale(
         else
           await archiveKompassReport(archiving, { roundId: job.id, retentionYears: config.retentionYears });
         logger.info('document archived', { ...job });
-        await anchorAuditTrail(archiving);
+        await anchorAfterArchiving();
       },
       documentsAwaitingArchive: async () => [
         ...(await deps.store.plans.awaitingArchive()).map((p): DocumentJob => ({

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAIN } from '../helpers/process.ts';
 import { afterAll, describe, expect, it } from 'vitest';
+import { localFolderArchive } from '../../src/adapters/archive/local-folder.ts';
 import { openPglite } from '../../src/adapters/db/database.ts';
+import { AUDIT_CHECKPOINT_FOLDER } from '../../src/domain/audit.ts';
 import { startSamtale } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/schema.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -223,4 +225,48 @@ describe('the local archive (./data/archive), through the CLI and the API', () =
       await app.close();
     }
   });
+});
+
+describe('archiving at start in local mode', () => {
+  it("archives the demo's records and plans side by side without a failed job, and the day's checkpoint holds the chain's head", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'samtale-start-archive-'));
+    const lines: { level: string; msg: string }[] = [];
+    const app = await startSamtale(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }), {
+      logger: createLogger('info', (l) => lines.push(JSON.parse(l) as { level: string; msg: string })),
+    });
+    try {
+      const { store } = app.deps;
+      for (let i = 0; i < 600; i++) {
+        const waiting = await Promise.all([store.awaitingArchive(), store.plans.awaitingArchive()]);
+        if (waiting.every((w) => w.length === 0)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await store.plans.awaitingArchive()).toEqual([]);
+      expect(lines.filter((l) => l.msg === 'document archived').length).toBeGreaterThan(0);
+      const archive = localFolderArchive(join(dataDir, 'archive'));
+      const head = await store.auditHead();
+      const folder = join(dataDir, 'archive', AUDIT_CHECKPOINT_FOLDER);
+      const latest = async () =>
+        archive.auditCheckpoint(
+          readdirSync(folder)
+            .sort()
+            .at(-1)!
+            .replace(/\.json$/, ''),
+        );
+      // The last job writes its checkpoint just after noting its copy: the head, once it has.
+      let checkpoint = await latest();
+      for (let i = 0; i < 100 && (typeof checkpoint !== 'object' || checkpoint.seq !== head?.seq); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        checkpoint = await latest();
+      }
+      expect(checkpoint).toMatchObject({ seq: head?.seq, hash: head?.hash });
+      const files = readdirSync(folder);
+      expect(files.every((f) => !f.endsWith('.tmp'))).toBe(true);
+      // Jobs ran side by side and each wrote the day's checkpoint: they once raced for its file.
+      expect(lines.filter((l) => l.level === 'warn' || l.level === 'error')).toEqual([]);
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
