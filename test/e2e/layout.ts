@@ -3,6 +3,11 @@
 import type { Page } from 'playwright-core';
 
 export async function layoutProblems(page: Page): Promise<string[]> {
+  // A page that was just resized re-renders for its new width on the media query's change event
+  // (tables become cards): measure after two frames, not the layout on its way out.
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
   return page.evaluate(() => {
     const problems: string[] = [];
     const visible = (el: Element) => {
