@@ -11,14 +11,13 @@
 // adopted, then moves on to the day next year's first report window opens (reportWindows), when the
 // Ansvarspersoner are asked to report. One server, one database: the tab and the Playground both
 // talk to it.
-import { AxeBuilder } from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { layoutProblems } from './layout.ts';
+import { layoutAndAxe } from './layout.ts';
 import { playgroundConfig } from '../../scripts/playground.mjs';
 import { fill as fillIn, periodName } from '../../src/contract/words/format.ts';
 import { WORDS } from '../../src/contract/words/index.ts';
@@ -69,18 +68,6 @@ function codesIn(text: string, lang: 'nb' | 'en'): string[] {
 
 async function readsAsWords(page: Page) {
   expect(codesIn(await page.locator('main').innerText(), 'nb')).toEqual([]);
-}
-
-/** What a person sees broken (overlaps, words split, sideways scrolling) and what axe finds. */
-async function layoutAndAxe(page: Page): Promise<string[]> {
-  const problems = await layoutProblems(page);
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return [
-    ...problems,
-    ...result.violations.map((v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`),
-  ];
 }
 
 const planHeading = (page: Page, year: number) =>

@@ -1,11 +1,10 @@
 // The plan's own fields (virksomhetsplan, seed 004) on the plan page: Forankring's dates and the
 // checklist while the plan is drafted, Trinn 6 once it is adopted. They save as they are changed, by
 // mouse or keyboard alone, are kept over a reload, and read as words to those who may not write them.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tabTo } from './keyboard.ts';
-import { layoutProblems } from './layout.ts';
+import { layoutAndAxe } from './layout.ts';
 import type { ResponseOf } from '../../src/contract/endpoints.ts';
 import { DEMO, type TestApp } from '../helpers/harness.ts';
 import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
@@ -22,18 +21,6 @@ async function readsAsWords(page: Page) {
   expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
   expect(text).not.toMatch(/\b(malbar|felles-forstaelse|trinn-\d-gjennomfort|oppfolging|neste-ar)\b/);
   expect(text).not.toMatch(/[[{]"|"value"|"version"/);
-}
-
-/** What a person sees broken (overlaps, words split, sideways scrolling) and what axe finds. */
-async function layoutAndAxe(page: Page): Promise<string[]> {
-  const problems = await layoutProblems(page);
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return [
-    ...problems,
-    ...result.violations.map((v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`),
-  ];
 }
 
 /** Tabs forward, stop by stop (each must show its focus), until the target has the focus. */

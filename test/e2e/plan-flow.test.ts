@@ -1,8 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tabTo } from './keyboard.ts';
-import { layoutProblems } from './layout.ts';
+import { layoutAndAxe } from './layout.ts';
 import type { ResponseOf } from '../../src/contract/endpoints.ts';
 import { DEMO, type TestApp } from '../helpers/harness.ts';
 import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
@@ -27,18 +26,6 @@ function planList(page: Page): Promise<PlanList> {
       (r) => new URL(r.url()).pathname === '/api/plans' && r.request().method() === 'GET' && r.ok(),
     )
     .then((r) => r.json() as Promise<PlanList>);
-}
-
-/** What a person sees broken (overlaps, words split, sideways scrolling) and what axe finds. */
-async function layoutAndAxe(page: Page): Promise<string[]> {
-  const problems = await layoutProblems(page);
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return [
-    ...problems,
-    ...result.violations.map((v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`),
-  ];
 }
 
 /** Waits until every field editor on the page has nothing left to save. */

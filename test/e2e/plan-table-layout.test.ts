@@ -2,7 +2,6 @@
 // comment, save) must fit in the plan's own box. The table sits in a region that scrolls sideways, so a
 // control pushed past its edge is cut off there and the page itself never scrolls: the general layout
 // checks (layout.ts) cannot see it. These measure the region itself.
-import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import type { ResponseOf } from '../../src/contract/endpoints.ts';
 import { SCREENSHOTS } from '../helpers/browser.ts';
 import { DEMO, type TestApp } from '../helpers/harness.ts';
 import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
-import { layoutProblems } from './layout.ts';
+import { layoutAndAxe } from './layout.ts';
 
 /** Silje's signed medarbeidersamtale this year has this row in its handlingsplan, hers (the demo data). */
 const ROW = 'Fullføre videreutdanning i spesialpedagogikk';
@@ -18,18 +17,6 @@ const FIELD = '[data-field="handlingsplan"]';
 
 type View = ResponseOf<'getConversation'>;
 type Listed = { conversations: { id: string; status: string; template: { key: string } }[] };
-
-/** What a person sees broken (overlaps, words split, sideways scrolling) and what axe finds. */
-async function layoutAndAxe(page: Page): Promise<string[]> {
-  const problems = await layoutProblems(page);
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return [
-    ...problems,
-    ...result.violations.map((v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`),
-  ];
-}
 
 /**
  * Inside the plan field: every control within the visible box of the nearest box that clips it (the

@@ -1,4 +1,3 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { SCREENSHOTS } from '../helpers/browser.ts';
 import { DEMO, type Client, type TestApp } from '../helpers/harness.ts';
 import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
 import { tabTo } from './keyboard.ts';
-import { layoutProblems } from './layout.ts';
+import { layoutAndAxe } from './layout.ts';
 
 const UNIT = 'Oppvekst og kultur';
 const TOP = 'Fjordvik kommune';
@@ -21,18 +20,6 @@ const ROW = 'Fullføre videreutdanning i spesialpedagogikk';
 type Thread = ResponseOf<'getRedThread'>;
 type View = ResponseOf<'getConversation'>;
 type Listed = { conversations: { id: string; status: string; template: { key: string } }[] };
-
-/** What a person sees broken (overlaps, words split, sideways scrolling) and what axe finds. */
-async function layoutAndAxe(page: Page): Promise<string[]> {
-  const problems = await layoutProblems(page);
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return [
-    ...problems,
-    ...result.violations.map((v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`),
-  ];
-}
 
 /** Opens a conversation and waits until nothing on it is loading. */
 async function open(page: Page, url: string, id: string) {
