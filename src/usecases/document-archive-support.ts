@@ -9,8 +9,10 @@ import {
   retentionDate,
   type ArchiveMetadata,
 } from '../domain/archive.ts';
+import type { Actor } from '../domain/policy.ts';
+import { AppError } from '../errors/catalogue.ts';
 import type { Archive, Store } from '../ports.ts';
-import { nowIso, type Deps } from './support.ts';
+import { audit, nowIso, type Deps } from './support.ts';
 
 const SYSTEM = 'system:archive';
 
@@ -92,4 +94,27 @@ export async function storeDocument(
     });
   });
   return stored;
+}
+
+/**
+ * An archived copy's bytes, only as they were archived: a changed byte is an incident (audited as
+ * archive.copy-damaged), not a download. Undefined where the archive does not have it.
+ */
+export async function readArchivedCopy(
+  deps: Deps & { archive: Archive },
+  actor: Actor,
+  copy: { path: string; checksum: string },
+  subject: string,
+  detail: Record<string, string> = {},
+): Promise<{ bytes: Uint8Array; filename: string } | undefined> {
+  const bytes = await deps.archive.get(copy.path);
+  if (!bytes) return undefined;
+  if (createHash('sha256').update(bytes).digest('hex') !== copy.checksum) {
+    await audit(deps.store, actor, 'archive.copy-damaged', subject, nowIso(deps), {
+      ...detail,
+      path: copy.path,
+    });
+    throw new AppError('ARCHIVE_COPY_DAMAGED');
+  }
+  return { bytes, filename: copy.path.split('/').pop() ?? 'samtale.pdf' };
 }
