@@ -120,7 +120,7 @@ export function configuredArchive(config: Config, logger: Logger, graph: AppGrap
     siteId: a.siteId,
     siteUrl: a.siteUrl,
     library: a.library,
-    salaryGroupId: a.salaryGroupId,
+    salaryLibrary: a.salaryLibrary,
     retentionLabel: a.retentionLabel,
     logger,
   });

@@ -11,7 +11,8 @@ import {
   openDatabase,
   startSamtale,
 } from './app.ts';
-import { provisionLibrary } from './adapters/archive/sharepoint-library.ts';
+import { provisionLibraries } from './adapters/archive/sharepoint-library.ts';
+import { migrateArchivePermissions } from './usecases/migrate-archive-permissions.ts';
 import { buildAppPackage } from './adapters/teams-package/build-app-package.ts';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -148,7 +149,7 @@ async function verifyArchive(id: string | undefined) {
   }
 }
 
-/** archive provision: creates or completes the SharePoint library, its columns and its views. */
+/** archive provision: creates or completes both SharePoint libraries, their columns, views and access. */
 async function provisionArchive() {
   const config = loadConfig(process.env);
   const a = config.archive;
@@ -156,18 +157,50 @@ async function provisionArchive() {
     throw new ConfigError([
       'archive provision is for the SharePoint archive: set ARCHIVE_BACKEND=sharepoint (the local archive needs no set-up)',
     ]);
-  const report = await provisionLibrary(configuredGraph(config, createLogger('warn')), a);
-  process.stdout.write(`library "${a.library}": ${report.library}\n`);
-  process.stdout.write(
-    `columns added: ${report.columnsAdded.length > 0 ? report.columnsAdded.join(', ') : 'none (all present)'}\n`,
-  );
-  process.stdout.write(
-    `views added: ${report.viewsAdded.length > 0 ? report.viewsAdded.join(', ') : 'none (all present)'}\n`,
-  );
-  if (report.library === 'created')
+  const report = await provisionLibraries(configuredGraph(config, createLogger('warn')), a);
+  const list = (xs: string[]) => (xs.length > 0 ? xs.join(', ') : 'none (all present)');
+  for (const lib of [report.record, report.salary])
     process.stdout.write(
-      'Next: in SharePoint, stop inheriting permissions on the library and give only the HR group read access (see docs/archive-sharepoint.md).\n',
+      `library "${lib.name}": ${lib.library}\n  columns added: ${list(lib.columnsAdded)}\n  views added: ${list(lib.viewsAdded)}\n`,
     );
+  process.stdout.write(
+    `library "${report.salary.name}": readable by the HR salary group only (${report.salary.access})\n` +
+      `library "${report.record.name}": inherits the archive site's permissions; give the site to HR and the archive staff only (see docs/archive-sharepoint.md)\n`,
+  );
+}
+
+/** archive migrate-permissions: copies archived with permissions of their own get the library's. */
+async function migratePermissions() {
+  const config = loadConfig(process.env);
+  const db = await openDatabase(config, createLogger('warn'));
+  try {
+    await migrate(db);
+    const deps = { ...cliDeps(db, config), archive: configuredArchive(config, createLogger('warn')) };
+    const total =
+      (
+        await db.query<{ n: number }>('select count(*)::int as n from archive_copies where item_permissions')
+      )[0]?.n ?? 0;
+    process.stdout.write(
+      total === 0
+        ? "nothing to migrate: every copy has its library's permissions\n"
+        : `${total} copies to migrate …\n`,
+    );
+    if (total === 0) return;
+    const result = await migrateArchivePermissions(deps, {
+      onProgress: (p) =>
+        process.stdout.write(`  ${p.done} of ${total} (${Math.round((100 * p.done) / total)} %)\n`),
+    });
+    process.stdout.write(
+      `restored inheritance: ${result.restored}; moved to the salary library: ${result.moved}; already in order: ${result.unchanged}; not in the archive: ${result.missing}; failed: ${result.failed.length}\n`,
+    );
+    for (const f of result.failed) process.stdout.write(`  failed ${f.path}: ${f.reason}\n`);
+    if (result.failed.length > 0 || result.missing > 0) {
+      process.stdout.write('Run the command again to retry; copies already done are skipped.\n');
+      process.exitCode = 1;
+    }
+  } finally {
+    await db.close();
+  }
 }
 
 /** package: appPackage/build/samtale.zip from TEAMS_APP_ID, CLIENT_ID and PUBLIC_URL. */
@@ -223,7 +256,8 @@ const USAGE = `Usage: samtale [serve]            start the server
        samtale audit verify      check the audit trail's hash chain (exit 1 when broken)
        samtale archive run [id]  archive signed records as PDF/A into the archive
        samtale archive verify ID re-read an archived copy and check its checksum (exit 1 on mismatch)
-       samtale archive provision create or complete the SharePoint library, columns and views
+       samtale archive provision create or complete the SharePoint libraries (records, salary), columns, views
+       samtale archive migrate-permissions  give copies archived with their own permissions the library's
        samtale package           build appPackage/build/samtale.zip (TEAMS_APP_ID, CLIENT_ID, PUBLIC_URL)`;
 
 async function main(argv: string[]) {
@@ -237,6 +271,7 @@ async function main(argv: string[]) {
   if (command === 'archive' && sub === 'run') return runArchive(argv[2]);
   if (command === 'archive' && sub === 'verify') return verifyArchive(argv[2]);
   if (command === 'archive' && sub === 'provision') return provisionArchive();
+  if (command === 'archive' && sub === 'migrate-permissions') return migratePermissions();
   if (command === 'package') {
     buildPackage();
     return;

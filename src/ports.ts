@@ -1,7 +1,7 @@
 // The ports use cases depend on. Adapters in src/adapters implement them.
 import type { Contribution, GoalReport, PlanGoal, PlanStatus, UnitPlan } from './domain/unit-plan.ts';
 import type { ActionItem, CellMeta, Cells, FollowUpStatus, FollowUpUpdate, Slot } from './domain/answers.ts';
-import type { ArchiveMetadata } from './domain/archive.ts';
+import type { ArchiveMetadata, ArchivePart } from './domain/archive.ts';
 import type { KompassRound, RespondentGroup, RoundStatus, SubAreaScore } from './domain/kompass-round.ts';
 import type { DueMessage, ReminderState } from './domain/reminders.ts';
 import type { AuditCheckpoint, AuditEvent, StoredAuditEvent } from './domain/audit.ts';
@@ -321,6 +321,13 @@ export interface Store {
   /** Signed records not yet archived, oldest first. */
   awaitingArchive(): Promise<string[]>;
   archiveCopies(conversationId: string): Promise<ArchiveCopyRow[]>;
+  /** Copies archived with permissions of their own (before the salary library), in key order after `after`. */
+  copiesWithItemPermissions(
+    limit: number,
+    after?: { conversationId: string; part: ArchivePart },
+  ): Promise<ArchiveCopyRow[]>;
+  /** The copy now has the library's permissions only (and, when it moved, its new location). */
+  markPermissionsMigrated(conversationId: string, part: ArchivePart, location: string | null): Promise<void>;
   /** Every archived copy in a tenant with what HR filters on; newest first. */
   archiveIndex(tid: string): Promise<
     (ArchiveCopyRow & {
@@ -384,8 +391,11 @@ export interface ArchiveCopy {
   path: string;
   bytes: Uint8Array;
   metadata: ArchiveMetadata;
-  /** Read access on top of the archive's own HR-only rights: the two parties. */
-  readers: { oids: string[]; group: 'HR' | 'HR.Salary' };
+  /**
+   * Which library: the record library (HR and archive staff), or for Punkt 4 the salary library
+   * (the HR salary group). Access is the library's; no copy gets permissions of its own.
+   */
+  part: ArchivePart;
 }
 
 /** Where signed records are kept: a local folder, or a SharePoint library through Graph. */
@@ -396,12 +406,24 @@ export interface Archive {
     created: boolean;
     /** SharePoint resource units spent (0 locally). */ resourceUnits: number;
   }>;
-  get(path: string): Promise<Uint8Array | undefined>;
+  get(path: string, part?: ArchivePart): Promise<Uint8Array | undefined>;
   /** The audit chain's head, written once per day under that day's name (the latest wins). */
   putAuditCheckpoint(day: string, checkpoint: AuditCheckpoint): Promise<void>;
   auditCheckpoint(day: string): Promise<AuditCheckpoint | 'unreadable' | undefined>;
   /** The metadata stored beside a copy, as the archive holds it now (undefined when missing). */
-  metadata(path: string): Promise<Partial<Record<keyof ArchiveMetadata, unknown>> | undefined>;
+  metadata(
+    path: string,
+    part?: ArchivePart,
+  ): Promise<Partial<Record<keyof ArchiveMetadata, unknown>> | undefined>;
+  /**
+   * Brings a copy archived the old way (its own permissions) in line: inheritance restored, and a
+   * salary copy moved to the salary library. Idempotent; `checksum` guards the move.
+   */
+  migratePermissions(copy: {
+    path: string;
+    part: ArchivePart;
+    checksum: string;
+  }): Promise<{ outcome: 'restored' | 'moved' | 'unchanged' | 'missing'; location?: string }>;
 }
 
 /** The personal chat with a user, as the channel described it when the bot was installed. */

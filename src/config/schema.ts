@@ -65,6 +65,7 @@ export const configSchema = z.object({
     .optional(),
   SHAREPOINT_SITE_URL: z.url({ protocol: /^https$/ }).optional(),
   SHAREPOINT_LIBRARY: z.string().min(1).max(128).default('Samtalearkiv'),
+  SHAREPOINT_SALARY_LIBRARY: z.string().min(1).max(128).default('Samtalearkiv lønn'),
   SHAREPOINT_SALARY_GROUP_ID: z.uuid().optional(),
   SHAREPOINT_RETENTION_LABEL: z.string().min(1).optional(),
   GRAPH_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
@@ -148,6 +149,11 @@ function archiveProblems(input: Record<string, string>, mode: string): string[] 
     problems.push(
       'LOCAL_ARCHIVE_DIR: only used by the local archive; not allowed with ARCHIVE_BACKEND=sharepoint',
     );
+  const library = (input.SHAREPOINT_LIBRARY ?? 'Samtalearkiv').trim().toLowerCase();
+  if (library === (input.SHAREPOINT_SALARY_LIBRARY ?? 'Samtalearkiv lønn').trim().toLowerCase())
+    problems.push(
+      'SHAREPOINT_SALARY_LIBRARY: must differ from SHAREPOINT_LIBRARY (Punkt 4 is kept apart from the records HR reads)',
+    );
   return problems;
 }
 
@@ -202,6 +208,7 @@ export interface SharePointSettings {
   siteId: string;
   siteUrl: string;
   library: string;
+  salaryLibrary: string;
   salaryGroupId: string;
   retentionLabel: string | undefined;
 }
@@ -284,6 +291,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             siteId: c.SHAREPOINT_SITE_ID ?? '',
             siteUrl: c.SHAREPOINT_SITE_URL ?? '',
             library: c.SHAREPOINT_LIBRARY,
+            salaryLibrary: c.SHAREPOINT_SALARY_LIBRARY,
             salaryGroupId: c.SHAREPOINT_SALARY_GROUP_ID ?? '',
             retentionLabel: c.SHAREPOINT_RETENTION_LABEL,
           },

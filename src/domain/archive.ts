@@ -74,12 +74,6 @@ export function metadataChecksum(m: Partial<Record<keyof ArchiveMetadata, unknow
   return sha256Hex(canonicalJson(fields));
 }
 
-/** Who may read a copy besides the two parties: HR, or for salary only HR with the salary role. */
-export const ARCHIVE_READER_GROUP: Record<ArchivePart, 'HR' | 'HR.Salary'> = {
-  record: 'HR',
-  salary: 'HR.Salary',
-};
-
 /** Lowercase ASCII words joined by hyphens (æ→ae, ø→o, å→a): for file names and ids. */
 export const slug = (s: string) =>
   s

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { renderRecordPdf } from '../adapters/pdf/render-record.ts';
 import {
-  ARCHIVE_READER_GROUP,
   archivePath,
   metadataChecksum,
   retentionDate,
@@ -17,7 +16,7 @@ const SYSTEM = 'system:archive';
 
 /**
  * Archives a signed record: renders its PDF/A copies, stores each in the archive with its metadata
- * and readers, notes them, and marks the conversation archived. Safe to run again after a partial
+ * in its library (the record, or Punkt 4 apart), notes them, and marks the conversation archived. Safe to run again after a partial
  * success: paths are deterministic per record version and a stored copy is left as it is.
  */
 export async function archiveRecord(
@@ -67,7 +66,7 @@ export async function archiveRecord(
       path,
       bytes,
       metadata,
-      readers: { oids: [c.leaderOid, c.employeeOid], group: ARCHIVE_READER_GROUP[copy.part] },
+      part: copy.part,
     });
     const row: ArchiveCopyRow = {
       conversationId: c.id,

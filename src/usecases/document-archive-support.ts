@@ -1,13 +1,13 @@
 // What archiving a document beside the records shares (a unit plan's copy, a Kommunekompass report):
-// render it as PDF/A, describe it with the archive's metadata, store it with the library's own readers
-// (no invite), and note it in the same transaction as its audit event.
+// render it as PDF/A, describe it with the archive's metadata, store it in the record library (its
+// readers are the library's), and note it in the same transaction as its audit event.
 import { createHash } from 'node:crypto';
 import { renderRecordPdf, type DocumentForPdf } from '../adapters/pdf/render-record.ts';
 import {
-  ARCHIVE_READER_GROUP,
   metadataChecksum,
   retentionDate,
   type ArchiveMetadata,
+  type ArchivePart,
 } from '../domain/archive.ts';
 import type { Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
@@ -66,7 +66,7 @@ export async function storeDocument(
     path: doc.path,
     bytes,
     metadata,
-    readers: { oids: [], group: ARCHIVE_READER_GROUP.record },
+    part: 'record',
   });
   const stored: StoredDocument = {
     path: doc.path,
@@ -103,11 +103,11 @@ export async function storeDocument(
 export async function readArchivedCopy(
   deps: Deps & { archive: Archive },
   actor: Actor,
-  copy: { path: string; checksum: string },
+  copy: { path: string; checksum: string; part?: ArchivePart },
   subject: string,
   detail: Record<string, string> = {},
 ): Promise<{ bytes: Uint8Array; filename: string } | undefined> {
-  const bytes = await deps.archive.get(copy.path);
+  const bytes = await deps.archive.get(copy.path, copy.part ?? 'record');
   if (!bytes) return undefined;
   if (createHash('sha256').update(bytes).digest('hex') !== copy.checksum) {
     await audit(deps.store, actor, 'archive.copy-damaged', subject, nowIso(deps), {

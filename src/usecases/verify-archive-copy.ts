@@ -36,7 +36,10 @@ export async function verifyArchiveCopy(
   const signedOk = fullySigned(await deps.store.signatures(c.id), hash);
   const copies: CopyCheck[] = [];
   for (const r of rows) {
-    const [bytes, metadata] = await Promise.all([archive.get(r.path), archive.metadata(r.path)]);
+    const [bytes, metadata] = await Promise.all([
+      archive.get(r.path, r.part),
+      archive.metadata(r.path, r.part),
+    ]);
     const checksum = bytes ? createHash('sha256').update(bytes).digest('hex') : null;
     copies.push({
       part: r.part,

@@ -1,6 +1,9 @@
 // A protocol-level fake of the parts of Microsoft Graph the SharePoint archive uses, over HTTPS:
 // lists and columns, drive item upload (simple and upload session), listItem fields, invite,
-// permissions and retention labels, plus the SharePoint REST views endpoint. It checks the app-only
+// permissions and retention labels, plus SharePoint REST (views, rendering a view, role inheritance
+// and role assignments of lists and items, ensureuser). It enforces SharePoint's limits on a library:
+// 50 000 unique permission scopes (a warning past 5 000), and the list view threshold (a query that
+// filters, sorts or groups on a column without an index over more than 5 000 items). It checks the app-only
 // token as Graph would (signature, issuer, audience, roles, the Sites.Selected grant), rejects
 // malformed payloads with Graph's error shape, charges SharePoint resource units per request against
 // a per-window budget (429 + Retry-After when spent), and can inject 503s and dropped connections.
@@ -20,17 +23,24 @@ export interface FakePermission {
 
 export interface FakeItem {
   id: string;
+  /** The list item's id (an integer in SharePoint), as SharePoint REST names the item. */
+  listItemId: number;
   driveId: string;
   path: string;
   bytes: Buffer;
   fields: Record<string, string | number | boolean>;
-  permissions: FakePermission[];
+  /** What applies: the item's own when it has unique permissions, else its library's, inherited. */
+  readonly permissions: FakePermission[];
+  /** The item's own permissions (a unique scope), when it has them. */
+  own: FakePermission[];
   uniquePermissions: boolean;
   retentionLabel: string | null;
   /** Times content was written to this path: 1 means archived exactly once. */
   writes: number;
-  /** When the first read grant (invite) landed: the copy is complete from then on. */
+  /** When the first read grant (invite) landed. */
   sharedAt: number | null;
+  /** When the fields first carried a checksum: the copy is complete from then on. */
+  completedAt: number | null;
 }
 
 interface ColumnDef {
@@ -46,6 +56,11 @@ interface FakeList {
   driveId: string;
   columns: Map<string, ColumnDef>;
   views: Map<string, { title: string; fields: string[]; query: string }>;
+  /** False while the library inherits the site's permissions. */
+  uniquePermissions: boolean;
+  /** The library's own readers (principal ids), when it has unique permissions. */
+  readers: string[];
+  nextItemId: number;
 }
 
 export interface FakeUser {
@@ -68,7 +83,7 @@ export interface GraphFakeOptions {
   siteGrants: Record<string, 'read' | 'write' | 'manage' | 'fullcontrol'>;
   /** Entra object ids the directory knows (users and groups); invite refuses anything else. */
   principals: Set<string>;
-  /** The library's own permissions, inherited by every item until an invite breaks inheritance. */
+  /** The archive site's readers: every library inherits them until it breaks inheritance. */
   libraryReaders: string[];
   budget?: { resourceUnits: number; windowMs: number };
   /** Share of requests (0–1) answered with a 503 or a dropped connection, before or after acting. */
@@ -82,7 +97,18 @@ export interface GraphFake {
   siteUrl: string;
   lists: Map<string, FakeList>;
   items: Map<string, FakeItem>;
-  itemByPath(path: string): FakeItem | undefined;
+  itemByPath(path: string, library?: string): FakeItem | undefined;
+  /** A library by name. */
+  list(name: string): FakeList | undefined;
+  /** Items with permissions of their own in a library: SharePoint's unique scopes. */
+  uniqueScopes(library: string): number;
+  /** What SharePoint would warn an administrator of (unique scopes past the recommended 5 000). */
+  warnings: string[];
+  /**
+   * Copies already in a library from earlier years, as archived without item permissions: for the
+   * limits of a large library, without uploading each one.
+   */
+  fill(library: string, n: number, fields: (i: number) => Record<string, string>): void;
   /** Apps installed for people through /users/{id}/teamwork/installedApps. */
   installs: { userId: string; appId: string }[];
   /** A person in the fake directory, to change (a new manager) during a test. */
@@ -118,6 +144,11 @@ class GraphHttpError extends Error {
 }
 
 const CHUNK_UNIT = 320 * 1024;
+/** SharePoint's limits on one list or library. */
+const UNIQUE_SCOPES_MAX = 50_000;
+const UNIQUE_SCOPES_RECOMMENDED = 5_000;
+const LIST_VIEW_THRESHOLD = 5_000;
+const READER_ROLE = { Id: 1073741826, Name: 'Read', RoleTypeKind: 2 };
 const COLUMN_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?Z)?$/;
 
@@ -183,8 +214,42 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     for (const l of lists.values()) if (l.driveId === driveId) return l;
     throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
   };
-  const itemAt = (driveId: string, path: string) =>
-    [...items.values()].find((i) => i.driveId === driveId && i.path === path);
+  const byPath = new Map<string, FakeItem>();
+  const pathKey = (driveId: string, path: string) => `${driveId}\n${path}`;
+  const itemAt = (driveId: string, path: string) => byPath.get(pathKey(driveId, path));
+  const warnings: string[] = [];
+  const sitePrincipals = new Map<number, string>();
+  const siteUserId = (principal: string) => {
+    for (const [id, p] of sitePrincipals) if (p === principal) return id;
+    const id = sitePrincipals.size + 7;
+    sitePrincipals.set(id, principal);
+    return id;
+  };
+  const listOf = (i: FakeItem) => listByDrive(i.driveId);
+  const uniqueScopes = (list: FakeList) => {
+    let n = 0;
+    for (const i of items.values()) if (i.driveId === list.driveId && i.uniquePermissions) n += 1;
+    return n;
+  };
+  /** Breaking an item's inheritance is refused past the library's limit, and warned of past the recommended. */
+  const breakInheritance = (item: FakeItem, copy: boolean) => {
+    if (item.uniquePermissions) return;
+    const list = listOf(item);
+    const scopes = uniqueScopes(list);
+    if (scopes >= UNIQUE_SCOPES_MAX)
+      throw new GraphHttpError(
+        400,
+        'invalidRequest',
+        'You cannot break inheritance for this item because there are too many items with unique permissions in this list.',
+      );
+    if (scopes + 1 > UNIQUE_SCOPES_RECOMMENDED && !warnings.some((w) => w.startsWith(list.displayName)))
+      warnings.push(
+        `${list.displayName}: more than ${UNIQUE_SCOPES_RECOMMENDED} items with unique permissions (SharePoint recommends at most ${UNIQUE_SCOPES_RECOMMENDED})`,
+      );
+    item.own = copy ? item.permissions.map((p) => ({ ...p, id: randomUUID(), inherited: true })) : [];
+    item.uniquePermissions = true;
+  };
+  const libraryReaders = (list: FakeList) => (list.uniquePermissions ? list.readers : opts.libraryReaders);
   const driveItem = (i: FakeItem, expandFields: boolean) => ({
     id: i.id,
     name: i.path.split('/').at(-1),
@@ -195,7 +260,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       driveId: i.driveId,
       path: `/drives/${i.driveId}/root:/${i.path.split('/').slice(0, -1).join('/')}`,
     },
-    ...(expandFields ? { listItem: { id: i.id, fields: { ...i.fields } } } : {}),
+    ...(expandFields ? { listItem: { id: String(i.listItemId), fields: { ...i.fields } } } : {}),
   });
   const permissionJson = (p: FakePermission) => ({
     id: p.id,
@@ -216,24 +281,35 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       existing.writes += 1;
       return existing;
     }
+    return newItem(list, path, bytes);
+  };
+  const newItem = (list: FakeList, path: string, bytes: Buffer): FakeItem => {
     const item: FakeItem = {
       id: randomUUID().replace(/-/g, '').toUpperCase().slice(0, 26),
+      listItemId: list.nextItemId++,
       driveId: list.driveId,
       path,
       bytes,
       fields: { Title: path.split('/').at(-1) ?? '' },
-      permissions: opts.libraryReaders.map((principal) => ({
-        id: randomUUID(),
-        roles: ['read'],
-        principal,
-        inherited: true,
-      })),
+      get permissions(): FakePermission[] {
+        return this.uniquePermissions
+          ? this.own
+          : libraryReaders(list).map((principal) => ({
+              id: `inherited-${principal}`,
+              roles: ['read'],
+              principal,
+              inherited: true,
+            }));
+      },
+      own: [],
       uniquePermissions: false,
       retentionLabel: null,
       writes: 1,
       sharedAt: null,
+      completedAt: null,
     };
     items.set(item.id, item);
+    byPath.set(pathKey(list.driveId, path), item);
     return item;
   };
 
@@ -241,6 +317,8 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     if (
       path.endsWith('/invite') ||
       path.includes('/permissions') ||
+      /roleinheritance|roleassignments/i.test(path) ||
+      (query.get('$select') ?? '').includes('HasUniqueRoleAssignments') ||
       (query.get('$expand') ?? '').includes('permissions')
     )
       return 5;
@@ -361,6 +439,11 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       return { status: 201, body: driveItem(item, false) };
     }
 
+    // SharePoint REST on lists and items: role inheritance and assignments, rendering a view.
+    if ((m = /^\/sites\/archive\/_api\/web\/(.+)$/.exec(p)) && !/\/views(\/add)?$/.test(p)) {
+      const appid = await authorize(req, origin);
+      return siteRestRoute(appid, method, m[1]!, body);
+    }
     // SharePoint REST views (the site's own API, audience = the SharePoint origin).
     if ((m = /^\/sites\/archive\/_api\/web\/lists\(guid'([\w-]+)'\)\/views(\/add)?$/.exec(p))) {
       const appid = await authorize(req, origin);
@@ -482,6 +565,9 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
           driveId: `b!${randomUUID().replace(/-/g, '')}`,
           columns: new Map(),
           views: new Map(),
+          uniquePermissions: false,
+          readers: [],
+          nextItemId: 1,
         };
         for (const c of Array.isArray(b.columns) ? b.columns : []) addColumn(list, c);
         lists.set(list.id, list);
@@ -573,6 +659,15 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         body: driveItem(item, (url.searchParams.get('$expand') ?? '').includes('listItem')),
       };
     }
+    if ((m = /^\/drives\/([^/]+)\/items\/([^/]+)$/.exec(rest)) && method === 'DELETE') {
+      needs(appid, 'write');
+      const item = items.get(m[2]!);
+      if (!item || item.driveId !== m[1])
+        throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
+      items.delete(item.id);
+      byPath.delete(pathKey(item.driveId, item.path));
+      return { status: 204 };
+    }
     if (
       (m =
         /^\/drives\/([^/]+)\/items\/([^/]+)\/(content|listItem\/fields|invite|permissions|retentionLabel)$/.exec(
@@ -610,6 +705,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
             );
         }
         Object.assign(item.fields, b);
+        if (typeof b.sjekksum === 'string') item.completedAt ??= Date.now();
         return { status: 200, body: { ...item.fields } };
       }
       if (op === 'invite' && method === 'POST') {
@@ -643,15 +739,14 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
             throw new GraphHttpError(400, 'invalidRequest', 'One or more users could not be resolved.');
           ids.push(id);
         }
-        if (b.retainInheritedPermissions === false && !item.uniquePermissions)
-          item.permissions = item.permissions.filter((x) => !x.inherited);
-        item.uniquePermissions = true;
+        // An invite gives the item a unique scope of its own (keeping a copy of what it inherited, or not).
+        breakInheritance(item, b.retainInheritedPermissions !== false);
         item.sharedAt ??= Date.now();
         const granted: FakePermission[] = [];
         for (const id of ids) {
-          let perm = item.permissions.find((x) => x.principal === id && !x.inherited);
+          let perm = item.own.find((x) => x.principal === id && !x.inherited);
           if (!perm)
-            item.permissions.push(
+            item.own.push(
               (perm = {
                 id: randomUUID(),
                 roles: [...(b.roles as string[])],
@@ -743,6 +838,105 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       return { status: 200, body: userJson(u, select, expand.startsWith('manager')) };
     }
     throw new GraphHttpError(400, 'Request_BadRequest', `Unsupported directory request ${rest}`);
+  }
+
+  /** SharePoint REST under /_api/web: what provisioning and the permission migration call. */
+  function siteRestRoute(
+    appid: string,
+    method: string,
+    path: string,
+    body: Buffer,
+  ): { status: number; body?: unknown } {
+    let m: RegExpExecArray | null;
+    if (path === 'ensureuser' && method === 'POST') {
+      needs(appid, 'manage');
+      const logon = json(body).logonName;
+      const id =
+        typeof logon === 'string' ? /^c:0t\.c\|tenant\|([0-9a-f-]{36})$/.exec(logon)?.[1] : undefined;
+      if (!id || !opts.principals.has(id))
+        throw new GraphHttpError(404, 'notFound', 'The specified user could not be found.');
+      return { status: 200, body: { Id: siteUserId(id), LoginName: logon, PrincipalType: 4 } };
+    }
+    if ((m = /^roledefinitions\/getbytype\((\d+)\)$/.exec(path)) && method === 'GET') {
+      if (m[1] !== String(READER_ROLE.RoleTypeKind))
+        throw new GraphHttpError(400, 'invalidRequest', 'Only the Reader role is known to this fake.');
+      return { status: 200, body: READER_ROLE };
+    }
+    if (!(m = /^lists\(guid'([\w-]+)'\)(.*)$/.exec(path)))
+      throw new GraphHttpError(404, 'notFound', `Unsupported SharePoint REST call: ${path}`);
+    const list = lists.get(m[1]!);
+    if (!list) throw new GraphHttpError(404, 'notFound', 'List does not exist.');
+    const tail = m[2]!;
+    if (tail === '' && method === 'GET')
+      return {
+        status: 200,
+        body: { Title: list.displayName, HasUniqueRoleAssignments: list.uniquePermissions },
+      };
+    if (
+      (m = /^\/breakroleinheritance\(copyRoleAssignments=(true|false),clearSubscopes=(true|false)\)$/.exec(
+        tail,
+      ))
+    ) {
+      needs(appid, 'fullcontrol');
+      if (!list.uniquePermissions) {
+        list.uniquePermissions = true;
+        list.readers = m[1] === 'true' ? [...opts.libraryReaders] : [];
+      }
+      return { status: 200 };
+    }
+    if (tail === '/roleassignments' && method === 'GET')
+      return {
+        status: 200,
+        body: { value: libraryReaders(list).map((p) => ({ PrincipalId: siteUserId(p) })) },
+      };
+    if ((m = /^\/roleassignments\/addroleassignment\(principalid=(\d+),roledefid=(\d+)\)$/.exec(tail))) {
+      needs(appid, 'fullcontrol');
+      const principal = sitePrincipals.get(Number(m[1]));
+      if (!principal || Number(m[2]) !== READER_ROLE.Id)
+        throw new GraphHttpError(400, 'invalidRequest', 'Unknown principal or role definition.');
+      if (!list.uniquePermissions)
+        throw new GraphHttpError(
+          400,
+          'invalidRequest',
+          'This operation is not allowed on an object that inherits permissions.',
+        );
+      if (!list.readers.includes(principal)) list.readers.push(principal);
+      return { status: 200 };
+    }
+    if ((m = /^\/items\((\d+)\)(\/resetroleinheritance)?$/.exec(tail))) {
+      const id = Number(m[1]);
+      const item = [...items.values()].find((i) => i.driveId === list.driveId && i.listItemId === id);
+      if (!item) throw new GraphHttpError(404, 'notFound', 'Item does not exist.');
+      if (m[2] && method === 'POST') {
+        needs(appid, 'fullcontrol');
+        item.uniquePermissions = false;
+        item.own = [];
+        return { status: 200 };
+      }
+      if (!m[2] && method === 'GET')
+        return { status: 200, body: { Id: id, HasUniqueRoleAssignments: item.uniquePermissions } };
+    }
+    if (tail === '/RenderListDataAsStream' && method === 'POST') {
+      const params = json(body).parameters;
+      const viewXml = isRecord(params) && typeof params.ViewXml === 'string' ? params.ViewXml : '';
+      const query = /<Query>([\s\S]*)<\/Query>/.exec(viewXml)?.[1] ?? '';
+      const named = [...query.matchAll(/<FieldRef Name="([^"]+)"/g)].map((x) => x[1]!);
+      const inList = [...items.values()].filter((i) => i.driveId === list.driveId);
+      // The list view threshold: over 5 000 items, a query may only touch indexed columns.
+      const unindexed = named.filter((n) => !list.columns.get(n)?.indexed);
+      if (inList.length > LIST_VIEW_THRESHOLD && unindexed.length > 0)
+        throw new GraphHttpError(
+          500,
+          'Microsoft.SharePoint.SPQueryThrottledException',
+          'The attempted operation is prohibited because it exceeds the list view threshold.',
+        );
+      const limit = Number(/<RowLimit[^>]*>(\d+)<\/RowLimit>/.exec(viewXml)?.[1] ?? 30);
+      return {
+        status: 200,
+        body: { Row: inList.slice(0, limit).map((i) => ({ ID: String(i.listItemId), ...i.fields })) },
+      };
+    }
+    throw new GraphHttpError(404, 'notFound', `Unsupported SharePoint REST call: ${path}`);
   }
 
   function addColumn(list: FakeList, c: unknown): ColumnDef {
@@ -866,7 +1060,27 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     directoryRequests,
     installs,
     directoryUser: (id) => people.find((u) => u.id === id),
-    itemByPath: (path) => [...items.values()].find((i) => i.path === path),
+    itemByPath: (path, library) =>
+      [...lists.values()]
+        .filter((l) => library === undefined || l.displayName === library)
+        .map((l) => itemAt(l.driveId, path))
+        .find((i) => i !== undefined),
+    list: (name) => [...lists.values()].find((l) => l.displayName === name),
+    uniqueScopes: (name) => {
+      const list = [...lists.values()].find((l) => l.displayName === name);
+      return list ? uniqueScopes(list) : 0;
+    },
+    warnings,
+    fill(library, n, fields) {
+      const list = [...lists.values()].find((l) => l.displayName === library);
+      if (!list) throw new Error(`no library ${library}`);
+      const pdf = Buffer.from('%PDF-1.7\n% an earlier year\n');
+      for (let i = 0; i < n; i++) {
+        const item = newItem(list, `fylt/${list.nextItemId}.pdf`, pdf);
+        Object.assign(item.fields, fields(i));
+        item.completedAt = Date.now();
+      }
+    },
     stats,
     setFaultRate: (r) => void (faultRate = r),
     setBudget: (b) => {

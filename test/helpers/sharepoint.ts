@@ -2,16 +2,19 @@
 // tokens) and Graph (the library; for the m365 tests also the directory and the app catalog).
 // Returns the environment that points Samtale's production adapters at them, as an administrator's
 // configuration would point them at the real ones.
-import { provisionLibrary } from '../../src/adapters/archive/sharepoint-library.ts';
-import { appGraph } from '../../src/adapters/graph/app-graph.ts';
+import { provisionLibraries } from '../../src/adapters/archive/sharepoint-library.ts';
+import { appGraph, type AppGraph } from '../../src/adapters/graph/app-graph.ts';
 import { createLogger } from '../../src/logger.ts';
 import { DEMO, DEMO_TENANT_ID } from '../../src/seed/demo-organisation.ts';
 import { startEntraFake, type EntraFake } from '../fakes/entra.ts';
-import { startGraphFake, type GraphFake, type GraphFakeOptions } from '../fakes/graph.ts';
+import { startGraphFake, type FakeItem, type GraphFake, type GraphFakeOptions } from '../fakes/graph.ts';
 import { trustTestTls } from '../fakes/tls.ts';
 
 export const HR_GROUP = '5d0f3a3e-8b7c-4f1e-9a60-0c3b1e2d4f01';
 export const HR_SALARY_GROUP = '5d0f3a3e-8b7c-4f1e-9a60-0c3b1e2d4f02';
+/** The two libraries' default names: the records HR reads, and Punkt 4 for the salary group. */
+export const RECORD_LIBRARY = 'Samtalearkiv';
+export const SALARY_LIBRARY = 'Samtalearkiv lønn';
 export const ARCHIVE_APP = {
   clientId: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
   clientSecret: 'test-secret-for-the-fake-only',
@@ -24,7 +27,9 @@ export interface SharePointFakes {
   env: Record<string, string>;
   /** NODE_EXTRA_CA_CERTS for a server run as a child process. */
   certFile: string;
-  provision: () => ReturnType<typeof provisionLibrary>;
+  provision: () => ReturnType<typeof provisionLibraries>;
+  /** Samtale's own Graph client (the archive app's identity), pointed at the fakes. */
+  appGraph: () => AppGraph;
   close: () => Promise<void>;
 }
 
@@ -83,25 +88,71 @@ export async function startSharePointFakes(opts: SharePointFakeOptions = {}): Pr
     SHAREPOINT_SITE_URL: graph.siteUrl,
     SHAREPOINT_SALARY_GROUP_ID: HR_SALARY_GROUP,
   };
+  const client = () =>
+    appGraph({
+      tenantId: DEMO_TENANT_ID,
+      ...app,
+      authorityHost: entra.url,
+      graphUrl: graph.url,
+      logger: createLogger('silent'),
+    });
   return {
     entra,
     graph,
     env,
     certFile: tls.certFile,
+    appGraph: client,
     provision: () =>
-      provisionLibrary(
-        appGraph({
-          tenantId: DEMO_TENANT_ID,
-          ...app,
-          authorityHost: entra.url,
-          graphUrl: graph.url,
-          logger: createLogger('silent'),
-        }),
-        { siteId: graph.siteId, siteUrl: graph.siteUrl, library: 'Samtalearkiv' },
-      ),
+      provisionLibraries(client(), {
+        siteId: graph.siteId,
+        siteUrl: graph.siteUrl,
+        library: RECORD_LIBRARY,
+        salaryLibrary: SALARY_LIBRARY,
+        salaryGroupId: HR_SALARY_GROUP,
+      }),
     async close() {
       await graph.close();
       await entra.close();
     },
   };
+}
+
+/**
+ * Puts a copy into the record library the way Samtale archived before the salary library: uploaded,
+ * given its fields, and shared item by item with the parties (Punkt 4 also dropping HR for the salary
+ * group), which gives it a unique permission scope. For the migration's tests.
+ */
+export async function archiveTheOldWay(
+  fakes: SharePointFakes,
+  token: string,
+  copy: {
+    path: string;
+    bytes: Uint8Array;
+    fields: Record<string, unknown>;
+    parties: string[];
+    salary: boolean;
+  },
+): Promise<FakeItem> {
+  const drive = fakes.graph.list(RECORD_LIBRARY)!.driveId;
+  const call = async (method: string, path: string, body: Uint8Array | object, type = 'application/json') => {
+    const res = await fetch(`${fakes.graph.url}/v1.0/drives/${drive}/${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': type },
+      body: body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  };
+  const up = await call('PUT', `root:/${copy.path}:/content`, copy.bytes, 'application/pdf');
+  await call('PATCH', `items/${up.id}/listItem/fields`, copy.fields);
+  await call('POST', `items/${up.id}/invite`, {
+    recipients: [...copy.parties, ...(copy.salary ? [HR_SALARY_GROUP] : [])].map((objectId) => ({
+      objectId,
+    })),
+    roles: ['read'],
+    requireSignIn: true,
+    sendInvitation: false,
+    retainInheritedPermissions: !copy.salary,
+  });
+  return fakes.graph.itemByPath(copy.path, RECORD_LIBRARY)!;
 }

@@ -65,7 +65,6 @@ describe('the local archive (./data/archive), through the CLI and the API', () =
       medarbeider: 'Ola Hansen',
       leder: 'Kari Nordmann',
       del: 'salary',
-      lesere: { group: 'HR.Salary' },
     });
     for (const key of [
       'tittel',

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharePointArchive } from '../../src/adapters/archive/sharepoint.ts';
+import { LIBRARY_VIEWS, libraryFields } from '../../src/adapters/archive/sharepoint-library.ts';
 import { appGraph } from '../../src/adapters/graph/app-graph.ts';
 import type { ArchiveMetadata } from '../../src/domain/archive.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -11,6 +12,9 @@ import {
   ARCHIVE_APP,
   HR_GROUP,
   HR_SALARY_GROUP,
+  archiveTheOldWay,
+  RECORD_LIBRARY,
+  SALARY_LIBRARY,
   startSharePointFakes,
   type SharePointFakes,
 } from '../helpers/sharepoint.ts';
@@ -39,7 +43,7 @@ const copy = (n: number, bytes: Uint8Array, del: ArchiveMetadata['del'] = 'recor
   path: `2026/test/${n}-${del}.pdf`,
   bytes,
   metadata: metadata(n, del),
-  readers: { oids: [DEMO.ola, DEMO.per], group: del === 'salary' ? 'HR.Salary' : 'HR' },
+  part: del,
 });
 
 function adapter(fakes: SharePointFakes, clientSecret = ARCHIVE_APP.clientSecret) {
@@ -57,8 +61,8 @@ function adapter(fakes: SharePointFakes, clientSecret = ARCHIVE_APP.clientSecret
       graph,
       siteId: fakes.graph.siteId,
       siteUrl: fakes.graph.siteUrl,
-      library: 'Samtalearkiv',
-      salaryGroupId: HR_SALARY_GROUP,
+      library: RECORD_LIBRARY,
+      salaryLibrary: SALARY_LIBRARY,
       logger: createLogger('silent'),
       attempts: 3,
     }),
@@ -105,22 +109,31 @@ describe('the SharePoint archive adapter against the Graph fake', () => {
       );
       expect(results.every((r) => r.created)).toBe(true);
       expect(fakes.graph.stats.throttled).toBeGreaterThan(throttledBefore);
-      expect(results.map((r) => r.resourceUnits).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(8 * 9);
+      // Upload 2 + fields 2 per copy, and nothing for permissions; finding the library costs 3, once.
+      const units = results.map((r) => r.resourceUnits).sort();
+      expect(units.slice(0, 7)).toEqual([4, 4, 4, 4, 4, 4, 4]);
+      expect([4, 7]).toContain(units[7]);
     },
   );
 
-  it('putting the same copy again leaves the file alone and keeps the readers', async () => {
+  it('Punkt 4 goes to the salary library and reads as the salary group only; the same copy again is left alone', async () => {
     const { archive } = adapter(fakes);
     const first = copy(10, randomBytes(3000), 'salary');
     await archive.put(first);
     const again = await archive.put(first);
     expect(again.created).toBe(false);
-    const item = fakes.graph.itemByPath(first.path)!;
+    expect(fakes.graph.itemByPath(first.path, RECORD_LIBRARY)).toBeUndefined();
+    const item = fakes.graph.itemByPath(first.path, SALARY_LIBRARY)!;
     expect(item.writes).toBe(1);
-    expect(item.permissions.map((p) => p.principal).sort()).toEqual(
-      [DEMO.ola, DEMO.per, HR_SALARY_GROUP].sort(),
+    expect(item.uniquePermissions).toBe(false);
+    expect(item.permissions.map((p) => `${p.principal}:${p.inherited ? 'inherited' : 'own'}`)).toEqual([
+      `${HR_SALARY_GROUP}:inherited`,
+    ]);
+    expect(Buffer.from((await archive.get(first.path, 'salary'))!).equals(Buffer.from(first.bytes))).toBe(
+      true,
     );
-    expect(item.permissions.some((p) => p.principal === HR_GROUP)).toBe(false);
+    expect(await archive.get(first.path, 'record')).toBeUndefined();
+    expect((await archive.metadata(first.path, 'salary'))?.sjekksum).toBe(first.metadata.sjekksum);
   });
 
   it('a copy left without its fields by a crash is written again, then given its fields', async () => {
@@ -195,11 +208,22 @@ describe('the SharePoint archive adapter against the Graph fake', () => {
         const first = await run();
         expect(first.status, first.stderr).toBe(0);
         expect(first.stdout).toContain('library "Samtalearkiv": created');
+        expect(first.stdout).toContain('library "Samtalearkiv lønn": created');
         expect(first.stdout).toContain('Per periode og samtaletype');
+        expect(first.stdout).toContain(
+          'library "Samtalearkiv lønn": readable by the HR salary group only (restricted)',
+        );
+        // The salary library stopped inheriting the site's (HR) and reads as the salary group only.
+        const salary = fresh.graph.list(SALARY_LIBRARY)!;
+        expect(salary.uniquePermissions).toBe(true);
+        expect(salary.readers).toEqual([HR_SALARY_GROUP]);
+        expect(fresh.graph.list(RECORD_LIBRARY)!.uniquePermissions).toBe(false);
         const second = await run();
         expect(second.stdout).toContain('library "Samtalearkiv": exists');
         expect(second.stdout).toContain('columns added: none (all present)');
         expect(second.stdout).toContain('views added: none (all present)');
+        expect(second.stdout).toContain('(already restricted)');
+        expect(salary.readers).toEqual([HR_SALARY_GROUP]);
         const local = await cli(['archive', 'provision'], {});
         expect(local.status).toBe(1);
         expect(local.stderr).toContain('ARCHIVE_BACKEND=sharepoint');
@@ -208,4 +232,141 @@ describe('the SharePoint archive adapter against the Graph fake', () => {
       }
     },
   );
+
+  it(
+    'no copy gets permissions of its own: 1 000 copies into a library of 100 000 leave 0 unique scopes, and every view still renders',
+    { timeout: 120_000 },
+    async () => {
+      const big = await startSharePointFakes();
+      try {
+        await big.provision();
+        // Earlier years, as archived without item permissions: the library passes the list view threshold.
+        big.graph.fill(RECORD_LIBRARY, 99_000, (i) => ({
+          periode: String(2000 + (i % 26)),
+          samtaletype: 'Medarbeidersamtale',
+          enhet: `Enhet ${i % 40}`,
+          medarbeider: `Person ${i}`,
+          dokumentetsDato: '2020-01-01',
+          kassasjonsdato: '2030-01-01',
+          del: 'record',
+        }));
+        const { archive } = adapter(big);
+        for (let from = 0; from < 1000; from += 25)
+          await Promise.all(
+            Array.from({ length: 25 }, (_, k) => archive.put(copy(1000 + from + k, randomBytes(200)))),
+          );
+        const list = big.graph.list(RECORD_LIBRARY)!;
+        expect([...big.graph.items.values()].filter((i) => i.driveId === list.driveId)).toHaveLength(100_000);
+        expect(big.graph.uniqueScopes(RECORD_LIBRARY)).toBe(0);
+        expect(big.graph.warnings).toEqual([]);
+
+        // HR's views, as SharePoint renders them: each touches only indexed columns.
+        const token = await adapter(big).graph.tokenFor(big.graph.url);
+        const render = (query: string) =>
+          fetch(`${big.graph.siteUrl}/_api/web/lists(guid'${list.id}')/RenderListDataAsStream`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              parameters: { ViewXml: `<View><Query>${query}</Query><RowLimit>100</RowLimit></View>` },
+            }),
+          });
+        for (const v of LIBRARY_VIEWS) {
+          const res = await render(v.query);
+          expect(res.status, `${v.title}: ${await res.clone().text()}`).toBe(200);
+          expect(((await res.json()) as { Row: unknown[] }).Row).toHaveLength(100);
+        }
+        // A view on a column without an index gets SharePoint's own refusal past 5 000 items.
+        const refused = await render('<OrderBy><FieldRef Name="leder" /></OrderBy>');
+        expect(refused.status).toBe(500);
+        expect(await refused.text()).toContain('exceeds the list view threshold');
+      } finally {
+        await big.close();
+      }
+    },
+  );
+
+  it('the fake holds a library to 50 000 unique scopes, and warns past 5 000, as SharePoint does', async () => {
+    const small = await startSharePointFakes();
+    try {
+      await small.provision();
+      small.graph.fill(RECORD_LIBRARY, 50_001, () => ({ del: 'record' }));
+      const all = [...small.graph.items.values()];
+      const token = await adapter(small).graph.tokenFor(small.graph.url);
+      const invite = (i: (typeof all)[number]) =>
+        fetch(`${small.graph.url}/v1.0/drives/${i.driveId}/items/${i.id}/invite`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            recipients: [{ objectId: DEMO.per }],
+            roles: ['read'],
+            requireSignIn: true,
+            sendInvitation: false,
+          }),
+        });
+      // 5 000 items already shared the old way: the next one is past what SharePoint recommends.
+      for (const i of all.slice(0, 5000)) i.uniquePermissions = true;
+      expect((await invite(all[5000]!)).status).toBe(200);
+      expect(small.graph.warnings).toEqual([
+        `${RECORD_LIBRARY}: more than 5000 items with unique permissions (SharePoint recommends at most 5000)`,
+      ]);
+      for (const i of all.slice(0, 50_000)) i.uniquePermissions = true;
+      const refused = await invite(all[50_000]!);
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain('too many items with unique permissions');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("migratePermissions: a record gets its library's permissions back, a Punkt 4 copy moves to the salary library; both idempotent", async () => {
+    const { archive, graph } = adapter(fakes);
+    const token = await graph.tokenFor(fakes.graph.url);
+    const oldWay = (c: ArchiveCopy, salary: boolean) =>
+      archiveTheOldWay(fakes, token, {
+        path: c.path,
+        bytes: c.bytes,
+        fields: libraryFields(c.metadata),
+        parties: [DEMO.ola, DEMO.per],
+        salary,
+      });
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+    const record = copy(20, randomBytes(1500));
+    const old = await oldWay(record, false);
+    expect(old.uniquePermissions).toBe(true);
+    const target = { path: record.path, part: 'record' as const, checksum: sha(record.bytes) };
+    expect(await archive.migratePermissions(target)).toEqual({ outcome: 'restored' });
+    expect(old.uniquePermissions).toBe(false);
+    expect(old.permissions.map((p) => p.principal)).toEqual([HR_GROUP]);
+    expect(await archive.migratePermissions(target)).toEqual({ outcome: 'unchanged' });
+
+    const salary = copy(21, randomBytes(1500), 'salary');
+    await oldWay(salary, true);
+    const move = { path: salary.path, part: 'salary' as const, checksum: sha(salary.bytes) };
+    // Before the move, Samtale still finds the copy where it was.
+    expect(Buffer.from((await archive.get(salary.path, 'salary'))!).equals(Buffer.from(salary.bytes))).toBe(
+      true,
+    );
+    expect((await archive.migratePermissions(move)).outcome).toBe('moved');
+    expect(fakes.graph.itemByPath(salary.path, RECORD_LIBRARY)).toBeUndefined();
+    const moved = fakes.graph.itemByPath(salary.path, SALARY_LIBRARY)!;
+    expect(moved.uniquePermissions).toBe(false);
+    expect(moved.permissions.map((p) => p.principal)).toEqual([HR_SALARY_GROUP]);
+    expect(moved.fields).toMatchObject({
+      sjekksum: salary.metadata.sjekksum,
+      medarbeider: 'Per Hansen',
+      del: 'salary',
+    });
+    expect((await archive.migratePermissions(move)).outcome).toBe('unchanged');
+
+    // A damaged copy is not moved: it stays where it is, for archive verify and a person to look at.
+    const damaged = copy(22, randomBytes(1500), 'salary');
+    const item = await oldWay(damaged, true);
+    item.bytes[10] = item.bytes[10]! ^ 1;
+    await expect(
+      archive.migratePermissions({ path: damaged.path, part: 'salary', checksum: sha(damaged.bytes) }),
+    ).rejects.toThrow(/does not match its checksum/);
+    expect(fakes.graph.itemByPath(damaged.path, RECORD_LIBRARY)).toBe(item);
+    expect(fakes.graph.itemByPath(damaged.path, SALARY_LIBRARY)).toBeUndefined();
+  });
 });

@@ -30,10 +30,7 @@ export function localFolderArchive(baseDir: string): Archive {
       const existing = await readFile(file).catch(() => undefined);
       const created = !existing || sha256(existing) !== sha256(copy.bytes);
       if (created) await atomicWrite(file, copy.bytes);
-      await atomicWrite(
-        `${file}.json`,
-        JSON.stringify({ ...copy.metadata, lesere: copy.readers }, null, 2) + '\n',
-      );
+      await atomicWrite(`${file}.json`, JSON.stringify(copy.metadata, null, 2) + '\n');
       return { location: join(root, copy.path), created, resourceUnits: 0 };
     },
     async get(path) {
@@ -47,6 +44,14 @@ export function localFolderArchive(baseDir: string): Archive {
     async auditCheckpoint(day) {
       const text = await readFile(inside(join(CHECKPOINTS, `${day}.json`)), 'utf8').catch(() => undefined);
       return text === undefined ? undefined : parseCheckpoint(text);
+    },
+    // A folder has no per-file permissions to migrate: a copy is either there or missing.
+    async migratePermissions(copy) {
+      const there = await readFile(inside(copy.path)).then(
+        () => true,
+        () => false,
+      );
+      return { outcome: there ? 'unchanged' : 'missing' };
     },
     async metadata(path) {
       const text = await readFile(`${inside(path)}.json`, 'utf8').catch(() => undefined);

@@ -1,18 +1,26 @@
-// The SharePoint archive: each copy is uploaded to the library at its deterministic path, given its
-// metadata as list-item fields, and shared read-only with the two parties on top of the library's
-// HR-only permissions (the salary part instead drops HR and adds the HR salary group).
+// The SharePoint archive: each copy is uploaded to its library at its deterministic path and given its
+// metadata as list-item fields. No copy gets permissions of its own (SharePoint allows 50 000 unique
+// scopes per library and recommends at most 5 000): the record library inherits the archive site's
+// (HR and archive staff), and Punkt 4 goes to a second library restricted to the HR salary group. The
+// parties read their copies through Samtale, which checks access and streams them with the app's identity.
+import { createHash } from 'node:crypto';
 import { GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
 import { AUDIT_CHECKPOINT_FOLDER, parseCheckpoint } from '../../domain/audit.ts';
+import type { ArchivePart } from '../../domain/archive.ts';
 import type { Logger } from '../../logger.ts';
 import type { Archive, ArchiveCopy } from '../../ports.ts';
 import type { AppGraph } from '../graph/app-graph.ts';
 import { retryAfterSeconds } from '../retry-after.ts';
-import { findLibrary, LIBRARY_COLUMNS, libraryFields, type LibraryLocation } from './sharepoint-library.ts';
+import {
+  findLibrary,
+  LIBRARY_COLUMNS,
+  libraryFields,
+  sharePointRest,
+  type LibraryLocation,
+} from './sharepoint-library.ts';
 
 export interface SharePointArchiveOptions extends LibraryLocation {
   graph: AppGraph;
-  /** The Entra group that may read salary parts (HR with the HR.Salary role). */
-  salaryGroupId: string;
   retentionLabel?: string;
   logger: Logger;
   /** Above this a file goes through an upload session (Graph's simple upload stops at 4 MB). */
@@ -24,31 +32,38 @@ export interface SharePointArchiveOptions extends LibraryLocation {
 interface DriveItem {
   id: string;
   webUrl?: string;
-  listItem?: { fields?: Record<string, unknown> };
+  listItem?: { id?: string; fields?: Record<string, unknown> };
 }
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 const CHUNK = 10 * 320 * 1024;
 
 export class LibraryMissingError extends Error {}
+export class ArchiveCopyMismatchError extends Error {}
 
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
 export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
   const { graph, logger } = opts;
   const attempts = opts.attempts ?? 6;
-  let drive: Promise<string> | null = null;
-  const driveId = () => {
-    drive ??= findLibrary(graph, opts).then((found) => {
-      if (!found)
-        throw new LibraryMissingError(
-          `the SharePoint library "${opts.library}" does not exist; run: npm run -s samtale -- archive provision`,
-        );
-      return found.driveId;
-    });
-    drive.catch(() => (drive = null));
-    return drive;
+  const libraries = new Map<ArchivePart, Promise<{ listId: string; driveId: string }>>();
+  const libraryOf = (part: ArchivePart) => {
+    const name = part === 'salary' ? opts.salaryLibrary : opts.library;
+    let found = libraries.get(part);
+    if (!found) {
+      found = findLibrary(graph, opts.siteId, name).then((lib) => {
+        if (!lib)
+          throw new LibraryMissingError(
+            `the SharePoint library "${name}" does not exist; run: npm run -s samtale -- archive provision`,
+          );
+        return lib;
+      });
+      found.catch(() => libraries.delete(part));
+      libraries.set(part, found);
+    }
+    return found;
   };
+  const driveId = async (part: ArchivePart = 'record') => (await libraryOf(part)).driveId;
 
   /** Retries a step on throttling, server errors and dropped connections, with backoff and jitter. */
   async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
@@ -125,8 +140,20 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
       .put(copy.bytes)) as DriveItem;
   }
 
+  /** The item at a path with its list-item id and fields, or undefined. */
+  const itemAt = (drive: string, path: string) =>
+    orMissing(
+      () =>
+        step('read', () =>
+          graph.client
+            .api(`/drives/${drive}/root:/${encodePath(path)}`)
+            .expand('listItem($expand=fields)')
+            .get(),
+        ) as Promise<DriveItem>,
+    );
+
   async function put(copy: ArchiveCopy): Promise<{ location: string; created: boolean }> {
-    const drive = await driveId();
+    const drive = await driveId(copy.part);
     // Upload without overwriting. If the path is taken, an earlier attempt got at least that far:
     // its fields tell whether it finished, and a copy whose checksum is not ours is written again.
     let item: DriveItem;
@@ -135,13 +162,8 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
       item = await step('upload', () => upload(drive, copy, 'fail'));
     } catch (e) {
       if (!isStatus(e, 409)) throw e;
-      const existing = (await step('read', () =>
-        graph.client
-          .api(`/drives/${drive}/root:/${encodePath(copy.path)}`)
-          .expand('listItem($expand=fields)')
-          .get(),
-      )) as DriveItem;
-      const done = existing.listItem?.fields?.sjekksum === copy.metadata.sjekksum;
+      const existing = await itemAt(drive, copy.path);
+      const done = existing !== undefined && existing.listItem?.fields?.sjekksum === copy.metadata.sjekksum;
       item = done ? existing : await step('upload', () => upload(drive, copy, 'replace'));
       created = !done;
     }
@@ -151,36 +173,78 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
           .api(`/drives/${drive}/items/${item.id}/listItem/fields`)
           .patch(libraryFields(copy.metadata)),
       );
-    // The invite runs on every attempt that reaches it: granting the same read twice is a no-op,
-    // and skipping it after a lost answer could lose a party's access.
-    const salary = copy.readers.group === 'HR.Salary';
-    const recipients = [...copy.readers.oids, ...(salary ? [opts.salaryGroupId] : [])];
-    // A unit's plan has no readers beyond the library's own: it keeps its inherited permissions.
-    if (recipients.length > 0)
-      await step('invite', () =>
-        graph.client.api(`/drives/${drive}/items/${item.id}/invite`).post({
-          recipients: recipients.map((objectId) => ({
-            objectId,
-          })),
-          roles: ['read'],
-          requireSignIn: true,
-          sendInvitation: false,
-          // The record part keeps the library's HR-only permissions; the salary part drops them.
-          retainInheritedPermissions: !salary,
-        }),
-      );
     if (opts.retentionLabel)
       await step('retention label', () =>
         graph.client
           .api(`/drives/${drive}/items/${item.id}/retentionLabel`)
           .patch({ name: opts.retentionLabel }),
       );
-    return { location: item.webUrl ?? `${opts.siteUrl}/${opts.library}/${copy.path}`, created };
+    const library = copy.part === 'salary' ? opts.salaryLibrary : opts.library;
+    return { location: item.webUrl ?? `${opts.siteUrl}/${library}/${copy.path}`, created };
+  }
+
+  /** SharePoint REST on the archive site (role inheritance has no Graph API), throttling-aware. */
+  async function rest(path: string, method: 'GET' | 'POST'): Promise<unknown> {
+    const site = new URL(opts.siteUrl);
+    const res = await sharePointRest(graph, `${opts.siteUrl.replace(/\/$/, '')}/_api/web/${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await graph.tokenFor(site.origin)}`,
+        accept: 'application/json;odata=nometadata',
+      },
+    });
+    if (!res.ok) throw new GraphError(res.status, `SharePoint REST ${path}: ${await res.text()}`);
+    const text = await res.text();
+    return text ? (JSON.parse(text) as unknown) : {};
+  }
+
+  /** A record copy archived with its own permissions gets the library's back (no-op when it has them). */
+  async function restoreInheritance(path: string) {
+    const { listId, driveId: drive } = await libraryOf('record');
+    const item = await itemAt(drive, path);
+    if (!item?.listItem?.id) return { outcome: 'missing' as const };
+    const itemPath = `lists(guid'${listId}')/items(${Number(item.listItem.id)})`;
+    const state = (await step('read permissions', () =>
+      rest(`${itemPath}?$select=HasUniqueRoleAssignments`, 'GET'),
+    )) as { HasUniqueRoleAssignments?: boolean };
+    if (state.HasUniqueRoleAssignments !== true) return { outcome: 'unchanged' as const };
+    await step('reset permissions', () => rest(`${itemPath}/resetroleinheritance`, 'POST'));
+    return { outcome: 'restored' as const };
+  }
+
+  /**
+   * A salary copy archived in the record library (shared with the parties and the salary group, HR
+   * removed) moves to the salary library: written there with its fields, checked, and only then
+   * deleted from the record library. A run cut short anywhere is finished by the next.
+   */
+  async function moveSalaryCopy(path: string, checksum: string) {
+    const [recordDrive, salaryDrive] = await Promise.all([driveId('record'), driveId('salary')]);
+    const [old, moved] = await Promise.all([itemAt(recordDrive, path), itemAt(salaryDrive, path)]);
+    if (!old)
+      return moved
+        ? { outcome: 'unchanged' as const, location: moved.webUrl }
+        : { outcome: 'missing' as const };
+    if (moved?.listItem?.fields?.sjekksum !== checksum) {
+      const bytes = await download(recordDrive, path, 'download');
+      if (!bytes || createHash('sha256').update(new Uint8Array(bytes)).digest('hex') !== checksum)
+        throw new ArchiveCopyMismatchError(
+          `${path}: the copy in the record library does not match its checksum; it was left where it is`,
+        );
+      const fields = old.listItem?.fields ?? {};
+      const text = (v: unknown) => (typeof v === 'string' ? v : '');
+      const metadata = Object.fromEntries([
+        ['tittel', text(fields.Title)],
+        ...LIBRARY_COLUMNS.map((c) => [c.key, text(fields[c.name])]),
+      ]) as ArchiveCopy['metadata'];
+      await put({ path, bytes: new Uint8Array(bytes), metadata, part: 'salary' });
+    }
+    await step('delete old copy', () => graph.client.api(`/drives/${recordDrive}/items/${old.id}`).delete());
+    const now = await itemAt(salaryDrive, path);
+    return { outcome: 'moved' as const, location: now?.webUrl };
   }
 
   /** A file's bytes, or undefined when the library has no such file. */
-  async function download(path: string, what: string): Promise<ArrayBuffer | undefined> {
-    const drive = await driveId();
+  async function download(drive: string, path: string, what: string): Promise<ArrayBuffer | undefined> {
     return orMissing(
       () =>
         step(what, () =>
@@ -190,6 +254,14 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
             .get(),
         ) as Promise<ArrayBuffer>,
     );
+  }
+  /** Where a copy is: its own library, or for a salary copy not yet migrated, the record library. */
+  async function locate<T>(
+    part: ArchivePart,
+    read: (drive: string) => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    const found = await read(await driveId(part));
+    return found === undefined && part === 'salary' ? read(await driveId('record')) : found;
   }
 
   return {
@@ -208,20 +280,15 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
       );
     },
     async auditCheckpoint(day) {
-      const data = await download(`${AUDIT_CHECKPOINT_FOLDER}/${day}.json`, 'read checkpoint');
+      const data = await download(
+        await driveId(),
+        `${AUDIT_CHECKPOINT_FOLDER}/${day}.json`,
+        'read checkpoint',
+      );
       return data && parseCheckpoint(Buffer.from(data).toString('utf8'));
     },
-    async metadata(path) {
-      const drive = await driveId();
-      const item = await orMissing(
-        () =>
-          step('read', () =>
-            graph.client
-              .api(`/drives/${drive}/root:/${encodePath(path)}`)
-              .expand('listItem($expand=fields)')
-              .get(),
-          ) as Promise<DriveItem>,
-      );
+    async metadata(path, part = 'record') {
+      const item = await locate(part, (drive) => itemAt(drive, path));
       if (!item) return undefined;
       const fields = item.listItem?.fields ?? {};
       return {
@@ -229,9 +296,14 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
         ...Object.fromEntries(LIBRARY_COLUMNS.map((c) => [c.key, fields[c.name]])),
       };
     },
-    async get(path) {
-      const data = await download(path, 'download');
+    async get(path, part = 'record') {
+      const data = await locate(part, (drive) => download(drive, path, 'download'));
       return data && new Uint8Array(data);
+    },
+    async migratePermissions(copy) {
+      return copy.part === 'salary'
+        ? moveSalaryCopy(copy.path, copy.checksum)
+        : restoreInheritance(copy.path);
     },
   };
 }

@@ -495,7 +495,8 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       await q.query(
         `insert into archive_copies (conversation_id, part, path, location, checksum, content_hash, archived_at, metadata_checksum) values ($1,$2,$3,$4,$5,$6,$7,$8)
          on conflict (conversation_id, part) do update set path = excluded.path, location = excluded.location, checksum = excluded.checksum,
-           content_hash = excluded.content_hash, archived_at = excluded.archived_at, metadata_checksum = excluded.metadata_checksum`,
+           content_hash = excluded.content_hash, archived_at = excluded.archived_at, metadata_checksum = excluded.metadata_checksum,
+           item_permissions = false`,
         [
           r.conversationId,
           r.part,
@@ -550,6 +551,39 @@ function build(q: Sql, transaction: Store['transaction']): Store {
           "select id from conversations where status = 'signed' order by updated_at, id",
         )
       ).map((r) => r.id);
+    },
+    async copiesWithItemPermissions(limit, after) {
+      const rows = await q.query<{
+        conversation_id: string;
+        part: 'record' | 'salary';
+        path: string;
+        location: string;
+        checksum: string;
+        content_hash: string;
+        archived_at: Date;
+        metadata_checksum: string | null;
+      }>(
+        `select * from archive_copies where item_permissions and (conversation_id, part) > ($1::uuid, $2)
+          order by conversation_id, part limit $3`,
+        [after?.conversationId ?? '00000000-0000-0000-0000-000000000000', after?.part ?? '', limit],
+      );
+      return rows.map((r) => ({
+        conversationId: r.conversation_id,
+        part: r.part,
+        path: r.path,
+        location: r.location,
+        checksum: r.checksum,
+        contentHash: r.content_hash,
+        archivedAt: iso(r.archived_at),
+        metadataChecksum: r.metadata_checksum,
+      }));
+    },
+    async markPermissionsMigrated(conversationId, part, location) {
+      await q.query(
+        `update archive_copies set item_permissions = false, location = coalesce($3, location)
+          where conversation_id = $1 and part = $2`,
+        [conversationId, part, location],
+      );
     },
     async archiveCopies(conversationId) {
       const rows = await q.query<{
