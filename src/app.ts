@@ -134,6 +134,7 @@ export function teamsLinks(teamsAppId: string): Links {
     home: tab(TAB_ENTITY_IDS.conversations),
     team: tab(TAB_ENTITY_IDS.team),
     conversation: (id) => tab(TAB_ENTITY_IDS.conversations, { subEntityId: id }),
+    copy: (id) => tab(TAB_ENTITY_IDS.conversations, { subEntityId: `${id}/kopi` }),
     plan: (id) => tab(TAB_ENTITY_IDS.conversations, { subEntityId: `plans/${id}` }),
   };
 }
@@ -211,6 +212,7 @@ export async function startSamtale(
             return `${baseUrl}/team`;
           },
           conversation: (id) => `${baseUrl}/conversations/${id}`,
+          copy: (id) => `${baseUrl}/conversations/${id}?kopi=1`,
           plan: (id) => `${baseUrl}/plans/${id}`,
         };
   const botAdapter = m365

@@ -32,6 +32,8 @@ export interface Links {
   home: string;
   team: string;
   conversation(id: string): string;
+  /** The conversation at its archived copies, where a party downloads their own. */
+  copy(id: string): string;
   plan(id: string): string;
 }
 
@@ -270,7 +272,12 @@ export function myConversationsCard(
                 : ''),
             { isSubtle: true },
           ),
-          text(`[${w.open}](${links.conversation(l.id)})`),
+          text(
+            // An archived conversation: the party keeps their copy through Samtale, not SharePoint.
+            l.status === 'archived'
+              ? `[${w.open}](${links.conversation(l.id)}) · [${w.downloadCopy}](${links.copy(l.id)})`
+              : `[${w.open}](${links.conversation(l.id)})`,
+          ),
         ],
       })),
       ...rest(lang, Math.min(MAX_LINES, lines.length), lines.length),

@@ -150,6 +150,9 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
   useEffect(() => {
     const link = host.deepLink;
     if (link && /^[0-9a-f-]{36}$/.test(link)) navigate(`/conversations/${link}`);
+    // The bot's "Last ned min kopi": the conversation, at its copies.
+    else if (link && /^[0-9a-f-]{36}\/kopi$/.test(link))
+      navigate(`/conversations/${link.slice(0, 36)}?kopi=1`);
     else if (link && /^plans\/[0-9a-f-]{36}$/.test(link)) navigate(`/${link}`);
   }, [host.deepLink]);
 

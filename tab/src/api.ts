@@ -134,6 +134,26 @@ export async function openPdf(api: Api, conversationId: string, part: 'record' |
   showPdf(await api.file('openArchiveCopy', { params: { id: conversationId, part } }));
 }
 
+/** Saves an archived copy as a file under a name a person reads (the archive's own name holds a hash). */
+export async function downloadPdf(
+  api: Api,
+  conversationId: string,
+  part: 'record' | 'salary',
+  filename: string,
+): Promise<void> {
+  const url = URL.createObjectURL(
+    await api.file('openArchiveCopy', { params: { id: conversationId, part } }),
+  );
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${filename.replace(/[\\/:*?"<>|]/g, '-')}.pdf`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own copy of the bytes by the time this runs.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** Opens a unit plan's archived copy (as adopted, or with its year report) the same way. */
 export async function openPlanPdf(api: Api, planId: string, kind: 'adopted' | 'report'): Promise<void> {
   showPdf(await api.file('openPlanCopy', { params: { id: planId, kind } }));

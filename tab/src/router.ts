@@ -38,8 +38,8 @@ export function parseRoute(path: string): Route {
   return { page: 'not-found' };
 }
 
-/** The query a page keeps as its own choice (the plans' year); the host's (theme, lang) carry over. */
-const PAGE_PARAMS = ['year'];
+/** The query a page keeps as its own (the plans' year; `kopi`, the bot's "download my copy"); the host's (theme, lang) carry over. */
+const PAGE_PARAMS = ['year', 'kopi'];
 
 export function navigate(path: string) {
   const [pathname = '', query = ''] = path.split('?');

@@ -3,7 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { conversationAt } from '../helpers/factory.ts';
 import { join } from 'node:path';
 import { SCREENSHOTS } from '../helpers/browser.ts';
-import { DEMO, type TestApp } from '../helpers/harness.ts';
+import { DEMO, waitForArchiving, type TestApp } from '../helpers/harness.ts';
+import { layoutAndAxe } from './layout.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { tabFixture, fill, shot, signedIn } from '../helpers/tab.ts';
 
 const REFLECTION = 'Jeg blir motivert av å få ansvar for egne prosjekter.';
@@ -15,6 +18,38 @@ describe('the tab in local mode, as new users use it', () => {
   let browser: Browser;
   beforeAll(() => {
     ({ t, browser } = fixture);
+  });
+
+  it('a party downloads their own archived copy, named in words and checked; HR only opens it', async () => {
+    await waitForArchiving(t);
+    const [row] = await t.app.db.query<{ conversation_id: string; checksum: string }>(
+      "select conversation_id, checksum from archive_copies where part = 'record' and conversation_id in (select conversation_id from archive_copies where part = 'salary')",
+    );
+    const c = (await t.app.deps.store.conversation(row!.conversation_id))!;
+    const employee = (await t.app.deps.directory.user(c.tid, c.employeeOid))!;
+    const party = await signedIn(browser, t.url, employee.name);
+    const page = party.page;
+    // The bot's "Last ned min kopi" opens the conversation at the button, focused.
+    await page.goto(`${t.url}/conversations/${c.id}?kopi=1`);
+    const download = page.getByRole('button', { name: 'Last ned min kopi (PDF)' });
+    await download.waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Last ned min kopi (PDF)');
+    await page.getByRole('button', { name: 'Last ned min kopi av lønnsdelen (PDF)' }).waitFor();
+    expect(await layoutAndAxe(page)).toEqual([]);
+    await shot(page, 'last-ned-min-kopi');
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^Kontraktsamtale \\d{4} – ${employee.name}\\.pdf$`));
+    const bytes = readFileSync(await file.path());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(row!.checksum);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // HR reads the archive but is no party: the copy opens, nothing is offered to keep.
+    const hr = await signedIn(browser, t.url, 'Lars Bakke');
+    await hr.page.goto(`${t.url}/conversations/${c.id}`);
+    await hr.page.getByRole('button', { name: 'Åpne arkivkopien (PDF)' }).waitFor();
+    expect(await hr.page.getByRole('button', { name: /^Last ned min kopi/ }).count()).toBe(0);
+    await party.context.close();
+    await hr.context.close();
   });
 
   it('plans, prepares privately, shares, fills the record and action plan, signs, and locks', async () => {

@@ -13,8 +13,10 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath,
     headless: true,
     // The browser of a Norwegian municipality: its own controls (date fields) in Norwegian. On Linux
-    // Chromium takes its interface language from the environment.
-    env: { ...process.env, LANG: 'nb_NO.UTF-8', LANGUAGE: 'nb' },
+    // Chromium takes its interface language from the environment (LANGUAGE). The machine has no
+    // nb_NO locale, and an unknown one leaves the process in plain C, where a downloaded file named
+    // "… – Åse" loses its name: C.UTF-8 always exists.
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', LANGUAGE: 'nb' },
     args: [
       '--no-sandbox',
       '--disable-gpu',

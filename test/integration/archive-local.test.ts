@@ -87,6 +87,10 @@ describe('the local archive (./data/archive), through the CLI and the API', () =
     // Running again archives nothing new and duplicates nothing.
     const second = cli('archive', 'run');
     expect(second.stdout).toContain('nothing to archive');
+    // Copies archived here never had permissions of their own: the migration has nothing to do.
+    const migration = cli('archive', 'migrate-permissions');
+    expect(migration.status, migration.stderr).toBe(0);
+    expect(migration.stdout).toContain("nothing to migrate: every copy has its library's permissions");
     expect(files(archiveDir).filter((f) => f.endsWith('.pdf'))).toEqual(pdfs);
   });
 

@@ -18,6 +18,7 @@ const links: Links = {
   home: 'https://teams.example/l/home',
   team: 'https://teams.example/l/team',
   conversation: (id) => `https://teams.example/l/c/${id}`,
+  copy: (id) => `https://teams.example/l/c/${id}/kopi`,
   plan: (id) => `https://teams.example/l/p/${id}`,
 };
 const due = (over: Partial<DueMessage>): DueMessage => ({
@@ -190,6 +191,17 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
       ),
     );
     expect(many).toContain('Og 3 til: se alle i Samtale.');
+    // Not yet archived: nothing to download. Archived: the party's own copy, a click away.
+    expect(nb).not.toContain('Last ned min kopi');
+    const archived = JSON.stringify(
+      myConversationsCard([{ ...line, status: 'archived', nextStep: 'none', waitingFor: [] }], links, 'nb'),
+    );
+    expect(archived).toContain('[Last ned min kopi](https://teams.example/l/c/c/kopi)');
+    expect(
+      JSON.stringify(
+        myConversationsCard([{ ...line, status: 'archived', nextStep: 'none', waitingFor: [] }], links, 'en'),
+      ),
+    ).toContain('[Download my copy](');
   });
 });
 

@@ -19,6 +19,7 @@ const links: Links = {
   home: 'https://teams.example/l/home',
   team: 'https://teams.example/l/team',
   conversation: (id) => `https://teams.example/l/c/${id}`,
+  copy: (id) => `https://teams.example/l/c/${id}/kopi`,
   plan: (id) => `https://teams.example/l/p/${id}`,
 };
 const ROUND = '11111111-2222-4333-8444-555555555555';

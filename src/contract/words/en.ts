@@ -234,6 +234,12 @@ export const en: Words = {
     noSignIn: 'Sign-in is not available. Open Samtale in Microsoft Teams.',
     openArchive: 'Open the archived copy (PDF)',
     openArchiveSalary: 'Open the salary part (PDF)',
+    downloadCopy: 'Download my copy (PDF)',
+    downloadCopySalary: 'Download my copy of the salary part (PDF)',
+    downloadCopyLead:
+      'The copy is the one in the archive. Samtale fetches it for you and checks that it has not been changed.',
+    copyFileName: '{type} {period} – {employee}',
+    copyFileNameSalary: '{type} {period} – {employee} – salary',
     unreachableTitle: 'Not reachable in Teams',
     unreachableLead:
       'These people removed or blocked Samtale in Teams and get no reminders. Follow up with them directly.',
@@ -783,6 +789,7 @@ export const en: Words = {
   bot: {
     reminderTitle: 'Reminder from Samtale',
     open: 'Open in Samtale',
+    downloadCopy: 'Download my copy',
     myConversations: 'My conversations',
     myTeam: 'My team',
     prepare: '**{name}** on {date}: time to prepare.',

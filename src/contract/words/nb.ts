@@ -232,6 +232,12 @@ export const nb = {
     noSignIn: 'Innlogging er ikke tilgjengelig. Åpne Samtale i Microsoft Teams.',
     openArchive: 'Åpne arkivkopien (PDF)',
     openArchiveSalary: 'Åpne lønnsdelen (PDF)',
+    downloadCopy: 'Last ned min kopi (PDF)',
+    downloadCopySalary: 'Last ned min kopi av lønnsdelen (PDF)',
+    downloadCopyLead:
+      'Kopien er den samme som i arkivet. Samtale henter den for deg og sjekker at den ikke er endret.',
+    copyFileName: '{type} {period} – {employee}',
+    copyFileNameSalary: '{type} {period} – {employee} – lønn',
     unreachableTitle: 'Kan ikke nås i Teams',
     unreachableLead:
       'Disse har fjernet eller blokkert Samtale i Teams og får ikke påminnelser. Følg dem opp direkte.',
@@ -780,6 +786,7 @@ export const nb = {
   bot: {
     reminderTitle: 'Påminnelse fra Samtale',
     open: 'Åpne i Samtale',
+    downloadCopy: 'Last ned min kopi',
     myConversations: 'Mine samtaler',
     myTeam: 'Mitt team',
     prepare: '**{name}** {date}: forbered deg.',

@@ -1,18 +1,38 @@
 import { Button, Card, MessageBar, MessageBarBody, Text, Title3 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConversationView } from '../../../src/contract/views.ts';
-import { errorText, openPdf, type Api } from '../api.ts';
+import { downloadPdf, errorText, openPdf, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { ConfirmButton } from './Confirm.tsx';
 
 /** Who has signed and when, the checksum on demand, and the archived copies. Signing itself is in the
  * bar that stays in view (SignButton), once. */
 export function SignPanel({ api, view }: { api: Api; view: ConversationView }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, period } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [showHash, setShowHash] = useState(false);
   const openCopy = (part: 'record' | 'salary') =>
     openPdf(api, view.id, part).catch((e: unknown) => setError(errorText(e)));
+  // A party keeps their own copy: fetched through Samtale (checked against its checksum), saved as a file.
+  const mine = view.you !== null ? view.canOpenCopies : [];
+  const download = (part: 'record' | 'salary') =>
+    downloadPdf(
+      api,
+      view.id,
+      part,
+      t(part === 'record' ? 'copyFileName' : 'copyFileNameSalary', {
+        type: view.template.name,
+        period: period(view.period),
+        employee: view.parties.employee.name,
+      }),
+    ).catch((e: unknown) => setError(errorText(e)));
+  // From the bot's "Last ned min kopi" (?kopi=1): straight to the button.
+  const firstDownload = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (mine.length === 0 || !new URLSearchParams(window.location.search).has('kopi')) return;
+    firstDownload.current?.scrollIntoView({ block: 'center' });
+    firstDownload.current?.focus();
+  }, [mine.length]);
   const parties = [
     { party: 'leader' as const, person: view.parties.leader },
     { party: 'employee' as const, person: view.parties.employee },
@@ -54,6 +74,25 @@ export function SignPanel({ api, view }: { api: Api; view: ConversationView }) {
           </Text>
         )}
       </div>
+      {mine.length > 0 && (
+        <>
+          <Text as="p" block>
+            {t('downloadCopyLead')}
+          </Text>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+            {mine.map((part, i) => (
+              <Button
+                key={part}
+                appearance="primary"
+                ref={i === 0 ? firstDownload : undefined}
+                onClick={() => void download(part)}
+              >
+                {t(part === 'record' ? 'downloadCopy' : 'downloadCopySalary')}
+              </Button>
+            ))}
+          </div>
+        </>
+      )}
       {view.canOpenCopies.length > 0 && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
           {view.canOpenCopies.map((part) => (
