@@ -298,8 +298,8 @@ export async function startSamtale(
         ...(await deps.store.kompass.awaitingReport()).map((id): DocumentJob => ({ type: 'kompass', id })),
       ],
       sweepReminders: () => sweepReminders(deps, bot),
-      sendReminder: async (id) => {
-        if ((await sendReminder(deps, bot, id)) !== 'sent') return;
+      sendReminder: async (id, sendingSince) => {
+        if ((await sendReminder(deps, bot, id, { sendingSince })) !== 'sent') return;
         // Who got which reminders (their keys), never what they said.
         const row = await bot.store.outbox(id);
         if (row)
@@ -310,6 +310,7 @@ export async function startSamtale(
           });
       },
       unsentReminders: () => bot.store.unsent(),
+      abandonedReminders: (since) => bot.store.claimedBefore(since.toISOString()),
       applyDirectoryChanges: async () => {
         for (const tid of m365 ? [m365.tenantId] : config.seedDemo ? [DEMO_TENANT_ID] : []) {
           const { moved } = await applyLeaderChanges(deps, tid);

@@ -484,6 +484,8 @@ export interface BotStore {
   markSent(id: string, activityId: string, at: string): Promise<void>;
   markAttemptFailed(id: string, error: string, final: boolean): Promise<void>;
   unsent(): Promise<string[]>;
+  /** Bundles claimed for sending before `at` and never finished: a sender that died mid-send. */
+  claimedBefore(at: string): Promise<string[]>;
   outbox(id: string): Promise<OutboxRow | undefined>;
 
   /** Records an installation attempt; false when this person already had one today. */

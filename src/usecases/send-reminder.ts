@@ -14,13 +14,13 @@ export async function sendReminder(
   deps: Deps,
   bot: BotDeps,
   outboxId: string,
+  { sendingSince = null }: { sendingSince?: Date | null } = {},
 ): Promise<'sent' | 'skipped' | 'unreachable'> {
   const now = deps.clock.now();
-  const row = await bot.store.claim(
-    outboxId,
-    now.toISOString(),
-    new Date(now.getTime() - CLAIM_STALE_MS).toISOString(),
-  );
+  // One instance sends at a time: a claim made before this one began sending was made by a sender
+  // that is gone, and is taken over at once rather than after the usual wait.
+  const staleBefore = Math.max(now.getTime() - CLAIM_STALE_MS, sendingSince?.getTime() ?? 0);
+  const row = await bot.store.claim(outboxId, now.toISOString(), new Date(staleBefore).toISOString());
   if (!row) {
     // Done already, or being sent right now. A send left half done by a dead process is taken over
     // once its claim is stale, so the job asks to be run again rather than dropping the message.

@@ -18,6 +18,8 @@ export interface BotConnectorFake {
   /** The serviceUrl activities carry (with the trailing slash Teams uses). */
   serviceUrl: string;
   received: ReceivedActivity[];
+  /** When each 429 was answered. */
+  throttledAt: number[];
   stats: { requests: number; throttled: number; rejected: number };
   /** Chats where the user removed the app (403) or that no longer exist (404). */
   blocked: Map<string, 403 | 404>;
@@ -64,6 +66,7 @@ export async function startBotConnectorFake(
 ): Promise<BotConnectorFake> {
   const received: ReceivedActivity[] = [];
   const stats = { requests: 0, throttled: 0, rejected: 0 };
+  const throttledAt: number[] = [];
   const blocked = new Map<string, 403 | 404>();
   const log = new Map<string, number[]>();
 
@@ -111,6 +114,7 @@ export async function startBotConnectorFake(
         );
         if (wait > 0) {
           stats.throttled += 1;
+          throttledAt.push(now);
           return send(
             res,
             429,
@@ -169,6 +173,7 @@ export async function startBotConnectorFake(
   return {
     serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     received,
+    throttledAt,
     stats,
     blocked,
     close: () =>

@@ -33,41 +33,59 @@ const pglite: Backend = {
   },
 };
 
+/** A fresh, empty PostgreSQL database on the test server: its URL, and how to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `samtale_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: POSTGRES_URL });
+      await a.connect();
+      try {
+        // The pool's connections are closing; wait for them rather than killing them mid-close.
+        for (let i = 0; ; i++) {
+          try {
+            await a.query(`drop database if exists ${name}`);
+            break;
+          } catch (e) {
+            if (i >= 50) throw e;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      } finally {
+        await a.end();
+      }
+    },
+  };
+}
+
 const postgres: Backend = {
   name: 'postgres',
   async create() {
-    const name = `samtale_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${name}`;
-    const db = await openPostgres(url.toString());
+    const created = await createPostgresDatabase();
+    const db = await openPostgres(created.url);
     return {
       db,
       async drop() {
         await db.close();
-        const a = new pg.Client({ connectionString: POSTGRES_URL });
-        await a.connect();
-        try {
-          // The pool's connections are closing; wait for them rather than killing them mid-close.
-          for (let i = 0; ; i++) {
-            try {
-              await a.query(`drop database if exists ${name}`);
-              break;
-            } catch (e) {
-              if (i >= 50) throw e;
-              await new Promise((r) => setTimeout(r, 100));
-            }
-          }
-        } finally {
-          await a.end();
-        }
+        await created.drop();
       },
     };
   },
 };
+
+/** Whether the PostgreSQL test server answers (in CI it must). */
+export async function postgresAvailable(): Promise<boolean> {
+  if (await postgresReachable()) return true;
+  if (process.env.CI) throw new Error(`PostgreSQL is not reachable at ${POSTGRES_URL}, and CI requires it`);
+  return false;
+}
 
 export async function backends(): Promise<Backend[]> {
   if (await postgresReachable()) return [pglite, postgres];

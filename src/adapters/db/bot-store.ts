@@ -220,6 +220,14 @@ export function botStore(db: Database): BotStore {
         final ? 'undeliverable' : 'pending',
       ]);
     },
+    async claimedBefore(at) {
+      return (
+        await db.query<{ id: string }>(
+          "select id from outbox where status = 'sending' and claimed_at < $1 order by claimed_at, id",
+          [at],
+        )
+      ).map((r) => r.id);
+    },
     async unsent() {
       return (
         await db.query<{ id: string }>(

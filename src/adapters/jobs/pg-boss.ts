@@ -4,6 +4,7 @@ import { PgBoss, fromPglite } from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../../logger.ts';
 import type { DocumentJob } from '../../ports.ts';
+import { electLeader } from './leader.ts';
 
 // v2: one queued-or-active job per record (exclusive) with a heartbeat; the first queue had neither.
 export const ARCHIVE_QUEUE = 'archive-record-v2';
@@ -13,6 +14,8 @@ export const REMINDER_QUEUE = 'send-reminder';
 const REMINDER_SWEEP_QUEUE = 'reminder-sweep';
 const DIRECTORY_QUEUE = 'directory-sync';
 const AUDIT_ANCHOR_QUEUE = 'audit-anchor';
+/** Teams counts the app's messages per tenant in one-second windows. */
+const TEAMS_APP_WINDOW_MS = 1_000;
 
 export interface JobHandlers {
   archiveRecord(conversationId: string): Promise<void>;
@@ -23,9 +26,12 @@ export interface JobHandlers {
   documentsAwaitingArchive(): Promise<DocumentJob[]>;
   /** Records what is due in the outbox; returns the bundles to send. */
   sweepReminders(): Promise<string[]>;
-  sendReminder(outboxId: string): Promise<void>;
+  /** `sendingSince`: when this instance became the sender (claims older than that are a dead sender's). */
+  sendReminder(outboxId: string, sendingSince: Date | null): Promise<void>;
   /** Bundles recorded but not yet sent: the catch-up list after a crash. */
   unsentReminders(): Promise<string[]>;
+  /** Bundles a sender claimed before `since` and never finished: it died mid-send. */
+  abandonedReminders(since: Date): Promise<string[]>;
   /** Moves conversations not yet held to the employee's current leader. */
   applyDirectoryChanges(): Promise<void>;
   /** Writes the audit chain's head into the archive as a checkpoint. */
@@ -37,6 +43,8 @@ export interface Jobs {
   enqueueDocument(job: DocumentJob): Promise<void>;
   sweep(): Promise<number>;
   sweepReminders(): Promise<number>;
+  /** Whether this instance runs the outbound work now (always, on PGlite). */
+  leading(): boolean;
   stop(): Promise<void>;
 }
 
@@ -120,29 +128,6 @@ export async function startJobs(
     return ids.length + documents.length;
   };
 
-  // Idle, the worker polls every 2 s (little load on PGlite's single connection). With a backlog it
-  // takes batches and keeps fetching while they come back full. A batch's records are archived side
-  // by side (SharePoint round trips dominate), and each job is settled on its own.
-  await boss.work<{ conversationId: string }>(
-    ARCHIVE_QUEUE,
-    {
-      pollingIntervalSeconds: opts.pollingSeconds ?? 2,
-      batchSize: 6,
-      burstWhenBatchFull: true,
-      perJobResults: true,
-    },
-    (jobs) => settleEach(jobs, (d) => handlers.archiveRecord(d.conversationId), logger, 'archiving'),
-  );
-  await boss.work<DocumentJob>(
-    DOCUMENT_ARCHIVE_QUEUE,
-    {
-      pollingIntervalSeconds: opts.pollingSeconds ?? 2,
-      batchSize: 4,
-      burstWhenBatchFull: true,
-      perJobResults: true,
-    },
-    (jobs) => settleEach(jobs, (d) => handlers.archiveDocument(d), logger, 'archiving a document'),
-  );
   await boss.work(SWEEP_QUEUE, async () => {
     await sweep();
   });
@@ -168,16 +153,6 @@ export async function startJobs(
     await enqueueReminders(ids);
     return ids.length;
   };
-  await boss.work<{ outboxId: string }>(
-    REMINDER_QUEUE,
-    {
-      pollingIntervalSeconds: opts.pollingSeconds ?? 2,
-      batchSize: 50,
-      burstWhenBatchFull: true,
-      perJobResults: true,
-    },
-    (jobs) => settleEach(jobs, (d) => handlers.sendReminder(d.outboxId), logger, 'sending a reminder'),
-  );
   await boss.work(REMINDER_SWEEP_QUEUE, async () => {
     await sweepReminders();
   });
@@ -191,27 +166,112 @@ export async function startJobs(
   // The audit chain's head goes into the archive every hour (and after every archiving), so a
   // chain rewritten in the database is found by `audit verify` against the archive's copy.
   await boss.createQueue(AUDIT_ANCHOR_QUEUE, { policy: 'singleton', retryLimit: 2 });
-  await boss.work(AUDIT_ANCHOR_QUEUE, () => handlers.anchorAuditTrail());
   await boss.schedule(AUDIT_ANCHOR_QUEUE, '7 * * * *', null, { tz: 'Europe/Oslo' });
+
+  // What goes out to Teams and SharePoint runs on one instance at a time, the holder of an advisory
+  // lock (leader.ts): the Teams limits and SharePoint's budget are per app, so one process's limiter
+  // and Retry-After gate then hold for all of them. The others serve requests and run the sweeps,
+  // which only queue work, and take over within a second or two when the sender goes.
+  const OUTBOUND = [ARCHIVE_QUEUE, DOCUMENT_ARCHIVE_QUEUE, REMINDER_QUEUE, AUDIT_ANCHOR_QUEUE];
+  const startOutbound = async () => {
+    // Reminders the sender before this one had claimed, and whose jobs it held: back in the queue
+    // at once, rather than when their heartbeat lapses (their claims are older than this leadership,
+    // so sendReminder takes them over). Archive jobs wait for the heartbeat: no rate hangs on them.
+    const since = leadership.since;
+    for (const id of since ? await handlers.abandonedReminders(since) : []) {
+      const held = (await boss.findJobs(REMINDER_QUEUE, { key: id })).filter((j) => j.state === 'active');
+      if (held.length === 0) continue;
+      await boss.cancel(
+        REMINDER_QUEUE,
+        held.map((j) => j.id),
+      );
+      await boss.resume(
+        REMINDER_QUEUE,
+        held.map((j) => j.id),
+      );
+    }
+    // Idle, the worker polls every 2 s (little load on PGlite's single connection). With a backlog it
+    // takes batches and keeps fetching while they come back full. A batch's records are archived side
+    // by side (SharePoint round trips dominate), and each job is settled on its own.
+    await boss.work<{ conversationId: string }>(
+      ARCHIVE_QUEUE,
+      {
+        pollingIntervalSeconds: opts.pollingSeconds ?? 2,
+        batchSize: 6,
+        burstWhenBatchFull: true,
+        perJobResults: true,
+      },
+      (jobs) => settleEach(jobs, (d) => handlers.archiveRecord(d.conversationId), logger, 'archiving'),
+    );
+    await boss.work<DocumentJob>(
+      DOCUMENT_ARCHIVE_QUEUE,
+      {
+        pollingIntervalSeconds: opts.pollingSeconds ?? 2,
+        batchSize: 4,
+        burstWhenBatchFull: true,
+        perJobResults: true,
+      },
+      (jobs) => settleEach(jobs, (d) => handlers.archiveDocument(d), logger, 'archiving a document'),
+    );
+    // The sender before this one may have used the app's last second at Teams: wait it out.
+    await new Promise((r) => setTimeout(r, TEAMS_APP_WINDOW_MS));
+    await boss.work<{ outboxId: string }>(
+      REMINDER_QUEUE,
+      {
+        pollingIntervalSeconds: opts.pollingSeconds ?? 2,
+        batchSize: 50,
+        burstWhenBatchFull: true,
+        perJobResults: true,
+      },
+      (jobs) =>
+        settleEach(
+          jobs,
+          (d) => handlers.sendReminder(d.outboxId, leadership.since),
+          logger,
+          'sending a reminder',
+        ),
+    );
+    await boss.work(AUDIT_ANCHOR_QUEUE, () => handlers.anchorAuditTrail());
+    // The audit chain's head into the archive now, which also finishes a checkpoint write a crash
+    // cut short. A slow or unreachable archive holds up the start for 5 s at most.
+    const anchored = handlers.anchorAuditTrail().catch((e: unknown) =>
+      logger.warn('audit checkpoint not written; the hourly job tries again', {
+        error: e instanceof Error ? e.message : String(e),
+      }),
+    );
+    await Promise.race([anchored, new Promise((r) => setTimeout(r, 5_000).unref())]);
+  };
+  const stopOutbound = async () => {
+    for (const q of OUTBOUND) await boss.offWork(q, { wait: false });
+  };
+  const leadership = await electLeader(db, logger);
+  let turn: Promise<void> = Promise.resolve();
+  leadership.onChange((leading) => {
+    turn = turn
+      .then(() => (leading ? startOutbound() : stopOutbound()))
+      .catch((e: unknown) =>
+        logger.error('outbound work not switched', {
+          leading,
+          error: e instanceof Error ? e.message : String(e),
+        }),
+      );
+  });
+  await turn;
 
   // Catch up at once: anything signed while the service was down is archived now, and reminders
   // recorded but not sent go out.
   await sweep();
   await sweepReminders();
-  // And the audit chain's head into the archive now, which also finishes a checkpoint write a
-  // crash cut short. A slow or unreachable archive holds up the start for 5 s at most.
-  const anchored = handlers.anchorAuditTrail().catch((e: unknown) =>
-    logger.warn('audit checkpoint not written; the hourly job tries again', {
-      error: e instanceof Error ? e.message : String(e),
-    }),
-  );
-  await Promise.race([anchored, new Promise((r) => setTimeout(r, 5_000).unref())]);
 
   return {
     enqueueArchive,
     enqueueDocument,
     sweep,
     sweepReminders,
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    leading: () => leadership.leading,
+    stop: async () => {
+      await leadership.stop();
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
   };
 }
