@@ -47,6 +47,11 @@ param vnetAddressPrefix string = '10.40.0.0/24'
 @allowed(['B1', 'P0v3', 'P1v3', 'P2v3'])
 param appServiceSku string = 'P0v3'
 
+@description('App Service instances. Two or more keep Samtale up through an instance restart; any number share the work (one of them sends to Teams and SharePoint, chosen through PostgreSQL).')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 2
+
 @description('PostgreSQL compute tier.')
 @allowed(['Standard_B1ms', 'Standard_B2s', 'Standard_D2ds_v5'])
 param postgresSku string = 'Standard_B2s'
@@ -232,7 +237,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${namePrefix}-plan-${suffix}'
   location: location
   kind: 'linux'
-  sku: { name: appServiceSku }
+  sku: { name: appServiceSku, capacity: instanceCount }
   properties: { reserved: true }
 }
 
@@ -246,6 +251,9 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // No sticky sessions: an instance keeps nothing of its own (sign-in is a token, open pages hear of
+    // changes through PostgreSQL, the sender is chosen there too), so any instance answers any request.
+    clientAffinityEnabled: false
     keyVaultReferenceIdentity: 'SystemAssigned'
     // Outbound through the VNet, all of it: PostgreSQL and the Key Vault's private endpoint (Key Vault
     // references are resolved this way too) are reachable only from there.

@@ -1,5 +1,6 @@
 // The composition root: wires adapters to use cases by configuration.
 import { inProcessChangeFeed } from './adapters/events/in-process.ts';
+import { postgresChangeFeed } from './adapters/events/postgres.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -176,6 +177,10 @@ export async function startSamtale(
       : null;
   const m365 =
     config.mode === 'm365' && graph && config.tenantId ? { graph, tenantId: config.tenantId } : null;
+  // Open pages hear of changes made through any instance: over LISTEN/NOTIFY on PostgreSQL, in
+  // process on PGlite (one process by construction).
+  const shared = db.raw.kind === 'postgres' ? await postgresChangeFeed(db.raw.connection, logger) : null;
+  const changes = shared ?? inProcessChangeFeed();
   const deps: Deps = {
     store: sqlStore(db),
     // Who leads whom: Entra ID through Graph in m365 mode (never older than the cache's 30 s), the demo locally.
@@ -183,7 +188,7 @@ export async function startSamtale(
     clock,
     newId: randomUUID,
     templateCache: new Map(),
-    changes: inProcessChangeFeed(),
+    changes,
     schedule: { cadence: config.reminders.cadence, holidays: norwegianHolidays },
     events,
   };
@@ -380,6 +385,7 @@ export async function startSamtale(
         server.closeAllConnections();
       });
       await jobs.stop();
+      await shared?.close();
       if (!opts.db) await db.close();
     },
   };

@@ -10,6 +10,8 @@ import { openPostgres, type Database } from '../../src/adapters/db/database.ts';
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/bot-connector.ts';
 import { createPostgresDatabase, postgresAvailable } from '../helpers/backends.ts';
 import { fillOutboxIn } from '../helpers/outbox.ts';
+import { callerFor, conversationAt, path } from '../helpers/factory.ts';
+import { DEMO } from '../../src/seed/demo-organisation.ts';
 import { startServerProcess } from '../helpers/process.ts';
 
 const COUNT = 3000;
@@ -115,4 +117,55 @@ describe.skipIf(!(await postgresAvailable()))('three server processes on one Pos
       expect(sent).toBe(COUNT);
     },
   );
+
+  it('a page open on one instance hears of a save made through another', { timeout: 120_000 }, async () => {
+    const database = await createPostgresDatabase();
+    const previousDrop = drop;
+    drop = async () => {
+      await previousDrop?.();
+      await database.drop();
+    };
+    // One data folder for both: local mode's demo sign-in secret lives there (m365 uses Entra).
+    const dir = mkdtempSync(join(tmpdir(), 'samtale-scale-out-'));
+    dirs.push(dir);
+    const a = await startServerProcess(dir, { DATABASE_URL: database.url });
+    children.push(a.child);
+    const b = await startServerProcess(dir, { DATABASE_URL: database.url });
+    children.push(b.child);
+    const tokens = new Map<string, string>();
+    const onA = callerFor(a.url, tokens);
+    const made = await conversationAt(onA, 'held', { employee: DEMO.per, period: '2031' });
+    await onA(DEMO.per);
+    const token = tokens.get(DEMO.per)!;
+
+    // Per's page is served by instance B; Ola saves through instance A.
+    const abort = new AbortController();
+    const stream = await fetch(`${b.url}${path('conversationEvents', { id: made.id })}`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: abort.signal,
+    });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let heard = '';
+    const listening = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        heard += value;
+        if (/^event: (?!ready)/m.test(heard)) return;
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    const ola = await onA(DEMO.ola);
+    const saved = await ola('PUT', path('saveAnswer', { id: made.id, fieldId: 'struktur-1' }), {
+      value: 'Skrevet via en annen instans.',
+      baseVersion: 0,
+    });
+    expect(saved.status).toBe(200);
+    await Promise.race([listening, new Promise((r) => setTimeout(r, 5000))]);
+    abort.abort();
+    expect(heard).toMatch(/^event: changed$/m);
+    // Only that it changed travels, never what was written.
+    expect(heard).not.toContain('Skrevet via en annen instans');
+  });
 });

@@ -1,7 +1,6 @@
 // Changes to conversations, told to the open pages of this process. Only a conversation id and who
 // changed what kind of field travel: each page reads the conversation again through the API, whose
-// access rules decide what it sees. (Several instances need this over the database's own
-// LISTEN/NOTIFY; one process needs nothing more.)
+// access rules decide what it sees. On PostgreSQL, postgres.ts carries them to the other instances.
 import { EventEmitter } from 'node:events';
 import type { Change, ChangeFeed } from '../../ports.ts';
 
