@@ -41,6 +41,15 @@ const PLATFORM = new Set([
 ]);
 
 describe('infra/main.bicep', () => {
+  it('scales out: the instance count sizes the plan, any instance answers (no affinity), and a failing one leaves rotation', () => {
+    expect(bicep).toMatch(/^param instanceCount int = \d+$/m);
+    expect(declaration('Microsoft.Web/serverfarms')).toMatch(/capacity: instanceCount/);
+    const web = declaration('Microsoft.Web/sites');
+    expect(web).toMatch(/clientAffinityEnabled: false/);
+    expect(web).toMatch(/healthCheckPath: '\/healthz'/);
+    expect(guide).toContain('## Running more than one instance');
+  });
+
   it('sets only settings Samtale (or App Service) reads, and everything m365 mode requires', () => {
     const settings = [...bicep.matchAll(/\{ name: '([A-Za-z_]+)', value:/g)].map((m) => m[1]!);
     const known = new Set(Object.keys(configSchema.shape));
