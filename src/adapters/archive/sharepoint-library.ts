@@ -145,7 +145,7 @@ export async function sharePointRest(graph: AppGraph, url: string, init: Request
 }
 
 /** SharePoint REST on the archive site with an app-only token for SharePoint; JSON in and out. */
-function siteRest(graph: AppGraph, siteUrl: string) {
+export function siteRest(graph: AppGraph, siteUrl: string) {
   const base = `${siteUrl.replace(/\/$/, '')}/_api/web`;
   return async (path: string, method: 'GET' | 'POST' = 'GET', body?: unknown): Promise<unknown> => {
     const token = await graph.tokenFor(new URL(siteUrl).origin);

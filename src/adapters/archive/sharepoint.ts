@@ -15,7 +15,7 @@ import {
   findLibrary,
   LIBRARY_COLUMNS,
   libraryFields,
-  sharePointRest,
+  siteRest,
   type LibraryLocation,
 } from './sharepoint-library.ts';
 
@@ -183,20 +183,8 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
     return { location: item.webUrl ?? `${opts.siteUrl}/${library}/${copy.path}`, created };
   }
 
-  /** SharePoint REST on the archive site (role inheritance has no Graph API), throttling-aware. */
-  async function rest(path: string, method: 'GET' | 'POST'): Promise<unknown> {
-    const site = new URL(opts.siteUrl);
-    const res = await sharePointRest(graph, `${opts.siteUrl.replace(/\/$/, '')}/_api/web/${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${await graph.tokenFor(site.origin)}`,
-        accept: 'application/json;odata=nometadata',
-      },
-    });
-    if (!res.ok) throw new GraphError(res.status, `SharePoint REST ${path}: ${await res.text()}`);
-    const text = await res.text();
-    return text ? (JSON.parse(text) as unknown) : {};
-  }
+  // Role inheritance has no Graph API: SharePoint REST on the archive site, throttling-aware.
+  const rest = siteRest(graph, opts.siteUrl);
 
   /** A record copy archived with its own permissions gets the library's back (no-op when it has them). */
   async function restoreInheritance(path: string) {
@@ -205,7 +193,7 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
     if (!item?.listItem?.id) return { outcome: 'missing' as const };
     const itemPath = `lists(guid'${listId}')/items(${Number(item.listItem.id)})`;
     const state = (await step('read permissions', () =>
-      rest(`${itemPath}?$select=HasUniqueRoleAssignments`, 'GET'),
+      rest(`${itemPath}?$select=HasUniqueRoleAssignments`),
     )) as { HasUniqueRoleAssignments?: boolean };
     if (state.HasUniqueRoleAssignments !== true) return { outcome: 'unchanged' as const };
     await step('reset permissions', () => rest(`${itemPath}/resetroleinheritance`, 'POST'));

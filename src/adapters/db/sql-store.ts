@@ -5,7 +5,7 @@ import type { Conversation, Reopening, Status } from '../../domain/conversation.
 import type { Answer } from '../../domain/answers.ts';
 import type { Signature } from '../../domain/signatures.ts';
 import type { Party, Template } from '../../domain/templates/model.ts';
-import type { ConversationFilter, SaveResult, Store } from '../../ports.ts';
+import type { ArchiveCopyRow, ConversationFilter, SaveResult, Store } from '../../ports.ts';
 import type { Database, Sql } from './database.ts';
 import { kompassQueries } from './kompass-store.ts';
 import { planQueries } from './plan-store.ts';
@@ -104,6 +104,27 @@ const isUniqueViolation = (e: unknown) =>
   typeof e === 'object' && e !== null && 'code' in e && e.code === UNIQUE_VIOLATION;
 
 /** The one Store implementation: PostgreSQL SQL, run by PGlite or by a PostgreSQL server. */
+interface CopyDbRow {
+  conversation_id: string;
+  part: 'record' | 'salary';
+  path: string;
+  location: string;
+  checksum: string;
+  content_hash: string;
+  archived_at: Date;
+  metadata_checksum: string | null;
+}
+const copyRow = (r: CopyDbRow): ArchiveCopyRow => ({
+  conversationId: r.conversation_id,
+  part: r.part,
+  path: r.path,
+  location: r.location,
+  checksum: r.checksum,
+  contentHash: r.content_hash,
+  archivedAt: iso(r.archived_at),
+  metadataChecksum: r.metadata_checksum,
+});
+
 export function sqlStore(db: Database): Store {
   return build(db, (fn) => db.transaction((tx) => fn(inTransaction(tx))));
 }
@@ -553,30 +574,12 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       ).map((r) => r.id);
     },
     async copiesWithItemPermissions(limit, after) {
-      const rows = await q.query<{
-        conversation_id: string;
-        part: 'record' | 'salary';
-        path: string;
-        location: string;
-        checksum: string;
-        content_hash: string;
-        archived_at: Date;
-        metadata_checksum: string | null;
-      }>(
+      const rows = await q.query<CopyDbRow>(
         `select * from archive_copies where item_permissions and (conversation_id, part) > ($1::uuid, $2)
           order by conversation_id, part limit $3`,
         [after?.conversationId ?? '00000000-0000-0000-0000-000000000000', after?.part ?? '', limit],
       );
-      return rows.map((r) => ({
-        conversationId: r.conversation_id,
-        part: r.part,
-        path: r.path,
-        location: r.location,
-        checksum: r.checksum,
-        contentHash: r.content_hash,
-        archivedAt: iso(r.archived_at),
-        metadataChecksum: r.metadata_checksum,
-      }));
+      return rows.map(copyRow);
     },
     async markPermissionsMigrated(conversationId, part, location) {
       await q.query(
@@ -586,26 +589,11 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       );
     },
     async archiveCopies(conversationId) {
-      const rows = await q.query<{
-        conversation_id: string;
-        part: 'record' | 'salary';
-        path: string;
-        location: string;
-        checksum: string;
-        content_hash: string;
-        archived_at: Date;
-        metadata_checksum: string | null;
-      }>('select * from archive_copies where conversation_id = $1 order by part', [conversationId]);
-      return rows.map((r) => ({
-        conversationId: r.conversation_id,
-        part: r.part,
-        path: r.path,
-        location: r.location,
-        checksum: r.checksum,
-        contentHash: r.content_hash,
-        archivedAt: iso(r.archived_at),
-        metadataChecksum: r.metadata_checksum,
-      }));
+      const rows = await q.query<CopyDbRow>(
+        'select * from archive_copies where conversation_id = $1 order by part',
+        [conversationId],
+      );
+      return rows.map(copyRow);
     },
 
     async appendAudit(e) {
