@@ -103,7 +103,7 @@ const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (e: unknown) =>
   typeof e === 'object' && e !== null && 'code' in e && e.code === UNIQUE_VIOLATION;
 
-/** The one Store implementation: PostgreSQL SQL, run by PGlite or by a PostgreSQL server. */
+/** An archive_copies row as the database gives it. */
 interface CopyDbRow {
   conversation_id: string;
   part: 'record' | 'salary';
@@ -125,6 +125,7 @@ const copyRow = (r: CopyDbRow): ArchiveCopyRow => ({
   metadataChecksum: r.metadata_checksum,
 });
 
+/** The one Store implementation: PostgreSQL SQL, run by PGlite or by a PostgreSQL server. */
 export function sqlStore(db: Database): Store {
   return build(db, (fn) => db.transaction((tx) => fn(inTransaction(tx))));
 }
@@ -531,34 +532,21 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       );
     },
     async archiveIndex(tid) {
-      const rows = await q.query<{
-        conversation_id: string;
-        part: 'record' | 'salary';
-        path: string;
-        location: string;
-        checksum: string;
-        content_hash: string;
-        archived_at: Date;
-        metadata_checksum: string | null;
-        template_key: string;
-        period: string;
-        unit_id: string | null;
-        employee_oid: string;
-        leader_oid: string;
-      }>(
+      const rows = await q.query<
+        CopyDbRow & {
+          template_key: string;
+          period: string;
+          unit_id: string | null;
+          employee_oid: string;
+          leader_oid: string;
+        }
+      >(
         `select a.*, c.template_key, c.period, c.unit_id, c.employee_oid, c.leader_oid from archive_copies a join conversations c on c.id = a.conversation_id
           where c.tid = $1 order by a.archived_at desc, a.conversation_id, a.part`,
         [tid],
       );
       return rows.map((r) => ({
-        conversationId: r.conversation_id,
-        part: r.part,
-        path: r.path,
-        location: r.location,
-        checksum: r.checksum,
-        contentHash: r.content_hash,
-        archivedAt: iso(r.archived_at),
-        metadataChecksum: r.metadata_checksum,
+        ...copyRow(r),
         templateKey: r.template_key,
         period: r.period,
         unitId: r.unit_id,
