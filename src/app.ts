@@ -153,6 +153,9 @@ export function botInboundAuth(config: Config): RequestHandler[] {
   ];
 }
 
+/** After archiving, at most one audit checkpoint this often (the head of the chain at that moment). */
+const CHECKPOINT_SPACING_MS = 3_000;
+
 export async function startSamtale(
   config: Config,
   opts: { clock?: Clock; logger?: Logger; db?: Database } = {},
@@ -255,14 +258,29 @@ export async function startSamtale(
     anchoring = next.catch(() => undefined);
     return next;
   };
-  // After archiving, a checkpoint that could not be written is not the archiving's failure: the
-  // copy is stored, and the hourly job writes the checkpoint.
-  const anchorAfterArchiving = () =>
-    anchor().catch((e: unknown) =>
+  // After archiving, the head goes into the archive within a few seconds: once for a run of copies,
+  // not once per copy (a checkpoint costs SharePoint 2 resource units, half of what a copy does). One
+  // that could not be written is not the archiving's failure: the copy is stored, and the hourly job
+  // writes the checkpoint. A checkpoint still due when Samtale stops is written before it stops.
+  let lastCheckpointAt = 0;
+  let checkpointDue: NodeJS.Timeout | null = null;
+  const writeCheckpoint = () => {
+    checkpointDue = null;
+    lastCheckpointAt = Date.now();
+    return anchor().catch((e: unknown) =>
       logger.warn('audit checkpoint not written; the hourly job tries again', {
         error: e instanceof Error ? e.message : String(e),
       }),
     );
+  };
+  const anchorAfterArchiving = () => {
+    if (checkpointDue) return;
+    checkpointDue = setTimeout(
+      () => void writeCheckpoint(),
+      Math.max(0, lastCheckpointAt + CHECKPOINT_SPACING_MS - Date.now()),
+    );
+    checkpointDue.unref();
+  };
 
   jobs = await startJobs(
     db,
@@ -273,7 +291,7 @@ export async function startSamtale(
           { conversationId: id, retentionYears: config.retentionYears },
         );
         logger.info('record archived', { conversation: id, copies: rows.length });
-        await anchorAfterArchiving();
+        anchorAfterArchiving();
       },
       anchorAuditTrail: async () => {
         const checkpoint = await anchor();
@@ -292,7 +310,7 @@ export async function startSamtale(
         else
           await archiveKompassReport(archiving, { roundId: job.id, retentionYears: config.retentionYears });
         logger.info('document archived', { ...job });
-        await anchorAfterArchiving();
+        anchorAfterArchiving();
       },
       documentsAwaitingArchive: async () => [
         ...(await deps.store.plans.awaitingArchive()).map((p): DocumentJob => ({
@@ -385,6 +403,11 @@ export async function startSamtale(
         server.closeAllConnections();
       });
       await jobs.stop();
+      // The jobs have finished: the last checkpoint they asked for is written now.
+      if (checkpointDue) {
+        clearTimeout(checkpointDue);
+        await writeCheckpoint();
+      }
       await shared?.close();
       if (!opts.db) await db.close();
     },
