@@ -4,8 +4,8 @@ import type { Archive } from '../ports.ts';
 import type { Deps } from './support.ts';
 
 /**
- * Writes the audit chain's head into the archive as today's checkpoint: at every archiving and at
- * least daily (a scheduled job). The database alone cannot prove its own history; with the head
+ * Writes the audit chain's head into the archive as today's checkpoint: within seconds of archiving
+ * and every hour (a scheduled job). The database alone cannot prove its own history; with the head
  * kept elsewhere, a recomputed chain no longer matches. Returns the checkpoint (null: no events).
  */
 export async function anchorAuditTrail(

@@ -163,7 +163,7 @@ export async function startJobs(
   await boss.work(DIRECTORY_QUEUE, () => handlers.applyDirectoryChanges());
   await boss.schedule(DIRECTORY_QUEUE, '*/15 * * * *', null, { tz: 'Europe/Oslo' });
 
-  // The audit chain's head goes into the archive every hour (and after every archiving), so a
+  // The audit chain's head goes into the archive every hour (and soon after archiving), so a
   // chain rewritten in the database is found by `audit verify` against the archive's copy.
   await boss.createQueue(AUDIT_ANCHOR_QUEUE, { policy: 'singleton', retryLimit: 2 });
   await boss.schedule(AUDIT_ANCHOR_QUEUE, '7 * * * *', null, { tz: 'Europe/Oslo' });
