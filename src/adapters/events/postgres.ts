@@ -39,11 +39,25 @@ export async function postgresChangeFeed(
       logger.warn('change feed connection lost; reconnecting', { error: e.message });
       listener = undefined;
       void c.end().catch(() => undefined);
-      if (!closed) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+      reconnect();
     });
     await c.connect();
     await c.query(`listen ${CHANNEL}`);
     listener = c;
+  };
+  // Every second until it is back: meanwhile this instance's own pages still hear its own changes.
+  const reconnect = () => {
+    if (closed) return;
+    retry = setTimeout(
+      () =>
+        void connect().catch((e: unknown) => {
+          logger.warn('change feed not reconnected yet', {
+            error: e instanceof Error ? e.message : String(e),
+          });
+          reconnect();
+        }),
+      1000,
+    );
   };
   await connect();
 
