@@ -1,8 +1,9 @@
-// npm run bench -- <scenario>   Scenarios: save-answer, tab, archive, fanout, cycle
+// npm run bench -- <scenario>   Scenarios: save-answer, tab, archive, fanout, scale-out, cycle
 import { archiveBench } from './archive.ts';
 import { cycleBench } from './cycle.ts';
 import { fanoutBench } from './fanout.ts';
 import { saveAnswerBench } from './save-answer.ts';
+import { scaleOutBench } from './scale-out.ts';
 import { tabBench } from './tab.ts';
 
 const scenarios: Record<string, (args: string[]) => Promise<void>> = {
@@ -10,6 +11,7 @@ const scenarios: Record<string, (args: string[]) => Promise<void>> = {
   tab: tabBench,
   archive: archiveBench,
   fanout: fanoutBench,
+  'scale-out': scaleOutBench,
   cycle: cycleBench,
 };
 
