@@ -177,18 +177,25 @@ export async function startJobs(
     // Reminders the sender before this one had claimed, and whose jobs it held: back in the queue
     // at once, rather than when their heartbeat lapses (their claims are older than this leadership,
     // so sendReminder takes them over). Archive jobs wait for the heartbeat: no rate hangs on them.
+    // Best effort: if this fails, those jobs wait for their heartbeat, and the workers still start.
     const since = leadership.since;
-    for (const id of since ? await handlers.abandonedReminders(since) : []) {
-      const held = (await boss.findJobs(REMINDER_QUEUE, { key: id })).filter((j) => j.state === 'active');
-      if (held.length === 0) continue;
-      await boss.cancel(
-        REMINDER_QUEUE,
-        held.map((j) => j.id),
-      );
-      await boss.resume(
-        REMINDER_QUEUE,
-        held.map((j) => j.id),
-      );
+    try {
+      for (const id of since ? await handlers.abandonedReminders(since) : []) {
+        const held = (await boss.findJobs(REMINDER_QUEUE, { key: id })).filter((j) => j.state === 'active');
+        if (held.length === 0) continue;
+        await boss.cancel(
+          REMINDER_QUEUE,
+          held.map((j) => j.id),
+        );
+        await boss.resume(
+          REMINDER_QUEUE,
+          held.map((j) => j.id),
+        );
+      }
+    } catch (e) {
+      logger.warn('reminders of the previous sender not taken over at once; their jobs retry later', {
+        error: e instanceof Error ? e.message : String(e),
+      });
     }
     // Idle, the worker polls every 2 s (little load on PGlite's single connection). With a backlog it
     // takes batches and keeps fetching while they come back full. A batch's records are archived side
