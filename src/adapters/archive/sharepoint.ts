@@ -41,6 +41,12 @@ const CHUNK = 10 * 320 * 1024;
 export class LibraryMissingError extends Error {}
 export class ArchiveCopyMismatchError extends Error {}
 
+/** A copy's metadata as its library's columns hold it (Title is `tittel`). */
+const metadataOf = (item: DriveItem): Partial<Record<keyof ArchiveCopy['metadata'], unknown>> => {
+  const fields = item.listItem?.fields ?? {};
+  return { tittel: fields.Title, ...Object.fromEntries(LIBRARY_COLUMNS.map((c) => [c.key, fields[c.name]])) };
+};
+
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
 export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
@@ -212,23 +218,23 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
       return moved
         ? { outcome: 'unchanged' as const, location: moved.webUrl }
         : { outcome: 'missing' as const };
+    let location = moved?.webUrl;
     if (moved?.listItem?.fields?.sjekksum !== checksum) {
       const bytes = await download(recordDrive, path, 'download');
       if (!bytes || createHash('sha256').update(new Uint8Array(bytes)).digest('hex') !== checksum)
         throw new ArchiveCopyMismatchError(
           `${path}: the copy in the record library does not match its checksum; it was left where it is`,
         );
-      const fields = old.listItem?.fields ?? {};
       const text = (v: unknown) => (typeof v === 'string' ? v : '');
-      const metadata = Object.fromEntries([
-        ['tittel', text(fields.Title)],
-        ...LIBRARY_COLUMNS.map((c) => [c.key, text(fields[c.name])]),
-      ]) as ArchiveCopy['metadata'];
-      await put({ path, bytes: new Uint8Array(bytes), metadata, part: 'salary' });
+      const held = metadataOf(old);
+      const metadata = {
+        tittel: text(held.tittel),
+        ...Object.fromEntries(LIBRARY_COLUMNS.map((c) => [c.key, text(held[c.key])])),
+      } as ArchiveCopy['metadata'];
+      ({ location } = await put({ path, bytes: new Uint8Array(bytes), metadata, part: 'salary' }));
     }
     await step('delete old copy', () => graph.client.api(`/drives/${recordDrive}/items/${old.id}`).delete());
-    const now = await itemAt(salaryDrive, path);
-    return { outcome: 'moved' as const, location: now?.webUrl };
+    return { outcome: 'moved' as const, location };
   }
 
   /** A file's bytes, or undefined when the library has no such file. */
@@ -277,12 +283,7 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
     },
     async metadata(path, part = 'record') {
       const item = await locate(part, (drive) => itemAt(drive, path));
-      if (!item) return undefined;
-      const fields = item.listItem?.fields ?? {};
-      return {
-        tittel: fields.Title,
-        ...Object.fromEntries(LIBRARY_COLUMNS.map((c) => [c.key, fields[c.name]])),
-      };
+      return item && metadataOf(item);
     },
     async get(path, part = 'record') {
       const data = await locate(part, (drive) => download(drive, path, 'download'));
