@@ -12,8 +12,8 @@ import { openPglite, openPostgres, type Database } from './adapters/db/database.
 import { migrate } from './adapters/db/migrate.ts';
 import { sqlStore } from './adapters/db/sql-store.ts';
 import { cachedDirectory } from './adapters/directory/cached-directory.ts';
-import { dbDirectory } from './adapters/directory/db-directory.ts';
-import { graphDirectory } from './adapters/directory/graph-directory.ts';
+import { dbDirectory, directoryCopy, syncedDirectory } from './adapters/directory/db-directory.ts';
+import { graphDirectorySource } from './adapters/directory/graph-directory.ts';
 import { teamsAppInstaller } from './adapters/graph/teams-app-installer.ts';
 import { TAB_ENTITY_IDS } from './adapters/teams-package/manifest.ts';
 import { entraTokens } from './adapters/auth/entra-tokens.ts';
@@ -56,6 +56,11 @@ import type { BotDeps } from './usecases/bot-support.ts';
 import { sendReminder } from './usecases/send-reminder.ts';
 import { sweepReminders } from './usecases/sweep-reminders.ts';
 import { applyLeaderChanges } from './usecases/apply-leader-changes.ts';
+import {
+  syncDirectory,
+  type DirectorySyncProgress,
+  type DirectorySyncResult,
+} from './usecases/sync-directory.ts';
 
 /** The release, from package.json: the Teams manifest's version, so each release can be uploaded. */
 export const APP_VERSION = ((): string => {
@@ -71,6 +76,11 @@ export interface Samtale {
   bot: BotDeps;
   jobs: Jobs;
   db: Database;
+  /**
+   * Brings the local directory in step with Entra ID now (m365 mode): waits for a sync under way
+   * anywhere, then runs one. Null in local mode, where the organisation is the database's own.
+   */
+  syncDirectory(onProgress?: (p: DirectorySyncProgress) => void): Promise<DirectorySyncResult | null>;
   close(): Promise<void>;
 }
 
@@ -179,15 +189,18 @@ export async function startSamtale(
       ? configuredGraph(config, logger)
       : null;
   const m365 =
-    config.mode === 'm365' && graph && config.tenantId ? { graph, tenantId: config.tenantId } : null;
+    config.mode === 'm365' && graph && config.tenantId
+      ? { graph, tenantId: config.tenantId, people: graphDirectorySource(graph, config.tenantId) }
+      : null;
   // Open pages hear of changes made through any instance: over LISTEN/NOTIFY on PostgreSQL, in
   // process on PGlite (one process by construction).
   const shared = db.raw.kind === 'postgres' ? await postgresChangeFeed(db.raw.connection, logger) : null;
   const changes = shared ?? inProcessChangeFeed();
   const deps: Deps = {
     store: sqlStore(db),
-    // Who leads whom: Entra ID through Graph in m365 mode (never older than the cache's 30 s), the demo locally.
-    directory: cachedDirectory(m365 ? graphDirectory(m365.graph, m365.tenantId) : dbDirectory(db), clock),
+    // Who leads whom, read from the database: Entra ID's people as the directory sync keeps them in
+    // m365 mode (a newcomer between two rounds read once from Graph), the demo organisation locally.
+    directory: cachedDirectory(m365 ? syncedDirectory(db, m365.people, clock) : dbDirectory(db), clock),
     clock,
     newId: randomUUID,
     templateCache: new Map(),
@@ -334,9 +347,14 @@ export async function startSamtale(
       },
       unsentReminders: () => bot.store.unsent(),
       abandonedReminders: (since) => bot.store.claimedBefore(since.toISOString()),
-      applyDirectoryChanges: async () => {
-        for (const tid of m365 ? [m365.tenantId] : config.seedDemo ? [DEMO_TENANT_ID] : []) {
-          const { moved } = await applyLeaderChanges(deps, tid);
+      directorySyncMinutes: config.directorySyncMinutes,
+      syncDirectory: async () => {
+        if (m365) {
+          const r = await syncDirectory(deps, m365.people, directoryCopy(db));
+          if (r === 'busy') logger.debug('directory sync already under way elsewhere');
+          else logger.info('directory synced', { ...r });
+        } else if (config.seedDemo) {
+          const { moved } = await applyLeaderChanges(deps, DEMO_TENANT_ID);
           if (moved > 0) logger.info('conversations moved to a new leader', { moved });
         }
       },
@@ -397,6 +415,14 @@ export async function startSamtale(
     jobs,
     deps,
     db,
+    async syncDirectory(onProgress) {
+      if (!m365) return null;
+      for (;;) {
+        const r = await syncDirectory(deps, m365.people, directoryCopy(db), onProgress ? { onProgress } : {});
+        if (r !== 'busy') return r;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    },
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -17,7 +17,9 @@ import { buildAppPackage } from './adapters/teams-package/build-app-package.ts';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DatabaseInUseError, type Database } from './adapters/db/database.ts';
-import { dbDirectory } from './adapters/directory/db-directory.ts';
+import { dbDirectory, directoryCopy } from './adapters/directory/db-directory.ts';
+import { graphDirectorySource } from './adapters/directory/graph-directory.ts';
+import { syncDirectory } from './usecases/sync-directory.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
 import { NO_EVENTS, type Deps } from './usecases/support.ts';
 import { verifyArchiveCopy } from './usecases/verify-archive-copy.ts';
@@ -203,6 +205,48 @@ async function migratePermissions() {
   }
 }
 
+/** directory sync: one delta round of Entra ID's people into the database now (m365 mode), with progress. */
+async function syncDirectoryNow() {
+  const config = loadConfig(process.env);
+  if (config.mode !== 'm365' || !config.tenantId)
+    throw new ConfigError([
+      "SAMTALE_MODE=m365 and TENANT_ID: in local mode the organisation is the database's own",
+    ]);
+  const db = await openDatabase(config, createLogger('warn'));
+  try {
+    await migrate(db);
+    const source = graphDirectorySource(configuredGraph(config, createLogger('warn')), config.tenantId);
+    const copy = directoryCopy(db);
+    const deps = cliDeps(db, config);
+    let shown = 0;
+    for (let waited = false; ; waited = true) {
+      const result = await syncDirectory(deps, source, copy, {
+        onProgress: (p) => {
+          // A line per 5 000 people: a full round of a large tenant takes minutes.
+          if (p.people - shown < 5_000) return;
+          shown = p.people;
+          process.stdout.write(`  ${p.people} people read (${p.full ? 'full round' : 'changes'}) …\n`);
+        },
+      });
+      if (result !== 'busy') {
+        process.stdout.write(
+          `${result.full ? 'full round' : 'changes since the last round'}: ${result.people} people in ${result.pages} pages; ` +
+            `${result.changed} updated, ${result.left} left or disabled` +
+            (result.restarts > 0
+              ? '; Entra ID had forgotten the last round, so this one read everyone'
+              : '') +
+            `; conversations moved to a new leader: ${result.moved}\n`,
+        );
+        return;
+      }
+      if (!waited) process.stdout.write('another sync is under way; waiting for it to finish …\n');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  } finally {
+    await db.close();
+  }
+}
+
 /** package: appPackage/build/samtale.zip from TEAMS_APP_ID, CLIENT_ID and PUBLIC_URL. */
 function buildPackage() {
   const config = loadPackageConfig(process.env);
@@ -258,6 +302,7 @@ const USAGE = `Usage: samtale [serve]            start the server
        samtale archive verify ID re-read an archived copy and check its checksum (exit 1 on mismatch)
        samtale archive provision create or complete the SharePoint libraries (records, salary), columns, views
        samtale archive migrate-permissions  give copies archived with their own permissions the library's
+       samtale directory sync    bring Entra ID's people, managers and departments into the database now (m365)
        samtale package           build appPackage/build/samtale.zip (TEAMS_APP_ID, CLIENT_ID, PUBLIC_URL)`;
 
 async function main(argv: string[]) {
@@ -272,6 +317,7 @@ async function main(argv: string[]) {
   if (command === 'archive' && sub === 'verify') return verifyArchive(argv[2]);
   if (command === 'archive' && sub === 'provision') return provisionArchive();
   if (command === 'archive' && sub === 'migrate-permissions') return migratePermissions();
+  if (command === 'directory' && sub === 'sync') return syncDirectoryNow();
   if (command === 'package') {
     buildPackage();
     return;

@@ -6,6 +6,7 @@ import type { KompassRound, RespondentGroup, RoundStatus, SubAreaScore } from '.
 import type { DueMessage, ReminderState } from './domain/reminders.ts';
 import type { AuditCheckpoint, AuditEvent, StoredAuditEvent } from './domain/audit.ts';
 import type { Json } from './domain/canonical-json.ts';
+import type { DirectoryChangeInput } from './domain/directory.ts';
 import type { Conversation, Reopening, Status } from './domain/conversation.ts';
 import type { AppRole } from './domain/policy.ts';
 import type { Answer } from './domain/answers.ts';
@@ -36,12 +37,78 @@ export interface Directory {
   units(tid: string): Promise<Unit[]>;
 }
 
+/** One person as a delta round reports them (see applyDirectoryChange for what each field means). */
+export type DirectoryChange = DirectoryChangeInput;
+
+/** One page of a delta round: more to come (next), or the round's end (deltaLink, for the next round). */
+export interface DirectoryDeltaPage {
+  changes: DirectoryChange[];
+  next?: string;
+  deltaLink?: string;
+}
+
+/** Entra ID's people, read as delta rounds (Graph /users/delta) and one person at a time. */
+export interface DirectorySource {
+  tenantId: string;
+  /** The first page of a full round (link null), or the page a next or delta link points to. Throws DirectoryResyncRequired when the link has expired. */
+  deltaPage(link: string | null): Promise<DirectoryDeltaPage>;
+  /** One person, for someone who signs in between two rounds. */
+  user(oid: string): Promise<DirectoryChange | undefined>;
+}
+
+/** The service no longer knows a delta link's state (410 Gone): only a new full round brings the copy back in step. */
+export class DirectoryResyncRequired extends Error {
+  constructor(detail: string) {
+    super(`directory sync must start over: ${detail}`);
+    this.name = 'DirectoryResyncRequired';
+  }
+}
+
+/** Where a tenant's directory sync stands. */
+export interface DirectorySyncState {
+  deltaLink: string | null;
+  nextLink: string | null;
+  /** The full round under way or last finished (its start, in ms), which marks who was seen. */
+  round: number | null;
+  fullRound: boolean;
+  syncedAt: string | null;
+  rounds: number;
+}
+
+/** The database's copy of the directory, written by the sync. */
+export interface DirectoryCopy {
+  syncState(tid: string): Promise<DirectorySyncState | undefined>;
+  /**
+   * Applies one page in one transaction and notes where the round stands. Returns the people whose
+   * manager changed, with their new manager.
+   */
+  applyPage(
+    tid: string,
+    changes: readonly DirectoryChange[],
+    state: Omit<DirectorySyncState, 'rounds' | 'syncedAt'>,
+    lease: { owner: string; ms: number },
+  ): Promise<{
+    changed: number;
+    removed: number;
+    managerChanged: { oid: string; managerOid: string | null }[];
+  }>;
+  /** Ends a round: the delta link kept; after a full round, everyone active not seen in it has left. */
+  finishRound(tid: string, deltaLink: string, at: string): Promise<{ left: number }>;
+  /** Forgets the delta link, so the next round is a full one. */
+  restart(tid: string): Promise<void>;
+  /** Takes the tenant's sync for leaseMs (false: another sync holds it); applyPage renews it. */
+  claim(tid: string, owner: string, leaseMs: number): Promise<boolean>;
+  release(tid: string, owner: string): Promise<void>;
+}
+
 export type SaveResult = { ok: true; answer: Answer } | { ok: false; current: Answer | null };
 
 export interface ConversationFilter {
   tid: string;
   period?: string;
   status?: Status;
+  /** Only these employees' conversations. */
+  employeeOids?: readonly string[];
 }
 
 /** Units' plans: one per unit and year, its goals, the staff's input and the goals' follow-up. */

@@ -85,6 +85,7 @@ export const configSchema = z.object({
     .default('7,2'),
   REMINDER_SIGNATURE_AFTER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   FOLLOW_UP_CADENCE: z.enum(['quarter', 'tertial']).default('quarter'),
+  DIRECTORY_SYNC_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
   CYCLE_DEADLINE: z
     .string()
     .regex(/^\d{2}-\d{2}$/, 'the HR cycle deadline as MM-DD, e.g. 12-15')
@@ -195,6 +196,8 @@ export interface Config {
   appIdUri: string | undefined;
   /** Who may frame the tab (the CSP's frame-ancestors); Teams and Microsoft 365 unless FRAME_ANCESTORS says. */
   frameAncestors: string[];
+  /** How often Entra ID's changes are brought into the local directory (m365 mode), in minutes. */
+  directorySyncMinutes: number;
   reminders: {
     preparationDays: number[];
     signatureAfterDays: number;
@@ -302,6 +305,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     proactiveInstall: c.PROACTIVE_INSTALL ?? false,
     appIdUri: c.APP_ID_URI,
     frameAncestors: c.FRAME_ANCESTORS ?? DEFAULT_FRAME_ANCESTORS,
+    directorySyncMinutes: c.DIRECTORY_SYNC_MINUTES,
     reminders: {
       preparationDays: c.REMINDER_PREPARATION_DAYS.split(',').map(Number),
       signatureAfterDays: c.REMINDER_SIGNATURE_AFTER_DAYS,

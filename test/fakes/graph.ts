@@ -89,6 +89,8 @@ export interface GraphFakeOptions {
   /** Share of requests (0–1) answered with a 503 or a dropped connection, before or after acting. */
   faultRate?: number;
   simpleUploadLimit?: number;
+  /** People per page of a /users/delta round (Graph chooses its own; about 200). */
+  deltaPageSize?: number;
 }
 
 export interface GraphFake {
@@ -111,8 +113,15 @@ export interface GraphFake {
   fill(library: string, n: number, fields: (i: number) => Record<string, string>): void;
   /** Apps installed for people through /users/{id}/teamwork/installedApps. */
   installs: { userId: string; appId: string }[];
-  /** A person in the fake directory, to change (a new manager) during a test. */
-  directoryUser(id: string): FakeUser | undefined;
+  /** A person in the fake directory (read only: change them with updateUser, so delta rounds see it). */
+  directoryUser(id: string): Readonly<FakeUser> | undefined;
+  /** Changes a person as Entra would: the next delta round reports the changed fields only. */
+  updateUser(id: string, patch: Partial<Omit<FakeUser, 'id'>>): void;
+  addUser(u: FakeUser): void;
+  /** Deletes a person: the next delta round reports them as removed. */
+  removeUser(id: string): void;
+  /** Forgets every delta round's state, as Entra does after a while: their links then answer 410. */
+  expireDeltaLinks(): void;
   /** Every directory request with the fields it asked for. */
   directoryRequests: { path: string; select: string[] }[];
   stats: {
@@ -195,6 +204,16 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     }
   >();
   const directoryRequests: { path: string; select: string[] }[] = [];
+  // The directory's change log for delta rounds: every change gets the next version; each field
+  // remembers the version it last changed in, so an incremental round carries what changed only.
+  const people = opts.directory ?? [];
+  const byId = new Map(people.map((u) => [u.id, u]));
+  let version = 0;
+  let deltaEpoch = 0;
+  const created = new Map<string, number>(people.map((u) => [u.id, 0]));
+  const fieldVersions = new Map<string, Map<string, number>>();
+  const removedManagers = new Map<string, string>();
+  const tombstones = new Map<string, number>();
   const installs: { userId: string; appId: string }[] = [];
   const stats = {
     requests: 0,
@@ -508,7 +527,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
           'BadRequest',
           'teamsApp@odata.bind must reference an app in the catalog.',
         );
-      if (!people.some((u) => u.id === m![1])) throw new GraphHttpError(404, 'NotFound', 'User not found.');
+      if (!byId.has(m[1]!)) throw new GraphHttpError(404, 'NotFound', 'User not found.');
       if (installs.some((i) => i.userId === m![1] && i.appId === app))
         throw new GraphHttpError(409, 'Conflict', 'The app is already installed for this user.');
       installs.push({ userId: m[1]!, appId: app });
@@ -771,7 +790,6 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
   }
 
   // The directory: users with paging ($top, $skiptoken), manager, directReports and $select.
-  const people = opts.directory ?? [];
   const userJson = (u: FakeUser, select: string[], expandManager: boolean) => {
     const all: Record<string, unknown> = {
       id: u.id,
@@ -786,7 +804,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     const out: Record<string, unknown> =
       select.length > 0 ? Object.fromEntries(select.map((k) => [k, all[k] ?? null])) : all;
     if (expandManager) {
-      const m = people.find((x) => x.id === u.managerId);
+      const m = u.managerId ? byId.get(u.managerId) : undefined;
       if (m) out.manager = { '@odata.type': '#microsoft.graph.user', id: m.id };
     }
     return out;
@@ -821,14 +839,15 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       };
     };
     let m: RegExpExecArray | null;
+    if (rest === '/users/delta' || rest === '/users/microsoft.graph.delta') return deltaRound(url, select);
     if (rest === '/users') return page(people);
     if ((m = /^\/users\/([^/]+)\/directReports(\/microsoft\.graph\.user)?$/.exec(rest))) {
-      if (!people.some((u) => u.id === m![1]))
+      if (!byId.has(m[1]!))
         throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${m[1]}' does not exist.`);
       return page(people.filter((u) => u.managerId === m![1]));
     }
     if ((m = /^\/users\/([^/]+)$/.exec(rest))) {
-      const u = people.find((x) => x.id === m![1]);
+      const u = byId.get(m[1]!);
       if (!u)
         throw new GraphHttpError(
           404,
@@ -838,6 +857,102 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       return { status: 200, body: userJson(u, select, expand.startsWith('manager')) };
     }
     throw new GraphHttpError(400, 'Request_BadRequest', `Unsupported directory request ${rest}`);
+  }
+
+  /** Graph's names for a person's fields, as $select asks for them. */
+  const FIELD_OF: Record<string, keyof FakeUser> = {
+    displayName: 'displayName',
+    userPrincipalName: 'userPrincipalName',
+    department: 'department',
+    accountEnabled: 'accountEnabled',
+    manager: 'managerId',
+  };
+  /**
+   * /users/delta: a round is pages of the people changed after the round's starting version and up to
+   * the version when it began (a full round: everyone), then a deltaLink for the next round. The
+   * $select of the first request is carried in the links, as Graph does; a link from before
+   * expireDeltaLinks() answers 410 resyncRequired.
+   */
+  function deltaRound(url: URL, select: string[]): { status: number; body?: unknown } {
+    const skip = url.searchParams.get('$skiptoken');
+    const delta = url.searchParams.get('$deltatoken');
+    type Token = { since: number; upTo: number; offset: number; select: string[]; epoch: number };
+    const read = (t: string): Token => {
+      try {
+        return JSON.parse(Buffer.from(t, 'base64url').toString()) as Token;
+      } catch {
+        throw new GraphHttpError(400, 'badRequest', 'The delta token is not valid.');
+      }
+    };
+    const token: Token = skip
+      ? read(skip)
+      : delta
+        ? { ...read(delta), offset: 0 }
+        : { since: -1, upTo: version, offset: 0, select, epoch: deltaEpoch };
+    if (delta) {
+      token.since = token.upTo;
+      token.upTo = version;
+    }
+    if (token.epoch !== deltaEpoch)
+      throw new GraphHttpError(
+        410,
+        'resyncRequired',
+        "Resync required. Replace any local items with the server's version (including deletes) if you're sure that the service was up to date with your local changes when you last sync'd.",
+      );
+    if ((skip || delta) && select.length > 0)
+      throw new GraphHttpError(
+        400,
+        'badRequest',
+        'Query parameters are carried in the link; do not add them again.',
+      );
+    const full = token.since < 0;
+    const fields = token.select.filter((f) => f !== 'id');
+    const changedIn = (id: string) => {
+      const c = created.get(id) ?? 0;
+      if (full || c > token.since) return c <= token.upTo ? fields : [];
+      const fv = fieldVersions.get(id);
+      return fields.filter((f) => {
+        const v = fv?.get(FIELD_OF[f] ?? f);
+        return v !== undefined && v > token.since && v <= token.upTo;
+      });
+    };
+    const entries: Record<string, unknown>[] = [];
+    for (const u of people) {
+      const changed = changedIn(u.id);
+      if (changed.length === 0) continue;
+      const out: Record<string, unknown> = { id: u.id };
+      for (const f of changed) {
+        if (f === 'manager') {
+          const gone = removedManagers.get(u.id);
+          if (u.managerId)
+            out['manager@delta'] = [{ '@odata.type': '#microsoft.graph.user', id: u.managerId }];
+          else if (!full && gone)
+            out['manager@delta'] = [
+              { '@odata.type': '#microsoft.graph.user', id: gone, '@removed': { reason: 'deleted' } },
+            ];
+        } else
+          out[f] = f === 'accountEnabled' ? (u.accountEnabled ?? true) : (u[FIELD_OF[f] ?? 'id'] ?? null);
+      }
+      entries.push(out);
+    }
+    if (!full)
+      for (const [id, v] of tombstones)
+        if (v > token.since && v <= token.upTo) entries.push({ id, '@removed': { reason: 'deleted' } });
+    const size = opts.deltaPageSize ?? 200;
+    const slice = entries.slice(token.offset, token.offset + size);
+    const link = (t: Token, key: '$skiptoken' | '$deltatoken') =>
+      `${origin}/v1.0/users/delta?${key}=${Buffer.from(JSON.stringify(t)).toString('base64url')}`;
+    return {
+      status: 200,
+      body: {
+        '@odata.context':
+          'https://graph.microsoft.com/v1.0/$metadata#users(displayName,userPrincipalName,department,accountEnabled,manager)',
+        value: slice,
+        ...(token.offset + size < entries.length
+          ? { '@odata.nextLink': link({ ...token, offset: token.offset + size }, '$skiptoken') }
+          : { '@odata.deltaLink': link({ ...token, offset: 0 }, '$deltatoken') }),
+      },
+    };
   }
 
   /** SharePoint REST under /_api/web: what provisioning and the permission migration call. */
@@ -1059,7 +1174,35 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     items,
     directoryRequests,
     installs,
-    directoryUser: (id) => people.find((u) => u.id === id),
+    directoryUser: (id) => byId.get(id),
+    updateUser: (id, patch) => {
+      const u = byId.get(id);
+      if (!u) throw new Error(`no such user ${id}`);
+      version++;
+      const fv = fieldVersions.get(id) ?? new Map<string, number>();
+      fieldVersions.set(id, fv);
+      if ('managerId' in patch && u.managerId && !patch.managerId) removedManagers.set(id, u.managerId);
+      for (const k of Object.keys(patch) as (keyof typeof patch)[]) fv.set(k, version);
+      Object.assign(u, patch);
+    },
+    addUser: (u) => {
+      version++;
+      people.push(u);
+      byId.set(u.id, u);
+      created.set(u.id, version);
+      tombstones.delete(u.id);
+    },
+    removeUser: (id) => {
+      const at = people.findIndex((u) => u.id === id);
+      if (at < 0) throw new Error(`no such user ${id}`);
+      version++;
+      people.splice(at, 1);
+      byId.delete(id);
+      tombstones.set(id, version);
+    },
+    expireDeltaLinks: () => {
+      deltaEpoch++;
+    },
     itemByPath: (path, library) =>
       [...lists.values()]
         .filter((l) => library === undefined || l.displayName === library)

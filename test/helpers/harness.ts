@@ -72,6 +72,8 @@ export async function startTestApp(
     logger: opts.logger ?? createLogger('silent'),
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
+  // In m365 mode the directory is the sync's copy: tests begin once the first round is in.
+  await app.syncDirectory();
   const tokens = new Map<string, string>();
 
   const call: TestApp['call'] = async (method, path, opts = {}) => {

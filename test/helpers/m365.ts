@@ -40,7 +40,7 @@ export interface M365Fakes {
 }
 
 export async function startM365Fakes(
-  opts: Partial<Pick<GraphFakeOptions, 'budget' | 'directory'>> = {},
+  opts: Partial<Pick<GraphFakeOptions, 'budget' | 'directory' | 'deltaPageSize'>> = {},
 ): Promise<M365Fakes> {
   const {
     entra,
@@ -54,6 +54,7 @@ export async function startM365Fakes(
     directory: opts.directory ?? demoDirectory(),
     catalog: [{ id: CATALOG_APP_ID, externalId: TEAMS_APP_ID }],
     ...(opts.budget ? { budget: opts.budget } : {}),
+    ...(opts.deltaPageSize ? { deltaPageSize: opts.deltaPageSize } : {}),
   });
   await provision();
   // The Bot Connector accepts only the bot's own app token from this tenant, as the real one does.

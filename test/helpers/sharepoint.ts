@@ -34,7 +34,7 @@ export interface SharePointFakes {
 }
 
 export interface SharePointFakeOptions extends Partial<
-  Pick<GraphFakeOptions, 'budget' | 'faultRate' | 'siteGrants' | 'directory' | 'catalog'>
+  Pick<GraphFakeOptions, 'budget' | 'faultRate' | 'siteGrants' | 'directory' | 'catalog' | 'deltaPageSize'>
 > {
   /** The app registration Samtale signs in with (default: an archive-only app). */
   app?: { clientId: string; clientSecret: string };
@@ -75,6 +75,7 @@ export async function startSharePointFakes(opts: SharePointFakeOptions = {}): Pr
     ...(opts.catalog ? { catalog: opts.catalog } : {}),
     ...(opts.budget ? { budget: opts.budget } : {}),
     ...(opts.faultRate ? { faultRate: opts.faultRate } : {}),
+    ...(opts.deltaPageSize ? { deltaPageSize: opts.deltaPageSize } : {}),
   });
   graphOrigin = graph.url;
   const env = {

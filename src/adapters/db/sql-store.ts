@@ -203,8 +203,9 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     },
     async conversationsInTenant(f: ConversationFilter) {
       const rows = await q.query<ConversationRow>(
-        `${CONV} where tid = $1 and ($2::text is null or period = $2) and ($3::text is null or status = $3) order by created_at desc, id`,
-        [f.tid, f.period ?? null, f.status ?? null],
+        `${CONV} where tid = $1 and ($2::text is null or period = $2) and ($3::text is null or status = $3)
+           and ($4::text[] is null or employee_oid = any($4::text[])) order by created_at desc, id`,
+        [f.tid, f.period ?? null, f.status ?? null, f.employeeOids ? [...f.employeeOids] : null],
       );
       return rows.map(toConversation);
     },

@@ -1,82 +1,81 @@
-// Who leads whom, from Entra ID through Microsoft Graph (app-only, User.Read.All): users with their
-// manager, direct reports, and the department as the unit. Only the fields used are selected; lists
-// are paged; wrap it in cachedDirectory for a bounded age. App roles come from the user's token.
+// Entra ID's people through Microsoft Graph (app-only, User.Read.All), read as delta rounds: the first
+// round brings everyone, later ones only what changed (users, their manager, their department as the
+// unit). Only the fields used are selected. App roles come from the user's token, not from here.
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { slug } from '../../domain/archive.ts';
-import type { Directory, DirectoryUser, Unit } from '../../ports.ts';
+import { DirectoryResyncRequired, type DirectoryChange, type DirectorySource } from '../../ports.ts';
 import type { AppGraph } from '../graph/app-graph.ts';
 
-const FIELDS = ['id', 'displayName', 'userPrincipalName', 'department', 'accountEnabled'];
+const FIELDS = ['displayName', 'userPrincipalName', 'department', 'accountEnabled'];
 
-interface GraphUser {
+interface DeltaUser {
   id: string;
-  displayName: string | null;
-  userPrincipalName: string | null;
-  department: string | null;
-  accountEnabled: boolean | null;
+  displayName?: string | null;
+  userPrincipalName?: string | null;
+  department?: string | null;
+  accountEnabled?: boolean | null;
+  '@removed'?: { reason: string };
+  'manager@delta'?: { id: string; '@removed'?: { reason: string } }[];
   manager?: { id: string } | null;
 }
 
-export function graphDirectory(graph: AppGraph, tenantId: string): Directory {
-  const toUser = (u: GraphUser, managerOid: string | null): DirectoryUser => ({
-    tid: tenantId,
-    oid: u.id,
-    name: u.displayName ?? u.userPrincipalName ?? u.id,
-    upn: u.userPrincipalName ?? '',
-    unitId: u.department ? slug(u.department) : null,
-    managerOid,
-    roles: [],
-  });
+interface DeltaResponse {
+  value: DeltaUser[];
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+}
 
-  async function all(path: string, expandManager: boolean): Promise<GraphUser[]> {
-    const out: GraphUser[] = [];
-    let request = graph.client.api(path).select(FIELDS).top(999);
-    if (expandManager) request = request.expand('manager($select=id)');
-    let page = (await request.get()) as { value: GraphUser[]; '@odata.nextLink'?: string };
-    out.push(...page.value);
-    while (page['@odata.nextLink']) {
-      page = (await graph.client.api(page['@odata.nextLink']).get()) as typeof page;
-      out.push(...page.value);
-    }
-    return out.filter((u) => u.accountEnabled !== false);
-  }
+// What Graph answers when a delta link's state is gone: 410 Gone, or one of these codes.
+const RESYNC_CODES = new Set(['resyncRequired', 'syncStateNotFound', 'syncStateInvalid']);
 
+const toChange = (u: DeltaUser): DirectoryChange => {
+  if (u['@removed']) return { oid: u.id, removed: true };
+  const change: DirectoryChange = { oid: u.id };
+  if ('displayName' in u) change.name = u.displayName ?? null;
+  if ('userPrincipalName' in u) change.upn = u.userPrincipalName ?? null;
+  if ('department' in u) change.department = u.department ?? null;
+  if ('accountEnabled' in u) change.enabled = u.accountEnabled ?? null;
+  const managers = u['manager@delta'];
+  if (managers) {
+    const current = managers.find((m) => !m['@removed']);
+    change.managerOid = current ? current.id : null;
+  } else if ('manager' in u) change.managerOid = u.manager?.id ?? null;
+  return change;
+};
+
+export function graphDirectorySource(graph: AppGraph, tenantId: string): DirectorySource {
   return {
-    async user(tid, oid) {
-      if (tid !== tenantId) return undefined;
+    tenantId,
+    async deltaPage(link) {
+      try {
+        const page = (await (link
+          ? graph.client.api(link).get()
+          : graph.client
+              .api('/users/delta')
+              .select([...FIELDS, 'manager'])
+              .get())) as DeltaResponse;
+        return {
+          changes: page.value.map(toChange),
+          ...(page['@odata.nextLink'] ? { next: page['@odata.nextLink'] } : {}),
+          ...(page['@odata.deltaLink'] ? { deltaLink: page['@odata.deltaLink'] } : {}),
+        };
+      } catch (e) {
+        if (e instanceof GraphError && (e.statusCode === 410 || RESYNC_CODES.has(e.code ?? '')))
+          throw new DirectoryResyncRequired(`${e.statusCode} ${e.code ?? ''}`.trim());
+        throw e;
+      }
+    },
+    async user(oid) {
       try {
         const u = (await graph.client
           .api(`/users/${encodeURIComponent(oid)}`)
-          .select(FIELDS)
+          .select(['id', ...FIELDS])
           .expand('manager($select=id)')
-          .get()) as GraphUser;
-        return u.accountEnabled === false ? undefined : toUser(u, u.manager?.id ?? null);
+          .get()) as DeltaUser;
+        return toChange({ ...u, manager: u.manager ?? null });
       } catch (e) {
         if (e instanceof GraphError && e.statusCode === 404) return undefined;
         throw e;
       }
-    },
-    async directReports(tid, managerOid) {
-      if (tid !== tenantId) return [];
-      try {
-        return (
-          await all(`/users/${encodeURIComponent(managerOid)}/directReports/microsoft.graph.user`, false)
-        ).map((u) => toUser(u, managerOid));
-      } catch (e) {
-        if (e instanceof GraphError && e.statusCode === 404) return [];
-        throw e;
-      }
-    },
-    async users(tid) {
-      if (tid !== tenantId) return [];
-      return (await all('/users', true)).map((u) => toUser(u, u.manager?.id ?? null));
-    },
-    async units(tid): Promise<Unit[]> {
-      if (tid !== tenantId) return [];
-      const departments = new Set(
-        (await all('/users', false)).flatMap((u) => (u.department ? [u.department] : [])),
-      );
-      return [...departments].sort().map((name) => ({ id: slug(name), name, parentId: null }));
     },
   };
 }

@@ -32,8 +32,10 @@ export interface JobHandlers {
   unsentReminders(): Promise<string[]>;
   /** Bundles a sender claimed before `since` and never finished: it died mid-send. */
   abandonedReminders(since: Date): Promise<string[]>;
-  /** Moves conversations not yet held to the employee's current leader. */
-  applyDirectoryChanges(): Promise<void>;
+  /** Brings the directory's changes in (m365) and moves conversations not yet held to the employee's current leader. */
+  syncDirectory(): Promise<void>;
+  /** Minutes between two directory syncs. */
+  directorySyncMinutes: number;
   /** Writes the audit chain's head into the archive as a checkpoint. */
   anchorAuditTrail(): Promise<void>;
 }
@@ -158,10 +160,15 @@ export async function startJobs(
   });
   await boss.schedule(REMINDER_SWEEP_QUEUE, '*/5 * * * *', null, { tz: 'Europe/Oslo' });
 
-  // Leader changes in the directory reach conversations not yet held within 15 minutes.
+  // The directory's changes, and the leader changes they bring, arrive every few minutes; one sync at
+  // a time across instances (a singleton queue), and one at start so a new installation fills its copy.
+  // A sync cut short goes on from its last page next time.
   await boss.createQueue(DIRECTORY_QUEUE, { policy: 'singleton', retryLimit: 0 });
-  await boss.work(DIRECTORY_QUEUE, () => handlers.applyDirectoryChanges());
-  await boss.schedule(DIRECTORY_QUEUE, '*/15 * * * *', null, { tz: 'Europe/Oslo' });
+  await boss.work(DIRECTORY_QUEUE, () => handlers.syncDirectory());
+  await boss.schedule(DIRECTORY_QUEUE, `*/${handlers.directorySyncMinutes} * * * *`, null, {
+    tz: 'Europe/Oslo',
+  });
+  await boss.send(DIRECTORY_QUEUE, null, { singletonKey: 'start' });
 
   // The audit chain's head goes into the archive every hour (and soon after archiving), so a
   // chain rewritten in the database is found by `audit verify` against the archive's copy.
