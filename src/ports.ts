@@ -531,21 +531,41 @@ export interface BotStore {
   removeReference(tid: string, oid: string, at: string): Promise<void>;
   optedOut(tid: string, oid: string): Promise<boolean>;
   reference(tid: string, oid: string): Promise<ChatReference | undefined>;
+  /** The chats of several people at once (a sweep's batch), by their oid. */
+  references(tid: string, oids: readonly string[]): Promise<Map<string, ChatReference>>;
   markUnreachable(flag: { tid: string; oid: string; reason: string; at: string }): Promise<void>;
   unreachable(tid: string): Promise<ChatReference[]>;
 
-  /** The state reminders are derived from, and who has a conversation (not cancelled) in the cycle's period, as `tid:oid`. */
-  reminderState(cyclePeriod: string): Promise<Omit<ReminderState, 'unplanned'> & { planned: Set<string> }>;
+  /**
+   * The people a sweep goes through, a batch at a time: the tenant's active people after `after`
+   * (by oid), at most `limit`.
+   */
+  recipients(tid: string, after: string | null, limit: number): Promise<string[]>;
+  /**
+   * The state reminders to these people are derived from: conversations and open items where they are
+   * a party or the leader, and (given the cycle's period) their direct reports with no conversation in it.
+   */
+  reminderState(
+    tid: string,
+    recipients: readonly string[],
+    cyclePeriod: string | null,
+  ): Promise<ReminderState>;
   /** Tenants with at least one chat: where reminders can go at all. */
   chatTenants(): Promise<string[]>;
   /** Which of these keys have been sent already. */
   sentKeys(keys: readonly string[]): Promise<Set<string>>;
-  messagedOn(day: string): Promise<Set<string>>;
+  /** Which of these people already have a bundle for the day. */
+  messagedOn(day: string, tid: string, oids: readonly string[]): Promise<Set<string>>;
   /** Records a bundle and its keys; false when this person already has one for the day. */
   addToOutbox(
     row: Pick<OutboxRow, 'id' | 'tid' | 'recipientOid' | 'day' | 'messages'>,
     at: string,
   ): Promise<boolean>;
+  /** Records a batch's bundles in one transaction; returns the ids recorded (not those already there). */
+  addAllToOutbox(
+    rows: readonly Pick<OutboxRow, 'id' | 'tid' | 'recipientOid' | 'day' | 'messages'>[],
+    at: string,
+  ): Promise<string[]>;
   /** Takes a bundle to send: pending (or left 'sending' by a crash) becomes sending. Undefined if another has it or it is done. */
   claim(id: string, at: string, staleBefore: string): Promise<OutboxRow | undefined>;
   markSent(id: string, activityId: string, at: string): Promise<void>;

@@ -1,4 +1,4 @@
-import { bundleForToday, dueMessages, maySendAt, osloTime, type ReminderState } from '../domain/reminders.ts';
+import { bundleForToday, dueMessages, maySendAt, osloTime, type DueMessage } from '../domain/reminders.ts';
 import { dueKompassMessages, type KompassInputState } from '../domain/kompass-reminders.ts';
 import {
   duePlanMessages,
@@ -7,76 +7,93 @@ import {
   type PlanNoticeState,
 } from '../domain/plan-reminders.ts';
 import { organisation, type Organisation } from './plan-support.ts';
-import type { ChatReference } from '../ports.ts';
 import type { BotDeps } from './bot-support.ts';
 import { nowIso, type Deps } from './support.ts';
+
+// People per batch: a sweep's memory is one batch's conversations and items, whatever the tenant's size.
+const BATCH = 1_000;
 
 /**
  * Works out what is due now from the state, bundles it per person (one message a day), and records
  * each bundle in the outbox before anything is sent. Returns the bundles to send. Outside 08–16 on
- * working days it does nothing; what was due meanwhile is still due at the next window.
+ * working days it does nothing; what was due meanwhile is still due at the next window. Goes through
+ * each tenant's people a batch at a time: a person's bundle needs only the state about them.
  */
-export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]> {
+export async function sweepReminders(
+  deps: Deps,
+  bot: BotDeps,
+  opts: { batch?: number } = {},
+): Promise<string[]> {
+  const size = opts.batch ?? BATCH;
   const now = deps.clock.now();
   const holidays = bot.holidays(now);
   if (!maySendAt(now, holidays)) return [];
   const today = osloTime(now).date;
-  const { planned, ...state } = await bot.store.reminderState(today.slice(0, 4));
   const { cycleDeadlineMonthDay, ...rest } = bot.settings;
   const settings = {
     ...rest,
     cycleDeadline: cycleDeadlineMonthDay ? `${today.slice(0, 4)}-${cycleDeadlineMonthDay}` : null,
   };
+  const cyclePeriod = settings.cycleDeadline ? today.slice(0, 4) : null;
 
   // Tenants with a chat: only there can anything be sent.
   const tenants = await bot.store.chatTenants();
-  const unplanned: ReminderState['unplanned'][number][] = [];
-  if (settings.cycleDeadline) {
-    for (const tid of tenants) {
-      const byLeader = new Map<string, string[]>();
-      for (const u of await deps.directory.users(tid)) {
-        if (u.managerOid && !planned.has(`${tid}:${u.oid}`))
-          byLeader.set(u.managerOid, [...(byLeader.get(u.managerOid) ?? []), u.oid]);
-      }
-      for (const [leaderOid, employeeOids] of byLeader) unplanned.push({ tid, leaderOid, employeeOids });
-    }
+  // Units' plans and Kommunekompass rounds: due per unit (a few hundred), worked out once, then handed
+  // to each batch by recipient.
+  const orgOf = organisations(deps);
+  const year = Number(today.slice(0, 4));
+  const perUnit = new Map<string, DueMessage[]>();
+  for (const m of [
+    ...duePlanMessages(await planGoalState(deps, orgOf, year), today, settings.cadence, holidays),
+    ...duePlanNotices(await planNoticeState(deps, orgOf, year)),
+    ...dueKompassMessages(await kompassInputState(deps, tenants), today, holidays),
+  ]) {
+    const k = `${m.tid}:${m.recipientOid}`;
+    perUnit.set(k, [...(perUnit.get(k) ?? []), m]);
   }
 
-  const orgOf = organisations(deps);
-  const due = [
-    ...dueMessages({ ...state, unplanned }, today, settings, holidays),
-    ...duePlanMessages(
-      await planGoalState(deps, orgOf, Number(today.slice(0, 4))),
-      today,
-      settings.cadence,
-      holidays,
-    ),
-    ...duePlanNotices(await planNoticeState(deps, orgOf, Number(today.slice(0, 4)))),
-    ...dueKompassMessages(await kompassInputState(deps, tenants), today, holidays),
-  ];
-  // Only people the bot can reach; the rest stay due and go out once they install the app.
-  // Each person's chat is looked up once per sweep.
-  const chats = new Map<string, { tid: string; oid: string; ref: ChatReference | undefined }>();
-  for (const m of due) {
-    const k = `${m.tid}:${m.recipientOid}`;
-    if (!chats.has(k))
-      chats.set(k, {
-        tid: m.tid,
-        oid: m.recipientOid,
-        ref: await bot.store.reference(m.tid, m.recipientOid),
-      });
+  const ids: string[] = [];
+  for (const tid of tenants) {
+    for (let after: string | null = null; ;) {
+      const batch = await bot.store.recipients(tid, after, size);
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1]!;
+      const inBatch = new Set(batch);
+      const state = await bot.store.reminderState(tid, batch, cyclePeriod);
+      const due = [
+        ...dueMessages(state, today, settings, holidays).filter((m) => inBatch.has(m.recipientOid)),
+        ...batch.flatMap((oid) => perUnit.get(`${tid}:${oid}`) ?? []),
+      ];
+      ids.push(...(await recordBundles(deps, bot, tid, due, today)));
+      if (batch.length < size) break;
+    }
   }
+  return ids;
+}
+
+/** One batch's due messages into the outbox, for the people the bot can reach. */
+async function recordBundles(
+  deps: Deps,
+  bot: BotDeps,
+  tid: string,
+  due: readonly DueMessage[],
+  today: string,
+): Promise<string[]> {
+  if (due.length === 0) return [];
+  const recipients = [...new Set(due.map((m) => m.recipientOid))];
+  // Only people the bot can reach; the rest stay due and go out once they install the app.
+  const chats = await bot.store.references(tid, recipients);
   const sendable = due.filter((m) => {
-    const ref = chats.get(`${m.tid}:${m.recipientOid}`)?.ref;
+    const ref = chats.get(m.recipientOid);
     return ref !== undefined && ref.unreachableAt === null;
   });
   // Proactive installation, when enabled: once a day at most per person without a chat, never for
   // someone who removed the app (nor for someone flagged unreachable: they have a chat). Their
   // reminders follow once Teams tells the bot about the installation.
   if (bot.installer) {
-    for (const { tid, oid, ref } of chats.values()) {
+    for (const oid of recipients) {
       if (
-        ref ||
+        chats.has(oid) ||
         (await bot.store.optedOut(tid, oid)) ||
         (await bot.store.installAttemptedOn(tid, oid, today))
       )
@@ -85,25 +102,22 @@ export async function sweepReminders(deps: Deps, bot: BotDeps): Promise<string[]
       await bot.store.noteInstallAttempt({ tid, oid, day: today, outcome, detail });
     }
   }
-
-  const ids: string[] = [];
-  const at = nowIso(deps);
-  for (const b of bundleForToday(
+  const bundles = bundleForToday(
     sendable,
     await bot.store.sentKeys(sendable.map((m) => m.key)),
-    await bot.store.messagedOn(today),
+    await bot.store.messagedOn(today, tid, recipients),
     today,
-  )) {
-    const id = `${b.tid}:${b.recipientOid}:${b.day}`;
-    if (
-      await bot.store.addToOutbox(
-        { id, tid: b.tid, recipientOid: b.recipientOid, day: b.day, messages: b.messages },
-        at,
-      )
-    )
-      ids.push(id);
-  }
-  return ids;
+  );
+  return bot.store.addAllToOutbox(
+    bundles.map((b) => ({
+      id: `${b.tid}:${b.recipientOid}:${b.day}`,
+      tid: b.tid,
+      recipientOid: b.recipientOid,
+      day: b.day,
+      messages: b.messages,
+    })),
+    nowIso(deps),
+  );
 }
 
 /** Each tenant's organisation, read once per sweep (both kinds of plan reminders need it). */

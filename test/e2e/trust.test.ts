@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conversationAt, path } from '../helpers/factory.ts';
-import { DEMO, type TestApp } from '../helpers/harness.ts';
+import { DEMO, DEMO_TENANT_ID, type TestApp } from '../helpers/harness.ts';
 import { shot, tabFixture } from '../helpers/tab.ts';
 
 /** Opens a conversation as a demo user, in a browser context of its own. */
@@ -141,7 +141,7 @@ describe('forms people can trust, in the browser', () => {
       await employee.locator('[data-field="struktur-1"]').getByRole('textbox').getAttribute('readonly'),
     ).toBeNull();
     // And the bot has a message for him: derived from the state, sent once.
-    const state = await t.app.bot.store.reminderState('2099');
+    const state = await t.app.bot.store.reminderState(DEMO_TENANT_ID, [DEMO.per], null);
     expect(state.conversations.find((c) => c.id === id)?.reopened?.voided).toEqual(['employee']);
     await leader.context().close();
     await employee.context().close();

@@ -60,6 +60,35 @@ const toOutbox = (r: OutboxDbRow): OutboxRow => ({
 });
 
 export function botStore(db: Database): BotStore {
+  const addAllToOutbox: BotStore['addAllToOutbox'] = async (rows, at) => {
+    if (rows.length === 0) return [];
+    return db.transaction(async (tx) => {
+      const inserted = await tx.query<{ id: string }>(
+        `insert into outbox (id, tid, recipient_oid, day, messages, status, created_at)
+         select r.id, r.tid, r.recipient_oid, r.day::date, r.messages::jsonb, 'pending', $6::timestamptz
+           from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) as r(id, tid, recipient_oid, day, messages)
+         on conflict do nothing returning id`,
+        [
+          rows.map((r) => r.id),
+          rows.map((r) => r.tid),
+          rows.map((r) => r.recipientOid),
+          rows.map((r) => r.day),
+          rows.map((r) => JSON.stringify(r.messages)),
+          at,
+        ],
+      );
+      const ids = new Set(inserted.map((r) => r.id));
+      const keys = rows
+        .filter((r) => ids.has(r.id))
+        .flatMap((r) => r.messages.map((m) => [m.key, r.id] as const));
+      if (keys.length > 0)
+        await tx.query(
+          'insert into outbox_keys (key, outbox_id) select * from unnest($1::text[], $2::text[])',
+          [keys.map(([k]) => k), keys.map(([, id]) => id)],
+        );
+      return rows.filter((r) => ids.has(r.id)).map((r) => r.id);
+    });
+  };
   return {
     async saveReference(ref) {
       // Installing again themselves lifts an earlier opt-out.
@@ -104,6 +133,13 @@ export function botStore(db: Database): BotStore {
       ]);
       return r ? toReference(r) : undefined;
     },
+    async references(tid, oids) {
+      const rows = await db.query<ReferenceRow>(
+        'select * from chat_references where tid = $1 and oid = any($2::text[])',
+        [tid, [...oids]],
+      );
+      return new Map(rows.map((r) => [r.oid, toReference(r)]));
+    },
     async markUnreachable({ tid, oid, reason, at }) {
       await db.query(
         'update chat_references set unreachable_at = $3, unreachable_reason = $4 where tid = $1 and oid = $2',
@@ -124,7 +160,16 @@ export function botStore(db: Database): BotStore {
       );
     },
 
-    async reminderState(cyclePeriod) {
+    async recipients(tid, after, limit) {
+      return (
+        await db.query<{ oid: string }>(
+          'select oid from users where tid = $1 and active and ($2::text is null or oid > $2) order by oid limit $3',
+          [tid, after, limit],
+        )
+      ).map((r) => r.oid);
+    },
+    async reminderState(tid, recipients, cyclePeriod) {
+      const who = [...recipients];
       const conversations = await db.query<{
         id: string;
         tid: string;
@@ -140,17 +185,29 @@ export function botStore(db: Database): BotStore {
         `select c.id, c.tid, c.template_key, c.status, c.leader_oid, c.employee_oid, c.scheduled_at, c.status_changed_at,
                 c.reopened, (select array_agg(s.oid) from signatures s where s.conversation_id = c.id) as signed_by
            from conversations c
-          where (c.status in ('planned','preparing') and c.scheduled_at is not null) or c.status = 'awaiting_signatures'
-             or (c.status = 'held' and c.reopened is not null)`,
+          where c.tid = $1 and (c.leader_oid = any($2::text[]) or c.employee_oid = any($2::text[]))
+            and ((c.status in ('planned','preparing') and c.scheduled_at is not null) or c.status = 'awaiting_signatures'
+             or (c.status = 'held' and c.reopened is not null))`,
+        [tid, who],
       );
       const items = await db.query<{ tid: string; owner_oid: string; leader_oid: string }>(
         `select c.tid, i.owner_oid, c.leader_oid from action_items i join conversations c on c.id = i.conversation_id
-          where i.owner_oid in (c.leader_oid, c.employee_oid) and i.status <> 'achieved' and c.status in ('signed','archived')`,
+          where c.tid = $1 and (i.owner_oid = any($2::text[]) or c.leader_oid = any($2::text[]))
+            and i.owner_oid in (c.leader_oid, c.employee_oid) and i.status <> 'achieved' and c.status in ('signed','archived')`,
+        [tid, who],
       );
-      const planned = await db.query<{ tid: string; employee_oid: string }>(
-        "select tid, employee_oid from conversations where period = $1 and status <> 'cancelled'",
-        [cyclePeriod],
-      );
+      const unplanned =
+        cyclePeriod === null
+          ? []
+          : await db.query<{ leader_oid: string; employee_oids: string[] }>(
+              `select u.manager_oid as leader_oid, array_agg(u.oid order by u.oid) as employee_oids
+                 from users u
+                where u.tid = $1 and u.active and u.manager_oid = any($2::text[])
+                  and not exists (select 1 from conversations c where c.tid = u.tid and c.employee_oid = u.oid
+                                   and c.period = $3 and c.status <> 'cancelled')
+                group by u.manager_oid`,
+              [tid, who, cyclePeriod],
+            );
       return {
         conversations: conversations.map((c) => ({
           id: c.id,
@@ -165,7 +222,7 @@ export function botStore(db: Database): BotStore {
           reopened: c.reopened,
         })),
         openItems: items.map((i) => ({ tid: i.tid, ownerOid: i.owner_oid, leaderOid: i.leader_oid })),
-        planned: new Set(planned.map((p) => `${p.tid}:${p.employee_oid}`)),
+        unplanned: unplanned.map((u) => ({ tid, leaderOid: u.leader_oid, employeeOids: u.employee_oids })),
       };
     },
     async sentKeys(keys) {
@@ -176,28 +233,19 @@ export function botStore(db: Database): BotStore {
         ).map((r) => r.key),
       );
     },
-    async messagedOn(d) {
+    async messagedOn(d, tid, oids) {
       return new Set(
         (
-          await db.query<{ tid: string; recipient_oid: string }>(
-            'select tid, recipient_oid from outbox where day = $1',
-            [d],
+          await db.query<{ recipient_oid: string }>(
+            'select recipient_oid from outbox where day = $1 and tid = $2 and recipient_oid = any($3::text[])',
+            [d, tid, [...oids]],
           )
         ).map((r) => r.recipient_oid),
       );
     },
+    addAllToOutbox,
     async addToOutbox(row, at) {
-      return db.transaction(async (tx) => {
-        const inserted = await tx.query<{ id: string }>(
-          `insert into outbox (id, tid, recipient_oid, day, messages, status, created_at) values ($1,$2,$3,$4,$5,'pending',$6)
-           on conflict do nothing returning id`,
-          [row.id, row.tid, row.recipientOid, row.day, JSON.stringify(row.messages), at],
-        );
-        if (inserted.length === 0) return false;
-        for (const m of row.messages)
-          await tx.query('insert into outbox_keys (key, outbox_id) values ($1,$2)', [m.key, row.id]);
-        return true;
-      });
+      return (await addAllToOutbox([row], at)).length > 0;
     },
     async claim(id, at, staleBefore) {
       const [r] = await db.query<OutboxDbRow>(
