@@ -395,16 +395,17 @@ export interface Store {
   ): Promise<ArchiveCopyRow[]>;
   /** The copy now has the library's permissions only (and, when it moved, its new location). */
   markPermissionsMigrated(conversationId: string, part: ArchivePart, location: string | null): Promise<void>;
-  /** Every archived copy in a tenant with what HR filters on; newest first. */
-  archiveIndex(tid: string): Promise<
-    (ArchiveCopyRow & {
-      templateKey: string;
-      period: string;
-      unitId: string | null;
-      employeeOid: string;
-      leaderOid: string;
-    })[]
-  >;
+  /**
+   * One page of a tenant's archived copies, newest first, with what HR filters on and the people's
+   * names; after: the last copy of the page before. The total counts every copy the filter matches.
+   */
+  archivePage(
+    tid: string,
+    filter: ArchivePageFilter,
+    page: { limit: number; after?: ArchivePageCursor },
+  ): Promise<{ rows: ArchivePageRow[]; total: number; years: string[] }>;
+  /** Conversations in a period counted per unit, template and status: HR's figures, no content. */
+  completionCounts(tid: string, period: string): Promise<CompletionCount[]>;
 
   appendAudit(e: AuditEvent): Promise<void>;
   auditTrail(): Promise<{ head: string; events: StoredAuditEvent[] }>;
@@ -413,6 +414,33 @@ export interface Store {
 }
 
 export type PlanCopyKind = 'adopted' | 'report';
+
+export interface ArchivePageFilter {
+  /** The year the copy was archived (its path's first folder). */
+  year?: string | undefined;
+  templateKey?: string | undefined;
+  unitId?: string | undefined;
+  /** Whether Punkt 4 copies are listed (HR with the salary role). */
+  salary: boolean;
+}
+export interface ArchivePageCursor {
+  archivedAt: string;
+  conversationId: string;
+  part: ArchivePart;
+}
+export interface ArchivePageRow extends ArchiveCopyRow {
+  templateKey: string;
+  period: string;
+  unitId: string | null;
+  employeeName: string;
+  leaderName: string;
+}
+export interface CompletionCount {
+  unitId: string | null;
+  templateKey: string;
+  status: Status;
+  n: number;
+}
 
 /** A document archived beside the records: a unit plan's copy, or a Kommunekompass report. */
 export type DocumentJob = { type: 'plan'; id: string; kind: PlanCopyKind } | { type: 'kompass'; id: string };

@@ -66,6 +66,11 @@ export const archiveQuery = z.strictObject({
     .string()
     .regex(/^[a-z0-9-]{1,64}$/)
     .optional(),
+  /** Where the page begins: the `next` of the page before (opaque). */
+  after: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/)
+    .optional(),
 });
 export const archivePartParams = z.strictObject({ id: uuid, part: z.enum(['record', 'salary']) });
 

@@ -241,7 +241,12 @@ export const archiveEntry = z.strictObject({
   file: z.string(),
 });
 export const archiveListing = z.strictObject({
+  /** One page, newest first. */
   entries: z.array(archiveEntry),
+  /** Copies the filter matches in all. */
+  total: count,
+  /** The next page's `after`, or null on the last page. */
+  next: z.string().nullable(),
   years: z.array(z.string()),
   units: z.array(z.strictObject({ id: z.string(), name: z.string() })),
 });

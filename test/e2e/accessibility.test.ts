@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tabTo } from './keyboard.ts';
-import { DEMO, DEMO_TENANT_ID, type TestApp } from '../helpers/harness.ts';
+import { DEMO, DEMO_TENANT_ID, waitForArchiving, type TestApp } from '../helpers/harness.ts';
 import { layoutProblems } from './layout.ts';
 import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
 
@@ -297,6 +297,48 @@ describe('universal design (WCAG 2.1 AA)', () => {
       const section = page.getByRole('region', { name: 'Kan ikke nås i Teams' });
       await section.getByText('Marte Olsen').waitFor();
       expect(await section.getByRole('listitem').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+  it('HR pages through a large archive with the keyboard: 50 at a time, the count in words', async () => {
+    await waitForArchiving(t);
+    // 70 copies from 2019 of people who have since left (kept in the directory copy for their names).
+    await t.app.db.query(
+      `insert into users (tid, oid, name, upn, unit_id, manager_oid, active)
+       select $1, 'former-' || g, 'Tidligere ansatt ' || g, 'former' || g || '@fjordvik.example', 'helse', $2, false
+         from generate_series(1, 70) g`,
+      [DEMO_TENANT_ID, DEMO.ola],
+    );
+    await t.app.db.query(
+      `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, created_by, created_at, updated_at, status_changed_at)
+       select gen_random_uuid(), $1, 'medarbeidersamtale-10-faktor', c.template_version, '2019', 'archived', $2, 'former-' || g, 'helse', $2, now(), now(), now()
+         from generate_series(1, 70) g, (select template_version from conversations where template_key = 'medarbeidersamtale-10-faktor' limit 1) c`,
+      [DEMO_TENANT_ID, DEMO.ola],
+    );
+    await t.app.db.query(
+      `insert into archive_copies (conversation_id, part, path, location, checksum, content_hash, archived_at)
+       select id, 'record', '2019/medarbeidersamtale-10-faktor/' || employee_oid || '.pdf', '/nowhere', 'x', 'x', timestamptz '2019-06-01'
+         from conversations where employee_oid like 'former-%'`,
+    );
+    const total = (await t.app.db.query<{ n: number }>('select count(*)::int as n from archive_copies'))[0]!
+      .n;
+    const { context, page } = await signedIn(browser, t.url, 'Lars Bakke');
+    try {
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.goto(`${t.url}/hr`);
+      await page.getByText(`Viser 50 av ${total}`).waitFor();
+      await tabTo(page, (el) => el.role === 'button' && el.name === 'Vis flere');
+      await page.keyboard.press('Enter');
+      await page.getByText(`Viser ${total} av ${total}`).waitFor();
+      expect(await page.getByRole('button', { name: 'Vis flere' }).count()).toBe(0);
+      expect(await page.getByText('Tidligere ansatt 70', { exact: true }).count()).toBe(1);
+      const problems = await layoutProblems(page);
+      const axe = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      expect([...problems, ...axe.violations.map((v) => v.id)]).toEqual([]);
+      await shot(page, 'hr-arkiv-alle-sider-320');
     } finally {
       await context.close();
     }

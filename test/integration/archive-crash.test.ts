@@ -77,7 +77,7 @@ describe.each(['local folder', 'SharePoint'] as const)(
         const b = await start(dataDir);
         children.push(b.child);
         const callerB = callerFor(b.url);
-        let listing: ResponseOf<'listArchive'> = { entries: [], years: [], units: [] };
+        let listing: ResponseOf<'listArchive'> = { entries: [], total: 0, next: null, years: [], units: [] };
         // Jobs the killed process held miss their heartbeat (10 s) and run again; allow for that.
         for (let i = 0; i < 900; i++) {
           listing = await archive(callerB);

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.ts';
 import { conversationAt, path } from '../helpers/factory.ts';
-import { DEMO, startTestApp, waitForArchiving, type Client, type TestApp } from '../helpers/harness.ts';
+import {
+  DEMO,
+  DEMO_TENANT_ID,
+  startTestApp,
+  waitForArchiving,
+  type Client,
+  type TestApp,
+} from '../helpers/harness.ts';
+import type { ResponseOf } from '../../src/contract/endpoints.ts';
 
 for (const backend of await backends()) {
   describe(`archiving is a background job (pg-boss on ${backend.name})`, () => {
@@ -86,6 +94,56 @@ for (const backend of await backends()) {
         [id],
       );
       expect(events.map((e) => e.action)).toEqual(['archive.stored', 'record.archived']);
+    });
+
+    it('HR pages through a large archive newest first: every copy once, the total, the filter kept', async () => {
+      await waitForArchiving(t);
+      // 130 older copies from earlier years, as a large municipality's archive holds them.
+      await t.app.db.query(
+        `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, created_by, created_at, updated_at, status_changed_at)
+         select gen_random_uuid(), $1, 'medarbeidersamtale-10-faktor', c.template_version, 'P' || g, 'archived', $2, $3, 'helse', $2, now(), now(), now()
+           from generate_series(1, 130) g, (select template_version from conversations where template_key = 'medarbeidersamtale-10-faktor' limit 1) c`,
+        [DEMO_TENANT_ID, DEMO.ola, DEMO.per],
+      );
+      await t.app.db.query(
+        `insert into archive_copies (conversation_id, part, path, location, checksum, content_hash, archived_at)
+         select id, 'record', '2019/medarbeidersamtale-10-faktor/' || period || '.pdf', '/nowhere', 'x', 'x',
+                timestamptz '2019-06-01' + (substr(period, 2)::int * interval '1 hour')
+           from conversations where period like 'P%'`,
+      );
+      const hilde = await t.as(DEMO.hilde);
+      type Page = ResponseOf<'listArchive'>;
+      const seen: Page['entries'] = [];
+      let next: string | null = null;
+      let pages = 0;
+      do {
+        const query: string = next ? `?year=2019&after=${next}` : '?year=2019';
+        const page = await hilde<Page>('GET', `/api/hr/archive${query}`);
+        expect(page.status).toBe(200);
+        expect(page.body.total).toBe(130);
+        expect(page.body.entries.length).toBeLessThanOrEqual(50);
+        seen.push(...page.body.entries);
+        next = page.body.next;
+        pages++;
+      } while (next && pages < 10);
+      expect(pages).toBe(3);
+      expect(new Set(seen.map((e) => e.conversationId)).size).toBe(130);
+      expect(seen.every((e) => e.year === '2019' && e.employee === 'Per Johansen' && e.unit !== '')).toBe(
+        true,
+      );
+      // Newest first: P130 was archived last.
+      expect(seen[0]!.period).toBe('P130');
+      expect(seen.map((e) => e.archivedAt)).toEqual([...seen.map((e) => e.archivedAt)].sort().reverse());
+      // All years together: the newer copies come first, then these.
+      const all = (await hilde<Page>('GET', '/api/hr/archive')).body;
+      const [records] = await t.app.db.query<{ n: number }>(
+        "select count(*)::int as n from archive_copies where part = 'record'",
+      );
+      expect(all.total).toBe(records!.n);
+      expect(all.entries[0]!.year).not.toBe('2019');
+      expect(all.years).toContain('2019');
+      // A cursor that is not one of ours is refused, not passed to the database.
+      expect((await hilde('GET', '/api/hr/archive?after=bm90LWEtY3Vyc29y')).status).toBe(400);
     });
   });
 }

@@ -532,28 +532,62 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         ],
       );
     },
-    async archiveIndex(tid) {
+    async archivePage(tid, f, page) {
+      // Names from the directory copy in the same query: a page never looks people up one by one.
+      const where = `c.tid = $1 and ($2::text is null or left(a.path, 4) = $2) and ($3::text is null or c.template_key = $3)
+        and ($4::text is null or c.unit_id = $4) and (a.part = 'record' or $5)`;
+      const args = [tid, f.year ?? null, f.templateKey ?? null, f.unitId ?? null, f.salary];
+      const after = page.after;
       const rows = await q.query<
         CopyDbRow & {
           template_key: string;
           period: string;
           unit_id: string | null;
+          employee_name: string | null;
+          leader_name: string | null;
           employee_oid: string;
           leader_oid: string;
         }
       >(
-        `select a.*, c.template_key, c.period, c.unit_id, c.employee_oid, c.leader_oid from archive_copies a join conversations c on c.id = a.conversation_id
-          where c.tid = $1 order by a.archived_at desc, a.conversation_id, a.part`,
-        [tid],
+        `select a.*, c.template_key, c.period, c.unit_id, c.employee_oid, c.leader_oid, e.name as employee_name, l.name as leader_name
+           from archive_copies a join conversations c on c.id = a.conversation_id
+           left join users e on e.tid = c.tid and e.oid = c.employee_oid
+           left join users l on l.tid = c.tid and l.oid = c.leader_oid
+          where ${where}
+            and ($6::timestamptz is null or (a.archived_at, a.conversation_id::text, a.part) < ($6::timestamptz, $7::text, $8::text))
+          order by a.archived_at desc, a.conversation_id::text desc, a.part desc
+          limit $9`,
+        [...args, after?.archivedAt ?? null, after?.conversationId ?? null, after?.part ?? null, page.limit],
       );
-      return rows.map((r) => ({
-        ...copyRow(r),
-        templateKey: r.template_key,
-        period: r.period,
-        unitId: r.unit_id,
-        employeeOid: r.employee_oid,
-        leaderOid: r.leader_oid,
-      }));
+      const [counted] = await q.query<{ n: number }>(
+        `select count(*)::int as n from archive_copies a join conversations c on c.id = a.conversation_id where ${where}`,
+        args,
+      );
+      const years = await q.query<{ y: string }>(
+        `select distinct left(a.path, 4) as y from archive_copies a join conversations c on c.id = a.conversation_id
+          where c.tid = $1 and (a.part = 'record' or $2) order by y desc`,
+        [tid, f.salary],
+      );
+      return {
+        rows: rows.map((r) => ({
+          ...copyRow(r),
+          templateKey: r.template_key,
+          period: r.period,
+          unitId: r.unit_id,
+          employeeName: r.employee_name ?? r.employee_oid,
+          leaderName: r.leader_name ?? r.leader_oid,
+        })),
+        total: counted?.n ?? 0,
+        years: years.map((y) => y.y),
+      };
+    },
+    async completionCounts(tid, period) {
+      const rows = await q.query<{ unit_id: string | null; template_key: string; status: Status; n: number }>(
+        `select unit_id, template_key, status, count(*)::int as n from conversations
+          where tid = $1 and period = $2 group by unit_id, template_key, status`,
+        [tid, period],
+      );
+      return rows.map((r) => ({ unitId: r.unit_id, templateKey: r.template_key, status: r.status, n: r.n }));
     },
     async awaitingArchive() {
       return (

@@ -257,6 +257,8 @@ export const en: Words = {
     colPart: 'Part',
     openPdf: 'Open PDF for {name} {period}',
     archiveEmpty: 'No archived records match these filters.',
+    archiveShown: 'Showing {shown} of {total}',
+    archiveMore: 'Show more',
     retry: 'Try again',
     conflictTheirsNoName: 'Saved text',
     rowNumber: 'No.',

@@ -255,6 +255,8 @@ export const nb = {
     colPart: 'Del',
     openPdf: 'Åpne PDF for {name} {period}',
     archiveEmpty: 'Ingen arkiverte referater med disse filtrene.',
+    archiveShown: 'Viser {shown} av {total}',
+    archiveMore: 'Vis flere',
     retry: 'Prøv igjen',
     conflictTheirsNoName: 'Lagret tekst',
     rowNumber: 'Nr.',

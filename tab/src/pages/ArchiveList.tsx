@@ -26,6 +26,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     margin: `${tokens.spacingVerticalM} 0`,
   },
+  more: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    marginTop: tokens.spacingVerticalM,
+  },
 });
 
 /** HR's archive: filter by year, type and unit, open each PDF (the server logs every opening). */
@@ -36,6 +43,7 @@ export function ArchiveList({ api }: { api: Api }) {
   const [type, setType] = useState('');
   const [unit, setUnit] = useState('');
   const [data, setData] = useState<ArchiveListing | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [types, setTypes] = useState<TemplateSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
 
@@ -51,6 +59,19 @@ export function ArchiveList({ api }: { api: Api }) {
       (e: unknown) => setError(errorText(e)),
     );
   }, [api]);
+
+  // The next page is added below the rows already shown, so a person reading the list keeps their place.
+  const more = () => {
+    if (!data?.next) return;
+    setLoadingMore(true);
+    api
+      .call('listArchive', { query: { year, templateKey: type, unitId: unit, after: data.next } })
+      .then(
+        (page) => setData({ ...page, entries: [...data.entries, ...page.entries] }),
+        (e: unknown) => setError(errorText(e)),
+      )
+      .finally(() => setLoadingMore(false));
+  };
 
   const open = (e: ArchiveEntry) =>
     openPdf(api, e.conversationId, e.part).catch((err: unknown) => setError(errorText(err)));
@@ -131,6 +152,18 @@ export function ArchiveList({ api }: { api: Api }) {
               ))}
             </TableBody>
           </Table>
+        </div>
+      )}
+      {data && data.entries.length > 0 && (
+        <div className={styles.more}>
+          <Text role="status">
+            {t('archiveShown', { shown: String(data.entries.length), total: String(data.total) })}
+          </Text>
+          {data.next && (
+            <Button onClick={more} disabled={loadingMore}>
+              {t('archiveMore')}
+            </Button>
+          )}
         </div>
       )}
     </section>
