@@ -1,9 +1,10 @@
-// npm run bench -- <scenario>   Scenarios: save-answer, tab, archive, fanout, scale-out, cycle
+// npm run bench -- <scenario>   Scenarios: save-answer, tab, archive, fanout, scale-out, scale, cycle
 import { archiveBench } from './archive.ts';
 import { cycleBench } from './cycle.ts';
 import { fanoutBench } from './fanout.ts';
 import { saveAnswerBench } from './save-answer.ts';
 import { scaleOutBench } from './scale-out.ts';
+import { scaleBench } from './scale.ts';
 import { tabBench } from './tab.ts';
 
 const scenarios: Record<string, (args: string[]) => Promise<void>> = {
@@ -12,6 +13,7 @@ const scenarios: Record<string, (args: string[]) => Promise<void>> = {
   archive: archiveBench,
   fanout: fanoutBench,
   'scale-out': scaleOutBench,
+  scale: scaleBench,
   cycle: cycleBench,
 };
 
