@@ -22,6 +22,7 @@ import { createHttpApp } from './http/app.ts';
 import { localFolderArchive } from './adapters/archive/local-folder.ts';
 import { sharePointArchive } from './adapters/archive/sharepoint.ts';
 import { appGraph, type AppGraph } from './adapters/graph/app-graph.ts';
+import { postgresHold } from './adapters/graph/shared-hold.ts';
 import { answerRoutes } from './http/routes/answers.ts';
 import { planRoutes } from './http/routes/plans.ts';
 import { kompassRoutes } from './http/routes/kompass.ts';
@@ -96,8 +97,12 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   );
 }
 
-/** App-only Graph for the tenant in the configuration (the archive's SharePoint library). */
-export function configuredGraph(config: Config, logger: Logger): AppGraph {
+/**
+ * App-only Graph for the tenant in the configuration (the directory and the archive's SharePoint
+ * libraries). On a PostgreSQL server (several instances), a Retry-After one instance is told of holds
+ * them all.
+ */
+export function configuredGraph(config: Config, logger: Logger, db?: Database): AppGraph {
   if (!config.tenantId || !config.clientId || !config.clientSecret)
     throw new StartupError('TENANT_ID, CLIENT_ID and CLIENT_SECRET are needed to call Microsoft Graph');
   return appGraph({
@@ -107,6 +112,9 @@ export function configuredGraph(config: Config, logger: Logger): AppGraph {
     authorityHost: config.authorityHost,
     graphUrl: config.graphUrl,
     logger,
+    ...(db?.dialect === 'postgres'
+      ? { sharedHold: postgresHold(db, `${config.tenantId}/${config.clientId}`) }
+      : {}),
   });
 }
 
@@ -186,7 +194,7 @@ export async function startSamtale(
   // One app-only Graph connection (one token cache, one throttle gate) for the directory and the archive.
   const graph =
     config.mode === 'm365' || config.archive.backend === 'sharepoint'
-      ? configuredGraph(config, logger)
+      ? configuredGraph(config, logger, db)
       : null;
   const m365 =
     config.mode === 'm365' && graph && config.tenantId

@@ -177,7 +177,10 @@ async function migratePermissions() {
   const db = await openDatabase(config, createLogger('warn'));
   try {
     await migrate(db);
-    const deps = { ...cliDeps(db, config), archive: configuredArchive(config, createLogger('warn')) };
+    const logger = createLogger('warn');
+    // The copies move with Retry-After shared with the running instances (PostgreSQL).
+    const graph = config.archive.backend === 'sharepoint' ? configuredGraph(config, logger, db) : null;
+    const deps = { ...cliDeps(db, config), archive: configuredArchive(config, logger, graph) };
     const total =
       (
         await db.query<{ n: number }>('select count(*)::int as n from archive_copies where item_permissions')
@@ -215,7 +218,7 @@ async function syncDirectoryNow() {
   const db = await openDatabase(config, createLogger('warn'));
   try {
     await migrate(db);
-    const source = graphDirectorySource(configuredGraph(config, createLogger('warn')), config.tenantId);
+    const source = graphDirectorySource(configuredGraph(config, createLogger('warn'), db), config.tenantId);
     const copy = directoryCopy(db);
     const deps = cliDeps(db, config);
     let shown = 0;

@@ -57,7 +57,7 @@ export async function sweepReminders(
     for (let after: string | null = null; ;) {
       const batch = await bot.store.recipients(tid, after, size);
       if (batch.length === 0) break;
-      after = batch[batch.length - 1]!;
+      after = batch[batch.length - 1] ?? null;
       const inBatch = new Set(batch);
       const state = await bot.store.reminderState(tid, batch, cyclePeriod);
       const due = [

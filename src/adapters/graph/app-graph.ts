@@ -26,6 +26,8 @@ export interface AppGraphOptions {
   /** https://graph.microsoft.com, or a national cloud's. */
   graphUrl: string;
   logger: Logger;
+  /** Retry-After shared with the other instances (several instances on one PostgreSQL). */
+  sharedHold?: SharedHold;
 }
 
 /**
@@ -43,13 +45,45 @@ export function resourceUnits(method: string, url: string): number {
   return /\/(lists|columns|views|children)$/.test(pathname) ? 2 : 1;
 }
 
-/** Shared between requests: SharePoint's Retry-After applies to the app, not to one request. */
+/** Where one instance's Retry-After reaches the others that call Graph as the same app. */
+export interface SharedHold {
+  /** The latest moment (ms since the epoch) any instance was asked to wait until. */
+  read(): Promise<number>;
+  write(notBefore: number): Promise<void>;
+}
+
+/**
+ * Shared between requests: SharePoint's Retry-After applies to the app, not to one request, nor to
+ * one instance. With a shared hold, a wait one instance is told of holds the others too; they look at
+ * most once a second, so a request costs no extra query.
+ */
 export class ThrottleGate {
   private notBefore = 0;
+  private readonly shared: SharedHold | undefined;
+  private checkedAt = 0;
+  private checking: Promise<void> | undefined;
+  constructor(shared?: SharedHold) {
+    this.shared = shared;
+  }
   holdFor(seconds: number): void {
     this.notBefore = Math.max(this.notBefore, Date.now() + seconds * 1000);
+    // Best effort: if the database is away, this instance still waits, and the others learn from their own 429.
+    this.shared?.write(this.notBefore).catch(() => undefined);
   }
   async pass(): Promise<void> {
+    if (this.shared && Date.now() - this.checkedAt >= 1000) {
+      this.checking ??= this.shared
+        .read()
+        .then((t) => {
+          this.notBefore = Math.max(this.notBefore, t);
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          this.checkedAt = Date.now();
+          this.checking = undefined;
+        });
+      await this.checking;
+    }
     for (let wait = this.notBefore - Date.now(); wait > 0; wait = this.notBefore - Date.now())
       await new Promise((r) => setTimeout(r, wait));
   }
@@ -137,7 +171,7 @@ export function appGraph(opts: AppGraphOptions): AppGraph {
     return result.accessToken;
   };
   const graphUrl = new URL(opts.graphUrl);
-  const gate = new ThrottleGate();
+  const gate = new ThrottleGate(opts.sharedHold);
   const meter = new ResourceUnitMeter();
   const first = new AuthenticationHandler({ getAccessToken: () => tokenFor(graphUrl.origin) });
   const chain: Middleware[] = [
