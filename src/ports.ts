@@ -32,7 +32,14 @@ export interface Unit {
 /** Who leads whom: the demo organisation locally, Entra ID through Graph in m365 mode. */
 export interface Directory {
   user(tid: string, oid: string): Promise<DirectoryUser | undefined>;
-  directReports(tid: string, managerOid: string): Promise<DirectoryUser[]>;
+  /** By name; a page of them when asked (after: the last name and oid of the page before). */
+  directReports(
+    tid: string,
+    managerOid: string,
+    page?: { limit: number; after?: { name: string; oid: string } },
+  ): Promise<DirectoryUser[]>;
+  /** How many people someone leads directly. */
+  countDirectReports(tid: string, managerOid: string): Promise<number>;
   users(tid: string): Promise<DirectoryUser[]>;
   units(tid: string): Promise<Unit[]>;
 }

@@ -295,7 +295,7 @@ const specs = {
     summary: 'My direct reports and the status of their conversations',
     tag: 'team',
     auth: 'user',
-    query: req.periodQuery,
+    query: req.teamQuery,
     response: view.teamView,
     errors: [],
   },

@@ -20,6 +20,12 @@ export const idParams = z.strictObject({ id: uuid });
 export const answerParams = z.strictObject({ id: uuid, fieldId });
 export const keyParams = z.strictObject({ key: templateKey });
 export const periodQuery = z.strictObject({ period: period.optional() });
+/** Where a page begins: the `next` of the page before (opaque). */
+const pageCursor = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,400}$/)
+  .optional();
+export const teamQuery = z.strictObject({ period: period.optional(), after: pageCursor });
 
 export const planBody = z.strictObject({
   templateKey,
@@ -66,11 +72,7 @@ export const archiveQuery = z.strictObject({
     .string()
     .regex(/^[a-z0-9-]{1,64}$/)
     .optional(),
-  /** Where the page begins: the `next` of the page before (opaque). */
-  after: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,400}$/)
-    .optional(),
+  after: pageCursor,
 });
 export const archivePartParams = z.strictObject({ id: uuid, part: z.enum(['record', 'salary']) });
 

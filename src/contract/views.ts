@@ -212,7 +212,12 @@ export const meView = z.strictObject({
 
 export const teamView = z.strictObject({
   period: z.string(),
+  /** One page of the direct reports, by name. */
   members: z.array(personRef.extend({ conversations: z.array(statusView) })),
+  /** Direct reports in all. */
+  total: count,
+  /** The next page's `after`, or null on the last page. */
+  next: z.string().nullable(),
 });
 
 export const completionRow = z.strictObject({

@@ -3,6 +3,7 @@ import { canBrowseArchive, canSeeSalaryCopies, type Actor } from '../domain/poli
 import { builtInTemplate } from '../domain/templates/registry.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { ArchivePageCursor } from '../ports.ts';
+import { decodeCursor, encodeCursor } from './paging.ts';
 import type { Deps } from './support.ts';
 
 export interface ArchiveFilter {
@@ -14,33 +15,23 @@ export interface ArchiveFilter {
 
 export const ARCHIVE_PAGE_SIZE = 50;
 
-const encode = (c: ArchivePageCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-const decode = (s: string): ArchivePageCursor => {
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as Partial<ArchivePageCursor>;
-    if (
-      typeof c.archivedAt === 'string' &&
-      !Number.isNaN(Date.parse(c.archivedAt)) &&
-      typeof c.conversationId === 'string' &&
-      (c.part === 'record' || c.part === 'salary')
-    )
-      return { archivedAt: c.archivedAt, conversationId: c.conversationId, part: c.part };
-  } catch {
-    // falls through to the refusal below
-  }
-  throw new AppError('VALIDATION_FAILED', {
-    in: 'query',
-    issues: [{ path: 'after', message: 'not a page of this list' }],
-  });
-};
-
 /**
  * HR browses the archive by year, type and unit, a page at a time, newest first. Salary copies are
  * listed only for HR with HR.Salary.
  */
 export async function listArchive(deps: Deps, actor: Actor, filter: ArchiveFilter): Promise<ArchiveListing> {
   if (!canBrowseArchive(actor)) throw new AppError('FORBIDDEN');
-  const after = filter.after ? decode(filter.after) : undefined;
+  const at = filter.after ? decodeCursor(filter.after, ['archivedAt', 'conversationId', 'part']) : undefined;
+  if (at && (Number.isNaN(Date.parse(at.archivedAt)) || (at.part !== 'record' && at.part !== 'salary')))
+    throw new AppError('VALIDATION_FAILED', {
+      in: 'query',
+      issues: [{ path: 'after', message: 'not a page of this list' }],
+    });
+  const after: ArchivePageCursor | undefined = at && {
+    archivedAt: at.archivedAt,
+    conversationId: at.conversationId,
+    part: at.part === 'salary' ? 'salary' : 'record',
+  };
   const [page, units] = await Promise.all([
     deps.store.archivePage(
       actor.tid,
@@ -50,14 +41,16 @@ export async function listArchive(deps: Deps, actor: Actor, filter: ArchiveFilte
         unitId: filter.unitId,
         salary: canSeeSalaryCopies(actor),
       },
-      { limit: ARCHIVE_PAGE_SIZE, ...(after ? { after } : {}) },
+      // One more than a page: whether another page follows.
+      { limit: ARCHIVE_PAGE_SIZE + 1, ...(after ? { after } : {}) },
     ),
     deps.directory.units(actor.tid),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const last = page.rows[page.rows.length - 1];
+  const rows = page.rows.slice(0, ARCHIVE_PAGE_SIZE);
+  const last = rows[rows.length - 1];
   return {
-    entries: page.rows.map((r) => ({
+    entries: rows.map((r) => ({
       conversationId: r.conversationId,
       part: r.part,
       year: r.path.slice(0, 4),
@@ -72,8 +65,8 @@ export async function listArchive(deps: Deps, actor: Actor, filter: ArchiveFilte
     })),
     total: page.total,
     next:
-      last && page.rows.length === ARCHIVE_PAGE_SIZE
-        ? encode({ archivedAt: last.archivedAt, conversationId: last.conversationId, part: last.part })
+      last && page.rows.length > ARCHIVE_PAGE_SIZE
+        ? encodeCursor({ archivedAt: last.archivedAt, conversationId: last.conversationId, part: last.part })
         : null,
     years: page.years,
     units: units.map((u) => ({ id: u.id, name: u.name })),

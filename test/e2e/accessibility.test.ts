@@ -343,4 +343,38 @@ describe('universal design (WCAG 2.1 AA)', () => {
       await context.close();
     }
   });
+  it('a leader of 60 sees the team 50 at a time and brings the rest with the keyboard', async () => {
+    await t.app.db.query(
+      `insert into users (tid, oid, name, upn, unit_id, manager_oid)
+       values ($1, 'leder-stor', 'Stine Storvik', 'stine@fjordvik.example', 'helse', $2)`,
+      [DEMO_TENANT_ID, DEMO.kari],
+    );
+    await t.app.db.query(
+      `insert into users (tid, oid, name, upn, unit_id, manager_oid)
+       select $1, 'stor-' || g, 'Medarbeider ' || lpad(g::text, 2, '0'), 'm' || g || '@fjordvik.example', 'helse', 'leder-stor'
+         from generate_series(1, 60) g`,
+      [DEMO_TENANT_ID],
+    );
+    const { context, page } = await signedIn(browser, t.url, 'Stine Storvik');
+    try {
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.goto(`${t.url}/team`);
+      await page.getByText('Viser 50 av 60').waitFor();
+      const member = (name: string) => page.getByRole('listitem').filter({ hasText: name });
+      expect(await member('Medarbeider 51').count()).toBe(0);
+      await tabTo(page, (el) => el.role === 'button' && el.name === 'Vis flere');
+      await page.keyboard.press('Enter');
+      await page.getByText('Viser 60 av 60').waitFor();
+      expect(await member('Medarbeider 60').count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Vis flere' }).count()).toBe(0);
+      const problems = await layoutProblems(page);
+      const axe = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      expect([...problems, ...axe.violations.map((v) => v.id)]).toEqual([]);
+      await shot(page, 'team-alle-sider-320');
+    } finally {
+      await context.close();
+    }
+  });
 });

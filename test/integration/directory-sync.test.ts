@@ -204,6 +204,22 @@ for (const backend of await backends()) {
       },
     );
 
+    it('a leader of 100 sees their team a page of 50 at a time, by name, each person once', async () => {
+      const chief = await t.as(oid(0));
+      type Team = { members: { oid: string; name: string }[]; total: number; next: string | null };
+      const first = await chief<Team>('GET', '/api/team?period=2027');
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ total: 100 });
+      expect(first.body.members).toHaveLength(50);
+      const second = await chief<Team>('GET', `/api/team?period=2027&after=${first.body.next}`);
+      expect(second.body.members).toHaveLength(50);
+      expect(second.body.next).toBeNull();
+      const names = [...first.body.members, ...second.body.members].map((m) => m.name);
+      expect(new Set(names).size).toBe(100);
+      expect(names).toEqual([...names].sort());
+      expect((await chief('GET', '/api/team?after=bm90LWEtY3Vyc29y')).status).toBe(400);
+    });
+
     it('someone who joins between two rounds can sign in at once: read once from Graph, kept in the copy', async () => {
       const newcomer = { ...person(PEOPLE + 100), displayName: 'Nora Nykommer' };
       fakes.graph.addUser(newcomer);

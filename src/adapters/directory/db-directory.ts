@@ -44,13 +44,22 @@ export function dbDirectory(db: Sql): Directory {
       ]);
       return r && toUser(r);
     },
-    async directReports(tid, managerOid) {
+    async directReports(tid, managerOid, page) {
       return (
         await db.query<UserRow>(
-          'select * from users where tid = $1 and manager_oid = $2 and active order by name',
-          [tid, managerOid],
+          `select * from users where tid = $1 and manager_oid = $2 and active
+             and ($3::text is null or (name, oid) > ($3::text, $4::text))
+           order by name, oid limit $5`,
+          [tid, managerOid, page?.after?.name ?? null, page?.after?.oid ?? null, page?.limit ?? null],
         )
       ).map(toUser);
+    },
+    async countDirectReports(tid, managerOid) {
+      const [r] = await db.query<{ n: number }>(
+        'select count(*)::int as n from users where tid = $1 and manager_oid = $2 and active',
+        [tid, managerOid],
+      );
+      return r?.n ?? 0;
     },
     async users(tid) {
       return (

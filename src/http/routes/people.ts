@@ -9,7 +9,7 @@ import { route, type Route } from '../route.ts';
 
 export const peopleRoutes = (deps: Deps & { botStore: BotStore }): Route[] => [
   route(endpoints.getMe, ({ actor }) => getMe(deps, actor)),
-  route(endpoints.listTeam, ({ actor, query }) => listTeamStatus(deps, actor, query.period)),
+  route(endpoints.listTeam, ({ actor, query }) => listTeamStatus(deps, actor, query)),
   route(endpoints.getCompletion, ({ actor, query }) => getCompletion(deps, actor, query.period)),
   route(endpoints.listUnreachable, ({ actor }) => listUnreachablePeople(deps, actor)),
 ];

@@ -157,11 +157,11 @@ export function ArchiveList({ api }: { api: Api }) {
       {data && data.entries.length > 0 && (
         <div className={styles.more}>
           <Text role="status">
-            {t('archiveShown', { shown: String(data.entries.length), total: String(data.total) })}
+            {t('shownOf', { shown: String(data.entries.length), total: String(data.total) })}
           </Text>
           {data.next && (
             <Button onClick={more} disabled={loadingMore}>
-              {t('archiveMore')}
+              {t('showMore')}
             </Button>
           )}
         </div>

@@ -43,11 +43,32 @@ export function TeamPage({ api, me }: { api: Api; me: MeView }) {
   const [date, setDate] = useState('');
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  // Whether the team came in pages: then the count stays in view as the pages are added.
+  const [paged, setPaged] = useState(false);
 
   const load = useCallback(() => {
-    api.call('listTeam', { query: { period } }).then(setTeam, (e: unknown) => setError(errorText(e)));
+    api.call('listTeam', { query: { period } }).then(
+      (first) => {
+        setTeam(first);
+        setPaged(first.next !== null);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
   }, [api, period]);
   useEffect(load, [load]);
+  // A large team comes a page at a time; the next page is added below, so the reader keeps their place.
+  const more = () => {
+    if (!team?.next) return;
+    setLoadingMore(true);
+    api
+      .call('listTeam', { query: { period, after: team.next } })
+      .then(
+        (page) => setTeam({ ...page, members: [...team.members, ...page.members] }),
+        (e: unknown) => setError(errorText(e)),
+      )
+      .finally(() => setLoadingMore(false));
+  };
   useEffect(() => {
     api.call('listTemplates').then(
       (r) => setTemplates(r.templates.filter((x) => x.kind === 'conversation')),
@@ -97,6 +118,18 @@ export function TeamPage({ api, me }: { api: Api; me: MeView }) {
           </li>
         ))}
       </ul>
+      {team && paged && (
+        <div className={styles.member}>
+          <Text role="status">
+            {t('shownOf', { shown: String(team.members.length), total: String(team.total) })}
+          </Text>
+          {team.next && (
+            <Button onClick={more} disabled={loadingMore}>
+              {t('showMore')}
+            </Button>
+          )}
+        </div>
+      )}
 
       <form className={styles.form} onSubmit={(e) => void plan(e)} aria-labelledby="plan-title" noValidate>
         <Title3 block as="h2" id="plan-title">
