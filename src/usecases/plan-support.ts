@@ -39,16 +39,27 @@ export interface Organisation {
   name(oid: string): string;
 }
 
+// Built once per list of people: the directory's cache hands out the same array while it is fresh,
+// so a tenant of 50 000 is indexed once per cache period, not on every plan request.
+const built = new WeakMap<readonly DirectoryUser[], WeakMap<readonly Unit[], Organisation>>();
+
 export async function organisation(deps: Deps, tid: string): Promise<Organisation> {
   const [units, users] = await Promise.all([deps.directory.units(tid), deps.directory.users(tid)]);
+  const known = built.get(users)?.get(units);
+  if (known) return known;
   const names = new Map(users.map((u) => [u.oid, u.name]));
-  return {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const org: Organisation = {
     units,
     users,
     index: indexOrganisation(units, users),
-    unit: (id) => units.find((u) => u.id === id),
+    unit: (id) => byId.get(id),
     name: (oid) => names.get(oid) ?? oid,
   };
+  const forUsers = built.get(users) ?? new WeakMap<readonly Unit[], Organisation>();
+  forUsers.set(units, org);
+  built.set(users, forUsers);
+  return org;
 }
 
 export const standingIn = (org: Organisation, actor: Actor, unitId: string): PlanStanding =>

@@ -20,6 +20,7 @@ import { DEMO_TENANT_ID } from '../../src/seed/demo-organisation.ts';
 import type { BotDeps } from '../../src/usecases/bot-support.ts';
 import { getCompletion } from '../../src/usecases/get-completion.ts';
 import { listArchive } from '../../src/usecases/list-archive.ts';
+import { listUnitPlans } from '../../src/usecases/list-unit-plans.ts';
 import { planConversation } from '../../src/usecases/plan-conversation.ts';
 import { NO_EVENTS, type Deps } from '../../src/usecases/support.ts';
 import { sweepReminders } from '../../src/usecases/sweep-reminders.ts';
@@ -185,6 +186,15 @@ export async function scaleBench(args: string[]) {
     const rows = (await getCompletion(deps, hr, '2026')).rows;
     process.stdout.write(
       `HR figures (${rows.length} unit rows over ${conversations} conversations): median ${figures[2]!.toFixed(0)} ms, worst ${figures[4]!.toFixed(0)} ms = ${((figures[4]! / 1000) * 100).toFixed(1)} % of the 1 s goal\n`,
+    );
+    // The plan pages read the whole organisation: once per directory cache period, then kept.
+    let began = performance.now();
+    await listUnitPlans(deps, hr, 2026);
+    const cold = performance.now() - began;
+    began = performance.now();
+    await listUnitPlans(deps, hr, 2026);
+    process.stdout.write(
+      `HR's unit plans over an organisation of ${people}: ${cold.toFixed(0)} ms reading it, ${(performance.now() - began).toFixed(0)} ms after\n`,
     );
     const archivePage = await timed(() => listArchive(deps, hr, {}));
     const listing = await listArchive(deps, hr, {});
