@@ -147,8 +147,14 @@ export async function startJobs(
     heartbeatSeconds: 10,
   });
   await boss.createQueue(REMINDER_SWEEP_QUEUE, { policy: 'singleton', retryLimit: 0 });
+  // In statements of 500 (a bundle already queued is skipped by its key): every instance's catch-up
+  // at start, and each sweep, queue thousands at once without a round trip each.
   const enqueueReminders = async (ids: readonly string[]) => {
-    for (const id of ids) await boss.send(REMINDER_QUEUE, { outboxId: id }, { singletonKey: id });
+    for (let i = 0; i < ids.length; i += 500)
+      await boss.insert(
+        REMINDER_QUEUE,
+        ids.slice(i, i + 500).map((id) => ({ data: { outboxId: id }, singletonKey: id })),
+      );
   };
   const sweepReminders = async () => {
     const ids = [...new Set([...(await handlers.sweepReminders()), ...(await handlers.unsentReminders())])];
