@@ -59,7 +59,7 @@ async function syncRound(
       : state?.deltaLink
         ? { link: state.deltaLink, full: false, round: state.round ?? deps.clock.now().getTime() }
         : fresh();
-  const deltaLink = state?.deltaLink ?? null;
+  let deltaLink = state?.deltaLink ?? null;
   // A round cut short had pages whose manager changes this run does not know: look at everyone's.
   const resumed = link !== null && link === state?.nextLink;
   const result: DirectorySyncResult = {
@@ -81,6 +81,7 @@ async function syncRound(
       if (!(e instanceof DirectoryResyncRequired) || result.restarts >= 2) throw e;
       await copy.restart(tid);
       ({ link, full, round } = fresh());
+      deltaLink = null;
       result.restarts++;
       result.full = true;
       continue;
