@@ -17,6 +17,7 @@ import { graphDirectorySource } from './adapters/directory/graph-directory.ts';
 import { teamsAppInstaller } from './adapters/graph/teams-app-installer.ts';
 import { TAB_ENTITY_IDS } from './adapters/teams-package/manifest.ts';
 import { entraTokens } from './adapters/auth/entra-tokens.ts';
+import { cachedVerifier } from './adapters/auth/cached-verifier.ts';
 import type { Config } from './config/schema.ts';
 import { createHttpApp } from './http/app.ts';
 import { localFolderArchive } from './adapters/archive/local-folder.ts';
@@ -220,7 +221,7 @@ export async function startSamtale(
     logger.info('demo organisation seeded', { tenant: DEMO_TENANT_ID });
 
   const tokens = devTokens(loadOrCreateSecret(join(config.dataDir, 'dev-login.secret')));
-  const verifier: TokenVerifier = m365 ? entraVerifier(config) : tokens;
+  const verifier: TokenVerifier = cachedVerifier(m365 ? entraVerifier(config) : tokens);
   const dev: DevLogin | null = config.devLogin
     ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: (tid, oid) => tokens.issue(tid, oid) }
     : null;

@@ -104,6 +104,13 @@ export async function loadConversation(
   return { conversation, template, standing: s };
 }
 
+/** asParty's own refusal, made only when it happens: an Error costs a stack trace on every save. */
+class NotParty extends AppError {
+  constructor() {
+    super('FORBIDDEN');
+  }
+}
+
 /**
  * Runs a party's write in one transaction that holds the conversation's row lock, so status checks
  * and the write cannot interleave with a transition or a signature. Only the transaction's store is
@@ -116,13 +123,12 @@ export async function asParty<T>(
   id: string,
   write: (tx: Store, loaded: Loaded & { party: Party }) => Promise<T>,
 ): Promise<T> {
-  const notParty = new AppError('FORBIDDEN');
   try {
     return await deps.store.transaction(async (tx) => {
       const conversation = await tx.conversation(id, { forUpdate: true });
       if (!conversation || conversation.tid !== actor.tid) throw new AppError('CONVERSATION_NOT_FOUND');
       const s = standing(actor, conversation, null);
-      if (s.party === null) throw notParty;
+      if (s.party === null) throw new NotParty();
       const template = await templateVersion(
         deps,
         conversation.templateKey,
@@ -132,7 +138,7 @@ export async function asParty<T>(
       return write(tx, { conversation, template, standing: s, party: s.party });
     });
   } catch (error) {
-    if (error !== notParty) throw error;
+    if (!(error instanceof NotParty)) throw error;
     await loadConversation(deps, actor, id, { need: 'party' });
     throw error;
   }
