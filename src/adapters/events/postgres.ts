@@ -61,16 +61,39 @@ export async function postgresChangeFeed(
   };
   await connect();
 
+  // One notify statement at a time on the listening connection (pg queues overlapping queries and
+  // warns); what is published meanwhile goes out together in the next one.
+  let pending: string[] = [];
+  let flushing = false;
+  const flush = async () => {
+    if (flushing) return;
+    flushing = true;
+    try {
+      while (pending.length > 0 && listener) {
+        const batch = pending;
+        pending = [];
+        await listener
+          .query('select pg_notify($1, p) from unnest($2::text[]) as p', [CHANNEL, batch])
+          .catch((e: unknown) =>
+            logger.warn('changes not shared with the other instances', {
+              count: batch.length,
+              error: e instanceof Error ? e.message : String(e),
+            }),
+          );
+      }
+    } finally {
+      flushing = false;
+    }
+  };
+
   return {
     publish(change) {
       local.publish(change);
-      const payload = JSON.stringify({ from: instance, change });
       // Fire and forget: a page that misses a push still reads the conversation when it saves.
-      void listener?.query('select pg_notify($1, $2)', [CHANNEL, payload]).catch((e: unknown) =>
-        logger.warn('change not shared with the other instances', {
-          error: e instanceof Error ? e.message : String(e),
-        }),
-      );
+      // While the connection is being replaced, only the latest thousand wait (they are hints).
+      if (pending.length >= 1000) pending.shift();
+      pending.push(JSON.stringify({ from: instance, change }));
+      void flush();
     },
     subscribe: (id, l) => local.subscribe(id, l),
     async close() {
