@@ -133,6 +133,11 @@ export interface GraphFake {
     firstWindowStart: number;
   };
   setFaultRate(rate: number): void;
+  /**
+   * The next n requests are throttled (429 with Retry-After), whatever the budget: Graph also throttles
+   * for reasons of its own (a busy tenant, a busy service), and a client must wait just the same.
+   */
+  throttleNext(n: number, retryAfterSeconds?: number): void;
   setBudget(budget: { resourceUnits: number; windowMs: number } | undefined): void;
   /** Holds every request unanswered until release(): a backlog builds up, then meets the budget. */
   hold(): void;
@@ -226,6 +231,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
   let faultRate = opts.faultRate ?? 0;
   let budget = opts.budget;
   let windowUsed = 0;
+  let forcedThrottle = { left: 0, seconds: 1 };
   const simpleLimit = opts.simpleUploadLimit ?? 4 * 1024 * 1024;
   let origin = '';
 
@@ -1095,6 +1101,17 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       if (held) await held.promise;
       stats.requests += 1;
       // Throttling first, as SharePoint does: a spent budget is answered before any work.
+      if (forcedThrottle.left > 0 && !url.pathname.startsWith('/upload/')) {
+        forcedThrottle.left -= 1;
+        stats.throttled += 1;
+        send(
+          res,
+          429,
+          { error: { code: 'TooManyRequests', message: 'The request has been throttled.' } },
+          { 'retry-after': String(forcedThrottle.seconds) },
+        );
+        return;
+      }
       const units = cost(req.method ?? 'GET', url.pathname, url.searchParams);
       if (budget && units > 0) {
         const now = Date.now();
@@ -1226,6 +1243,9 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     },
     stats,
     setFaultRate: (r) => void (faultRate = r),
+    throttleNext: (n, seconds = 1) => {
+      forcedThrottle = { left: n, seconds };
+    },
     setBudget: (b) => {
       budget = b;
       windowUsed = 0;
