@@ -205,11 +205,13 @@ export async function startSamtale(
   // process on PGlite (one process by construction).
   const shared = db.raw.kind === 'postgres' ? await postgresChangeFeed(db.raw.connection, logger) : null;
   const changes = shared ?? inProcessChangeFeed();
+  // Who leads whom, read from the database: Entra ID's people as the directory sync keeps them in m365
+  // mode (a newcomer between two rounds read once from Graph), the demo organisation locally.
+  const people = m365 ? syncedDirectory(db, m365.people, clock) : dbDirectory(db);
   const deps: Deps = {
     store: sqlStore(db),
-    // Who leads whom, read from the database: Entra ID's people as the directory sync keeps them in
-    // m365 mode (a newcomer between two rounds read once from Graph), the demo organisation locally.
-    directory: cachedDirectory(m365 ? syncedDirectory(db, m365.people, clock) : dbDirectory(db), clock),
+    // Never older than the cache's 30 s.
+    directory: cachedDirectory(people, clock),
     clock,
     newId: randomUUID,
     templateCache: new Map(),
@@ -223,7 +225,8 @@ export async function startSamtale(
   const tokens = devTokens(loadOrCreateSecret(join(config.dataDir, 'dev-login.secret')));
   const verifier: TokenVerifier = cachedVerifier(m365 ? entraVerifier(config) : tokens);
   const dev: DevLogin | null = config.devLogin
-    ? { tenantId: DEMO_TENANT_ID, directory: deps.directory, issue: (tid, oid) => tokens.issue(tid, oid) }
+    ? // The demo sign-in lists everyone as they are now, not as the cache last read them.
+      { tenantId: DEMO_TENANT_ID, directory: people, issue: (tid, oid) => tokens.issue(tid, oid) }
     : null;
 
   const archive = configuredArchive(config, logger, graph);
