@@ -57,11 +57,13 @@ export async function runScaleOut(count: number): Promise<ScaleOutRun> {
     await fillOutboxIn(db, connector.serviceUrl, count);
 
     const servers = [await start(), await start(), await start()];
+    // This database's senders only: other tests' servers on the same PostgreSQL have senders of their own.
     const senders = async () =>
       (
         await db.query<{ name: string }>(
           `select a.application_name as name from pg_locks l join pg_stat_activity a on a.pid = l.pid
-            where l.locktype = 'advisory' and l.granted and a.application_name like 'samtale-outbound-%'`,
+            where l.locktype = 'advisory' and l.granted and a.application_name like 'samtale-outbound-%'
+              and a.datname = current_database()`,
         )
       ).map((r) => Number(r.name.split('-').pop()));
     const unique = () => new Set(connector.received.map((r) => r.conversationId)).size;

@@ -17,7 +17,7 @@ import { useEffect, useState } from 'react';
 import type { ArchiveEntry, ArchiveListing, TemplateSummary } from '../../../src/contract/views.ts';
 import { errorText, openPdf, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
-import { ErrorNotice } from './common.tsx';
+import { ErrorNotice, ShowMore } from './common.tsx';
 
 const useStyles = makeStyles({
   filters: {
@@ -25,13 +25,6 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
     margin: `${tokens.spacingVerticalM} 0`,
-  },
-  more: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    marginTop: tokens.spacingVerticalM,
   },
 });
 
@@ -155,16 +148,13 @@ export function ArchiveList({ api }: { api: Api }) {
         </div>
       )}
       {data && data.entries.length > 0 && (
-        <div className={styles.more}>
-          <Text role="status">
-            {t('shownOf', { shown: String(data.entries.length), total: String(data.total) })}
-          </Text>
-          {data.next && (
-            <Button onClick={more} disabled={loadingMore}>
-              {t('showMore')}
-            </Button>
-          )}
-        </div>
+        <ShowMore
+          shown={data.entries.length}
+          total={data.total}
+          more={data.next !== null}
+          loading={loadingMore}
+          onMore={more}
+        />
       )}
     </section>
   );

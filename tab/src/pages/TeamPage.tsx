@@ -17,7 +17,7 @@ import type { MeView, TeamView, TemplateSummary } from '../../../src/contract/vi
 import { errorText, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { navigate } from '../router.ts';
-import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
+import { ErrorNotice, PageTitle, RouterLink, ShowMore, StatusBadge } from './common.tsx';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
@@ -119,16 +119,13 @@ export function TeamPage({ api, me }: { api: Api; me: MeView }) {
         ))}
       </ul>
       {team && paged && (
-        <div className={styles.member}>
-          <Text role="status">
-            {t('shownOf', { shown: String(team.members.length), total: String(team.total) })}
-          </Text>
-          {team.next && (
-            <Button onClick={more} disabled={loadingMore}>
-              {t('showMore')}
-            </Button>
-          )}
-        </div>
+        <ShowMore
+          shown={team.members.length}
+          total={team.total}
+          more={team.next !== null}
+          loading={loadingMore}
+          onMore={more}
+        />
       )}
 
       <form className={styles.form} onSubmit={(e) => void plan(e)} aria-labelledby="plan-title" noValidate>

@@ -1,11 +1,14 @@
 import {
   Badge,
+  Button,
   Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Text,
   Title2,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { Status } from '../../../src/domain/conversation.ts';
@@ -87,5 +90,37 @@ export function NotFound() {
       </Text>
       <RouterLink href="/">{t('backToList')}</RouterLink>
     </section>
+  );
+}
+
+const useShowMoreStyles = makeStyles({
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    marginTop: tokens.spacingVerticalM,
+  },
+});
+
+/** Below a paged list: how many of how many are shown, in a live region, and the button for the next page. */
+export function ShowMore(props: {
+  shown: number;
+  total: number;
+  more: boolean;
+  loading: boolean;
+  onMore: () => void;
+}) {
+  const styles = useShowMoreStyles();
+  const { t } = useI18n();
+  return (
+    <div className={styles.row}>
+      <Text role="status">{t('shownOf', { shown: String(props.shown), total: String(props.total) })}</Text>
+      {props.more && (
+        <Button onClick={props.onMore} disabled={props.loading}>
+          {t('showMore')}
+        </Button>
+      )}
+    </div>
   );
 }
