@@ -60,6 +60,7 @@ import { sweepReminders } from './usecases/sweep-reminders.ts';
 import { applyLeaderChanges } from './usecases/apply-leader-changes.ts';
 import {
   syncDirectory,
+  syncDirectoryWhenFree,
   type DirectorySyncProgress,
   type DirectorySyncResult,
 } from './usecases/sync-directory.ts';
@@ -429,11 +430,10 @@ export async function startSamtale(
     db,
     async syncDirectory(onProgress) {
       if (!m365) return null;
-      for (;;) {
-        const r = await syncDirectory(deps, m365.people, directoryCopy(db), onProgress ? { onProgress } : {});
-        if (r !== 'busy') return r;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
+      return syncDirectoryWhenFree(deps, m365.people, directoryCopy(db), {
+        pollMs: 250,
+        ...(onProgress ? { onProgress } : {}),
+      });
     },
     async close() {
       await new Promise<void>((resolve) => {

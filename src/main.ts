@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { DatabaseInUseError, type Database } from './adapters/db/database.ts';
 import { dbDirectory, directoryCopy } from './adapters/directory/db-directory.ts';
 import { graphDirectorySource } from './adapters/directory/graph-directory.ts';
-import { syncDirectory } from './usecases/sync-directory.ts';
+import { syncDirectoryWhenFree } from './usecases/sync-directory.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
 import { NO_EVENTS, type Deps } from './usecases/support.ts';
 import { verifyArchiveCopy } from './usecases/verify-archive-copy.ts';
@@ -222,29 +222,22 @@ async function syncDirectoryNow() {
     const copy = directoryCopy(db);
     const deps = cliDeps(db, config);
     let shown = 0;
-    for (let waited = false; ; waited = true) {
-      const result = await syncDirectory(deps, source, copy, {
-        onProgress: (p) => {
-          // A line per 5 000 people: a full round of a large tenant takes minutes.
-          if (p.people - shown < 5_000) return;
-          shown = p.people;
-          process.stdout.write(`  ${p.people} people read (${p.full ? 'full round' : 'changes'}) …\n`);
-        },
-      });
-      if (result !== 'busy') {
-        process.stdout.write(
-          `${result.full ? 'full round' : 'changes since the last round'}: ${result.people} people in ${result.pages} pages; ` +
-            `${result.changed} updated, ${result.left} left or disabled` +
-            (result.restarts > 0
-              ? '; Entra ID had forgotten the last round, so this one read everyone'
-              : '') +
-            `; conversations moved to a new leader: ${result.moved}\n`,
-        );
-        return;
-      }
-      if (!waited) process.stdout.write('another sync is under way; waiting for it to finish …\n');
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
+    const result = await syncDirectoryWhenFree(deps, source, copy, {
+      pollMs: 1000,
+      onWait: () => process.stdout.write('another sync is under way; waiting for it to finish …\n'),
+      onProgress: (p) => {
+        // A line per 5 000 people: a full round of a large tenant takes minutes.
+        if (p.people - shown < 5_000) return;
+        shown = p.people;
+        process.stdout.write(`  ${p.people} people read (${p.full ? 'full round' : 'changes'}) …\n`);
+      },
+    });
+    process.stdout.write(
+      `${result.full ? 'full round' : 'changes since the last round'}: ${result.people} people in ${result.pages} pages; ` +
+        `${result.changed} updated, ${result.left} left or disabled` +
+        (result.restarts > 0 ? '; Entra ID had forgotten the last round, so this one read everyone' : '') +
+        `; conversations moved to a new leader: ${result.moved}\n`,
+    );
   } finally {
     await db.close();
   }

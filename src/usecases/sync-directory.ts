@@ -43,6 +43,24 @@ export async function syncDirectory(
   }
 }
 
+/**
+ * A sync on demand: waits while another holds the tenant (told once through onWait), then runs one,
+ * so the caller gets a round that began after they asked.
+ */
+export async function syncDirectoryWhenFree(
+  deps: Deps,
+  source: DirectorySource,
+  copy: DirectoryCopy,
+  opts: { onProgress?: (p: DirectorySyncProgress) => void; onWait?: () => void; pollMs: number },
+): Promise<DirectorySyncResult> {
+  for (let waited = false; ; waited = true) {
+    const r = await syncDirectory(deps, source, copy, opts.onProgress ? { onProgress: opts.onProgress } : {});
+    if (r !== 'busy') return r;
+    if (!waited) opts.onWait?.();
+    await new Promise((resolve) => setTimeout(resolve, opts.pollMs));
+  }
+}
+
 async function syncRound(
   deps: Deps,
   source: DirectorySource,
