@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ArchiveListing } from '../contract/views.ts';
 import { canBrowseArchive, canSeeSalaryCopies, type Actor } from '../domain/policy.ts';
 import { builtInTemplate } from '../domain/templates/registry.ts';
@@ -15,23 +16,20 @@ export interface ArchiveFilter {
 
 export const ARCHIVE_PAGE_SIZE = 50;
 
+// Where a page of the archive begins: the last copy of the page before.
+const CURSOR: z.ZodType<ArchivePageCursor> = z.object({
+  archivedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s))),
+  conversationId: z.string(),
+  part: z.enum(['record', 'salary']),
+});
+
 /**
  * HR browses the archive by year, type and unit, a page at a time, newest first. Salary copies are
  * listed only for HR with HR.Salary.
  */
 export async function listArchive(deps: Deps, actor: Actor, filter: ArchiveFilter): Promise<ArchiveListing> {
   if (!canBrowseArchive(actor)) throw new AppError('FORBIDDEN');
-  const at = filter.after ? decodeCursor(filter.after, ['archivedAt', 'conversationId', 'part']) : undefined;
-  if (at && (Number.isNaN(Date.parse(at.archivedAt)) || (at.part !== 'record' && at.part !== 'salary')))
-    throw new AppError('VALIDATION_FAILED', {
-      in: 'query',
-      issues: [{ path: 'after', message: 'not a page of this list' }],
-    });
-  const after: ArchivePageCursor | undefined = at && {
-    archivedAt: at.archivedAt,
-    conversationId: at.conversationId,
-    part: at.part === 'salary' ? 'salary' : 'record',
-  };
+  const after = filter.after ? decodeCursor(filter.after, CURSOR) : undefined;
   const [page, units] = await Promise.all([
     deps.store.archivePage(
       actor.tid,

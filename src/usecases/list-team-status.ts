@@ -1,9 +1,13 @@
+import { z } from 'zod';
 import type { TeamView } from '../contract/views.ts';
 import type { Actor } from '../domain/policy.ts';
 import { decodeCursor, encodeCursor } from './paging.ts';
 import { currentPeriod, statusView, type Deps } from './support.ts';
 
 export const TEAM_PAGE_SIZE = 50;
+
+// Where a page of the team begins: the last person of the page before, by name.
+const CURSOR = z.object({ name: z.string(), oid: z.string() });
 
 /**
  * A leader's direct reports, a page at a time by name, and the status (never content) of each one's
@@ -15,7 +19,7 @@ export async function listTeamStatus(
   query: { period?: string | undefined; after?: string | undefined } = {},
 ): Promise<TeamView> {
   const p = query.period ?? currentPeriod(deps);
-  const after = query.after ? decodeCursor(query.after, ['name', 'oid']) : undefined;
+  const after = query.after ? decodeCursor(query.after, CURSOR) : undefined;
   // One more than a page: whether another page follows.
   const [read, total] = await Promise.all([
     deps.directory.directReports(actor.tid, actor.oid, {
