@@ -49,7 +49,9 @@ export async function sweepReminders(
     ...dueKompassMessages(await kompassInputState(deps, tenants), today, holidays),
   ]) {
     const k = `${m.tid}:${m.recipientOid}`;
-    perUnit.set(k, [...(perUnit.get(k) ?? []), m]);
+    const theirs = perUnit.get(k);
+    if (theirs) theirs.push(m);
+    else perUnit.set(k, [m]);
   }
 
   const ids: string[] = [];

@@ -78,15 +78,14 @@ export function botStore(db: Database): BotStore {
         ],
       );
       const ids = new Set(inserted.map((r) => r.id));
-      const keys = rows
-        .filter((r) => ids.has(r.id))
-        .flatMap((r) => r.messages.map((m) => [m.key, r.id] as const));
+      const recorded = rows.filter((r) => ids.has(r.id));
+      const keys = recorded.flatMap((r) => r.messages.map((m) => [m.key, r.id] as const));
       if (keys.length > 0)
         await tx.query(
           'insert into outbox_keys (key, outbox_id) select * from unnest($1::text[], $2::text[])',
           [keys.map(([k]) => k), keys.map(([, id]) => id)],
         );
-      return rows.filter((r) => ids.has(r.id)).map((r) => r.id);
+      return recorded.map((r) => r.id);
     });
   };
   return {
