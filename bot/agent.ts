@@ -62,9 +62,9 @@ type Verb = (typeof VERBS)[number];
 
 const COMMANDS = {
   help: /^(hjelp|help)$/i,
-  conversations: /^(mine samtaler|my conversations)$/i,
+  conversations: /^(mine samtaler|samtalane mine|mine samtalar|my conversations)$/i,
   followUp: /^(oppfølging|oppfolging|follow-up|follow up)$/i,
-  goals: /^(mine mål|mine mal|my goals)$/i,
+  goals: /^(mine mål|mine mal|måla mine|mala mine|my goals)$/i,
 };
 
 const ACTOR = Symbol('samtale.actor');

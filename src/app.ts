@@ -19,6 +19,7 @@ import { TAB_ENTITY_IDS } from './adapters/teams-package/manifest.ts';
 import { entraTokens } from './adapters/auth/entra-tokens.ts';
 import { cachedVerifier } from './adapters/auth/cached-verifier.ts';
 import type { Config } from './config/schema.ts';
+import { WORDS } from './contract/words/index.ts';
 import { createHttpApp } from './http/app.ts';
 import { localFolderArchive } from './adapters/archive/local-folder.ts';
 import { sharePointArchive } from './adapters/archive/sharepoint.ts';
@@ -32,12 +33,14 @@ import { metaRoutes } from './http/routes/meta.ts';
 import { conversationRoutes } from './http/routes/conversations.ts';
 import { devRoutes } from './http/routes/dev.ts';
 import { peopleRoutes } from './http/routes/people.ts';
+import { myDataRoutes } from './http/routes/my-data.ts';
 import { templateRoutes } from './http/routes/templates.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { Archive, Clock, DocumentJob, TokenVerifier } from './ports.ts';
 import { DEMO_TENANT_ID, seedDemoOrganisation } from './seed/demo-organisation.ts';
 import type { DevLogin } from './usecases/login-dev-user.ts';
 import { anchorAuditTrail } from './usecases/anchor-audit-trail.ts';
+import { runRetention } from './usecases/run-retention.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
 import { archiveUnitPlan } from './usecases/archive-unit-plan.ts';
 import { archiveKompassReport } from './usecases/archive-kompass-report.ts';
@@ -262,7 +265,6 @@ export async function startSamtale(
       preparationDays: config.reminders.preparationDays,
       signatureAfterDays: config.reminders.signatureAfterDays,
       cadence: config.reminders.cadence,
-      cycleDeadlineMonthDay: config.reminders.cycleDeadline,
       cycleNudgeDays: 10,
     },
     installer:
@@ -271,7 +273,7 @@ export async function startSamtale(
         : null,
     holidays: norwegianHolidays,
     renderReminder: (messages, locale) => ({
-      summary: locale === 'en' ? 'Reminder from Samtale' : 'Påminnelse fra Samtale',
+      summary: WORDS[locale].bot.reminderTitle,
       card: reminderCard(messages, links, locale),
     }),
   };
@@ -322,6 +324,19 @@ export async function startSamtale(
       anchorAuditTrail: async () => {
         const checkpoint = await anchor();
         if (checkpoint) logger.info('audit trail anchored in the archive', { seq: checkpoint.seq });
+      },
+      runRetention: async () => {
+        const r = await runRetention(
+          { ...deps, archive },
+          { retentionYears: config.retentionYears, preparationDays: config.preparationRetentionDays },
+        );
+        logger.info('retention run', {
+          disposed: r.disposed.length,
+          held: r.held.length,
+          failed: r.failed.length,
+          preparationAnswers: r.preparation.answers,
+        });
+        if (r.failed.length > 0) throw new Error(`${r.failed.length} records not deleted; retried`);
       },
       awaitingArchive: () => deps.store.awaitingArchive(),
       archiveDocument: async (job) => {
@@ -375,9 +390,17 @@ export async function startSamtale(
     logger,
   );
   const routes = [
-    ...metaRoutes({ mode: config.mode, devLogin: dev !== null }),
-    ...archiveRoutes({ ...deps, archive }),
+    ...metaRoutes(
+      { mode: config.mode, devLogin: dev !== null },
+      {
+        legalBasis: config.privacyLegalBasis ?? null,
+        retentionYears: config.retentionYears,
+        preparationDays: config.preparationRetentionDays,
+      },
+    ),
+    ...archiveRoutes({ ...deps, archive, retentionYears: config.retentionYears }),
     ...peopleRoutes({ ...deps, botStore: bot.store }),
+    ...myDataRoutes({ ...deps, archive, botStore: bot.store }),
     ...templateRoutes(deps),
     ...conversationRoutes(deps),
     ...answerRoutes(deps),

@@ -1,8 +1,9 @@
 // The samtale command: `serve` (default) and `templates export`.
+import { runRetention, type RetentionItem } from './usecases/run-retention.ts';
 import { inProcessChangeFeed } from './adapters/events/in-process.ts';
 import { norwegianHolidays } from './adapters/calendar/norwegian-holidays.ts';
 import { ConfigError, loadConfig, loadPackageConfig, summariseConfig, type Config } from './config/schema.ts';
-import { BUILT_IN_TEMPLATES } from './domain/templates/registry.ts';
+import { BUILT_IN_TEMPLATES, builtInTemplate } from './domain/templates/registry.ts';
 import {
   APP_VERSION,
   StartupError,
@@ -29,7 +30,7 @@ import { createLogger } from './logger.ts';
 import { anchorAuditTrail } from './usecases/anchor-audit-trail.ts';
 import { verifyAuditTrail } from './usecases/verify-audit-trail.ts';
 import { idParams } from './contract/requests.ts';
-import { WORDS, type Locale } from './contract/words/index.ts';
+import { WORDS, localeOf, type Locale } from './contract/words/index.ts';
 import { AppError } from './errors/catalogue.ts';
 
 /** A conversation id from the command line, checked as the API checks one (not left to the database). */
@@ -208,6 +209,49 @@ async function migratePermissions() {
   }
 }
 
+/** retention run [--dry-run]: kassasjon now; with --dry-run, only what would go and what is held. */
+async function runRetentionNow(flags: string[]) {
+  const unknown = flags.filter((f) => f !== '--dry-run');
+  if (unknown.length > 0)
+    throw new ConfigError([`retention run takes only --dry-run (not ${unknown.join(' ')})`]);
+  const dryRun = flags.includes('--dry-run');
+  const config = loadConfig(process.env);
+  const db = await openDatabase(config, createLogger('warn'));
+  try {
+    await migrate(db);
+    const logger = createLogger('warn');
+    const graph = config.archive.backend === 'sharepoint' ? configuredGraph(config, logger, db) : null;
+    const deps = { ...cliDeps(db, config), archive: configuredArchive(config, logger, graph) };
+    const report = await runRetention(deps, {
+      retentionYears: config.retentionYears,
+      preparationDays: config.preparationRetentionDays,
+      dryRun,
+      onProgress: (p) =>
+        process.stdout.write(`  … ${p.disposed} ${dryRun ? 'to delete' : 'deleted'}, ${p.held} held\n`),
+    });
+    const line = (r: RetentionItem) =>
+      `  ${builtInTemplate(r.templateKey)?.name ?? r.templateKey} ${r.period}, kassasjonsdato ${r.disposeOn} (${r.conversationId})`;
+    process.stdout.write(
+      `${dryRun ? 'would delete' : 'deleted'} ${report.disposed.length} records past their kassasjonsdato\n`,
+    );
+    for (const r of report.disposed) process.stdout.write(`${line(r)}\n`);
+    process.stdout.write(`kept because HR holds them: ${report.held.length}\n`);
+    for (const r of report.held) process.stdout.write(`${line(r)}: ${r.heldBecause ?? ''}\n`);
+    process.stdout.write(
+      `private preparation never shared, ${config.preparationRetentionDays} days after archiving: ` +
+        `${report.preparation.answers} answers in ${report.preparation.conversations} records ${dryRun ? 'would be deleted' : 'deleted'}\n`,
+    );
+    for (const f of report.failed) process.stdout.write(`  failed ${f.conversationId}: ${f.reason}\n`);
+    if (dryRun) process.stdout.write('dry run: nothing was changed\n');
+    if (report.failed.length > 0) {
+      process.stdout.write('Run the command again to retry; what is done is not done twice.\n');
+      process.exitCode = 1;
+    }
+  } finally {
+    await db.close();
+  }
+}
+
 /** directory sync: one delta round of Entra ID's people into the database now (m365 mode), with progress. */
 async function syncDirectoryNow() {
   const config = loadConfig(process.env);
@@ -299,6 +343,7 @@ const USAGE = `Usage: samtale [serve]            start the server
        samtale archive provision create or complete the SharePoint libraries (records, salary), columns, views
        samtale archive migrate-permissions  give copies archived with their own permissions the library's
        samtale directory sync    bring Entra ID's people, managers and departments into the database now (m365)
+       samtale retention run [--dry-run]  delete records past their kassasjonsdato (not those HR holds); --dry-run lists them
        samtale package           build appPackage/build/samtale.zip (TEAMS_APP_ID, CLIENT_ID, PUBLIC_URL)`;
 
 async function main(argv: string[]) {
@@ -314,6 +359,7 @@ async function main(argv: string[]) {
   if (command === 'archive' && sub === 'provision') return provisionArchive();
   if (command === 'archive' && sub === 'migrate-permissions') return migratePermissions();
   if (command === 'directory' && sub === 'sync') return syncDirectoryNow();
+  if (command === 'retention' && sub === 'run') return runRetentionNow(argv.slice(2));
   if (command === 'package') {
     buildPackage();
     return;
@@ -326,10 +372,10 @@ async function main(argv: string[]) {
   process.exit(2);
 }
 
-/** The terminal's language (LC_ALL, then LC_MESSAGES, then LANG): bokmål for nb, nn and no, else English. */
+/** The terminal's language (LC_ALL, then LC_MESSAGES, then LANG): nynorsk for nn, bokmål for nb and no, else English. */
 function cliLocale(env: NodeJS.ProcessEnv): Locale {
   const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^(nb|nn|no)(?:[_.@-]|$)/i.test(tag) ? 'nb' : 'en';
+  return /^(nb|nn|no)(?:[_.@-]|$)/i.test(tag) ? localeOf(tag) : 'en';
 }
 
 /** One line for the person at the terminal: the catalogue's words, or a generic one; never a stack. */

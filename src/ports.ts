@@ -11,6 +11,7 @@ import type { Conversation, Reopening, Status } from './domain/conversation.ts';
 import type { AppRole } from './domain/policy.ts';
 import type { Answer } from './domain/answers.ts';
 import type { Signature } from './domain/signatures.ts';
+import type { Locale } from './contract/words/index.ts';
 import type { Party, Template } from './domain/templates/model.ts';
 
 export interface DirectoryUser {
@@ -106,6 +107,88 @@ export interface DirectoryCopy {
   /** Takes the tenant's sync for leaseMs (false: another sync holds it); applyPage renews it. */
   claim(tid: string, owner: string, leaseMs: number): Promise<boolean>;
   release(tid: string, owner: string): Promise<void>;
+}
+
+/** HR keeps a record past its kassasjonsdato ("bevares"). */
+export interface RetentionHold {
+  reason: string;
+  placedBy: string;
+  placedAt: string;
+}
+
+/** A record whose kassasjonsdato has passed (held ones included, so a dry run can say they stay). */
+export interface DisposalCandidate {
+  conversationId: string;
+  tid: string;
+  templateKey: string;
+  period: string;
+  /** The latest kassasjonsdato of its copies. */
+  disposeOn: string;
+  archivedAt: string;
+  copies: ArchiveCopyRow[];
+  hold: RetentionHold | null;
+  /** The job has begun deleting it (its copies may be gone already). */
+  disposing: boolean;
+}
+
+/** What the retention job reads and deletes. */
+export interface RetentionStore {
+  /** Records whose every copy's kassasjonsdato is on or before `today`, in id order after `after`. */
+  dueForDisposal(
+    today: string,
+    defaultYears: number,
+    limit: number,
+    after: string | null,
+  ): Promise<DisposalCandidate[]>;
+  /** Marks a record as being deleted unless it is held (then 'held'). */
+  beginDisposal(conversationId: string, at: string): Promise<'ok' | 'held' | 'gone'>;
+  /** Deletes the record and everything of it in the database (answers, items, signatures, copies' rows). */
+  dispose(conversationId: string): Promise<boolean>;
+  /** Archived records whose unshared private preparation is due for deletion (archived before `cutoff`). */
+  preparationDue(
+    cutoff: string,
+    limit: number,
+    after: string | null,
+  ): Promise<{ conversationId: string; tid: string; answers: number }[]>;
+  /** Deletes unshared private preparation; returns how many answers went. */
+  disposePreparation(conversationId: string, at: string): Promise<number>;
+  hold(conversationId: string): Promise<RetentionHold | null>;
+  /** 'disposing': the job has begun deleting the record, too late to keep it. */
+  placeHold(h: RetentionHold & { conversationId: string; tid: string }): Promise<'ok' | 'disposing'>;
+  removeHold(conversationId: string): Promise<boolean>;
+}
+
+/** A round HR runs: a template and period for the people in scope, done by a deadline. */
+export interface Round {
+  id: string;
+  tid: string;
+  templateKey: string;
+  period: string;
+  /** YYYY-MM-DD, Oslo. */
+  deadline: string;
+  unitIds: string[];
+  createdBy: string;
+  createdAt: string;
+}
+export interface RoundPerson {
+  oid: string;
+  name: string;
+  unitId: string | null;
+  /** Their conversation of the round's template and period (not cancelled), or null for none. */
+  status: Status | null;
+  conversationId: string | null;
+}
+export interface RoundStore {
+  insertRound(r: Round, people: readonly string[]): Promise<void>;
+  round(id: string): Promise<Round | undefined>;
+  /** A tenant's rounds, newest deadline first; period: only that period's. */
+  rounds(
+    tid: string,
+    period?: string,
+  ): Promise<(Round & { inScope: number; done: number; withConversation: number })[]>;
+  /** Everyone in scope with their conversation's status, in name order. */
+  people(roundId: string): Promise<RoundPerson[]>;
+  deleteRound(id: string): Promise<boolean>;
 }
 
 export type SaveResult = { ok: true; answer: Answer } | { ok: false; current: Answer | null };
@@ -284,6 +367,8 @@ export interface Store {
   kompass: KompassStore;
   /** Units' plans, in the same connection (and transaction). */
   plans: PlanStore;
+  retention: RetentionStore;
+  rounds: RoundStore;
 
   insertConversation(c: Conversation, createdBy: string): Promise<'ok' | 'exists'>;
   conversation(id: string, opts?: { forUpdate?: boolean }): Promise<Conversation | undefined>;
@@ -411,6 +496,8 @@ export interface Store {
     filter: ArchivePageFilter,
     page: { limit: number; after?: ArchivePageCursor },
   ): Promise<{ rows: ArchivePageRow[]; total: number; years: string[] }>;
+  /** How many of a tenant's conversations with this template are under way (any version of it). */
+  countRunningConversations(tid: string, templateKey: string): Promise<number>;
   /** Conversations in a period counted per unit, template and status: HR's figures, no content. */
   completionCounts(tid: string, period: string): Promise<CompletionCount[]>;
 
@@ -418,12 +505,14 @@ export interface Store {
   auditTrail(): Promise<{ head: string; events: StoredAuditEvent[] }>;
   /** The last event's place in the chain (null before the first event). */
   auditHead(): Promise<{ seq: number; hash: string; at: string } | null>;
+  /** A tenant's events about these subjects (conversations, items, a person), oldest first. */
+  auditEventsAbout(tid: string, subjects: readonly string[]): Promise<StoredAuditEvent[]>;
 }
 
 export type PlanCopyKind = 'adopted' | 'report';
 
 export interface ArchivePageFilter {
-  /** The year the copy was archived (its path's first folder). */
+  /** The year of the conversation's period (not the year it was archived). */
   year?: string | undefined;
   templateKey?: string | undefined;
   unitId?: string | undefined;
@@ -441,6 +530,7 @@ export interface ArchivePageRow extends ArchiveCopyRow {
   unitId: string | null;
   employeeName: string;
   leaderName: string;
+  hold: RetentionHold | null;
 }
 export interface CompletionCount {
   unitId: string | null;
@@ -472,6 +562,8 @@ export interface ArchiveCopyRow {
   archivedAt: string;
   /** metadataChecksum of the metadata written at archiving; null for copies archived before it. */
   metadataChecksum: string | null;
+  /** The kassasjonsdato (YYYY-MM-DD) in its metadata; null for copies archived before it was kept. */
+  disposeOn: string | null;
 }
 
 export interface Clock {
@@ -521,6 +613,8 @@ export interface Archive {
    * Brings a copy archived the old way (its own permissions) in line: inheritance restored, and a
    * salary copy moved to the salary library. Idempotent; `checksum` guards the move.
    */
+  /** Deletes a copy and its metadata (kassasjon); 'missing' when it is not there (already deleted). */
+  remove(path: string, part: ArchivePart): Promise<'removed' | 'missing'>;
   migratePermissions(copy: {
     path: string;
     part: ArchivePart;
@@ -537,7 +631,7 @@ export interface ChatReference {
   botId: string;
   userId: string;
   channelId: string;
-  locale: 'nb' | 'en';
+  locale: Locale;
   installedAt: string;
   unreachableAt: string | null;
   unreachableReason: string | null;
@@ -578,13 +672,10 @@ export interface BotStore {
   recipients(tid: string, after: string | null, limit: number): Promise<string[]>;
   /**
    * The state reminders to these people are derived from: conversations and open items where they are
-   * a party or the leader, and (given the cycle's period) their direct reports with no conversation in it.
+   * a party or the leader, and per HR round due soon after `today`, their direct reports in its scope
+   * with no conversation of it.
    */
-  reminderState(
-    tid: string,
-    recipients: readonly string[],
-    cyclePeriod: string | null,
-  ): Promise<ReminderState>;
+  reminderState(tid: string, recipients: readonly string[], today: string): Promise<ReminderState>;
   /** Tenants with at least one chat: where reminders can go at all. */
   chatTenants(): Promise<string[]>;
   /** Which of these keys have been sent already. */
@@ -609,6 +700,8 @@ export interface BotStore {
   /** Bundles claimed for sending before `at` and never finished: a sender that died mid-send. */
   claimedBefore(at: string): Promise<string[]>;
   outbox(id: string): Promise<OutboxRow | undefined>;
+  /** Every bundle recorded for one person, oldest day first: what the bot sent them (their innsyn). */
+  outboxFor(tid: string, oid: string): Promise<OutboxRow[]>;
 
   /** Records an installation attempt; false when this person already had one today. */
   noteInstallAttempt(attempt: {

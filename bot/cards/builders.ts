@@ -109,7 +109,14 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
         break;
       case 'cycle-nudge':
         items.push(
-          text(plural(lang, w.nudge, m.count, { date: formatDate(lang, m.period) })),
+          text(
+            plural(lang, w.nudge, m.count, {
+              // A common noun mid-sentence: "ingen medarbeidersamtale".
+              name: templateName(m.templateKey).replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase()),
+              period: periodName(lang, m.period),
+              date: formatDate(lang, m.date ?? m.period),
+            }),
+          ),
           text(`[${w.myTeam}](${links.team})`),
         );
         break;

@@ -86,10 +86,14 @@ export const configSchema = z.object({
   REMINDER_SIGNATURE_AFTER_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   FOLLOW_UP_CADENCE: z.enum(['quarter', 'tertial']).default('quarter'),
   DIRECTORY_SYNC_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  // Gone: HR defines each round's deadline in Samtale. Set, it stops the start rather than being ignored.
   CYCLE_DEADLINE: z
-    .string()
-    .regex(/^\d{2}-\d{2}$/, 'the HR cycle deadline as MM-DD, e.g. 12-15')
+    .undefined({
+      error: 'CYCLE_DEADLINE is no longer used: HR defines rounds and their deadlines on the HR page',
+    })
     .optional(),
+  PREPARATION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  PRIVACY_LEGAL_BASIS: z.string().trim().min(1).max(2000).optional(),
   FRAME_ANCESTORS: z
     .string()
     .transform((v) => v.trim().split(/\s+/))
@@ -179,6 +183,10 @@ export interface Config {
   bodyLimit: string;
   /** Years an archive copy is kept before kassasjon (sets kassasjonsdato). */
   retentionYears: number;
+  /** Days after archiving that private preparation never shared is deleted. */
+  preparationRetentionDays: number;
+  /** The organisation's legal basis for processing, shown on the privacy page (unset: a placeholder asks for it). */
+  privacyLegalBasis: string | undefined;
   /**
    * The legal basis for exempting units' plans from public access ("Offl. § 14 første ledd"), where the
    * organisation exempts them; unset (the default): a virksomhetsplan is a public document.
@@ -202,7 +210,6 @@ export interface Config {
     preparationDays: number[];
     signatureAfterDays: number;
     cadence: 'quarter' | 'tertial';
-    cycleDeadline: string | null;
   };
 }
 
@@ -284,6 +291,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     clientSecret: c.CLIENT_SECRET,
     bodyLimit: c.BODY_LIMIT,
     retentionYears: c.ARCHIVE_RETENTION_YEARS,
+    preparationRetentionDays: c.PREPARATION_RETENTION_DAYS,
+    privacyLegalBasis: c.PRIVACY_LEGAL_BASIS,
     planExemptionBasis: c.PLAN_EXEMPTION_BASIS,
     archive:
       (c.ARCHIVE_BACKEND ?? (local ? 'local' : 'sharepoint')) === 'local'
@@ -310,7 +319,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       preparationDays: c.REMINDER_PREPARATION_DAYS.split(',').map(Number),
       signatureAfterDays: c.REMINDER_SIGNATURE_AFTER_DAYS,
       cadence: c.FOLLOW_UP_CADENCE,
-      cycleDeadline: c.CYCLE_DEADLINE ?? null,
     },
   };
 }

@@ -39,7 +39,7 @@ interface Spec {
   query?: z.ZodType;
   body?: z.ZodType;
   /** A JSON answer's schema, a file's media type, or an event stream. */
-  response: z.ZodType | { file: 'application/pdf' } | { stream: 'text/event-stream' };
+  response: z.ZodType | { file: 'application/pdf' | 'application/zip' } | { stream: 'text/event-stream' };
   /** The success status (200 unless said). */
   status?: 200 | 201;
   /** The errors this operation answers with besides those every operation may give. */
@@ -96,6 +96,13 @@ const specs = {
     response: view.clientConfig,
     errors: [],
   },
+  getPrivacyFacts: {
+    summary: "What the privacy page states from the organisation's configuration (public)",
+    tag: 'meta',
+    auth: 'public',
+    response: view.privacyFacts,
+    errors: [],
+  },
   listDevUsers: {
     summary: 'Demo users and their roles (local mode only)',
     tag: 'dev',
@@ -116,6 +123,14 @@ const specs = {
     tag: 'me',
     auth: 'user',
     response: view.meView,
+    errors: ['USER_NOT_FOUND'],
+  },
+  exportMyData: {
+    summary:
+      'Innsyn (GDPR art. 15): a ZIP of everything Samtale holds about me that I may read, as JSON and the records as PDF (docs/innsyn.md); audited',
+    tag: 'me',
+    auth: 'user',
+    response: { file: 'application/zip' },
     errors: ['USER_NOT_FOUND'],
   },
   listMyConversations: {
@@ -314,6 +329,23 @@ const specs = {
     response: view.unreachableList,
     errors: ['FORBIDDEN'],
   },
+  findPeople: {
+    summary: 'Find the person an innsyn request names, by name or e-mail address (HR)',
+    tag: 'hr',
+    auth: 'user',
+    query: req.peopleQuery,
+    response: view.peopleFound,
+    errors: ['FORBIDDEN'],
+  },
+  exportPersonData: {
+    summary:
+      "A person's innsyn export, made by HR on their request: exactly what the person may read themselves (HR; audited as HR's, for that person)",
+    tag: 'hr',
+    auth: 'user',
+    params: req.personParams,
+    response: { file: 'application/zip' },
+    errors: ['FORBIDDEN', 'USER_NOT_FOUND'],
+  },
   listArchive: {
     summary: 'The archive for HR, filtered by year, type and unit (salary copies only with HR.Salary)',
     tag: 'hr',
@@ -321,6 +353,64 @@ const specs = {
     query: req.archiveQuery,
     response: view.archiveListing,
     errors: ['FORBIDDEN'],
+  },
+  placeRetentionHold: {
+    summary: 'HR keeps an archived record past its kassasjonsdato (bevares), with the reason',
+    tag: 'hr',
+    auth: 'user',
+    params: req.idParams,
+    body: req.holdBody,
+    response: view.holdView,
+    errors: ['FORBIDDEN', 'CONVERSATION_NOT_FOUND', 'HOLD_INVALID', 'RECORD_BEING_DISPOSED'],
+  },
+  removeRetentionHold: {
+    summary: 'HR lifts a hold: the record goes at the next retention run if its kassasjonsdato has passed',
+    tag: 'hr',
+    auth: 'user',
+    params: req.idParams,
+    response: view.holdView,
+    errors: ['FORBIDDEN', 'CONVERSATION_NOT_FOUND'],
+  },
+  listRounds: {
+    summary: "HR's rounds for a period, with coverage of everyone in scope",
+    tag: 'hr',
+    auth: 'user',
+    query: req.periodQuery,
+    response: view.roundList,
+    errors: ['FORBIDDEN'],
+  },
+  previewRoundScope: {
+    summary: 'The people of some units, from the directory: who a new round can include',
+    tag: 'hr',
+    auth: 'user',
+    query: req.roundScopeQuery,
+    response: view.roundScope,
+    errors: ['FORBIDDEN'],
+  },
+  createRound: {
+    summary: 'HR defines a round: template, period, deadline, units and the people in scope',
+    tag: 'hr',
+    auth: 'user',
+    body: req.roundBody,
+    response: view.roundView,
+    status: 201,
+    errors: ['FORBIDDEN', 'TEMPLATE_NOT_FOUND', 'HR_ROUND_INVALID'],
+  },
+  getRound: {
+    summary: "A round's coverage per unit and each person's stage (names and status only)",
+    tag: 'hr',
+    auth: 'user',
+    params: req.idParams,
+    response: view.roundView,
+    errors: ['FORBIDDEN', 'HR_ROUND_NOT_FOUND'],
+  },
+  deleteRound: {
+    summary: 'HR removes a round (its conversations stay as they are)',
+    tag: 'hr',
+    auth: 'user',
+    params: req.idParams,
+    response: view.roundList,
+    errors: ['FORBIDDEN', 'HR_ROUND_NOT_FOUND'],
   },
   listTemplates: {
     summary: 'The templates my organisation uses',
@@ -336,6 +426,15 @@ const specs = {
     params: req.keyParams,
     response: view.templateView,
     errors: ['TEMPLATE_NOT_FOUND'],
+  },
+  getEditableTemplate: {
+    summary:
+      "The organisation's current version of a template for editing, with its core parts and how many conversations with it are under way (Admin)",
+    tag: 'admin',
+    auth: 'user',
+    params: req.keyParams,
+    response: view.editableTemplateView,
+    errors: ['FORBIDDEN', 'TEMPLATE_NOT_FOUND'],
   },
   customiseTemplate: {
     summary: "Set the organisation's version of a template (Admin; core sections cannot be removed)",

@@ -75,6 +75,10 @@ export const archiveQuery = z.strictObject({
   after: pageCursor,
 });
 export const archivePartParams = z.strictObject({ id: uuid, part: z.enum(['record', 'salary']) });
+/** Innsyn: the person an export is for (HR, on the person's request). */
+export const personParams = z.strictObject({ oid: personId });
+/** Finding a person by part of their name or e-mail address. */
+export const peopleQuery = z.strictObject({ q: z.string().trim().min(2).max(100) });
 
 const text = z.string().min(1).max(4000);
 const guide = z.array(z.strictObject({ text, sub: z.array(text).max(50).optional() })).max(50);
@@ -208,4 +212,24 @@ export const goalReportBody = z.strictObject({
   status: z.enum(GOAL_STATUSES),
   measured: measure.default(null),
   comment: z.string().max(4000).nullable().default(null),
+});
+
+// HR's rounds and holds (issue 17).
+/** HR keeps a record past its kassasjonsdato, saying why. */
+export const holdBody = z.strictObject({ reason: z.string().max(2000) });
+/** Units as a comma-separated query value ("a,b"). */
+export const roundScopeQuery = z.strictObject({
+  unitIds: z
+    .string()
+    .max(4000)
+    .transform((v) => v.split(',').filter((x) => x !== ''))
+    .pipe(z.array(unitId).min(1).max(200)),
+});
+export const roundBody = z.strictObject({
+  templateKey: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  period,
+  deadline: isoDate,
+  unitIds: z.array(unitId).min(1).max(200),
+  /** Who is in scope: people of those units, chosen from the directory. */
+  people: z.array(z.string().min(1).max(128)).min(1).max(20_000),
 });

@@ -61,6 +61,21 @@ export const templateSummary = templateView.pick({
 });
 export const templateList = z.strictObject({ templates: z.array(templateSummary) });
 
+/** A template as an admin edits it: the organisation's version, what cannot go, and who it reaches. */
+export const editableTemplateView = z.strictObject({
+  /** The version new conversations get now: the organisation's own, or the built-in one. */
+  template: templateView,
+  /** The organisation has saved a version of its own. */
+  customised: z.boolean(),
+  /**
+   * The parts that carry the template's basic character: they cannot be removed, and their fields'
+   * kind, label, writer and visibility cannot change. Guide text and order may.
+   */
+  core: z.strictObject({ sectionIds: z.array(z.string()), fieldIds: z.array(z.string()) }),
+  /** Conversations with this template under way (not signed, not cancelled): they keep their version. */
+  running: count,
+});
+
 /** Status, never content: what lists, team pages and HR show. */
 export const statusView = z.strictObject({
   id: z.uuid(),
@@ -208,6 +223,8 @@ export const meView = z.strictObject({
   /** The pages the caller may use, decided by the policy: the team page and HR's pages. */
   canSeeTeam: z.boolean(),
   canSeeHr: z.boolean(),
+  /** The template editor (Maler): admins only. */
+  canEditTemplates: z.boolean(),
 });
 
 export const teamView = z.strictObject({
@@ -242,8 +259,67 @@ export const archiveEntry = z.strictObject({
   employee: z.string(),
   leader: z.string(),
   archivedAt: isoInstant,
+  /** The kassasjonsdato: when the retention job deletes it, unless held. */
+  disposeOn: z.iso.date(),
+  hold: z.lazy(() => retentionHold).nullable(),
   /** Where the PDF is opened (GET, with the same bearer token). */
   file: z.string(),
+});
+export const retentionHold = z.strictObject({
+  reason: z.string(),
+  /** Who placed it, by name. */
+  placedBy: z.string(),
+  placedAt: isoInstant,
+});
+export const holdView = z.strictObject({ hold: retentionHold.nullable() });
+
+const roundFigures = {
+  inScope: count,
+  /** People in scope with a conversation of the round (any stage but cancelled). */
+  withConversation: count,
+  /** Signed or archived. */
+  done: count,
+};
+export const roundSummary = z.strictObject({
+  id: z.uuid(),
+  templateKey: z.string(),
+  templateName: z.string(),
+  period: z.string(),
+  deadline: z.iso.date(),
+  units: z.array(z.string()),
+  ...roundFigures,
+});
+export const roundList = z.strictObject({
+  rounds: z.array(roundSummary),
+  /** Periods with a round or a conversation, newest first, for the period selector. */
+  periods: z.array(z.string()),
+  templates: z.array(z.strictObject({ key: z.string(), name: z.string() })),
+  units: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+});
+export const roundScope = z.strictObject({
+  people: z.array(
+    z.strictObject({
+      oid: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      leader: z.string(),
+      /** Leads someone: in a round for employees, left out unless HR includes them. */
+      leads: z.boolean(),
+    }),
+  ),
+});
+export const roundView = z.strictObject({
+  round: roundSummary,
+  /** Per unit: everyone in scope, with or without a conversation. */
+  units: z.array(z.strictObject({ unit: z.string(), ...roundFigures })),
+  /** Names with the stage their conversation is at (never its content); null: no conversation. */
+  people: z.array(
+    z.strictObject({
+      name: z.string(),
+      unit: z.string(),
+      status: z.enum(STATUSES).nullable(),
+    }),
+  ),
 });
 export const archiveListing = z.strictObject({
   /** One page, newest first. */
@@ -264,6 +340,22 @@ export const unreachablePerson = z.strictObject({
 });
 export const unreachableList = z.array(unreachablePerson);
 
+/** People found for an innsyn request (HR): enough to tell two of the same name apart. */
+export const peopleFound = z.strictObject({
+  people: z.array(personRef.extend({ upn: z.string(), unit: z.string().nullable() })),
+  /** More people match than are listed: the search should say more. */
+  more: z.boolean(),
+});
+
+export const privacyFacts = z.strictObject({
+  /** The organisation's legal basis for processing, in its own words; null until it is configured. */
+  legalBasis: z.string().nullable(),
+  /** Years an archived record is kept before it is deleted. */
+  retentionYears: z.number().int().min(1),
+  /** Days after archiving that private preparation never shared is deleted. */
+  preparationDays: z.number().int().min(0),
+});
+export type PrivacyFacts = z.infer<typeof privacyFacts>;
 export const clientConfig = z.strictObject({ mode: z.enum(['local', 'm365']), devLogin: z.boolean() });
 export const devUsers = z.strictObject({
   users: z.array(
@@ -305,10 +397,16 @@ export type CompletionView = z.infer<typeof completionView>;
 export type CompletionRow = z.infer<typeof completionRow>;
 export type ArchiveListing = z.infer<typeof archiveListing>;
 export type ArchiveEntry = z.infer<typeof archiveEntry>;
+export type HoldView = z.infer<typeof holdView>;
+export type RoundList = z.infer<typeof roundList>;
+export type RoundView = z.infer<typeof roundView>;
+export type RoundScope = z.infer<typeof roundScope>;
 export type UnreachablePerson = z.infer<typeof unreachablePerson>;
+export type PeopleFound = z.infer<typeof peopleFound>;
 export type FollowUpLine = z.infer<typeof followUpLine>;
 export type PersonRef = z.infer<typeof personRef>;
 export type TemplateSummary = z.infer<typeof templateSummary>;
+export type EditableTemplateView = z.infer<typeof editableTemplateView>;
 export type SaveAnswerResult = z.infer<typeof saveAnswerResult>;
 export type SignResult = z.infer<typeof signResult>;
 export type MeRoles = MeView['roles'];

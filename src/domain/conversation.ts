@@ -82,6 +82,9 @@ export function availableTransitions(c: Pick<Conversation, 'status' | 'cancelled
   return TRANSITIONS.filter((t) => transitionTarget(c, t) !== undefined);
 }
 
+/** Conversations under way: not yet signed, nor cancelled. Each keeps the template version it began with. */
+export const RUNNING_STATUSES: readonly Status[] = ['planned', 'preparing', 'held', 'awaiting_signatures'];
+
 const LOCKED_STATUSES: ReadonlySet<Status> = new Set(['signed', 'archived']);
 
 /** Signed by both: no endpoint can change the record any more. */

@@ -34,10 +34,22 @@ export const canSeeCompletion = (actor: Actor): boolean => actor.roles.includes(
 export const canBrowseArchive = (actor: Actor): boolean => actor.roles.includes('HR');
 export const canSeeSalaryCopies = (actor: Actor): boolean =>
   actor.roles.includes('HR') && actor.roles.includes('HR.Salary');
+/** HR's rounds (who is in scope, the deadline, each person's stage, never content) and holds on archived records. */
+export const canRunRounds = (actor: Actor): boolean => actor.roles.includes('HR');
+export const canHoldRecords = (actor: Actor): boolean => actor.roles.includes('HR');
 /** Who the bot can no longer reach: for HR to follow up. */
 export const canSeeUnreachable = (actor: Actor): boolean => actor.roles.includes('HR');
 /** The organisation's version of a template: admins only (they never see record content). */
 export const canCustomiseTemplates = (actor: Actor): boolean => actor.roles.includes('Admin');
+
+/**
+ * Innsyn (GDPR art. 15): everyone exports what Samtale holds about them; HR does it for a person who
+ * asks. What the export holds is what that person reads (the rules below), whoever downloads it.
+ */
+export const canExportPersonalData = (actor: Actor, person: { tid: string; oid: string }): boolean =>
+  actor.tid === person.tid && (actor.oid === person.oid || actor.roles.includes('HR'));
+/** Finding the person an innsyn request names: HR. */
+export const canFindPeople = (actor: Actor): boolean => actor.roles.includes('HR');
 
 /** The team page: a leader with direct reports sees their conversations' status. */
 export const canSeeTeam = (directReports: number): boolean => directReports > 0;

@@ -137,8 +137,20 @@ export interface ReminderState {
   })[];
   /** Open follow-up items of signed records: owner, and the owner's leader for the team summary. */
   openItems: readonly { tid: string; ownerOid: string; leaderOid: string }[];
-  /** Leaders with direct reports who have no conversation planned in the running cycle. */
-  unplanned: readonly { tid: string; leaderOid: string; employeeOids: readonly string[] }[];
+  /**
+   * Per HR round whose deadline is near: leaders with direct reports in its scope who have no
+   * conversation of its template and period.
+   */
+  unplanned: readonly {
+    tid: string;
+    leaderOid: string;
+    employeeOids: readonly string[];
+    roundId: string;
+    templateKey: string;
+    period: string;
+    /** The round's deadline, YYYY-MM-DD. */
+    deadline: string;
+  }[];
 }
 
 export interface ReminderSettings {
@@ -147,8 +159,7 @@ export interface ReminderSettings {
   /** Working days a record may wait for a signature before the signer is reminded. */
   signatureAfterDays: number;
   cadence: FollowUpCadence;
-  /** The HR cycle's deadline (YYYY-MM-DD), and how many working days before it leaders are nudged. */
-  cycleDeadline: string | null;
+  /** How many working days before a round's deadline leaders are nudged. */
   cycleNudgeDays: number;
 }
 
@@ -156,7 +167,6 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   preparationDays: [7, 2],
   signatureAfterDays: 2,
   cadence: 'quarter',
-  cycleDeadline: null,
   cycleNudgeDays: 10,
 };
 
@@ -265,25 +275,22 @@ export function dueMessages(
       count: n,
     });
   }
-  if (
-    settings.cycleDeadline &&
-    today <= settings.cycleDeadline &&
-    today >= workingDaysBefore(settings.cycleDeadline, settings.cycleNudgeDays, holidays)
-  ) {
-    for (const u of state.unplanned) {
-      if (u.employeeOids.length === 0) continue;
-      out.push({
-        ...base,
-        kind: 'cycle-nudge',
-        key: key('cycle-nudge', u.leaderOid, settings.cycleDeadline, u.leaderOid),
-        tid: u.tid,
-        recipientOid: u.leaderOid,
-        subject: u.leaderOid,
-        period: settings.cycleDeadline,
-        date: settings.cycleDeadline,
-        count: u.employeeOids.length,
-      });
-    }
+  for (const u of state.unplanned) {
+    if (u.employeeOids.length === 0) continue;
+    if (today > u.deadline || today < workingDaysBefore(u.deadline, settings.cycleNudgeDays, holidays))
+      continue;
+    out.push({
+      ...base,
+      kind: 'cycle-nudge',
+      key: key('cycle-nudge', u.roundId, u.deadline, u.leaderOid),
+      tid: u.tid,
+      recipientOid: u.leaderOid,
+      subject: u.roundId,
+      period: u.period,
+      date: u.deadline,
+      templateKey: u.templateKey,
+      count: u.employeeOids.length,
+    });
   }
   return out;
 }

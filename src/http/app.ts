@@ -166,13 +166,13 @@ function mount(app: express.Express, e: Endpoint, r: Route, opts: HttpOptions) {
         'query',
       );
       const input = hasBody ? parse(e.body, body, 'body') : undefined;
-      const result = await r.handle({ params, query, body: input, actor });
+      const result = await r.handle({ params, query, body: input, actor, locale: localeOf(req) });
       if ('file' in e.response) {
         const file = result as { bytes: Uint8Array; filename: string };
         res
           .status(status)
           .type(e.response.file)
-          .set('Content-Disposition', `inline; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`)
+          .set('Content-Disposition', contentDisposition(e.response.file, file.filename))
           .send(Buffer.from(file.bytes));
         return;
       }
@@ -185,6 +185,22 @@ function mount(app: express.Express, e: Endpoint, r: Route, opts: HttpOptions) {
       next(error);
     }
   });
+}
+
+/**
+ * A PDF opens in the browser; anything else (a ZIP) is saved. The name as written ("Åse", "–") in
+ * filename* (RFC 6266, RFC 8187), and in plain ASCII for clients that read only filename.
+ */
+function contentDisposition(type: string, filename: string): string {
+  const ascii = filename
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\w.-]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${type === 'application/pdf' ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** Server-sent events until the caller leaves; a comment every 25 s keeps proxies from closing it. */

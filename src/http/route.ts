@@ -2,13 +2,15 @@
 // schemas parsed, and must return what its response schema describes: a drift is a type error.
 import type { BodyOf, Endpoint, OperationId, ParamsOf, QueryOf, ReplyOf } from '../contract/endpoints.ts';
 import type { Actor } from '../domain/policy.ts';
-import { AppError } from '../errors/catalogue.ts';
+import { AppError, type Locale } from '../errors/catalogue.ts';
 
 export interface HandlerInput<P, Q, B, A> {
   params: P;
   query: Q;
   body: B;
   actor: A;
+  /** The caller's language (Accept-Language), for what an operation writes in words (a file's texts). */
+  locale: Locale;
 }
 
 type ActorFor<K extends OperationId> = Endpoint<K>['auth'] extends 'user' ? Actor : null;

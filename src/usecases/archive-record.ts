@@ -77,6 +77,7 @@ export async function archiveRecord(
       contentHash: copy.contentHash,
       archivedAt,
       metadataChecksum: metadataChecksum(metadata),
+      disposeOn: metadata.kassasjonsdato,
     };
     await deps.store.transaction(async (tx) => {
       await tx.recordArchiveCopy(row);

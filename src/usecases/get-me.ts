@@ -1,5 +1,5 @@
 import type { MeView } from '../contract/views.ts';
-import { canSeeCompletion, canSeeTeam, type Actor } from '../domain/policy.ts';
+import { canCustomiseTemplates, canSeeCompletion, canSeeTeam, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { person, type Deps } from './support.ts';
 
@@ -24,5 +24,6 @@ export async function getMe(deps: Deps, actor: Actor): Promise<MeView> {
     directReports: reports.map((r) => ({ oid: r.oid, name: r.name })),
     canSeeTeam: canSeeTeam(reports.length),
     canSeeHr: canSeeCompletion(actor),
+    canEditTemplates: canCustomiseTemplates(actor),
   };
 }

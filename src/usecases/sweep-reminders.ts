@@ -29,12 +29,7 @@ export async function sweepReminders(
   const holidays = bot.holidays(now);
   if (!maySendAt(now, holidays)) return [];
   const today = osloTime(now).date;
-  const { cycleDeadlineMonthDay, ...rest } = bot.settings;
-  const settings = {
-    ...rest,
-    cycleDeadline: cycleDeadlineMonthDay ? `${today.slice(0, 4)}-${cycleDeadlineMonthDay}` : null,
-  };
-  const cyclePeriod = settings.cycleDeadline ? today.slice(0, 4) : null;
+  const settings = bot.settings;
 
   // Tenants with a chat: only there can anything be sent.
   const tenants = await bot.store.chatTenants();
@@ -61,7 +56,7 @@ export async function sweepReminders(
       if (batch.length === 0) break;
       after = batch[batch.length - 1] ?? null;
       const inBatch = new Set(batch);
-      const state = await bot.store.reminderState(tid, batch, cyclePeriod);
+      const state = await bot.store.reminderState(tid, batch, today);
       const due = [
         ...dueMessages(state, today, settings, holidays).filter((m) => inBatch.has(m.recipientOid)),
         ...batch.flatMap((oid) => perUnit.get(`${tid}:${oid}`) ?? []),

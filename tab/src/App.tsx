@@ -11,11 +11,12 @@ import {
   teamsLightTheme,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MeView } from '../../src/contract/views.ts';
 import { createApi, errorText, localToken, type Api } from './api.ts';
-import type { Host, ThemeName } from './host.ts';
+import type { Host, Locale, ThemeName } from './host.ts';
 import { I18n, i18nFor, useI18n } from './i18n.ts';
+import { LanguagePicker, chosenLocale, htmlLang } from './LanguagePicker.tsx';
 import { useKompassNav } from './kompass/nav.ts';
 import { MyConversations } from './pages/MyConversations.tsx';
 
@@ -37,7 +38,14 @@ const KompassPage = lazy(() => import('./pages/KompassPage.tsx').then((m) => ({ 
 const KompassRoundPage = lazy(() =>
   import('./pages/KompassRoundPage.tsx').then((m) => ({ default: m.KompassRoundPage })),
 );
+const TemplatesPage = lazy(() =>
+  import('./pages/TemplatesPage.tsx').then((m) => ({ default: m.TemplatesPage })),
+);
+const TemplatePage = lazy(() =>
+  import('./pages/TemplatePage.tsx').then((m) => ({ default: m.TemplatePage })),
+);
 const LegalPage = lazy(() => import('./pages/LegalPage.tsx').then((m) => ({ default: m.LegalPage })));
+const MyDataPage = lazy(() => import('./pages/MyDataPage.tsx').then((m) => ({ default: m.MyDataPage })));
 const UserPicker = lazy(() => import('./pages/UserPicker.tsx').then((m) => ({ default: m.UserPicker })));
 import { ErrorNotice, NotFound } from './pages/common.tsx';
 import { navigate, useRoute } from './router.ts';
@@ -121,6 +129,13 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     borderBottomColor: tokens.colorCompoundBrandStroke,
   },
+  // Below every page: what is about the person themselves (Mine data, privacy), apart from the work.
+  footer: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    marginTop: tokens.spacingVerticalXXL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   skip: {
     position: 'absolute',
     left: '-10000px',
@@ -138,10 +153,16 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
   useGlobalStyles();
   const [theme, setTheme] = useState<ThemeName>(host.theme);
   useEffect(() => host.onThemeChange(setTheme), [host]);
-  const i18n = useMemo(() => i18nFor(host.locale), [host.locale]);
+  // The language chosen in the tab wins over the one Teams (or the browser) asks for.
+  const [locale, setLocale] = useState<Locale>(() => chosenLocale.get() ?? host.locale);
+  useEffect(() => {
+    document.documentElement.lang = htmlLang(locale);
+  }, [locale]);
+  const i18n = useMemo(() => i18nFor(locale), [locale]);
   const [token, setToken] = useState<string | null>(() => (host.inTeams ? null : localToken.get()));
   const getToken = useCallback(async () => (host.getToken ? host.getToken() : token), [host, token]);
-  const api = useMemo(() => createApi(host.locale, getToken), [host.locale, getToken]);
+  // Server errors come back in the chosen language: the client sends it as accept-language.
+  const api = useMemo(() => createApi(locale, getToken), [locale, getToken]);
   const signedIn = host.inTeams || token !== null;
   const route = useRoute();
 
@@ -165,42 +186,86 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
     >
       <I18n.Provider value={i18n}>
         {route.page === 'privacy' || route.page === 'terms' ? (
-          <Suspense fallback={<Spinner label={i18n.t('loading')} />}>
-            <LegalPage kind={route.page} />
-          </Suspense>
+          <Bare onLocale={setLocale}>
+            <Suspense fallback={<Spinner label={i18n.t('loading')} />}>
+              <LegalPage kind={route.page} />
+            </Suspense>
+          </Bare>
         ) : signedIn ? (
           <Shell
             api={api}
             inTeams={host.inTeams}
+            onLocale={setLocale}
             onSignOut={() => {
               localToken.clear();
               setToken(null);
             }}
           />
         ) : devLogin ? (
-          <Suspense fallback={<Spinner label={i18n.t('loading')} />}>
-            <UserPicker
-              onToken={(t) => {
-                localToken.set(t);
-                setToken(t);
-              }}
-            />
-          </Suspense>
+          <Bare onLocale={setLocale}>
+            <Suspense fallback={<Spinner label={i18n.t('loading')} />}>
+              <UserPicker
+                onToken={(t) => {
+                  localToken.set(t);
+                  setToken(t);
+                }}
+              />
+            </Suspense>
+          </Bare>
         ) : (
-          <ErrorNotice message={i18n.t('noSignIn')} />
+          <Bare onLocale={setLocale}>
+            <ErrorNotice message={i18n.t('noSignIn')} />
+          </Bare>
         )}
       </I18n.Provider>
     </FluentProvider>
   );
 }
 
-function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSignOut: () => void }) {
+/** A page before sign-in (the demo picker, privacy, terms): the app's name and the language setting. */
+function Bare({ onLocale, children }: { onLocale: (locale: Locale) => void; children: ReactNode }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <Text weight="semibold" size={500}>
+          {t('appName')}
+        </Text>
+        <div className={styles.user}>
+          <LanguagePicker onChange={onLocale} />
+        </div>
+      </header>
+      {children}
+    </div>
+  );
+}
+
+function Shell({
+  api,
+  inTeams,
+  onLocale,
+  onSignOut,
+}: {
+  api: Api;
+  inTeams: boolean;
+  onLocale: (locale: Locale) => void;
+  onSignOut: () => void;
+}) {
   const styles = useStyles();
   const { t, p, words } = useI18n();
   const route = useRoute();
   const kompassNav = useKompassNav(api);
   const [me, setMe] = useState<MeView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The start page leads an admin on to the templates, the work they come for; their own
+  // conversations stay under "Mine samtaler". Only on arrival, not when they choose that page.
+  const [arriving, setArriving] = useState(() => window.location.pathname === '/');
+  useEffect(() => {
+    if (!me || !arriving) return;
+    if (me.canEditTemplates && window.location.pathname === '/') navigate('/templates', { replace: true });
+    setArriving(false);
+  }, [me, arriving]);
 
   useEffect(() => {
     api.call('getMe').then(setMe, (e: unknown) => {
@@ -210,7 +275,8 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
   }, [api, inTeams, onSignOut]);
 
   if (error) return <ErrorNotice message={error} />;
-  if (!me) return <Spinner label={t('loading')} style={{ marginTop: 48 }} />;
+  if (!me || (arriving && me.canEditTemplates && route.page === 'mine'))
+    return <Spinner label={t('loading')} style={{ marginTop: 48 }} />;
 
   // Which pages to offer is the server's decision, like everything the caller may do.
   const isHr = me.canSeeHr;
@@ -224,9 +290,11 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
         ? 'plans'
         : route.page === 'kompass-round'
           ? 'kompass'
-          : route.page === 'not-found'
-            ? null
-            : route.page;
+          : route.page === 'template'
+            ? 'templates'
+            : route.page === 'not-found'
+              ? null
+              : route.page;
 
   return (
     <div className={styles.shell}>
@@ -249,6 +317,9 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
               <NavLink href="/kompass" current={tab === 'kompass'} label={words.tab.kompass.nav} />
             )}
             {isHr && <NavLink href="/hr" current={tab === 'hr'} label={t('navHr')} />}
+            {me.canEditTemplates && (
+              <NavLink href="/templates" current={tab === 'templates'} label={words.tab.templates.nav} />
+            )}
           </ul>
         </nav>
         <div className={styles.user}>
@@ -258,6 +329,7 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
               {t('switchUser')}
             </Button>
           )}
+          <LanguagePicker onChange={onLocale} />
         </div>
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
@@ -272,9 +344,22 @@ function Shell({ api, inTeams, onSignOut }: { api: Api; inTeams: boolean; onSign
           {route.page === 'red-thread' && <RedThreadPage api={api} />}
           {route.page === 'kompass' && <KompassPage api={api} />}
           {route.page === 'kompass-round' && <KompassRoundPage api={api} id={route.id} me={me} />}
+          {route.page === 'templates' && <TemplatesPage api={api} allowed={me.canEditTemplates} />}
+          {route.page === 'template' && (
+            <TemplatePage api={api} templateKey={route.key} allowed={me.canEditTemplates} />
+          )}
+          {route.page === 'my-data' && <MyDataPage api={api} />}
           {route.page === 'not-found' && <NotFound />}
         </Suspense>
       </main>
+      <footer className={styles.footer}>
+        <nav aria-label={words.tab.myData.footer}>
+          <ul className={styles.nav}>
+            <NavLink href="/my-data" current={tab === 'my-data'} label={words.tab.myData.nav} />
+            <NavLink href="/personvern" current={false} label={t('privacyTitle')} />
+          </ul>
+        </nav>
+      </footer>
     </div>
   );
 }

@@ -56,6 +56,11 @@ export interface Api {
   call<K extends JsonOperation>(operation: K, ...args: Args<K>): Promise<ResponseOf<K>>;
   /** A binary answer (an archived PDF), fetched with the same token. */
   file<K extends FileOperation>(operation: K, ...args: Args<K>): Promise<Blob>;
+  /** A file to keep (an innsyn ZIP), with the name the server gave it (Content-Disposition). */
+  download<K extends FileOperation>(
+    operation: K,
+    ...args: Args<K>
+  ): Promise<{ blob: Blob; filename: string | null }>;
   /** Server-sent events, read with the same token (EventSource cannot send one); ends with the signal. */
   events<K extends StreamOperation>(
     operation: K,
@@ -107,6 +112,10 @@ export function createApi(locale: Locale, getToken: () => Promise<string | null>
     async file(operation, ...args) {
       return (await send(operation, (args[0] ?? {}) as Parts)).blob();
     },
+    async download(operation, ...args) {
+      const res = await send(operation, (args[0] ?? {}) as Parts);
+      return { blob: await res.blob(), filename: filenameOf(res.headers.get('content-disposition')) };
+    },
     async events(operation, input, onEvent, signal) {
       const res = await send(operation, input as Parts, signal);
       const reader = res.body?.pipeThrough(new TextDecoderStream()).getReader();
@@ -129,6 +138,33 @@ export function createApi(locale: Locale, getToken: () => Promise<string | null>
   };
 }
 
+/** The file name a Content-Disposition header gives: filename* (UTF-8) where it is, else filename. */
+export function filenameOf(header: string | null): string | null {
+  if (!header) return null;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      /* the plain name below */
+    }
+  }
+  return /filename\s*=\s*"([^"]*)"/i.exec(header)?.[1] ?? null;
+}
+
+/** Hands a file to the browser to keep, under a name a person reads. */
+export function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename.replace(/[\\/:*?"<>|]/g, '-');
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own copy of the bytes by the time this runs.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** Opens an archived PDF in a new window (fetched with the token; a plain link could not carry it). */
 export async function openPdf(api: Api, conversationId: string, part: 'record' | 'salary'): Promise<void> {
   showPdf(await api.file('openArchiveCopy', { params: { id: conversationId, part } }));
@@ -141,17 +177,7 @@ export async function downloadPdf(
   part: 'record' | 'salary',
   filename: string,
 ): Promise<void> {
-  const url = URL.createObjectURL(
-    await api.file('openArchiveCopy', { params: { id: conversationId, part } }),
-  );
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${filename.replace(/[\\/:*?"<>|]/g, '-')}.pdf`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own copy of the bytes by the time this runs.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(await api.file('openArchiveCopy', { params: { id: conversationId, part } }), `${filename}.pdf`);
 }
 
 /** Opens a unit plan's archived copy (as adopted, or with its year report) the same way. */

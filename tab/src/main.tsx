@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { WORDS } from '../../src/contract/words/index.ts';
 import { App } from './App.tsx';
+import { chosenLocale, htmlLang } from './LanguagePicker.tsx';
 import { createApi } from './api.ts';
 import { detectHost } from './host.ts';
 
@@ -8,7 +8,8 @@ async function start() {
   // Before sign-in: which mode this is and whether demo sign-in exists (a public operation).
   const config = await createApi('nb', () => Promise.resolve(null)).call('getConfig');
   const host = await detectHost(config.mode === 'local');
-  document.documentElement.lang = WORDS[host.locale].meta.tag.slice(0, 2);
+  // The language chosen in the tab, else the host's; App keeps <html lang> in step when it changes.
+  document.documentElement.lang = htmlLang(chosenLocale.get() ?? host.locale);
   const root = document.getElementById('root');
   if (root) createRoot(root).render(<App host={host} devLogin={config.devLogin} />);
 }

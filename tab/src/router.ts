@@ -1,5 +1,5 @@
 // A small history router: /, /conversations/:id, /team, /hr, /follow-up, /plans, /plans/:id, /red-thread,
-// /kompass, /kompass/:id.
+// /kompass, /kompass/:id, /templates, /templates/:key, /my-data.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -8,11 +8,14 @@ export type Route =
   | { page: 'team' }
   | { page: 'hr' }
   | { page: 'follow-up' }
+  | { page: 'my-data' }
   | { page: 'plans' }
   | { page: 'plan'; id: string }
   | { page: 'red-thread' }
   | { page: 'kompass' }
   | { page: 'kompass-round'; id: string }
+  | { page: 'templates' }
+  | { page: 'template'; key: string }
   | { page: 'privacy' }
   | { page: 'terms' }
   | { page: 'not-found' };
@@ -24,6 +27,7 @@ export function parseRoute(path: string): Route {
   if (path === '/team') return { page: 'team' };
   if (path === '/hr' || path === '/hr/') return { page: 'hr' };
   if (path === '/follow-up' || path === '/follow-up/') return { page: 'follow-up' };
+  if (path === '/my-data' || path === '/my-data/') return { page: 'my-data' };
   if (path === '/team/') return { page: 'team' };
   if (path === '/plans' || path === '/plans/') return { page: 'plans' };
   const p = /^\/plans\/([0-9a-f-]{36})\/?$/.exec(path);
@@ -32,6 +36,9 @@ export function parseRoute(path: string): Route {
   if (path === '/kompass' || path === '/kompass/') return { page: 'kompass' };
   const k = /^\/kompass\/([0-9a-f-]{36})\/?$/.exec(path);
   if (k?.[1]) return { page: 'kompass-round', id: k[1] };
+  if (path === '/templates' || path === '/templates/') return { page: 'templates' };
+  const tk = /^\/templates\/([a-z0-9-]{1,64})\/?$/.exec(path);
+  if (tk?.[1]) return { page: 'template', key: tk[1] };
   // The manifest's privacy and terms links: open to everyone, signed in or not.
   if (path === '/personvern' || path === '/personvern/') return { page: 'privacy' };
   if (path === '/vilkar' || path === '/vilkar/') return { page: 'terms' };
@@ -41,13 +48,16 @@ export function parseRoute(path: string): Route {
 /** The query a page keeps as its own (the plans' year; `kopi`, the bot's "download my copy"); the host's (theme, lang) carry over. */
 const PAGE_PARAMS = ['year', 'kopi'];
 
-export function navigate(path: string) {
+/** Goes to a page; replace: instead of the current entry in the history (a start page leading on). */
+export function navigate(path: string, opts: { replace?: boolean } = {}) {
   const [pathname = '', query = ''] = path.split('?');
   const params = new URLSearchParams(window.location.search);
   for (const name of PAGE_PARAMS) params.delete(name);
   for (const [name, value] of new URLSearchParams(query)) params.set(name, value);
   const search = params.toString();
-  window.history.pushState(null, '', pathname + (search ? `?${search}` : ''));
+  const to = pathname + (search ? `?${search}` : '');
+  if (opts.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 

@@ -3,6 +3,7 @@
 export type {
   Column,
   Field,
+  FieldKind,
   GuideQuestion,
   Option,
   Party,

@@ -19,6 +19,10 @@ import { createLogger } from '../../src/logger.ts';
 import { DEMO_TENANT_ID } from '../../src/seed/demo-organisation.ts';
 import type { BotDeps } from '../../src/usecases/bot-support.ts';
 import { getCompletion } from '../../src/usecases/get-completion.ts';
+import { getRound } from '../../src/usecases/get-round.ts';
+import { runRetention } from '../../src/usecases/run-retention.ts';
+import { configuredArchive } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/schema.ts';
 import { listArchive } from '../../src/usecases/list-archive.ts';
 import { listUnitPlans } from '../../src/usecases/list-unit-plans.ts';
 import { planConversation } from '../../src/usecases/plan-conversation.ts';
@@ -151,11 +155,22 @@ export async function scaleBench(args: string[]) {
       `stored: ${conversations} conversations (${seconds(performance.now() - started)} to write)\n`,
     );
 
-    // 3. One reminder sweep, with the round's deadline set so unplanned reports are counted too.
+    // 3. One reminder sweep, with an HR round over everyone who has a leader, due on 15 December, so
+    // unplanned reports are counted too.
+    const roundId = randomUUID();
+    await db.query(
+      `insert into rounds (id, tid, template_key, period, deadline, unit_ids, created_by, created_at)
+       values ($1, $2, 'medarbeidersamtale-10-faktor', '2026', '2026-12-15', array(select id from units where tid = $2), 'bench', now())`,
+      [roundId, TID],
+    );
+    await db.query(
+      'insert into round_people (round_id, oid) select $1, oid from users where tid = $2 and manager_oid is not null',
+      [roundId, TID],
+    );
     const bot: BotDeps = {
       store: botStore(db),
       sender: { send: () => Promise.reject(new Error('the sweep only records; nothing is sent here')) },
-      settings: { ...DEFAULT_REMINDER_SETTINGS, cycleDeadlineMonthDay: '12-15' },
+      settings: DEFAULT_REMINDER_SETTINGS,
       holidays: () => new Set<string>(),
       installer: null,
       renderReminder: () => {
@@ -196,10 +211,34 @@ export async function scaleBench(args: string[]) {
     process.stdout.write(
       `HR's unit plans over an organisation of ${people}: ${cold.toFixed(0)} ms reading it, ${(performance.now() - began).toFixed(0)} ms after\n`,
     );
-    const archivePage = await timed(() => listArchive(deps, hr, {}));
-    const listing = await listArchive(deps, hr, {});
+    // The round's coverage: everyone in scope, per unit, with each person's stage.
+    const coverage = await timed(() => getRound(deps, hr, roundId), 3);
+    const round = await getRound(deps, hr, roundId);
+    process.stdout.write(
+      `HR round coverage (${round.round.inScope} people in scope, ${round.units.length} units): median ${coverage[1]!.toFixed(0)} ms, worst ${coverage[2]!.toFixed(0)} ms = ${((coverage[2]! / 1000) * 100).toFixed(1)} % of the 1 s goal\n`,
+    );
+    const archiving = { ...deps, retentionYears: 10 };
+    const archivePage = await timed(() => listArchive(archiving, hr, {}));
+    const listing = await listArchive(archiving, hr, {});
     process.stdout.write(
       `HR archive, first page of ${listing.total} copies: median ${archivePage[2]!.toFixed(0)} ms\n`,
+    );
+    // Kassasjon ten years on: which of the archived records are due, and which HR holds (a dry run
+    // reads what a real run deletes; the deleting itself is the archive's work, measured by its bench).
+    const later = { ...deps, clock: { now: () => new Date('2036-12-03T03:00:00Z') } };
+    await db.query(
+      `insert into retention_holds (conversation_id, tid, reason, placed_by, placed_at)
+       select conversation_id, $1, 'Sak under behandling', 'bench', now() from archive_copies order by conversation_id limit 100`,
+      [TID],
+    );
+    began = performance.now();
+    const due = await runRetention(
+      { ...later, archive: configuredArchive(loadConfig({ LOG_LEVEL: 'silent' }), createLogger('silent')) },
+      { retentionYears: 10, preparationDays: 30, dryRun: true },
+    );
+    const dueMs = performance.now() - began;
+    process.stdout.write(
+      `retention dry run ten years on: ${due.disposed.length} records due, ${due.held.length} held, in ${seconds(dueMs)}\n`,
     );
   } finally {
     await db.close();

@@ -113,6 +113,13 @@ describe('universal design (WCAG 2.1 AA)', () => {
     { name: 'mine-samtaler', user: 'Ola Hansen', path: () => '/', heading: /Mine samtaler/ },
     { name: 'mitt-team', user: 'Ola Hansen', path: () => '/team', heading: /Mitt team/ },
     { name: 'hr', user: 'Lars Bakke', path: () => '/hr', heading: /Gjennomføring/ },
+    { name: 'maler', user: 'Anne Dahl', path: () => '/templates', heading: /^Maler$/ },
+    {
+      name: 'mal-kontraktsamtale',
+      user: 'Anne Dahl',
+      path: () => '/templates/kontraktsamtale',
+      heading: /Mal: Kontraktsamtale/,
+    },
     {
       name: 'kontraktsamtale',
       user: 'Kari Nordmann',
@@ -138,6 +145,7 @@ describe('universal design (WCAG 2.1 AA)', () => {
       heading: /Mine oppfølgingspunkter/,
     },
     { name: 'finnes-ikke', user: 'Ola Hansen', path: () => '/finnes-ikke', heading: /Fant ikke siden/ },
+    { name: 'mine-data', user: 'Per Johansen', path: () => '/my-data', heading: /Mine data/ },
     {
       name: 'medarbeidersamtale-signering',
       user: 'Ingrid Berg',
@@ -160,20 +168,62 @@ describe('universal design (WCAG 2.1 AA)', () => {
     },
   ];
 
-  async function open(spec: PageSpec, theme: string, width: number): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width, height: 900 } });
+  /**
+   * Each page in nynorsk: its heading (a template's own name stays as the template writes it), and,
+   * where bokmål and nynorsk write the heading alike, a text on the page that only nynorsk writes so.
+   */
+  const NYNORSK: Record<string, { heading: RegExp; text?: string }> = {
+    'velg-bruker': { heading: /Vel ein demobrukar/ },
+    personvern: { heading: /Personvern i Samtale/, text: 'Privat førebuing ser berre du' },
+    vilkar: { heading: /Vilkår for bruk/, text: 'Du loggar inn med kontoen til organisasjonen' },
+    'mine-samtaler': { heading: /Samtalane mine/ },
+    'mitt-team': { heading: /Teamet mitt/ },
+    hr: { heading: /Gjennomføring/, text: 'berre som tal' },
+    maler: { heading: /^Malar$/ },
+    'mal-kontraktsamtale': { heading: /Mal: Kontraktsamtale/, text: 'Tilbake til malane' },
+    kontraktsamtale: { heading: /Vedlegg 6/, text: 'Delar av samtalen' },
+    utviklingssamtale: { heading: /Utviklingssamtale for ledere/, text: 'Delar av samtalen' },
+    'medarbeidersamtale-referat': { heading: /Medarbeidersamtale/, text: 'Delar av samtalen' },
+    oppfolging: { heading: /Oppfølgingspunkta mine/ },
+    'finnes-ikke': { heading: /Fann ikkje sida/ },
+    'mine-data': { heading: /Dataa mine/ },
+    'medarbeidersamtale-signering': { heading: /Medarbeidersamtale/, text: 'Delar av samtalen' },
+    virksomhetsplaner: { heading: /Verksemdsplanar/ },
+    'rod-trad': { heading: /Den raude tråden/ },
+    virksomhetsplan: { heading: /Verksemdsplan \d{4}: Oppvekst og kultur/ },
+    'virksomhetsplan-innspill': { heading: /Verksemdsplan \d{4}: Oppvekst og kultur/ },
+  };
+
+  async function open(spec: PageSpec, theme: string, width: number, locale = 'nb-NO'): Promise<Page> {
+    const nn = locale === 'nn-NO';
+    const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
     const page = await context.newPage();
-    // Signed-in pages are reached through the picker; open pages (privacy, terms) by their address.
-    await page.goto(`${t.url}${spec.user ? '/' : spec.path(ids)}?theme=${theme}`);
-    if (spec.user) {
-      await page.getByRole('button', { name: spec.user }).click();
-      await page.getByRole('heading', { level: 1, name: 'Mine samtaler' }).waitFor();
-      await page.evaluate((path) => {
-        history.pushState(null, '', path + location.search);
-        dispatchEvent(new PopStateEvent('popstate'));
-      }, spec.path(ids));
+    const heading = nn ? NYNORSK[spec.name]!.heading : spec.heading;
+    try {
+      // Signed-in pages are reached through the picker; open pages (privacy, terms) by their address.
+      await page.goto(`${t.url}${spec.user ? '/' : spec.path(ids)}?theme=${theme}`);
+      if (spec.user) {
+        await page.getByRole('button', { name: spec.user }).click();
+        // An admin's start page leads on to the templates.
+        await page
+          .getByRole('heading', {
+            level: 1,
+            name: nn ? /^(Samtalane mine|Malar)$/ : /^(Mine samtaler|Maler)$/,
+          })
+          .waitFor();
+        await page.evaluate((path) => {
+          history.pushState(null, '', path + location.search);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, spec.path(ids));
+      }
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    } catch (e) {
+      // What the page showed instead, for whoever reads the failure.
+      await shot(page, `${spec.name}-${locale}-${theme}-${width}-failed`);
+      throw new Error(`${spec.name} (${locale}, ${width} px) never showed the heading ${String(heading)}`, {
+        cause: e,
+      });
     }
-    await page.getByRole('heading', { level: 1, name: spec.heading }).waitFor();
     // A conversation keeps its event stream open, so the network never goes idle: wait for the page
     // to have nothing left loading instead.
     await page.waitForFunction(
@@ -215,6 +265,52 @@ describe('universal design (WCAG 2.1 AA)', () => {
       },
     );
   }
+
+  // Nynorsk (a Teams client set to nn-NO) in the light theme at 1366 and 320 px: every page opens with
+  // its nynorsk heading, in nynorsk throughout (menu, <html lang>, the language setting), and passes
+  // the same layout checks and axe. Longer nynorsk words must fit where the bokmål ones did.
+  it(
+    'every page in nynorsk (nn-NO) at 1366 and 320 px: the nynorsk heading, layout and axe',
+    { timeout: 300_000 },
+    async () => {
+      expect(
+        PAGES.filter((p) => !NYNORSK[p.name]).map((p) => p.name),
+        'pages without their nynorsk heading in NYNORSK',
+      ).toEqual([]);
+      const report: Record<string, string[]> = {};
+      for (const spec of PAGES) {
+        for (const width of [1366, 320]) {
+          const page = await open(spec, 'light', width, 'nn-NO');
+          const problems = await layoutProblems(page);
+          const result = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+            .analyze();
+          problems.push(
+            ...result.violations.map(
+              (v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`,
+            ),
+          );
+          const lang = await page.evaluate(() => document.documentElement.lang);
+          if (lang !== 'nn') problems.push(`<html lang="${lang}">, not nn`);
+          const picker = page.getByRole('combobox', { name: 'Språk' });
+          if ((await picker.count()) !== 1 || (await picker.inputValue()) !== 'nn')
+            problems.push('the language setting does not show nynorsk');
+          if (
+            spec.user &&
+            (await page.getByRole('link', { name: 'Samtalane mine', exact: true }).count()) !== 1
+          )
+            problems.push('the menu is not in nynorsk');
+          const text = NYNORSK[spec.name]!.text;
+          if (text && !(await page.getByText(text).first().isVisible()))
+            problems.push(`"${text}" is not on the page`);
+          if (problems.length) report[`${spec.name} (nn) at ${width}`] = problems;
+          await shot(page, `${spec.name}-nn-light-${width}`);
+          await page.context().close();
+        }
+      }
+      expect(report).toEqual({});
+    },
+  );
 
   it('signs by keyboard alone, with visible focus on every stop', async () => {
     const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });

@@ -141,7 +141,11 @@ describe('forms people can trust, in the browser', () => {
       await employee.locator('[data-field="struktur-1"]').getByRole('textbox').getAttribute('readonly'),
     ).toBeNull();
     // And the bot has a message for him: derived from the state, sent once.
-    const state = await t.app.bot.store.reminderState(DEMO_TENANT_ID, [DEMO.per], null);
+    const state = await t.app.bot.store.reminderState(
+      DEMO_TENANT_ID,
+      [DEMO.per],
+      new Date().toISOString().slice(0, 10),
+    );
     expect(state.conversations.find((c) => c.id === id)?.reopened?.voided).toEqual(['employee']);
     await leader.context().close();
     await employee.context().close();

@@ -58,7 +58,13 @@ export async function signedIn(
   const page = await context.newPage();
   await page.goto(url + '/');
   await page.getByRole('button', { name }).click();
-  await page.getByRole('heading', { level: 1, name: /Mine samtaler|My conversations/ }).waitFor();
+  // An admin's start page leads on to the templates ("Maler").
+  await page
+    .getByRole('heading', {
+      level: 1,
+      name: /Mine samtaler|Samtalane mine|My conversations|^Maler$|^Malar$|^Templates$/,
+    })
+    .waitFor();
   return { context, page };
 }
 
@@ -90,6 +96,6 @@ export async function fill(page: Page, fieldId: string, text: string) {
   await box.blur();
   await block
     .getByRole('status')
-    .filter({ hasText: /^(Lagret|Saved)$/ })
+    .filter({ hasText: /^(Lagret|Lagra|Saved)$/ })
     .waitFor();
 }

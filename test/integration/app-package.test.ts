@@ -81,6 +81,7 @@ describe('the Teams app package', () => {
         'en.json',
         'manifest.json',
         'nb.json',
+        'nn.json',
         'outline.png',
       ]);
 
@@ -90,8 +91,22 @@ describe('the Teams app package', () => {
         webApplicationInfo: { id: string; resource: string };
         validDomains: string[];
         id: string;
+        localizationInfo: {
+          defaultLanguageTag: string;
+          defaultLanguageFile: string;
+          additionalLanguages: { languageTag: string; file: string }[];
+        };
       };
       expect(manifest.id).toBe(ENV.TEAMS_APP_ID);
+      // Bokmål by default; nynorsk and English for Teams clients set to them, each file in the zip.
+      expect(manifest.localizationInfo).toEqual({
+        defaultLanguageTag: 'nb-no',
+        defaultLanguageFile: 'nb.json',
+        additionalLanguages: [
+          { languageTag: 'nn-no', file: 'nn.json' },
+          { languageTag: 'en-us', file: 'en.json' },
+        ],
+      });
       expect(manifest.staticTabs.map((t) => t.name)).toEqual(['Mine samtaler', 'Mitt team', 'HR']);
       expect(manifest.bots[0]).toMatchObject({ botId: ENV.CLIENT_ID, scopes: ['personal'] });
       expect(manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title)).toEqual([
@@ -106,6 +121,17 @@ describe('the Teams app package', () => {
       expect(manifest.validDomains).toEqual(['samtale.fjordvik.kommune.no']);
       const en = JSON.parse(files.get('en.json')!.toString('utf8')) as Record<string, string>;
       expect(en['staticTabs[0].name']).toBe('My conversations');
+      const nb = JSON.parse(files.get('nb.json')!.toString('utf8')) as Record<string, string>;
+      const nn = JSON.parse(files.get('nn.json')!.toString('utf8')) as Record<string, string>;
+      // The nynorsk file localizes the same strings as the others, in nynorsk.
+      expect(Object.keys(nn).sort()).toEqual(Object.keys(nb).sort());
+      expect(Object.keys(nn).sort()).toEqual(Object.keys(en).sort());
+      expect(nn['staticTabs[0].name']).toBe('Samtalane mine');
+      expect(nn['staticTabs[1].name']).toBe('Teamet mitt');
+      expect(nn['description.short']).toMatch(/samtalar mellom leiarar og medarbeidarar/);
+      expect(nn['bots[0].commandLists[0].commands[1].title']).toBe('samtalane mine');
+      for (const key of ['name.full', 'description.short', 'description.full'])
+        expect(nn[key], key).not.toBe(nb[key]);
 
       // Offline validation against Microsoft's published schemas (always in CI).
       if (SCHEMAS_PRESENT) {
@@ -115,7 +141,7 @@ describe('the Teams app package', () => {
         const validate = ajv.compile(JSON.parse(readFileSync(MANIFEST_SCHEMA, 'utf8')) as object);
         expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
         const localization = ajv.compile(JSON.parse(readFileSync(LOCALIZATION_SCHEMA, 'utf8')) as object);
-        for (const f of ['nb.json', 'en.json'])
+        for (const f of ['nb.json', 'nn.json', 'en.json'])
           expect(
             localization(JSON.parse(files.get(f)!.toString('utf8'))),
             `${f}: ${JSON.stringify(localization.errors)}`,

@@ -320,31 +320,40 @@ for (const backend of await backends()) {
       now = new Date('2026-12-02T09:00:00Z');
     });
 
-    it('before the cycle deadline, a leader is nudged about direct reports without a conversation', async () => {
-      t.app.bot.settings = { ...t.app.bot.settings, cycleDeadlineMonthDay: '12-15' };
+    it("before an HR round's deadline, a leader is nudged about direct reports in its scope without a conversation", async () => {
       now = new Date('2026-12-03T09:00:00Z');
+      const hr = await t.as(DEMO.hilde);
+      // Helse's employees (not its leader): Ahmed and Marte have a 10-faktor conversation for 2026, Jonas none.
+      const round = await hr<{ round: { id: string } }>('POST', path('createRound'), {
+        templateKey: 'medarbeidersamtale-10-faktor',
+        period: '2026',
+        deadline: '2026-12-15',
+        unitIds: ['helse'],
+        people: [DEMO.ahmed, DEMO.marte, DEMO.jonas],
+      });
+      expect(round.status).toBe(201);
       try {
         const ids = await sweepReminders(t.app.deps, t.app.bot, { batch: 2 });
         const ingrid = ids.find((id) => id.includes(DEMO.ingrid));
         expect(ingrid).toBeDefined();
         const nudge = (await t.app.bot.store.outbox(ingrid!))!.messages.find((m) => m.kind === 'cycle-nudge');
-        // Ingrid's direct reports with nothing planned in 2026 (in the demo as seeded today: Jonas).
-        const planned = new Set(
-          (await t.app.deps.store.conversationsInTenant({ tid: DEMO_TENANT_ID, period: '2026' }))
-            .filter((c) => c.status !== 'cancelled')
-            .map((c) => c.employeeOid),
-        );
-        const unplanned = (await t.app.deps.directory.directReports(DEMO_TENANT_ID, DEMO.ingrid)).filter(
-          (r) => !planned.has(r.oid),
-        );
-        expect(unplanned.length).toBeGreaterThan(0);
         expect(nudge).toMatchObject({
           recipientOid: DEMO.ingrid,
-          period: '2026-12-15',
-          count: unplanned.length,
+          subject: round.body.round.id,
+          period: '2026',
+          date: '2026-12-15',
+          count: 1,
         });
+        const card = JSON.stringify(t.app.bot.renderReminder([nudge!], 'nb').card);
+        expect(card).toContain('1 av dine direkte underordnede har ingen medarbeidersamtale');
+        expect(card).toContain('15. desember 2026');
+        // Ola leads nobody in the round's scope: no nudge for him.
+        const ola = ids.find((id) => id.includes(DEMO.ola));
+        const olaNudge =
+          ola && (await t.app.bot.store.outbox(ola))!.messages.find((m) => m.kind === 'cycle-nudge');
+        expect(olaNudge).toBeFalsy();
       } finally {
-        t.app.bot.settings = { ...t.app.bot.settings, cycleDeadlineMonthDay: null };
+        await hr('DELETE', path('deleteRound', { id: round.body.round.id }));
         now = new Date('2026-12-02T09:00:00Z');
       }
     });

@@ -44,7 +44,7 @@ describe('samtale CLI errors', { timeout: 180_000 }, () => {
     ]);
     for (const [r, words] of [
       [nb, WORDS.nb],
-      [nn, WORDS.nb],
+      [nn, WORDS.nn],
       [en, WORDS.en],
     ] as const) {
       expect(r.status).not.toBe(0);

@@ -85,7 +85,7 @@ const goalLine = (i: number, over: Partial<GoalLine> = {}): GoalLine => ({
 });
 
 describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)', () => {
-  for (const lang of ['nb', 'en'] as const) {
+  for (const lang of ['nb', 'nn', 'en'] as const) {
     it(`every card is valid in ${lang}`, () => {
       const cards = [
         reminderCard(bundle, links, lang),

@@ -33,6 +33,15 @@ describe('configuration', () => {
     expect(problems({ HOST: '127.0.0.2' })).toEqual([]);
   });
 
+  it('retention has defaults, and the retired CYCLE_DEADLINE stops the start with what replaced it', () => {
+    expect(loadConfig({})).toMatchObject({ retentionYears: 10, preparationRetentionDays: 30 });
+    expect(loadConfig({ PREPARATION_RETENTION_DAYS: '0' }).preparationRetentionDays).toBe(0);
+    expect(problems({ PREPARATION_RETENTION_DAYS: '-1' })).toHaveLength(1);
+    expect(problems({ CYCLE_DEADLINE: '12-15' })).toEqual([
+      expect.stringMatching(/^CYCLE_DEADLINE: .*HR defines rounds/),
+    ]);
+  });
+
   it('lists every problem at once', () => {
     const found = problems({
       PORT: 'eighty',

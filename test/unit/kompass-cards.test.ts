@@ -52,7 +52,7 @@ const inputs = (c: AdaptiveCard) => ({
 const bytes = (c: AdaptiveCard) => Buffer.byteLength(JSON.stringify(c));
 
 describe('Kommunekompass cards (Adaptive Card 1.5, validated by the adaptivecards package)', () => {
-  for (const lang of ['nb', 'en'] as const) {
+  for (const lang of ['nb', 'nn', 'en'] as const) {
     it(`every card is valid and under the size Teams accepts, in ${lang}`, () => {
       const cards = [
         reminderCard([asked()], links, lang),

@@ -225,18 +225,39 @@ describe('the reminder schedule (Europe/Oslo)', () => {
     expect(followUpPeriod('2026-09-01', 'tertial')).toBe('2026-T3');
   });
 
-  it('nudges a leader before the cycle deadline about direct reports without a planned conversation', () => {
+  it("nudges a leader before each HR round's deadline about direct reports in scope without a conversation", () => {
+    const round = (roundId: string, deadline: string, employeeOids: string[]) => ({
+      tid: 't',
+      leaderOid: 'ola',
+      employeeOids,
+      roundId,
+      templateKey: 'medarbeidersamtale-10-faktor',
+      period: '2026',
+      deadline,
+    });
     const state: ReminderState = {
       ...empty,
-      unplanned: [{ tid: 't', leaderOid: 'ola', employeeOids: ['per', 'silje'] }],
+      unplanned: [round('r1', '2026-12-15', ['per', 'silje']), round('r2', '2027-02-26', ['per'])],
     };
-    const settings = { ...DEFAULT_REMINDER_SETTINGS, cycleDeadline: '2026-12-15' };
+    const settings = DEFAULT_REMINDER_SETTINGS;
     expect(dueMessages(state, '2026-11-30', settings, holidays)).toEqual([]);
     const due = dueMessages(state, '2026-12-01', settings, holidays);
     expect(due).toMatchObject([
-      { kind: 'cycle-nudge', recipientOid: 'ola', count: 2, key: 'cycle-nudge:ola:2026-12-15:ola' },
+      {
+        kind: 'cycle-nudge',
+        recipientOid: 'ola',
+        count: 2,
+        period: '2026',
+        date: '2026-12-15',
+        templateKey: 'medarbeidersamtale-10-faktor',
+        key: 'cycle-nudge:r1:2026-12-15:ola',
+      },
     ]);
+    // After the first round's deadline, nothing until ten working days before the second's.
     expect(dueMessages(state, '2026-12-16', settings, holidays)).toEqual([]);
+    expect(dueMessages(state, '2027-02-12', settings, holidays)).toMatchObject([
+      { kind: 'cycle-nudge', count: 1, date: '2027-02-26', key: 'cycle-nudge:r2:2027-02-26:ola' },
+    ]);
   });
 
   it('a reminder names only what is due and when: no answers, ratings or salary', () => {

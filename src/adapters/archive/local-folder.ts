@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { AUDIT_CHECKPOINT_FOLDER as CHECKPOINTS, parseCheckpoint } from '../../domain/audit.ts';
 import type { Archive } from '../../ports.ts';
@@ -44,6 +44,17 @@ export function localFolderArchive(baseDir: string): Archive {
     async auditCheckpoint(day) {
       const text = await readFile(inside(join(CHECKPOINTS, `${day}.json`)), 'utf8').catch(() => undefined);
       return text === undefined ? undefined : parseCheckpoint(text);
+    },
+    async remove(path) {
+      const file = inside(path);
+      const there = await stat(file).then(
+        () => true,
+        () => false,
+      );
+      // The metadata goes last: a removal cut short leaves a file whose metadata still says what it is.
+      await rm(file, { force: true });
+      await rm(`${file}.json`, { force: true });
+      return there ? 'removed' : 'missing';
     },
     // A folder has no per-file permissions to migrate: a copy is either there or missing.
     async migratePermissions(copy) {

@@ -289,6 +289,25 @@ export function sharePointArchive(opts: SharePointArchiveOptions): Archive {
       const data = await locate(part, (drive) => download(drive, path, 'download'));
       return data && new Uint8Array(data);
     },
+    async remove(path, part = 'record') {
+      // The file and its list item (with the fields) go together. A salary copy not yet migrated is
+      // still in the record library.
+      const found = await locate(part, async (drive) => {
+        const item = await itemAt(drive, path);
+        return item && { drive, item };
+      });
+      if (!found) return 'missing';
+      const gone = await orMissing(() =>
+        step('delete', () =>
+          graph.client
+            .api(`/drives/${found.drive}/items/${found.item.id}`)
+            .delete()
+            .then(() => 'removed' as const),
+        ),
+      );
+      // Gone between the read and the delete: someone else removed it.
+      return gone ?? 'missing';
+    },
     async migratePermissions(copy) {
       return copy.part === 'salary'
         ? moveSalaryCopy(copy.path, copy.checksum)

@@ -1,6 +1,7 @@
 import type { Reopening } from '../../domain/conversation.ts';
 import type { DueMessage } from '../../domain/reminders.ts';
 import type { BotStore, ChatReference, OutboxRow, OutboxStatus } from '../../ports.ts';
+import { localeOf } from '../../contract/words/index.ts';
 import type { Database } from './database.ts';
 import { iso, isoOrNull } from './sql-store.ts';
 
@@ -28,7 +29,7 @@ const toReference = (r: ReferenceRow): ChatReference => ({
   botId: r.bot_id,
   userId: r.user_id,
   channelId: r.channel_id,
-  locale: r.locale === 'en' ? 'en' : 'nb',
+  locale: localeOf(r.locale),
   installedAt: iso(r.installed_at),
   unreachableAt: isoOrNull(r.unreachable_at),
   unreachableReason: r.unreachable_reason,
@@ -167,7 +168,7 @@ export function botStore(db: Database): BotStore {
         )
       ).map((r) => r.oid);
     },
-    async reminderState(tid, recipients, cyclePeriod) {
+    async reminderState(tid, recipients, today) {
       const who = [...recipients];
       const conversations = await db.query<{
         id: string;
@@ -195,18 +196,28 @@ export function botStore(db: Database): BotStore {
             and i.owner_oid in (c.leader_oid, c.employee_oid) and i.status <> 'achieved' and c.status in ('signed','archived')`,
         [tid, who],
       );
-      const unplanned =
-        cyclePeriod === null
-          ? []
-          : await db.query<{ leader_oid: string; employee_oids: string[] }>(
-              `select u.manager_oid as leader_oid, array_agg(u.oid order by u.oid) as employee_oids
-                 from users u
-                where u.tid = $1 and u.active and u.manager_oid = any($2::text[])
-                  and not exists (select 1 from conversations c where c.tid = u.tid and c.employee_oid = u.oid
-                                   and c.period = $3 and c.status <> 'cancelled')
-                group by u.manager_oid`,
-              [tid, who, cyclePeriod],
-            );
+      // HR's rounds whose deadline is near (the nudge's own window is worked out in the domain): the
+      // recipients' direct reports in scope without a conversation of the round.
+      const unplanned = await db.query<{
+        leader_oid: string;
+        employee_oids: string[];
+        round_id: string;
+        template_key: string;
+        period: string;
+        deadline: string;
+      }>(
+        `select u.manager_oid as leader_oid, array_agg(u.oid order by u.oid) as employee_oids,
+                r.id as round_id, r.template_key, r.period, r.deadline::text as deadline
+           from rounds r
+           join round_people p on p.round_id = r.id
+           join users u on u.tid = r.tid and u.oid = p.oid
+          where r.tid = $1 and r.deadline >= $3::date and r.deadline <= $3::date + 60
+            and u.active and u.manager_oid = any($2::text[])
+            and not exists (select 1 from conversations c where c.tid = r.tid and c.employee_oid = u.oid
+                             and c.template_key = r.template_key and c.period = r.period and c.status <> 'cancelled')
+          group by u.manager_oid, r.id, r.template_key, r.period, r.deadline`,
+        [tid, who, today],
+      );
       return {
         conversations: conversations.map((c) => ({
           id: c.id,
@@ -221,7 +232,15 @@ export function botStore(db: Database): BotStore {
           reopened: c.reopened,
         })),
         openItems: items.map((i) => ({ tid: i.tid, ownerOid: i.owner_oid, leaderOid: i.leader_oid })),
-        unplanned: unplanned.map((u) => ({ tid, leaderOid: u.leader_oid, employeeOids: u.employee_oids })),
+        unplanned: unplanned.map((u) => ({
+          tid,
+          leaderOid: u.leader_oid,
+          employeeOids: u.employee_oids,
+          roundId: u.round_id,
+          templateKey: u.template_key,
+          period: u.period,
+          deadline: u.deadline.slice(0, 10),
+        })),
       };
     },
     async sentKeys(keys) {
@@ -303,6 +322,13 @@ export function botStore(db: Database): BotStore {
     async outbox(id) {
       const [r] = await db.query<OutboxDbRow>('select * from outbox where id = $1', [id]);
       return r ? toOutbox(r) : undefined;
+    },
+    async outboxFor(tid, oid) {
+      const rows = await db.query<OutboxDbRow>(
+        'select * from outbox where tid = $1 and recipient_oid = $2 order by day, id',
+        [tid, oid],
+      );
+      return rows.map(toOutbox);
     },
   };
 }

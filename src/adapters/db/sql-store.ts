@@ -1,7 +1,12 @@
 import type { ActionItem, CellMeta, Cells, FollowUpStatus, Slot } from '../../domain/answers.ts';
 import { AUDIT_GENESIS, auditHash, type StoredAuditEvent } from '../../domain/audit.ts';
 import type { Json } from '../../domain/canonical-json.ts';
-import type { Conversation, Reopening, Status } from '../../domain/conversation.ts';
+import {
+  RUNNING_STATUSES,
+  type Conversation,
+  type Reopening,
+  type Status,
+} from '../../domain/conversation.ts';
 import type { Answer } from '../../domain/answers.ts';
 import type { Signature } from '../../domain/signatures.ts';
 import type { Party, Template } from '../../domain/templates/model.ts';
@@ -9,6 +14,8 @@ import type { ArchiveCopyRow, ConversationFilter, SaveResult, Store } from '../.
 import type { Database, Sql } from './database.ts';
 import { kompassQueries } from './kompass-store.ts';
 import { planQueries } from './plan-store.ts';
+import { retentionQueries, toHold } from './retention-store.ts';
+import { roundQueries } from './round-store.ts';
 
 /** Timestamps as ISO strings, whether the driver gives a Date (pg) or text. */
 export const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
@@ -47,6 +54,29 @@ const toConversation = (r: ConversationRow): Conversation => ({
   cancelledFrom: r.cancelled_from,
   reopened: r.reopened,
   salarySalt: r.salary_salt,
+});
+
+interface AuditRow {
+  seq: number;
+  tid: string;
+  at: Date;
+  actor_oid: string;
+  action: string;
+  subject: string;
+  data: Json;
+  prev_hash: string;
+  hash: string;
+}
+const toAuditEvent = (r: AuditRow): StoredAuditEvent => ({
+  seq: r.seq,
+  tid: r.tid,
+  at: iso(r.at),
+  actorOid: r.actor_oid,
+  action: r.action,
+  subject: r.subject,
+  data: r.data,
+  prevHash: r.prev_hash,
+  hash: r.hash,
 });
 
 interface AnswerRow {
@@ -104,7 +134,7 @@ const isUniqueViolation = (e: unknown) =>
   typeof e === 'object' && e !== null && 'code' in e && e.code === UNIQUE_VIOLATION;
 
 /** An archive_copies row as the database gives it. */
-interface CopyDbRow {
+export interface CopyDbRow {
   conversation_id: string;
   part: 'record' | 'salary';
   path: string;
@@ -113,8 +143,9 @@ interface CopyDbRow {
   content_hash: string;
   archived_at: Date;
   metadata_checksum: string | null;
+  dispose_on: string | Date | null;
 }
-const copyRow = (r: CopyDbRow): ArchiveCopyRow => ({
+export const copyRow = (r: CopyDbRow): ArchiveCopyRow => ({
   conversationId: r.conversation_id,
   part: r.part,
   path: r.path,
@@ -123,6 +154,13 @@ const copyRow = (r: CopyDbRow): ArchiveCopyRow => ({
   contentHash: r.content_hash,
   archivedAt: iso(r.archived_at),
   metadataChecksum: r.metadata_checksum,
+  // A date column comes as a Date from pg (midnight UTC: its ISO date is the date) and as text from PGlite.
+  disposeOn:
+    r.dispose_on === null
+      ? null
+      : r.dispose_on instanceof Date
+        ? iso(r.dispose_on).slice(0, 10)
+        : r.dispose_on.slice(0, 10),
 });
 
 /** The one Store implementation: PostgreSQL SQL, run by PGlite or by a PostgreSQL server. */
@@ -145,6 +183,8 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     transaction,
     plans: planQueries(q),
     kompass: kompassQueries(q),
+    retention: retentionQueries(q),
+    rounds: roundQueries(q),
 
     async insertConversation(c, createdBy) {
       try {
@@ -516,10 +556,10 @@ function build(q: Sql, transaction: Store['transaction']): Store {
 
     async recordArchiveCopy(r) {
       await q.query(
-        `insert into archive_copies (conversation_id, part, path, location, checksum, content_hash, archived_at, metadata_checksum) values ($1,$2,$3,$4,$5,$6,$7,$8)
+        `insert into archive_copies (conversation_id, part, path, location, checksum, content_hash, archived_at, metadata_checksum, dispose_on) values ($1,$2,$3,$4,$5,$6,$7,$8,$9::date)
          on conflict (conversation_id, part) do update set path = excluded.path, location = excluded.location, checksum = excluded.checksum,
            content_hash = excluded.content_hash, archived_at = excluded.archived_at, metadata_checksum = excluded.metadata_checksum,
-           item_permissions = false`,
+           dispose_on = excluded.dispose_on, item_permissions = false`,
         [
           r.conversationId,
           r.part,
@@ -529,12 +569,13 @@ function build(q: Sql, transaction: Store['transaction']): Store {
           r.contentHash,
           r.archivedAt,
           r.metadataChecksum,
+          r.disposeOn,
         ],
       );
     },
     async archivePage(tid, f, page) {
       // Names from the directory copy in the same query: a page never looks people up one by one.
-      const where = `c.tid = $1 and ($2::text is null or left(a.path, 4) = $2) and ($3::text is null or c.template_key = $3)
+      const where = `c.tid = $1 and ($2::text is null or left(c.period, 4) = $2) and ($3::text is null or c.template_key = $3)
         and ($4::text is null or c.unit_id = $4) and (a.part = 'record' or $5)`;
       const args = [tid, f.year ?? null, f.templateKey ?? null, f.unitId ?? null, f.salary];
       const after = page.after;
@@ -547,10 +588,15 @@ function build(q: Sql, transaction: Store['transaction']): Store {
           leader_name: string | null;
           employee_oid: string;
           leader_oid: string;
+          hold_reason: string | null;
+          hold_by: string | null;
+          hold_at: Date | null;
         }
       >(
-        `select a.*, c.template_key, c.period, c.unit_id, c.employee_oid, c.leader_oid, e.name as employee_name, l.name as leader_name
+        `select a.*, c.template_key, c.period, c.unit_id, c.employee_oid, c.leader_oid, e.name as employee_name, l.name as leader_name,
+                h.reason as hold_reason, h.placed_by as hold_by, h.placed_at as hold_at
            from archive_copies a join conversations c on c.id = a.conversation_id
+           left join retention_holds h on h.conversation_id = c.id
            left join users e on e.tid = c.tid and e.oid = c.employee_oid
            left join users l on l.tid = c.tid and l.oid = c.leader_oid
           where ${where}
@@ -564,7 +610,7 @@ function build(q: Sql, transaction: Store['transaction']): Store {
         args,
       );
       const years = await q.query<{ y: string }>(
-        `select distinct left(a.path, 4) as y from archive_copies a join conversations c on c.id = a.conversation_id
+        `select distinct left(c.period, 4) as y from archive_copies a join conversations c on c.id = a.conversation_id
           where c.tid = $1 and (a.part = 'record' or $2) order by y desc`,
         [tid, f.salary],
       );
@@ -576,10 +622,21 @@ function build(q: Sql, transaction: Store['transaction']): Store {
           unitId: r.unit_id,
           employeeName: r.employee_name ?? r.employee_oid,
           leaderName: r.leader_name ?? r.leader_oid,
+          hold:
+            r.hold_reason !== null && r.hold_by !== null && r.hold_at !== null
+              ? toHold({ reason: r.hold_reason, placed_by: r.hold_by, placed_at: r.hold_at })
+              : null,
         })),
         total: counted?.n ?? 0,
         years: years.map((y) => y.y),
       };
+    },
+    async countRunningConversations(tid, templateKey) {
+      const [row] = await q.query<{ n: number }>(
+        'select count(*)::int as n from conversations where tid = $1 and template_key = $2 and status = any($3::text[])',
+        [tid, templateKey, [...RUNNING_STATUSES]],
+      );
+      return row?.n ?? 0;
     },
     async completionCounts(tid, period) {
       const rows = await q.query<{ unit_id: string | null; template_key: string; status: Status; n: number }>(
@@ -637,33 +694,18 @@ function build(q: Sql, transaction: Store['transaction']): Store {
       );
       return row ? { seq: row.seq, hash: row.hash, at: iso(row.at) } : null;
     },
+    async auditEventsAbout(tid, subjects) {
+      if (subjects.length === 0) return [];
+      const rows = await q.query<AuditRow>(
+        'select * from audit_events where tid = $1 and subject = any($2::text[]) order by seq',
+        [tid, [...subjects]],
+      );
+      return rows.map(toAuditEvent);
+    },
     async auditTrail() {
-      const rows = await q.query<{
-        seq: number;
-        tid: string;
-        at: Date;
-        actor_oid: string;
-        action: string;
-        subject: string;
-        data: Json;
-        prev_hash: string;
-        hash: string;
-      }>('select * from audit_events order by seq');
+      const rows = await q.query<AuditRow>('select * from audit_events order by seq');
       const [head] = await q.query<{ hash: string }>('select hash from audit_head where id = 1');
-      return {
-        head: head?.hash ?? AUDIT_GENESIS,
-        events: rows.map((r): StoredAuditEvent => ({
-          seq: r.seq,
-          tid: r.tid,
-          at: iso(r.at),
-          actorOid: r.actor_oid,
-          action: r.action,
-          subject: r.subject,
-          data: r.data,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-        })),
-      };
+      return { head: head?.hash ?? AUDIT_GENESIS, events: rows.map(toAuditEvent) };
     },
   };
 }

@@ -14,6 +14,7 @@ export const REMINDER_QUEUE = 'send-reminder';
 const REMINDER_SWEEP_QUEUE = 'reminder-sweep';
 const DIRECTORY_QUEUE = 'directory-sync';
 const AUDIT_ANCHOR_QUEUE = 'audit-anchor';
+const RETENTION_QUEUE = 'retention';
 /** Teams counts the app's messages per tenant in one-second windows. */
 const TEAMS_APP_WINDOW_MS = 1_000;
 
@@ -38,6 +39,8 @@ export interface JobHandlers {
   directorySyncMinutes: number;
   /** Writes the audit chain's head into the archive as a checkpoint. */
   anchorAuditTrail(): Promise<void>;
+  /** Deletes what has passed its kassasjonsdato (and unshared preparation), unless held. */
+  runRetention(): Promise<void>;
 }
 
 export interface Jobs {
@@ -180,12 +183,21 @@ export async function startJobs(
   // chain rewritten in the database is found by `audit verify` against the archive's copy.
   await boss.createQueue(AUDIT_ANCHOR_QUEUE, { policy: 'singleton', retryLimit: 2 });
   await boss.schedule(AUDIT_ANCHOR_QUEUE, '7 * * * *', null, { tz: 'Europe/Oslo' });
+  // Kassasjon once a night, when nobody works; it deletes from the archive, so the sender runs it.
+  await boss.createQueue(RETENTION_QUEUE, { policy: 'singleton', retryLimit: 3, retryDelay: 600 });
+  await boss.schedule(RETENTION_QUEUE, '40 2 * * *', null, { tz: 'Europe/Oslo' });
 
   // What goes out to Teams and SharePoint runs on one instance at a time, the holder of an advisory
   // lock (leader.ts): the Teams limits and SharePoint's budget are per app, so one process's limiter
   // and Retry-After gate then hold for all of them. The others serve requests and run the sweeps,
   // which only queue work, and take over within a second or two when the sender goes.
-  const OUTBOUND = [ARCHIVE_QUEUE, DOCUMENT_ARCHIVE_QUEUE, REMINDER_QUEUE, AUDIT_ANCHOR_QUEUE];
+  const OUTBOUND = [
+    ARCHIVE_QUEUE,
+    DOCUMENT_ARCHIVE_QUEUE,
+    REMINDER_QUEUE,
+    AUDIT_ANCHOR_QUEUE,
+    RETENTION_QUEUE,
+  ];
   const startOutbound = async () => {
     // Reminders the sender before this one had claimed, and whose jobs it held: back in the queue
     // at once, rather than when their heartbeat lapses (their claims are older than this leadership,
@@ -253,6 +265,7 @@ export async function startJobs(
         ),
     );
     await boss.work(AUDIT_ANCHOR_QUEUE, () => handlers.anchorAuditTrail());
+    await boss.work(RETENTION_QUEUE, () => handlers.runRetention());
     // The audit chain's head into the archive now, which also finishes a checkpoint write a crash
     // cut short. A slow or unreachable archive holds up the start for 5 s at most.
     const anchored = handlers.anchorAuditTrail().catch((e: unknown) =>

@@ -1,9 +1,9 @@
-// Builds appPackage/build/samtale.zip: the manifest, its two localization files and the icons.
+// Builds appPackage/build/samtale.zip: the manifest, its localization files (nb, nn, en) and the icons.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { colorIcon, outlineIcon } from './icons.ts';
 import { buildManifest, type PackageSettings } from './manifest.ts';
-import { createZip } from './zip.ts';
+import { createZip } from '../zip.ts';
 
 export function buildAppPackage(settings: PackageSettings, outDir: string): { zip: string; files: string[] } {
   const { manifest, localizations } = buildManifest(settings);
@@ -11,6 +11,7 @@ export function buildAppPackage(settings: PackageSettings, outDir: string): { zi
   const files = [
     { name: 'manifest.json', data: json(manifest) },
     { name: 'nb.json', data: json(localizations.nb) },
+    { name: 'nn.json', data: json(localizations.nn) },
     { name: 'en.json', data: json(localizations.en) },
     { name: 'color.png', data: colorIcon() },
     { name: 'outline.png', data: outlineIcon() },

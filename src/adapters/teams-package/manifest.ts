@@ -1,4 +1,4 @@
-// The Teams app manifest (schema v1.29) and its bokmål and English strings, filled from the
+// The Teams app manifest (schema v1.29) and its bokmål, nynorsk and English strings, filled from the
 // configuration: personal tabs (Mine samtaler, Mitt team, HR), the bot in personal scope with its
 // commands, webApplicationInfo for SSO, and the valid domains.
 import { ACCENT } from './icons.ts';
@@ -22,6 +22,11 @@ const COMMANDS = {
     ['mine samtaler', 'Samtalene dine og hva som gjenstår'],
     ['oppfølging', 'Åpne oppfølgingspunkter, med status du kan registrere'],
   ],
+  nn: [
+    ['hjelp', 'Kva Samtale kan gjere i chatten'],
+    ['samtalane mine', 'Samtalane dine og kva som står att'],
+    ['oppfølging', 'Opne oppfølgingspunkt, med status du kan registrere'],
+  ],
   en: [
     ['help', 'What Samtale can do in chat'],
     ['my conversations', 'Your conversations and what is left to do'],
@@ -36,6 +41,12 @@ const TEXT = {
     full: 'Samtale samler kontraktsamtaler, utviklingssamtaler for ledere, medarbeidersamtaler etter 10-faktor, virksomhetsplan og Kommunekompasset i Teams. Du forbereder deg privat, fyller referatet sammen, signerer begge to, og får påminnelser om oppfølging. Signerte referater arkiveres som PDF/A i et SharePoint-bibliotek med begrenset tilgang.',
     tabs: ['Mine samtaler', 'Mitt team', 'HR'],
   },
+  nn: {
+    nameFull: 'Samtale – medarbeidar- og leiarsamtalar',
+    short: 'Førebu, gjennomfør, signer og følg opp samtalar mellom leiarar og medarbeidarar.',
+    full: 'Samtale samlar kontraktsamtalar, utviklingssamtalar for leiarar, medarbeidarsamtalar etter 10-faktor, verksemdsplan og Kommunekompasset i Teams. Du førebur deg privat, de fyller ut referatet saman, begge signerer, og du får påminningar om oppfølging. Signerte referat blir arkiverte som PDF/A i eit SharePoint-bibliotek med avgrensa tilgang.',
+    tabs: ['Samtalane mine', 'Teamet mitt', 'HR'],
+  },
   en: {
     nameFull: 'Samtale – employee and leader conversations',
     short: 'Prepare, hold, sign and follow up leader–employee conversations.',
@@ -44,9 +55,12 @@ const TEXT = {
   },
 } as const;
 
+/** The manifest's languages: bokmål is the default (nb.json), nynorsk and English are additional. */
+type Language = keyof typeof TEXT;
+
 export function buildManifest(s: PackageSettings): {
   manifest: object;
-  localizations: Record<'nb' | 'en', object>;
+  localizations: Record<Language, object>;
 } {
   const url = new URL(s.publicUrl);
   const base = url.origin;
@@ -58,7 +72,10 @@ export function buildManifest(s: PackageSettings): {
     localizationInfo: {
       defaultLanguageTag: 'nb-no',
       defaultLanguageFile: 'nb.json',
-      additionalLanguages: [{ languageTag: 'en-us', file: 'en.json' }],
+      additionalLanguages: [
+        { languageTag: 'nn-no', file: 'nn.json' },
+        { languageTag: 'en-us', file: 'en.json' },
+      ],
     },
     developer: {
       name: 'Samtale',
@@ -112,7 +129,7 @@ export function buildManifest(s: PackageSettings): {
     // The same resource the server checks tokens for, or SSO tokens would be refused.
     webApplicationInfo: { id: s.clientId, resource: s.appIdUri ?? `api://${url.host}/${s.clientId}` },
   };
-  const strings = (lang: 'nb' | 'en') => ({
+  const strings = (lang: Language) => ({
     $schema:
       'https://developer.microsoft.com/en-us/json-schemas/teams/v1.29/MicrosoftTeams.Localization.schema.json',
     'name.short': 'Samtale',
@@ -127,5 +144,5 @@ export function buildManifest(s: PackageSettings): {
       ]),
     ),
   });
-  return { manifest, localizations: { nb: strings('nb'), en: strings('en') } };
+  return { manifest, localizations: { nb: strings('nb'), nn: strings('nn'), en: strings('en') } };
 }

@@ -7,17 +7,25 @@ import type { GoalOutcome, GoalStatus, PlanStatus } from '../../domain/unit-plan
 import type { ErrorCode } from '../../errors/catalogue.ts';
 import { en } from './en.ts';
 import { nb } from './nb.ts';
+import { nn } from './nn.ts';
 
 export type Words = typeof nb;
 export type Plural = { one: string; other: string };
 
-export const WORDS = { nb, en } satisfies Record<string, Words>;
+export const WORDS = { nb, nn, en } satisfies Record<string, Words>;
 export type Locale = keyof typeof WORDS;
 export const LOCALES = Object.keys(WORDS) as Locale[];
 
-/** The language a BCP 47 tag asks for ("en-GB" → en); bokmål when it is none we speak. */
+/**
+ * The language a BCP 47 tag (or a POSIX one, "nn_NO.UTF-8") asks for: "en-GB" → en, "nn-NO" → nn.
+ * Norwegian written as "no" is bokmål unless it names nynorsk ("no-nn"); bokmål when it is none we speak.
+ */
 export function localeOf(tag: string | null | undefined): Locale {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const [primary = '', ...rest] = (tag ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/);
+  if (primary === 'nno' || (primary === 'no' && rest.includes('nn'))) return 'nn';
   return LOCALES.find((l) => l === primary) ?? 'nb';
 }
 

@@ -18,6 +18,15 @@ export function builtInTemplate(key: string): Template | undefined {
   return BUILT_IN_TEMPLATES.find((t) => t.key === key);
 }
 
+/**
+ * The parts of a template that carry its basic character (seed 001): its core sections and their
+ * fields. An organisation's version keeps every one of them (customiseTemplate refuses otherwise).
+ */
+export function coreParts(base: Template): { sectionIds: string[]; fieldIds: string[] } {
+  const core = base.sections.filter((s) => s.core);
+  return { sectionIds: core.map((s) => s.id), fieldIds: core.flatMap((s) => s.fields.map((f) => f.id)) };
+}
+
 export interface CustomisationProblem {
   kind:
     | 'core-section-removed'

@@ -58,6 +58,11 @@ export function AnswerEditor(props: {
   servable?: ServableGoals | null;
   /** The unit goal this field serves now, where its definition lets it name one. */
   servesGoalId?: string | null;
+  /**
+   * A template's preview (the template editor): the controls its writer will fill in, shown read-only
+   * (editable false), so nothing can be typed or saved.
+   */
+  preview?: boolean;
 }) {
   const { api, conversationId, field, label, answer, editable, people } = props;
   const i18n = useI18n();
@@ -108,7 +113,7 @@ export function AnswerEditor(props: {
   );
 
   // Read-only (signing, locked, not mine to write): the answer as words, as it will be archived.
-  if (!editable && !save.conflict && save.state !== 'error') {
+  if (!editable && !props.preview && !save.conflict && save.state !== 'error') {
     const value = answerText(field, save.draft, i18n, people);
     const empty = value === '—';
     return (

@@ -468,7 +468,7 @@ function NoteEditor(props: {
             error: {
               code: 'VERSION_CONFLICT',
               message: e.message,
-              messages: { nb: e.message, en: e.message },
+              messages: { nb: e.message, nn: e.message, en: e.message },
               details: {
                 current: { value: current?.text ?? '', version: current?.version ?? 0, updatedBy: null },
               },

@@ -397,7 +397,7 @@ function RadarSection({ view, rw, series }: { view: KompassRoundView; rw: Result
             direction="clockwise"
             hideLegend
             chartTitle={title}
-            culture={rw.locale === 'nb' ? 'nb-NO' : 'en-GB'}
+            culture={rw.tag}
             radialAxis={{
               rangeStart: 0,
               rangeEnd: 100,
@@ -603,7 +603,7 @@ function BarSection({ view, rw, series }: { view: KompassRoundView; rw: ResultWo
             hideLegend
             hideLabels
             chartTitle={title}
-            culture={rw.locale === 'nb' ? 'nb-NO' : 'en-GB'}
+            culture={rw.tag}
             yMaxValue={max}
             yMinValue={0}
             yAxisTickCount={5}

@@ -41,6 +41,8 @@ function useResultWords() {
       /** The groups' names, shared with the round page and the report. */
       groups: words.kompassGroup,
       locale,
+      /** The BCP 47 tag the charts format numbers with ("nn-NO"). */
+      tag: words.meta.tag,
       period: i18n.period,
       list: i18n.list,
       /** Points or a share as the reader writes them, at most one decimal ("87", "73,5"). */

@@ -17,6 +17,8 @@ import { useEffect, useState } from 'react';
 import type { ArchiveEntry, ArchiveListing, TemplateSummary } from '../../../src/contract/views.ts';
 import { errorText, openPdf, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
+import { fill } from '../../../src/contract/words/format.ts';
+import { HoldButton, HoldDialog } from './HoldButton.tsx';
 import { ErrorNotice, ShowMore } from './common.tsx';
 
 const useStyles = makeStyles({
@@ -39,6 +41,20 @@ export function ArchiveList({ api }: { api: Api }) {
   const [loadingMore, setLoadingMore] = useState(false);
   const [types, setTypes] = useState<TemplateSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const r = words.tab.retention;
+  // A hold changed: every part of that record (its Punkt 4 too) shows it.
+  const [holding, setHolding] = useState<ArchiveEntry | null>(null);
+  const held = ({ conversationId }: ArchiveEntry, hold: ArchiveEntry['hold'], message: string) => {
+    setNotice(message);
+    setData(
+      (d) =>
+        d && {
+          ...d,
+          entries: d.entries.map((x) => (x.conversationId === conversationId ? { ...x, hold } : x)),
+        },
+    );
+  };
 
   useEffect(() => {
     api
@@ -108,10 +124,19 @@ export function ArchiveList({ api }: { api: Api }) {
         </Field>
       </div>
       {error && <ErrorNotice message={error} />}
+      <Text role="status" block>
+        {notice ?? ''}
+      </Text>
       {data?.entries.length === 0 && <Text role="status">{t('archiveEmpty')}</Text>}
       {data && data.entries.length > 0 && (
         <div role="region" aria-label={t('archiveTitle')} tabIndex={0} style={{ overflowX: 'auto' }}>
-          <Table className="stack" size="small" aria-label={t('archiveTitle')}>
+          <Table
+            className="stack"
+            size="small"
+            aria-label={t('archiveTitle')}
+            // Columns as wide as their words: eight of equal width broke a type's name mid-word.
+            style={{ tableLayout: 'auto' }}
+          >
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('colEmployee')}</TableHeaderCell>
@@ -120,6 +145,7 @@ export function ArchiveList({ api }: { api: Api }) {
                 <TableHeaderCell>{t('filterUnit')}</TableHeaderCell>
                 <TableHeaderCell>{t('colPart')}</TableHeaderCell>
                 <TableHeaderCell>{t('colArchived')}</TableHeaderCell>
+                <TableHeaderCell>{r.colDisposeOn}</TableHeaderCell>
                 <TableHeaderCell>PDF</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -132,6 +158,20 @@ export function ArchiveList({ api }: { api: Api }) {
                   <TableCell data-label={t('filterUnit')}>{e.unit}</TableCell>
                   <TableCell data-label={t('colPart')}>{words.part[e.part]}</TableCell>
                   <TableCell data-label={t('colArchived')}>{date(e.archivedAt)}</TableCell>
+                  {/* The date, and whether HR keeps the record past it: one column, so the table still fits. */}
+                  <TableCell data-label={r.colDisposeOn}>
+                    <Text block>{date(e.disposeOn)}</Text>
+                    {e.hold && (
+                      <Text block size={200}>
+                        {fill(r.heldBy, {
+                          reason: e.hold.reason,
+                          name: e.hold.placedBy,
+                          date: date(e.hold.placedAt),
+                        })}
+                      </Text>
+                    )}
+                    <HoldButton api={api} entry={e} onAsk={setHolding} onChange={held} />
+                  </TableCell>
                   <TableCell>
                     <Button
                       size="small"
@@ -147,6 +187,15 @@ export function ArchiveList({ api }: { api: Api }) {
           </Table>
         </div>
       )}
+      <HoldDialog
+        api={api}
+        entry={holding}
+        onClose={() => setHolding(null)}
+        onChange={held}
+        afterClose={(e) =>
+          document.querySelector<HTMLElement>(`[data-hold="${CSS.escape(e.conversationId)}"]`)?.focus()
+        }
+      />
       {data && data.entries.length > 0 && (
         <ShowMore
           shown={data.entries.length}

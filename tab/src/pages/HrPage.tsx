@@ -1,4 +1,6 @@
 import {
+  Field,
+  Select,
   Spinner,
   Table,
   TableBody,
@@ -13,6 +15,8 @@ import type { CompletionView } from '../../../src/contract/views.ts';
 import { errorText, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { ArchiveList } from './ArchiveList.tsx';
+import { PersonExport } from './DataExport.tsx';
+import { RoundsSection } from './RoundsSection.tsx';
 import { UnreachableList } from './UnreachableList.tsx';
 import { ErrorNotice, PageTitle } from './common.tsx';
 
@@ -20,9 +24,18 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
   const { t, words, period } = useI18n();
   const [data, setData] = useState<CompletionView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The period the figures and rounds are for: this year until HR picks another.
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
   useEffect(() => {
-    if (allowed) api.call('getCompletion').then(setData, (e: unknown) => setError(errorText(e)));
-  }, [api, allowed]);
+    if (allowed)
+      api
+        .call('getCompletion', { query: chosen ? { period: chosen } : {} })
+        .then(setData, (e: unknown) => setError(errorText(e)));
+  }, [api, allowed, chosen]);
+  const shown = chosen ?? data?.period;
+  // This year, four before it and the next: the years a round or its conversations belong to.
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 6 }, (_, i) => String(thisYear + 1 - i));
   const pct = new Intl.NumberFormat(words.meta.tag, {
     style: 'percent',
     maximumFractionDigits: 0,
@@ -35,6 +48,20 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
       <Text as="p" block>
         {t('hrLead')}
       </Text>
+      {allowed && shown && (
+        <Field label={words.tab.rounds.period} style={{ maxWidth: 200, margin: '8px 0' }}>
+          <Select value={shown} onChange={(_, d) => setChosen(d.value)}>
+            {[...new Set([...years, shown])]
+              .sort()
+              .reverse()
+              .map((y) => (
+                <option key={y} value={y}>
+                  {period(y)}
+                </option>
+              ))}
+          </Select>
+        </Field>
+      )}
       {error && <ErrorNotice message={error} />}
       {allowed && !data && !error && <Spinner label={t('loading')} />}
       {data?.rows.length === 0 && <Text>{t('hrEmpty')}</Text>}
@@ -64,8 +91,10 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
           </Table>
         </div>
       )}
+      {allowed && shown && <RoundsSection api={api} period={shown} />}
       {allowed && <UnreachableList api={api} />}
       {allowed && <ArchiveList api={api} />}
+      {allowed && <PersonExport api={api} />}
     </section>
   );
 }

@@ -16,7 +16,7 @@ export function LegalPage({ kind }: { kind: 'privacy' | 'terms' }) {
   const { t } = useI18n();
   const page = PAGES[kind];
   return (
-    // The page fills the window, so a dark theme does not end where the text does.
+    // The frame around it (App's Bare) fills the window, so a dark theme does not end where the text does.
     <main
       id="main"
       tabIndex={-1}
@@ -24,7 +24,6 @@ export function LegalPage({ kind }: { kind: 'privacy' | 'terms' }) {
         maxWidth: 720,
         margin: '0 auto',
         padding: '16px',
-        minHeight: '100vh',
         boxSizing: 'border-box',
       }}
     >

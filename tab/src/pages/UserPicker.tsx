@@ -13,7 +13,6 @@ const useStyles = makeStyles({
     maxWidth: '960px',
     margin: '0 auto',
     backgroundColor: tokens.colorNeutralBackground2,
-    minHeight: '100vh',
     boxSizing: 'border-box',
   },
   grid: {

@@ -52,11 +52,15 @@ export function StatusBadge({ status }: { status: Status }) {
   );
 }
 
-/** The page heading; it takes focus when the page changes so screen readers announce the new page. */
+/**
+ * The page heading; it takes focus when the page changes so screen readers announce the new page.
+ * A change of language re-words the page around the person: the focus stays on the language setting.
+ */
 export function PageTitle({ children }: { children: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${children} – Samtale`;
+    if (document.activeElement?.closest('[data-language-picker]')) return;
     ref.current?.focus();
   }, [children]);
   return (

@@ -72,7 +72,7 @@ export function useGoalSync(api: Api, planId: string, goal: GoalView): GoalSync 
               error: {
                 code: 'VERSION_CONFLICT',
                 message: e.message,
-                messages: { nb: e.message, en: e.message },
+                messages: { nb: e.message, nn: e.message, en: e.message },
                 details: { current: { value: toDraft(theirs), version: now.version, updatedBy: null } },
               },
             });

@@ -1,13 +1,45 @@
-// A minimal ZIP writer (deflate, no encryption, no ZIP64): enough for a Teams app package.
+// A minimal ZIP writer (deflate, no encryption, no ZIP64): the Teams app package, and a person's
+// innsyn export. Names are UTF-8 (flagged as such), so "Åse" stays "Åse" in every unzip tool.
 import { crc32, deflateRawSync } from 'node:zlib';
 
-export function createZip(files: { name: string; data: Buffer }[]): Buffer {
+export interface ZipEntry {
+  name: string;
+  data: Buffer | Uint8Array;
+}
+
+/** Date and time as ZIP stores them (MS-DOS format, local time without a zone): Oslo time here. */
+function dosTime(at: Date): { time: number; date: number } {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((x) => [x.type, Number(x.value)]),
+  ) as Record<string, number>;
+  return {
+    time: ((p.hour ?? 0) << 11) | ((p.minute ?? 0) << 5) | Math.floor((p.second ?? 0) / 2),
+    date: (((p.year ?? 1980) - 1980) << 9) | ((p.month ?? 1) << 5) | (p.day ?? 1),
+  };
+}
+
+/**
+ * The files as one ZIP archive. Without `modified`, every entry carries a fixed time (1 January 2026)
+ * so the same input gives the same bytes (the app package); with it, that moment in Oslo time.
+ */
+export function createZip(files: readonly ZipEntry[], modified?: Date): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  // A fixed timestamp (1 January 2026) so the same input gives the same package.
-  const time = 0;
-  const date = ((2026 - 1980) << 9) | (1 << 5) | 1;
+  const { time, date } = modified
+    ? dosTime(modified)
+    : { time: 0, date: ((2026 - 1980) << 9) | (1 << 5) | 1 };
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
     const packed = deflateRawSync(f.data, { level: 9 });
