@@ -151,7 +151,7 @@ export function configuredArchive(config: Config, logger: Logger, graph: AppGrap
 }
 
 /** Deep links into Samtale's personal tabs in Teams; a conversation opens through the tab's subPageId. */
-export function teamsLinks(teamsAppId: string): Links {
+export function teamsLinks(teamsAppId: string, publicUrl: string): Links {
   const tab = (entityId: string, context?: object) =>
     `https://teams.microsoft.com/l/entity/${teamsAppId}/${entityId}${context ? `?context=${encodeURIComponent(JSON.stringify(context))}` : ''}`;
   return {
@@ -160,6 +160,8 @@ export function teamsLinks(teamsAppId: string): Links {
     conversation: (id) => tab(TAB_ENTITY_IDS.conversations, { subEntityId: id }),
     copy: (id) => tab(TAB_ENTITY_IDS.conversations, { subEntityId: `${id}/kopi` }),
     plan: (id) => tab(TAB_ENTITY_IDS.conversations, { subEntityId: `plans/${id}` }),
+    // The privacy page is the web page the manifest links, not a tab: readable before anyone signs in.
+    privacy: `${publicUrl}/personvern`,
   };
 }
 
@@ -240,7 +242,7 @@ export async function startSamtale(
   let baseUrl = config.publicUrl ?? '';
   const links: Links =
     m365 && config.teamsAppId
-      ? teamsLinks(config.teamsAppId)
+      ? teamsLinks(config.teamsAppId, config.publicUrl ?? '')
       : {
           get home() {
             return `${baseUrl}/`;
@@ -251,6 +253,9 @@ export async function startSamtale(
           conversation: (id) => `${baseUrl}/conversations/${id}`,
           copy: (id) => `${baseUrl}/conversations/${id}?kopi=1`,
           plan: (id) => `${baseUrl}/plans/${id}`,
+          get privacy() {
+            return `${baseUrl}/personvern`;
+          },
         };
   const botAdapter = m365
     ? tenantBotAdapter(

@@ -35,6 +35,8 @@ export interface Links {
   /** The conversation at its archived copies, where a party downloads their own. */
   copy(id: string): string;
   plan(id: string): string;
+  /** The privacy page (open without signing in), from the help card. */
+  privacy: string;
 }
 
 /** A title in a card: the tab has the whole text. */
@@ -223,7 +225,7 @@ export function helpCard(links: Links, lang: Locale): AdaptiveCard {
   ];
   return card(
     [heading(w.helpTitle), text(w.help), { type: 'FactSet', facts: commands }],
-    [openUrl(w.myConversations, links.home)],
+    [openUrl(w.myConversations, links.home), openUrl(w.privacy, links.privacy)],
   );
 }
 

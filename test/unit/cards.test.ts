@@ -20,6 +20,7 @@ const links: Links = {
   conversation: (id) => `https://teams.example/l/c/${id}`,
   copy: (id) => `https://teams.example/l/c/${id}/kopi`,
   plan: (id) => `https://teams.example/l/p/${id}`,
+  privacy: 'https://samtale.example/personvern',
 };
 const due = (over: Partial<DueMessage>): DueMessage => ({
   kind: 'preparation',
@@ -85,6 +86,19 @@ const goalLine = (i: number, over: Partial<GoalLine> = {}): GoalLine => ({
 });
 
 describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)', () => {
+  it('the help card leads to the privacy page, in each language', () => {
+    for (const [lang, title] of [
+      ['nb', 'Personvern'],
+      ['nn', 'Personvern'],
+      ['en', 'Privacy'],
+    ] as const) {
+      const actions = helpCard(links, lang).actions ?? [];
+      expect(actions).toContainEqual(
+        expect.objectContaining({ type: 'Action.OpenUrl', title, url: 'https://samtale.example/personvern' }),
+      );
+    }
+  });
+
   for (const lang of ['nb', 'nn', 'en'] as const) {
     it(`every card is valid in ${lang}`, () => {
       const cards = [

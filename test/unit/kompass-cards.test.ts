@@ -21,6 +21,7 @@ const links: Links = {
   conversation: (id) => `https://teams.example/l/c/${id}`,
   copy: (id) => `https://teams.example/l/c/${id}/kopi`,
   plan: (id) => `https://teams.example/l/p/${id}`,
+  privacy: 'https://samtale.example/personvern',
 };
 const ROUND = '11111111-2222-4333-8444-555555555555';
 const asked = (over: Partial<DueMessage> = {}): DueMessage => ({

@@ -329,14 +329,21 @@ export const en: Words = {
     notFilled: 'Not filled in',
     noRows: 'No rows yet.',
     privacyTitle: 'Privacy in Samtale',
+    privacyWhatTitle: 'What Samtale stores',
     privacyWhat:
-      'Samtale stores what you and your leader write in your conversations: preparation, record, action plan and follow-up, with who wrote what and when. Names, e-mail addresses and who leads whom come from your organisation’s directory.',
+      'Samtale stores what you and your leader write in your conversations: preparation, record, action plan and follow-up, with who wrote what and when. Names, e-mail addresses and who leads whom come from your organisation’s directory. Samtale also logs who opened and changed the records, and which reminders you received in Teams.',
+    privacyWhoTitle: 'Who sees what',
     privacyWho:
-      'Only you see your private preparation, until you share it. The record is seen by the two of you. Your leader’s leader sees only how far the conversation has come, never its content. HR sees the archived copy after signing. Punkt 4 on salary in the kontraktsamtale is seen only by the parties and HR with the salary role.',
+      'Only you see your private preparation, until you share it. The record is seen by the two of you. Your leader’s leader sees only how far the conversation has come, never its content. HR sees the archived copy after signing, and how far the conversations of a round have come (never their content). Punkt 4 on salary in the kontraktsamtale is seen only by the parties and HR with the salary role. Administrators adapt the templates and never see what conversations say.',
+    privacyHowLongTitle: 'How long',
     privacyHowLong:
-      'Signed records are archived as PDF/A in your organisation’s archive with a disposal date (10 years unless your organisation chose otherwise).',
+      'Signed records are archived as PDF/A in your organisation’s archive with a disposal date {years} years after archiving. Once that date has passed, the record is deleted from Samtale and from the archive, unless HR has decided to keep it, giving a reason. Private preparation that was never shared is deleted {days} days after the record is archived.',
+    privacyBasisTitle: 'Legal basis',
+    privacyBasisMissing:
+      'Your organisation has not filled in its legal basis here yet. Ask HR or the data protection officer of your organisation.',
+    privacyRightsTitle: 'Your rights',
     privacyRights:
-      'You have the right to see what is stored about you and to ask for corrections. Contact HR or the data protection officer of your organisation. Your organisation is the controller.',
+      'You have the right to see what is stored about you: under My data you download everything Samtale holds about you that you may see. You can ask for corrections and deletion, and you can complain to the Norwegian Data Protection Authority (Datatilsynet). Contact HR or the data protection officer of your organisation. Your organisation is the controller.',
     termsTitle: 'Terms of use',
     termsUse:
       'Samtale is for conversations between leaders and employees in your organisation, in Microsoft Teams. You sign in with your organisation’s account.',
@@ -1014,6 +1021,7 @@ export const en: Words = {
     open: 'Open in Samtale',
     downloadCopy: 'Download my copy',
     myConversations: 'My conversations',
+    privacy: 'Privacy',
     myTeam: 'My team',
     prepare: '**{name}** on {date}: time to prepare.',
     prepareWhat: 'Go through the form and write your preparation. It stays private until you share it.',

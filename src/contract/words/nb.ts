@@ -327,14 +327,21 @@ export const nb = {
     noRows: 'Ingen rader ennå.',
     notFoundLead: 'Adressen finnes ikke i Samtale, eller siden er flyttet.',
     privacyTitle: 'Personvern i Samtale',
+    privacyWhatTitle: 'Hva Samtale lagrer',
     privacyWhat:
-      'Samtale lagrer det du og lederen din skriver i samtalene deres: forberedelse, referat, handlingsplan og oppfølging, med hvem som skrev hva og når. Navn, e-post og hvem som leder hvem hentes fra organisasjonens katalog.',
+      'Samtale lagrer det du og lederen din skriver i samtalene deres: forberedelse, referat, handlingsplan og oppfølging, med hvem som skrev hva og når. Navn, e-post og hvem som leder hvem hentes fra organisasjonens katalog. Samtale logger også hvem som har åpnet og endret referatene, og hvilke påminnelser du har fått i Teams.',
+    privacyWhoTitle: 'Hvem som ser hva',
     privacyWho:
-      'Privat forberedelse ser bare du, til du selv deler den. Referatet ser dere to. Lederens leder ser bare hvor langt samtalen er kommet, aldri innholdet. HR ser arkivkopien etter signering. Punkt 4 om lønn i kontraktsamtalen ser bare partene og HR med lønnsrollen.',
+      'Privat forberedelse ser bare du, til du selv deler den. Referatet ser dere to. Lederens leder ser bare hvor langt samtalen er kommet, aldri innholdet. HR ser arkivkopien etter signering, og hvor langt samtalene i en runde er kommet (aldri innholdet). Punkt 4 om lønn i kontraktsamtalen ser bare partene og HR med lønnsrollen. Administratorer tilpasser malene og ser aldri innholdet i samtalene.',
+    privacyHowLongTitle: 'Hvor lenge',
     privacyHowLong:
-      'Signerte referater arkiveres som PDF/A i organisasjonens arkiv med en kassasjonsdato (10 år om organisasjonen ikke har valgt noe annet).',
+      'Signerte referater arkiveres som PDF/A i organisasjonens arkiv med en kassasjonsdato {years} år etter arkivering. Når kassasjonsdatoen er passert, slettes referatet fra Samtale og fra arkivet, med mindre HR har bestemt at det skal bevares, og i så fall med en begrunnelse. Privat forberedelse som aldri ble delt, slettes {days} dager etter at referatet er arkivert.',
+    privacyBasisTitle: 'Behandlingsgrunnlag',
+    privacyBasisMissing:
+      'Organisasjonen har ikke fylt inn behandlingsgrunnlaget her ennå. Spør HR eller personvernombudet i organisasjonen din.',
+    privacyRightsTitle: 'Dine rettigheter',
     privacyRights:
-      'Du har rett til innsyn i det som er lagret om deg, og til å be om retting. Ta kontakt med HR eller personvernombudet i organisasjonen din. Organisasjonen er behandlingsansvarlig.',
+      'Du har rett til innsyn i det som er lagret om deg: under Mine data laster du ned alt Samtale har om deg som du har lov til å se. Du kan be om retting og sletting, og du kan klage til Datatilsynet. Ta kontakt med HR eller personvernombudet i organisasjonen din. Organisasjonen er behandlingsansvarlig.',
     termsTitle: 'Vilkår for bruk',
     termsUse:
       'Samtale brukes til samtaler mellom ledere og medarbeidere i organisasjonen din, i Microsoft Teams. Du logger inn med organisasjonens konto.',
@@ -1012,6 +1019,7 @@ export const nb = {
     open: 'Åpne i Samtale',
     downloadCopy: 'Last ned min kopi',
     myConversations: 'Mine samtaler',
+    privacy: 'Personvern',
     myTeam: 'Mitt team',
     prepare: '**{name}** {date}: forbered deg.',
     prepareWhat: 'Gå gjennom skjemaet og skriv din forberedelse. Den er privat til du deler den.',

@@ -328,14 +328,21 @@ export const nn: Words = {
     noRows: 'Ingen rader enno.',
     notFoundLead: 'Adressa finst ikkje i Samtale, eller sida er flytta.',
     privacyTitle: 'Personvern i Samtale',
+    privacyWhatTitle: 'Kva Samtale lagrar',
     privacyWhat:
-      'Samtale lagrar det du og leiaren din skriv i samtalane dykkar: førebuing, referat, handlingsplan og oppfølging, med kven som skreiv kva og når. Namn, e-post og kven som leier kven, blir henta frå katalogen til organisasjonen.',
+      'Samtale lagrar det du og leiaren din skriv i samtalane dykkar: førebuing, referat, handlingsplan og oppfølging, med kven som skreiv kva og når. Namn, e-post og kven som leier kven, blir henta frå katalogen til organisasjonen. Samtale loggar òg kven som har opna og endra referata, og kva påminningar du har fått i Teams.',
+    privacyWhoTitle: 'Kven som ser kva',
     privacyWho:
-      'Privat førebuing ser berre du, til du sjølv deler ho. Referatet ser de to. Leiaren til leiaren din ser berre kor langt samtalen har kome, aldri innhaldet. HR ser arkivkopien etter signering. Punkt 4 om løn i kontraktsamtalen ser berre partane og HR med lønsrolla.',
+      'Privat førebuing ser berre du, til du sjølv deler ho. Referatet ser de to. Leiaren til leiaren din ser berre kor langt samtalen har kome, aldri innhaldet. HR ser arkivkopien etter signering, og kor langt samtalane i ein runde har kome (aldri innhaldet). Punkt 4 om løn i kontraktsamtalen ser berre partane og HR med lønsrolla. Administratorar tilpassar malane og ser aldri innhaldet i samtalane.',
+    privacyHowLongTitle: 'Kor lenge',
     privacyHowLong:
-      'Signerte referat blir arkiverte som PDF/A i arkivet til organisasjonen med ein kassasjonsdato (10 år om organisasjonen ikkje har valt noko anna).',
+      'Signerte referat blir arkiverte som PDF/A i arkivet til organisasjonen med ein kassasjonsdato {years} år etter arkiveringa. Når kassasjonsdatoen er passert, blir referatet sletta frå Samtale og frå arkivet, med mindre HR har bestemt at det skal takast vare på, og då med ei grunngiving. Privat førebuing som aldri vart delt, blir sletta {days} dagar etter at referatet er arkivert.',
+    privacyBasisTitle: 'Behandlingsgrunnlag',
+    privacyBasisMissing:
+      'Organisasjonen har ikkje fylt inn behandlingsgrunnlaget her enno. Spør HR eller personvernombodet i organisasjonen din.',
+    privacyRightsTitle: 'Rettane dine',
     privacyRights:
-      'Du har rett til innsyn i det som er lagra om deg, og til å be om retting. Ta kontakt med HR eller personvernombodet i organisasjonen din. Organisasjonen er behandlingsansvarleg.',
+      'Du har rett til innsyn i det som er lagra om deg: under Dataa mine lastar du ned alt Samtale har om deg som du har lov til å sjå. Du kan be om retting og sletting, og du kan klage til Datatilsynet. Ta kontakt med HR eller personvernombodet i organisasjonen din. Organisasjonen er behandlingsansvarleg.',
     termsTitle: 'Vilkår for bruk',
     termsUse:
       'Samtale blir brukt til samtalar mellom leiarar og medarbeidarar i organisasjonen din, i Microsoft Teams. Du loggar inn med kontoen til organisasjonen.',
@@ -1016,6 +1023,7 @@ export const nn: Words = {
     open: 'Opne i Samtale',
     downloadCopy: 'Last ned kopien min',
     myConversations: 'Samtalane mine',
+    privacy: 'Personvern',
     myTeam: 'Teamet mitt',
     prepare: '**{name}** {date}: førebu deg.',
     prepareWhat: 'Gå gjennom skjemaet og skriv førebuinga di. Ho er privat til du deler ho.',

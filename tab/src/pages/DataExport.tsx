@@ -26,7 +26,13 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalM} 0`,
   },
   button: { justifySelf: 'start', maxWidth: '100%', whiteSpace: 'normal', textAlign: 'start' },
-  search: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
+  search: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'end',
+    gap: tokens.spacingHorizontalS,
+    maxWidth: '40rem',
+  },
   input: { flex: '1 1 14rem', minWidth: 0 },
   people: { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: tokens.spacingVerticalM },
   person: {
