@@ -17,7 +17,13 @@ import {
 import type { ConversationView, PlanItemView } from '../contract/views.ts';
 import { fill, formatDateTime, periodName } from '../contract/words/format.ts';
 import { WORDS, type Locale, type Words } from '../contract/words/index.ts';
-import { canExportPersonalData, canReadArchiveCopy, standing, type Actor } from '../domain/policy.ts';
+import {
+  canExportPersonalData,
+  canReadArchiveCopy,
+  canSeeSalaryCopies,
+  standing,
+  type Actor,
+} from '../domain/policy.ts';
 import { osloTime } from '../domain/reminders.ts';
 import { builtInTemplate } from '../domain/templates/registry.ts';
 import { AppError } from '../errors/catalogue.ts';
@@ -64,6 +70,9 @@ export async function exportPersonalData(
   /** Every conversation and plan row of the person's, by id, with its title: what audit events are about. */
   const about = new Map<string, string>([[person.oid, fill(w.innsyn.person, { name: person.name })]]);
   let salary = false;
+  // Punkt 4 is the person's to read, but HR reads it only with the salary role: HR without it gets the
+  // rest of the export, and the sections it leaves out are named as withheld.
+  const withholdSalary = !self && !canSeeSalaryCopies(actor);
 
   for (const c of await deps.store.conversationsOf(person.tid, person.oid)) {
     const view = await getConversation(deps, person, c.id);
@@ -76,7 +85,12 @@ export async function exportPersonalData(
     about.set(c.id, title);
     const fieldViews = new Map(view.sections.flatMap((s) => s.fields).map((f) => [f.id, f]));
     const sections: InnsynConversation['sections'] = [];
+    const withheld = [...view.withheldSections];
     for (const section of view.definition.sections) {
+      if (withholdSalary && section.sensitivity === 'salary') {
+        withheld.push(section.title);
+        continue;
+      }
       const fields: InnsynConversation['sections'][number]['fields'] = [];
       for (const def of section.fields) {
         // Last period's rows are shown beside a field; they belong to the conversation they come from.
@@ -140,7 +154,7 @@ export async function exportPersonalData(
       sections.push({ id: section.id, title: section.title, sensitivity: section.sensitivity, fields });
     }
 
-    const documents = await recordPdfs(deps, actor, person, view, locale, (base, bytes) => {
+    const documents = await recordPdfs(deps, actor, person, view, locale, withholdSalary, (base, bytes) => {
       let name = base;
       for (let n = 2; pdfNames.has(name); n++) name = `${base} (${n})`;
       pdfNames.add(name);
@@ -172,7 +186,7 @@ export async function exportPersonalData(
         employee: { name: view.parties.employee.name, role: view.template.parties.employee },
       },
       sections,
-      withheldSections: view.withheldSections,
+      withheldSections: withheld,
       contentHash: view.contentHash,
       signatures: view.signatures.map((s) => ({
         party: s.party,
@@ -353,6 +367,7 @@ async function recordPdfs(
   person: Actor,
   view: ConversationView,
   locale: Locale,
+  withholdSalary: boolean,
   add: (name: string, bytes: Uint8Array) => string,
 ): Promise<InnsynConversation['documents']> {
   const w = WORDS[locale];
@@ -368,6 +383,7 @@ async function recordPdfs(
   if (view.canOpenCopies.length > 0) {
     const rows = await deps.store.archiveCopies(view.id);
     for (const part of view.canOpenCopies) {
+      if (withholdSalary && part === 'salary') continue;
       const row = rows.find((r) => r.part === part);
       try {
         const copy = row && (await readArchivedCopy(deps, actor, row, view.id, { part }));
@@ -386,7 +402,7 @@ async function recordPdfs(
     if (!conversation) return documents;
     const s = standing(person, conversation, null);
     for (const copy of await prepareArchiveCopy(deps, view.id)) {
-      if (!canReadArchiveCopy(s, copy.part)) continue;
+      if (!canReadArchiveCopy(s, copy.part) || (withholdSalary && copy.part === 'salary')) continue;
       const bytes = await renderRecordPdf(copy);
       documents.push({
         part: copy.part,

@@ -312,10 +312,19 @@ for (const backend of await backends()) {
       const manifest = innsynManifest.parse(json(d, INNSYN_FILES.manifest));
       expect(manifest.person.name).toBe('Ola Hansen');
       expect(manifest.exportedBy).toEqual({ name: 'Hilde Strand', as: 'hr' });
-      // The person's innsyn: his Punkt 4 (though Hilde has no salary role) and his own preparation…
+      // The person's innsyn: his own preparation… but not Punkt 4, which Hilde (no salary role) may not
+      // read: it is named as withheld, and HR with the salary role gets it.
       const everything = allText(d);
-      expect(everything).toContain(SALARY);
+      expect(everything).not.toContain(SALARY);
       expect(everything).toContain(OLA_PREP);
+      const contract = innsynConversations
+        .parse(json(d, INNSYN_FILES.conversations))
+        .conversations.find((c) => c.template.key === 'kontraktsamtale' && c.you === 'employee')!;
+      expect(contract.withheldSections.length).toBeGreaterThan(0);
+      expect(contract.sections.some((s) => s.sensitivity === 'salary')).toBe(false);
+      expect(contract.documents.map((x) => x.part)).not.toContain('salary');
+      const withSalary = await download(DEMO.lars, path('exportPersonData', { oid: ola.oid }));
+      expect(allText(withSalary)).toContain(SALARY);
       // …and not more: not Kari's or Per's unshared preparation, not Ahmed's conversation.
       expect(everything).not.toContain(KARI_PREP);
       expect(everything).not.toContain(PER_PREP);
@@ -328,6 +337,11 @@ for (const backend of await backends()) {
           action: 'data.exported',
           actorOid: DEMO.hilde,
           subject: DEMO.ola,
+          data: expect.objectContaining({ by: 'hr', salary: false }) as unknown,
+        }),
+        expect.objectContaining({
+          action: 'data.exported',
+          actorOid: DEMO.lars,
           data: expect.objectContaining({ by: 'hr', salary: true }) as unknown,
         }),
       ]);
