@@ -174,9 +174,16 @@ export interface RoundPerson {
   oid: string;
   name: string;
   unitId: string | null;
+  /** The unit's name ('' without one): the order people are listed in. */
+  unitName: string;
   /** Their conversation of the round's template and period (not cancelled), or null for none. */
   status: Status | null;
   conversationId: string | null;
+}
+export interface RoundPeopleCursor {
+  unitName: string;
+  name: string;
+  oid: string;
 }
 export interface RoundStore {
   insertRound(r: Round, people: readonly string[]): Promise<void>;
@@ -186,8 +193,15 @@ export interface RoundStore {
     tid: string,
     period?: string,
   ): Promise<(Round & { inScope: number; done: number; withConversation: number })[]>;
-  /** Everyone in scope with their conversation's status, in name order. */
-  people(roundId: string): Promise<RoundPerson[]>;
+  /** A page of the people in scope with their conversation's status, by unit name, then name. */
+  people(
+    roundId: string,
+    page: { limit: number; after?: RoundPeopleCursor | undefined },
+  ): Promise<RoundPerson[]>;
+  /** Per unit: everyone in scope, those with a conversation of the round, those signed. */
+  coverageByUnit(
+    roundId: string,
+  ): Promise<{ unitId: string | null; inScope: number; withConversation: number; done: number }[]>;
   deleteRound(id: string): Promise<boolean>;
 }
 

@@ -397,10 +397,11 @@ const specs = {
     errors: ['FORBIDDEN', 'TEMPLATE_NOT_FOUND', 'HR_ROUND_INVALID'],
   },
   getRound: {
-    summary: "A round's coverage per unit and each person's stage (names and status only)",
+    summary: "A round's coverage per unit and each person's stage (names and status only), people paged",
     tag: 'hr',
     auth: 'user',
     params: req.idParams,
+    query: req.roundQuery,
     response: view.roundView,
     errors: ['FORBIDDEN', 'HR_ROUND_NOT_FOUND'],
   },

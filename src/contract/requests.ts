@@ -233,3 +233,5 @@ export const roundBody = z.strictObject({
   /** Who is in scope: people of those units, chosen from the directory. */
   people: z.array(z.string().min(1).max(128)).min(1).max(20_000),
 });
+/** A round's people, a page at a time. */
+export const roundQuery = z.strictObject({ after: pageCursor });

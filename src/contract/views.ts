@@ -312,7 +312,9 @@ export const roundView = z.strictObject({
   round: roundSummary,
   /** Per unit: everyone in scope, with or without a conversation. */
   units: z.array(z.strictObject({ unit: z.string(), ...roundFigures })),
-  /** Names with the stage their conversation is at (never its content); null: no conversation. */
+  /** The next page of people's `after`, or null on the last page (round.inScope counts them all). */
+  next: z.string().nullable(),
+  /** A page of names with the stage their conversation is at (never its content); null: no conversation. */
   people: z.array(
     z.strictObject({
       name: z.string(),

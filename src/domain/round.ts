@@ -1,5 +1,4 @@
-// HR's rounds: what makes one valid, and its coverage. Pure.
-import type { Status } from './conversation.ts';
+// HR's rounds: what makes one valid. Pure.
 
 export type RoundProblem =
   'deadline-passed' | 'deadline-outside-period' | 'nobody-in-scope' | 'people-outside-units';
@@ -21,19 +20,4 @@ export function roundProblem(r: {
   if (r.people.length === 0) return 'nobody-in-scope';
   if (r.people.some((p) => !r.inUnits.has(p))) return 'people-outside-units';
   return null;
-}
-
-export interface Coverage {
-  inScope: number;
-  withConversation: number;
-  done: number;
-}
-
-/** Everyone in scope counts: a person with no conversation is in `inScope` and nowhere else. */
-export function coverageOf(statuses: readonly (Status | null)[]): Coverage {
-  return {
-    inScope: statuses.length,
-    withConversation: statuses.filter((s) => s !== null).length,
-    done: statuses.filter((s) => s === 'signed' || s === 'archived').length,
-  };
 }

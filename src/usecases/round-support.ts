@@ -1,9 +1,10 @@
 // What the rounds' use cases share: a round as HR reads it, with names from the directory.
 import type { RoundView } from '../contract/views.ts';
 import { byNorwegian } from '../domain/collate.ts';
-import { coverageOf } from '../domain/round.ts';
 import { builtInTemplate } from '../domain/templates/registry.ts';
-import type { Round, RoundPerson } from '../ports.ts';
+import { z } from 'zod';
+import type { Round, RoundPeopleCursor } from '../ports.ts';
+import { decodeCursor, encodeCursor } from './paging.ts';
 import type { Deps } from './support.ts';
 
 export const templateNameOf = (key: string) => builtInTemplate(key)?.name ?? key;
@@ -30,19 +31,52 @@ export function roundSummary(
   };
 }
 
-/** Coverage per unit (everyone in scope, with or without a conversation) and each person's stage. */
-export async function roundView(deps: Deps, r: Round): Promise<RoundView> {
-  const [people, units] = await Promise.all([deps.store.rounds.people(r.id), unitNames(deps, r.tid)]);
-  const unitOf = (p: RoundPerson) => (p.unitId && units.get(p.unitId)) || '—';
-  const byUnit = new Map<string, RoundPerson[]>();
-  for (const p of people) byUnit.set(unitOf(p), [...(byUnit.get(unitOf(p)) ?? []), p]);
+export const ROUND_PEOPLE_PAGE = 100;
+
+// Where a page of a round's people begins: the last person of the page before.
+const CURSOR: z.ZodType<RoundPeopleCursor> = z.object({
+  unitName: z.string(),
+  name: z.string(),
+  oid: z.string(),
+});
+
+/**
+ * Coverage per unit (everyone in scope, with or without a conversation) and a page of the people with
+ * their conversation's stage, counted and listed by the database (a round may hold a whole municipality).
+ */
+export async function roundView(deps: Deps, r: Round, after?: string): Promise<RoundView> {
+  const [people, byUnit, units] = await Promise.all([
+    deps.store.rounds.people(r.id, {
+      limit: ROUND_PEOPLE_PAGE + 1,
+      after: after ? decodeCursor(after, CURSOR) : undefined,
+    }),
+    deps.store.rounds.coverageByUnit(r.id),
+    unitNames(deps, r.tid),
+  ]);
+  const total = byUnit.reduce(
+    (sum, u) => ({
+      inScope: sum.inScope + u.inScope,
+      withConversation: sum.withConversation + u.withConversation,
+      done: sum.done + u.done,
+    }),
+    { inScope: 0, withConversation: 0, done: 0 },
+  );
+  const page = people.slice(0, ROUND_PEOPLE_PAGE);
+  const last = page[page.length - 1];
   return {
-    round: roundSummary(r, units, coverageOf(people.map((p) => p.status))),
-    units: [...byUnit.entries()]
-      .sort(([a], [b]) => byNorwegian(a, b))
-      .map(([unit, ps]) => ({ unit, ...coverageOf(ps.map((p) => p.status)) })),
-    people: people
-      .map((p) => ({ name: p.name, unit: unitOf(p), status: p.status }))
-      .sort((a, b) => byNorwegian(a.unit, b.unit) || byNorwegian(a.name, b.name)),
+    round: roundSummary(r, units, total),
+    units: byUnit
+      .map((u) => ({
+        unit: (u.unitId && units.get(u.unitId)) || '—',
+        inScope: u.inScope,
+        withConversation: u.withConversation,
+        done: u.done,
+      }))
+      .sort((a, b) => byNorwegian(a.unit, b.unit)),
+    people: page.map((p) => ({ name: p.name, unit: p.unitName || '—', status: p.status })),
+    next:
+      last && people.length > ROUND_PEOPLE_PAGE
+        ? encodeCursor({ unitName: last.unitName, name: last.name, oid: last.oid })
+        : null,
   };
 }

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseOf } from '../../src/contract/endpoints.ts';
+import { SCREENSHOTS } from '../helpers/browser.ts';
 import { conversationAt, path } from '../helpers/factory.ts';
 import { DEMO, type TestApp } from '../helpers/harness.ts';
 import { tabFixture, shot, signedIn } from '../helpers/tab.ts';
@@ -11,6 +13,7 @@ const KEY = 'medarbeidersamtale-10-faktor';
 const SECTION = 'Struktur for samtalen';
 const NEW_FIELD = 'Trivsel på arbeidsplassen';
 const CORE_FIELD = '1. Hvordan har det siste året vært for deg?';
+const NEW_GUIDE = 'Hvordan har arbeidsdagene vært, og hva har du fått til?';
 
 type Editable = ResponseOf<'getEditableTemplate'>;
 
@@ -98,6 +101,15 @@ describe('the template editor (Maler): an admin adds a field; new conversations 
       'struktur-4',
     ]);
 
+    // A core field's guidance may change; its label and writer may not.
+    await page.getByRole('button', { name: `Endre: feltet «${CORE_FIELD}»` }).click();
+    const coreEdit = page.locator('[data-edit-field="struktur-1"]');
+    expect(await coreEdit.getByRole('textbox', { name: 'Ledetekst' }).count()).toBe(0);
+    await coreEdit.getByRole('textbox', { name: 'Veiledning' }).fill(NEW_GUIDE);
+    await page.getByRole('status').getByText('2 endringer er ikke lagret.').waitFor();
+    expect(await layoutAndAxe(page)).toEqual([]);
+    await coreEdit.screenshot({ path: join(SCREENSHOTS, 'maler-3b-veiledning-1366.png') });
+
     // Preview as the employee: the field as its control, with the guide; nothing can be typed.
     await page.getByRole('radio', { name: 'Forhåndsvis som medarbeider' }).check();
     const preview = page.locator('[data-preview="employee"] [data-field="egen-trivsel-pa-arbeidsplassen"]');
@@ -130,6 +142,7 @@ describe('the template editor (Maler): an admin adds a field; new conversations 
     await page.getByRole('button', { name: 'Lagre malen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Lagre en ny versjon av Medarbeidersamtale?' });
     await dialog.getByText(`Nytt felt i «${SECTION}»: «${NEW_FIELD}»`).waitFor();
+    await dialog.getByText(`Ny veiledning: «${CORE_FIELD}»`).waitFor();
     await dialog
       .getByText(
         `${count} samtaler med denne malen er i gang. De beholder versjonen de startet med og får ikke endringene.`,
@@ -174,6 +187,7 @@ describe('the template editor (Maler): an admin adds a field; new conversations 
       .getByText(NEW_FIELD)
       .first()
       .waitFor();
+    await page.locator('[data-field="struktur-1"]').getByText(NEW_GUIDE).waitFor();
     await shot(page, 'maler-9-ny-samtale-1366');
 
     await page.goto(`${t.url}/conversations/${running}`);
@@ -181,6 +195,7 @@ describe('the template editor (Maler): an admin adds a field; new conversations 
     await settled(page);
     await page.locator('[data-field="struktur-4"]').waitFor();
     expect(await page.getByText(NEW_FIELD).count()).toBe(0);
+    expect(await page.getByText(NEW_GUIDE).count()).toBe(0);
     await context.close();
   });
 

@@ -9,7 +9,7 @@ import { DEMO, startTestApp, type TestApp } from '../helpers/harness.ts';
 for (const backend of await backends()) {
   describe(`HR's rounds and their coverage (${backend.name})`, () => {
     let t: TestApp;
-    const now = new Date('2026-11-24T09:00:00Z');
+    let now = new Date('2026-11-24T09:00:00Z');
     beforeAll(async () => {
       t = await startTestApp(backend, {}, { clock: { now: () => now } });
     }, 120_000);
@@ -100,6 +100,52 @@ for (const backend of await backends()) {
         expect((await other('POST', path('createRound'), base)).status).toBe(403);
         expect((await other('GET', path('previewRoundScope', {}, 'unitIds=helse'))).status).toBe(403);
       }
+    });
+
+    it("a large round's people come a page at a time, everyone once, by unit and name", async () => {
+      // 150 more people in Helse og omsorg, as the directory would bring them.
+      await t.app.db.query(
+        `insert into users (tid, oid, name, upn, unit_id, manager_oid, roles, active)
+         select tid, 'extra-' || lpad(g::text, 3, '0'), 'Ekstra ' || lpad(g::text, 3, '0'), 'extra' || g || '@fjordvik.kommune.no',
+                'helse', $1, '{}', true
+           from users, generate_series(1, 150) g where oid = $1`,
+        [DEMO.ingrid],
+      );
+      // The directory is read through a cache of 30 seconds.
+      now = new Date(now.getTime() + 31_000);
+      const hr = await t.as(DEMO.hilde);
+      const scope = await hr<RoundScope>('GET', path('previewRoundScope', {}, 'unitIds=helse'));
+      const people = scope.body.people.filter((p) => !p.leads).map((p) => p.oid);
+      expect(people).toHaveLength(153);
+      const created = await hr<RoundView>('POST', path('createRound'), {
+        templateKey: 'medarbeidersamtale-10-faktor',
+        period: '2026',
+        deadline: '2026-12-18',
+        unitIds: ['helse'],
+        people,
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.round).toMatchObject({ inScope: 153, withConversation: 3 });
+      expect(created.body.people).toHaveLength(100);
+      const second = await hr<RoundView>(
+        'GET',
+        path('getRound', { id: created.body.round.id }, `after=${created.body.next ?? ''}`),
+      );
+      expect(second.status).toBe(200);
+      expect(second.body.next).toBeNull();
+      const names = [...created.body.people, ...second.body.people].map((p) => p.name);
+      expect(names).toHaveLength(153);
+      expect(new Set(names).size).toBe(153);
+      expect(names.filter((n) => !n.startsWith('Ekstra'))).toEqual([
+        'Ahmed Ali',
+        'Jonas Nilsen',
+        'Marte Olsen',
+      ]);
+      // A cursor that is not one of this list's is the caller's error.
+      expect(
+        (await hr('GET', path('getRound', { id: created.body.round.id }, 'after=bm90LWEtY3Vyc29y'))).status,
+      ).toBe(400);
+      await hr('DELETE', path('deleteRound', { id: created.body.round.id }));
     });
 
     it('a deleted round is gone from the list, and its conversations stay', async () => {

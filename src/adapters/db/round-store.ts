@@ -68,27 +68,60 @@ export function roundQueries(q: Sql): RoundStore {
         withConversation: r.with_conversation,
       }));
     },
-    async people(roundId) {
+    async people(roundId, page) {
+      const after = page.after;
       const rows = await q.query<{
         oid: string;
-        name: string | null;
+        name: string;
         unit_id: string | null;
+        unit_name: string;
         status: Status | null;
         conversation_id: string | null;
       }>(
-        `select p.oid, u.name, u.unit_id, c.status, c.id as conversation_id
-           from round_people p join rounds r on r.id = p.round_id
-           left join users u on u.tid = r.tid and u.oid = p.oid
-           left join lateral (select c.id, c.status from conversations c where ${THEIRS} limit 1) c on true
-          where p.round_id = $1`,
-        [roundId],
+        `select * from (
+           select p.oid, coalesce(u.name, p.oid) as name, u.unit_id, coalesce(n.name, '') as unit_name,
+                  c.status, c.id as conversation_id
+             from round_people p join rounds r on r.id = p.round_id
+             left join users u on u.tid = r.tid and u.oid = p.oid
+             left join units n on n.tid = r.tid and n.id = u.unit_id
+             left join lateral (select c.id, c.status from conversations c where ${THEIRS} limit 1) c on true
+            where p.round_id = $1) x
+          where ($2::text is null or (x.unit_name, x.name, x.oid) > ($2::text, $3::text, $4::text))
+          order by x.unit_name, x.name, x.oid
+          limit $5`,
+        [roundId, after?.unitName ?? null, after?.name ?? null, after?.oid ?? null, page.limit],
       );
       return rows.map((r) => ({
         oid: r.oid,
-        name: r.name ?? r.oid,
+        name: r.name,
         unitId: r.unit_id,
+        unitName: r.unit_name,
         status: r.status,
         conversationId: r.conversation_id,
+      }));
+    },
+    async coverageByUnit(roundId) {
+      const rows = await q.query<{
+        unit_id: string | null;
+        in_scope: number;
+        with_conversation: number;
+        done: number;
+      }>(
+        `select u.unit_id, count(*)::int as in_scope,
+                count(c.status)::int as with_conversation,
+                count(*) filter (where c.status in ('signed','archived'))::int as done
+           from round_people p join rounds r on r.id = p.round_id
+           left join users u on u.tid = r.tid and u.oid = p.oid
+           left join lateral (select c.status from conversations c where ${THEIRS} limit 1) c on true
+          where p.round_id = $1
+          group by u.unit_id`,
+        [roundId],
+      );
+      return rows.map((r) => ({
+        unitId: r.unit_id,
+        inScope: r.in_scope,
+        withConversation: r.with_conversation,
+        done: r.done,
       }));
     },
     async deleteRound(id) {

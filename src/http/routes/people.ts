@@ -20,6 +20,6 @@ export const peopleRoutes = (deps: Deps & { botStore: BotStore }): Route[] => [
   route(endpoints.listRounds, ({ actor, query }) => listRounds(deps, actor, query.period)),
   route(endpoints.previewRoundScope, ({ actor, query }) => previewRoundScope(deps, actor, query.unitIds)),
   route(endpoints.createRound, ({ actor, body }) => createRound(deps, actor, body)),
-  route(endpoints.getRound, ({ actor, params }) => getRound(deps, actor, params.id)),
+  route(endpoints.getRound, ({ actor, params, query }) => getRound(deps, actor, params.id, query.after)),
   route(endpoints.deleteRound, ({ actor, params }) => deleteRound(deps, actor, params.id)),
 ];

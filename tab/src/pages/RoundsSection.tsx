@@ -22,7 +22,7 @@ import type { RoundList, RoundScope, RoundView } from '../../../src/contract/vie
 import { ConfirmButton } from '../form/Confirm.tsx';
 import { errorText, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
-import { ErrorNotice } from './common.tsx';
+import { ErrorNotice, ShowMore } from './common.tsx';
 
 const useStyles = makeStyles({
   form: {
@@ -150,7 +150,7 @@ export function RoundsSection({ api, period }: { api: Api; period: string }) {
           </Table>
         </div>
       )}
-      {open && <Coverage view={open} />}
+      {open && <Coverage api={api} view={open} />}
       {list && (
         <NewRound
           api={api}
@@ -170,9 +170,32 @@ export function RoundsSection({ api, period }: { api: Api; period: string }) {
 }
 
 /** One round: per unit, and each person with their conversation's stage (words, never content). */
-function Coverage({ view }: { view: RoundView }) {
+function Coverage({ api, view }: { api: Api; view: RoundView }) {
   const { words } = useI18n();
   const w = words.tab.rounds;
+  // The people come a page at a time: a round may hold a whole municipality.
+  const [people, setPeople] = useState(view.people);
+  const [next, setNext] = useState(view.next);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setPeople(view.people);
+    setNext(view.next);
+  }, [view]);
+  const more = () => {
+    if (!next) return;
+    setLoading(true);
+    api
+      .call('getRound', { params: { id: view.round.id }, query: { after: next } })
+      .then(
+        (page) => {
+          setPeople((ps) => [...ps, ...page.people]);
+          setNext(page.next);
+        },
+        (e: unknown) => setError(errorText(e)),
+      )
+      .finally(() => setLoading(false));
+  };
   return (
     <div>
       <Title3 block as="h3" style={{ fontSize: 16, marginTop: 12 }}>
@@ -204,12 +227,21 @@ function Coverage({ view }: { view: RoundView }) {
         {w.people}
       </Title3>
       <ul>
-        {view.people.map((p) => (
-          <li key={`${p.unit}|${p.name}`}>
+        {people.map((p, i) => (
+          // Two people of one unit may share a name: the place in the list tells them apart.
+          <li key={`${i}|${p.unit}|${p.name}`}>
             {p.name}, {p.unit}: {p.status ? words.status[p.status] : w.noConversation}
           </li>
         ))}
       </ul>
+      {error && <ErrorNotice message={error} />}
+      <ShowMore
+        shown={people.length}
+        total={view.round.inScope}
+        more={next !== null}
+        loading={loading}
+        onMore={more}
+      />
     </div>
   );
 }
