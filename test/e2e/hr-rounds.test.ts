@@ -66,6 +66,8 @@ describe('HR: rounds and holds in the tab', () => {
       .filter({ hasText: 'Marte Olsen, Helse og omsorg: Venter på signatur' })
       .waitFor();
     await readsAsWords(page);
+    // Each round's "Slett runden" asks first (ConfirmButton), and Fluent's dialog leaves its focus
+    // guards in the body: axe's false positive (microsoft/tabster#288), left out as on the chart pages.
     expect(await layoutAndAxe(page, { exclude: TABSTER_DUMMIES })).toEqual([]);
     await shot(page, 'hr-runde-2-dekning');
     // At a phone's width too: the tables become cards, nothing scrolls sideways or splits a word.
@@ -102,7 +104,7 @@ describe('HR: rounds and holds in the tab', () => {
     );
     await first.getByText(/^Bevares: Klagesak under behandling \(Hilde Strand, \d+\. \w+ \d{4}\)$/).waitFor();
     await readsAsWords(page);
-    expect(await layoutAndAxe(page, { exclude: TABSTER_DUMMIES })).toEqual([]);
+    expect(await layoutAndAxe(page)).toEqual([]);
     await shot(page, 'hr-arkiv-bevar');
     await first.getByRole('button', { name: /^Opphev bevaring for / }).click();
     await page.getByRole('status').filter({ hasText: 'Bevaringen er opphevet.' }).waitFor();

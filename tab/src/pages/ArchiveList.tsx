@@ -45,6 +45,11 @@ export function ArchiveList({ api }: { api: Api }) {
   const r = words.tab.retention;
   // A hold changed: every part of that record (its Punkt 4 too) shows it.
   const [holding, setHolding] = useState<ArchiveEntry | null>(null);
+  const [dialogFor, setDialogFor] = useState<ArchiveEntry | null>(null);
+  const ask = (e: ArchiveEntry) => {
+    setDialogFor(e);
+    setHolding(e);
+  };
   const held = ({ conversationId }: ArchiveEntry, hold: ArchiveEntry['hold'], message: string) => {
     setNotice(message);
     setData(
@@ -170,7 +175,7 @@ export function ArchiveList({ api }: { api: Api }) {
                         })}
                       </Text>
                     )}
-                    <HoldButton api={api} entry={e} onAsk={setHolding} onChange={held} />
+                    <HoldButton api={api} entry={e} onAsk={ask} onChange={held} />
                   </TableCell>
                   <TableCell>
                     <Button
@@ -187,15 +192,20 @@ export function ArchiveList({ api }: { api: Api }) {
           </Table>
         </div>
       )}
-      <HoldDialog
-        api={api}
-        entry={holding}
-        onClose={() => setHolding(null)}
-        onChange={held}
-        afterClose={(e) =>
-          document.querySelector<HTMLElement>(`[data-hold="${CSS.escape(e.conversationId)}"]`)?.focus()
-        }
-      />
+      {/* Mounted only while asked for: a dialog kept on the page leaves Fluent's focus guards in the
+          body, hidden from screen readers yet focusable. */}
+      {dialogFor && (
+        <HoldDialog
+          api={api}
+          entry={holding}
+          onClose={() => setHolding(null)}
+          onChange={held}
+          afterClose={(e) => {
+            setDialogFor(null);
+            document.querySelector<HTMLElement>(`[data-hold="${CSS.escape(e.conversationId)}"]`)?.focus();
+          }}
+        />
+      )}
       {data && data.entries.length > 0 && (
         <ShowMore
           shown={data.entries.length}
