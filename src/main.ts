@@ -23,6 +23,7 @@ import { graphDirectorySource } from './adapters/directory/graph-directory.ts';
 import { syncDirectoryWhenFree } from './usecases/sync-directory.ts';
 import { archiveRecord } from './usecases/archive-record.ts';
 import { NO_EVENTS, type Deps } from './usecases/support.ts';
+import type { Archive } from './ports.ts';
 import { verifyArchiveCopy } from './usecases/verify-archive-copy.ts';
 import { migrate } from './adapters/db/migrate.ts';
 import { sqlStore } from './adapters/db/sql-store.ts';
@@ -173,15 +174,27 @@ async function provisionArchive() {
 }
 
 /** archive migrate-permissions: copies archived with permissions of their own get the library's. */
-async function migratePermissions() {
+/**
+ * A command that works on the database and the archive: migrated first, closed after. Graph's
+ * Retry-After is shared with the running instances (through PostgreSQL).
+ */
+async function withArchive(
+  work: (deps: Deps & { archive: Archive }, config: Config, db: Database) => Promise<void>,
+) {
   const config = loadConfig(process.env);
   const db = await openDatabase(config, createLogger('warn'));
   try {
     await migrate(db);
     const logger = createLogger('warn');
-    // The copies move with Retry-After shared with the running instances (PostgreSQL).
     const graph = config.archive.backend === 'sharepoint' ? configuredGraph(config, logger, db) : null;
-    const deps = { ...cliDeps(db, config), archive: configuredArchive(config, logger, graph) };
+    await work({ ...cliDeps(db, config), archive: configuredArchive(config, logger, graph) }, config, db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function migratePermissions() {
+  await withArchive(async (deps, _config, db) => {
     const total =
       (
         await db.query<{ n: number }>('select count(*)::int as n from archive_copies where item_permissions')
@@ -204,9 +217,7 @@ async function migratePermissions() {
       process.stdout.write('Run the command again to retry; copies already done are skipped.\n');
       process.exitCode = 1;
     }
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 /** retention run [--dry-run]: kassasjon now; with --dry-run, only what would go and what is held. */
@@ -215,13 +226,7 @@ async function runRetentionNow(flags: string[]) {
   if (unknown.length > 0)
     throw new ConfigError([`retention run takes only --dry-run (not ${unknown.join(' ')})`]);
   const dryRun = flags.includes('--dry-run');
-  const config = loadConfig(process.env);
-  const db = await openDatabase(config, createLogger('warn'));
-  try {
-    await migrate(db);
-    const logger = createLogger('warn');
-    const graph = config.archive.backend === 'sharepoint' ? configuredGraph(config, logger, db) : null;
-    const deps = { ...cliDeps(db, config), archive: configuredArchive(config, logger, graph) };
+  await withArchive(async (deps, config) => {
     const report = await runRetention(deps, {
       retentionYears: config.retentionYears,
       preparationDays: config.preparationRetentionDays,
@@ -247,9 +252,7 @@ async function runRetentionNow(flags: string[]) {
       process.stdout.write('Run the command again to retry; what is done is not done twice.\n');
       process.exitCode = 1;
     }
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 /** directory sync: one delta round of Entra ID's people into the database now (m365 mode), with progress. */

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { runCli as cli } from '../helpers/process.ts';
+import { unzip } from '../helpers/unzip.ts';
 
 const SCHEMAS = join(import.meta.dirname, '..', '..', '..', 'shared', 'schemas');
 const MANIFEST_SCHEMA = join(SCHEMAS, 'MicrosoftTeams.v1.29.schema.json');
@@ -26,28 +27,6 @@ const ENV = {
   CLIENT_ID: '7b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d',
   PUBLIC_URL: 'https://samtale.fjordvik.kommune.no',
 };
-
-/** Reads a ZIP through its central directory, as Teams admin center does. */
-function unzip(zip: Buffer): Map<string, Buffer> {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(end + 10);
-  let p = zip.readUInt32LE(end + 16);
-  const out = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    expect(zip.readUInt32LE(p)).toBe(0x02014b50);
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const extra = zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const name = zip.subarray(p + 46, p + 46 + nameLength).toString('utf8');
-    const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const packed = zip.subarray(dataAt, dataAt + size);
-    out.set(name, method === 8 ? inflateRawSync(packed) : Buffer.from(packed));
-    p += 46 + nameLength + extra;
-  }
-  return out;
-}
 
 /** Width, height, colour type and the RGBA pixels of an unfiltered 8-bit RGBA PNG. */
 function readPng(png: Buffer) {

@@ -1,7 +1,6 @@
 // Kassasjon: records past their kassasjonsdato leave the database and the archive (the SharePoint
 // libraries through the Graph fake; the local folder through the CLI), unless HR holds them; a
 // tombstone stays in the audit trail, which still verifies. Unshared preparation goes 30 days after archiving.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,7 @@ import { verifyAuditTrail } from '../../src/usecases/verify-audit-trail.ts';
 import { backends } from '../helpers/backends.ts';
 import { conversationAt, path } from '../helpers/factory.ts';
 import { DEMO, startTestApp, waitForArchiving, type TestApp } from '../helpers/harness.ts';
-import { MAIN } from '../helpers/process.ts';
+import { runCli } from '../helpers/process.ts';
 import {
   RECORD_LIBRARY,
   SALARY_LIBRARY,
@@ -226,13 +225,8 @@ for (const backend of await backends()) {
 describe('retention run from the command line, on the local archive', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtale-retention-'));
   const archiveDir = join(dataDir, 'archive');
-  const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, ...args], {
-      env,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const cli = (...args: string[]) => runCli(args, env);
   const pdfs = (dir: string): string[] =>
     !existsSync(dir)
       ? []
@@ -250,7 +244,7 @@ describe('retention run from the command line, on the local archive', () => {
       logger: createLogger('silent'),
     });
     await app.close();
-    expect(cli('archive', 'run').status).toBe(0);
+    expect((await cli('archive', 'run')).status).toBe(0);
     const before = pdfs(archiveDir);
     expect(before.length).toBe(4);
     // One record's kassasjonsdato moved into the past, as if ten years had gone by.
@@ -264,23 +258,23 @@ describe('retention run from the command line, on the local archive', () => {
     ]);
     await db.close();
 
-    const dry = cli('retention', 'run', '--dry-run');
+    const dry = await cli('retention', 'run', '--dry-run');
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('would delete 1 records past their kassasjonsdato');
     expect(dry.stdout).toContain('kassasjonsdato 2020-01-01');
     expect(dry.stdout).toContain('dry run: nothing was changed');
     expect(pdfs(archiveDir)).toEqual(before);
 
-    const real = cli('retention', 'run');
+    const real = await cli('retention', 'run');
     expect(real.status, real.stderr).toBe(0);
     expect(real.stdout).toContain('deleted 1 records past their kassasjonsdato');
     expect(pdfs(archiveDir).length).toBeLessThan(before.length);
     expect(existsSync(join(archiveDir, due!.path))).toBe(false);
     expect(existsSync(join(archiveDir, `${due!.path}.json`))).toBe(false);
-    const verify = cli('audit', 'verify');
+    const verify = await cli('audit', 'verify');
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
 
-    const bad = cli('retention', 'run', '--now');
+    const bad = await cli('retention', 'run', '--now');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('retention run takes only --dry-run');
   }, 240_000);

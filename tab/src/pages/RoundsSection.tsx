@@ -22,7 +22,7 @@ import type { RoundList, RoundScope, RoundView } from '../../../src/contract/vie
 import { ConfirmButton } from '../form/Confirm.tsx';
 import { errorText, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
-import { ErrorNotice, ShowMore } from './common.tsx';
+import { ErrorNotice, ShowMore, SrOnly } from './common.tsx';
 
 const useStyles = makeStyles({
   form: {
@@ -33,14 +33,6 @@ const useStyles = makeStyles({
   },
   choices: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
   people: { display: 'grid', maxHeight: '320px', overflowY: 'auto', padding: tokens.spacingVerticalXS },
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
 });
 
 type Summary = RoundList['rounds'][number];
@@ -50,7 +42,6 @@ type Summary = RoundList['rounds'][number];
  * too), each person's stage on request, and a form to define a new round.
  */
 export function RoundsSection({ api, period }: { api: Api; period: string }) {
-  const styles = useStyles();
   const { words, date, period: periodName } = useI18n();
   const w = words.tab.rounds;
   const [list, setList] = useState<RoundList | null>(null);
@@ -97,7 +88,7 @@ export function RoundsSection({ api, period }: { api: Api; period: string }) {
                 <TableHeaderCell>{w.colDone}</TableHeaderCell>
                 <TableHeaderCell>{w.units}</TableHeaderCell>
                 <TableHeaderCell>
-                  <span className={styles.srOnly}>{w.show}</span>
+                  <SrOnly>{w.show}</SrOnly>
                 </TableHeaderCell>
               </TableRow>
             </TableHeader>

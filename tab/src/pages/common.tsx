@@ -97,6 +97,22 @@ export function NotFound() {
   );
 }
 
+const useSrOnlyStyles = makeStyles({
+  text: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+/** Read by screen readers, not drawn: what a picture, an arrow or a column of buttons says. */
+export function SrOnly({ children }: { children: React.ReactNode }) {
+  return <span className={useSrOnlyStyles().text}>{children}</span>;
+}
+
 const useShowMoreStyles = makeStyles({
   row: {
     display: 'flex',

@@ -6,6 +6,7 @@ import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { ConflictView, SaveStatus } from '../form/SaveStatus.tsx';
 import { useSaver } from '../form/useSaver.ts';
 import { useI18n, type I18nValue } from '../i18n.ts';
+import { SrOnly } from '../pages/common.tsx';
 import { rawOf, type GoalSync } from './goal-sync.ts';
 import type { GoalKey, GoalView, PlanView } from './types.ts';
 
@@ -23,15 +24,6 @@ export const useFieldStyles = makeStyles({
   number: { display: 'grid', gap: tokens.spacingVerticalXXS },
   lacks: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
-  // Read by screen readers, not drawn: "fra 72 til 80" beside the drawn "72 → 80".
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
 });
 
 export interface GoalFieldProps {
@@ -349,7 +341,6 @@ export function outcomeOptions(i18n: I18nValue) {
 
 /** "72 → 80" as drawn, "fra 72 til 80" as read; one number alone says which it is. */
 export function Range({ goal }: { goal: GoalView }) {
-  const styles = useFieldStyles();
   const i18n = useI18n();
   const { baseline, target } = goal;
   if (baseline === null && target === null) return null;
@@ -357,9 +348,7 @@ export function Range({ goal }: { goal: GoalView }) {
     return (
       <Text block>
         <span aria-hidden="true">{`${i18n.number(baseline)} → ${i18n.number(target)}`}</span>
-        <span className={styles.srOnly}>
-          {i18n.p('range', { baseline: i18n.number(baseline), target: i18n.number(target) })}
-        </span>
+        <SrOnly>{i18n.p('range', { baseline: i18n.number(baseline), target: i18n.number(target) })}</SrOnly>
       </Text>
     );
   return (
