@@ -142,6 +142,8 @@ export interface RetentionStore {
   ): Promise<DisposalCandidate[]>;
   /** Marks a record as being deleted unless it is held (then 'held'). */
   beginDisposal(conversationId: string, at: string): Promise<'ok' | 'held' | 'gone'>;
+  /** The deletion did not begin after all (the archive refused before any copy went): holds are possible again. */
+  cancelDisposal(conversationId: string): Promise<void>;
   /** Deletes the record and everything of it in the database (answers, items, signatures, copies' rows). */
   dispose(conversationId: string): Promise<boolean>;
   /** Archived records whose unshared private preparation is due for deletion (archived before `cutoff`). */

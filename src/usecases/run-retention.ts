@@ -120,7 +120,18 @@ async function disposeRecord(
     tx.retention.beginDisposal(c.conversationId, nowIso(deps)),
   );
   if (begun === 'held') return 'held';
-  for (const copy of c.copies) await deps.archive.remove(copy.path, copy.part);
+  let removed = 0;
+  try {
+    for (const copy of c.copies) {
+      await deps.archive.remove(copy.path, copy.part);
+      removed += 1;
+    }
+  } catch (e) {
+    // Refused before anything went (a retention label, say): the record is whole, and HR may still hold it.
+    // Once a copy has gone, the record stays marked and the next run finishes it.
+    if (removed === 0 && !c.disposing) await deps.store.retention.cancelDisposal(c.conversationId);
+    throw e;
+  }
   await deps.store.transaction(async (tx) => {
     if (!(await tx.retention.dispose(c.conversationId))) return;
     await tx.appendAudit({

@@ -100,6 +100,8 @@ export interface GraphFake {
   lists: Map<string, FakeList>;
   items: Map<string, FakeItem>;
   itemByPath(path: string, library?: string): FakeItem | undefined;
+  /** A retention label that declares items records: SharePoint then refuses to delete them. */
+  declareRecordLabel(name: string): void;
   /** A library by name. */
   list(name: string): FakeList | undefined;
   /** Items with permissions of their own in a library: SharePoint's unique scopes. */
@@ -196,6 +198,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
   const tls = testTls();
   const siteId = `fjordvik.sharepoint.com,${randomUUID()},${randomUUID()}`;
   const lists = new Map<string, FakeList>();
+  const recordLabels = new Set<string>();
   const items = new Map<string, FakeItem>();
   const sessions = new Map<
     string,
@@ -689,6 +692,12 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       const item = items.get(m[2]!);
       if (!item || item.driveId !== m[1])
         throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
+      if (item.retentionLabel !== null && recordLabels.has(item.retentionLabel))
+        throw new GraphHttpError(
+          403,
+          'accessDenied',
+          `The item is a record under the retention label "${item.retentionLabel}" and cannot be deleted.`,
+        );
       items.delete(item.id);
       byPath.delete(pathKey(item.driveId, item.path));
       return { status: 204 };
@@ -1220,6 +1229,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     expireDeltaLinks: () => {
       deltaEpoch++;
     },
+    declareRecordLabel: (name) => void recordLabels.add(name),
     itemByPath: (path, library) =>
       [...lists.values()]
         .filter((l) => library === undefined || l.displayName === library)

@@ -32,6 +32,7 @@ for (const backend of await backends()) {
     let kept: string;
     let gone: string;
     let withPreparation: string;
+    let locked = '';
 
     beforeAll(async () => {
       fakes = await startSharePointFakes();
@@ -203,11 +204,40 @@ for (const backend of await backends()) {
       expect((await run()).disposed).toEqual([]);
     });
 
+    it('a copy SharePoint refuses to delete (a record label) keeps its record, and HR may still hold it', async () => {
+      now = START;
+      locked = (
+        await conversationAt(t.as, 'signed', {
+          employee: DEMO.per,
+          period: '2019',
+          record: [{ fieldId: 'struktur-1', value: 'Referat 2019.' }],
+        })
+      ).id;
+      await waitForArchiving(t);
+      const [copy] = await copiesOf(locked);
+      fakes.graph.declareRecordLabel('Personalsak');
+      fakes.graph.itemByPath(copy!.path, RECORD_LIBRARY)!.retentionLabel = 'Personalsak';
+      now = YEARS_LATER;
+      const report = await run();
+      expect(report.failed.map((f) => f.conversationId)).toEqual([locked]);
+      expect(report.failed[0]?.reason).toMatch(/retention label/);
+      expect(inLibrary(copy!)).toBe(true);
+      expect((await copiesOf(locked)).length).toBe(1);
+      const hr = await t.as(DEMO.hilde);
+      const held = await hr('PUT', path('placeRetentionHold', { id: locked }), {
+        reason: 'Merket som arkivverdig',
+      });
+      expect(held.status).toBe(200);
+      expect((await run()).held.map((r) => r.conversationId)).toContain(locked);
+      await hr('DELETE', path('removeRetentionHold', { id: locked }));
+      fakes.graph.itemByPath(copy!.path, RECORD_LIBRARY)!.retentionLabel = null;
+    });
+
     it('once HR lifts the hold, the next run takes the record', async () => {
       const hr = await t.as(DEMO.hilde);
       expect((await hr('DELETE', path('removeRetentionHold', { id: kept }))).status).toBe(200);
       const report = await run();
-      expect(report.disposed.map((r) => r.conversationId)).toEqual([kept]);
+      expect(report.disposed.map((r) => r.conversationId).sort()).toEqual([kept, locked].sort());
       expect((await copiesOf(kept)).length).toBe(0);
       const actions = await t.app.db.query<{ action: string }>(
         'select action from audit_events where subject = $1 order by seq',

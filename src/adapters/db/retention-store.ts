@@ -84,6 +84,9 @@ export function retentionQueries(q: Sql): RetentionStore {
       ]);
       return 'ok';
     },
+    async cancelDisposal(conversationId) {
+      await q.query('update conversations set disposing_at = null where id = $1', [conversationId]);
+    },
     async dispose(conversationId) {
       // Answers, items (and their follow-up history) and signatures go with the conversation (cascade).
       await q.query('delete from archive_copies where conversation_id = $1', [conversationId]);
