@@ -82,7 +82,13 @@ export const peopleQuery = z.strictObject({ q: z.string().trim().min(2).max(100)
 
 const text = z.string().min(1).max(4000);
 const guide = z.array(z.strictObject({ text, sub: z.array(text).max(50).optional() })).max(50);
-const option = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), label: text });
+/** A part's words in nynorsk, each optional: the seed's bokmål is read where one is not given. */
+const nynorsk = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape).optional();
+const option = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  label: text,
+  nn: nynorsk({ label: text.optional() }),
+});
 const column = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
   label: text,
@@ -91,6 +97,7 @@ const column = z.strictObject({
   type: z.enum(['text', 'person', 'date', 'rating']),
   options: z.array(option).max(20).optional(),
   role: z.enum(['owner', 'due']).optional(),
+  nn: nynorsk({ label: text.optional(), group: text.optional(), hint: text.optional() }),
 });
 const fieldBase = {
   id: fieldId,
@@ -100,6 +107,7 @@ const fieldBase = {
   visibility: z.enum(['shared', 'private']),
   prefillFrom: fieldId.optional(),
   servesUnitGoal: z.boolean().optional(),
+  nn: nynorsk({ label: text.optional(), guide: guide.optional() }),
 };
 export const fieldSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...fieldBase, kind: z.literal('text') }),
@@ -124,6 +132,12 @@ export const sectionSchema = z.strictObject({
   core: z.boolean(),
   sensitivity: z.enum(['normal', 'salary']),
   fields: z.array(fieldSchema).max(200),
+  nn: nynorsk({
+    title: text.optional(),
+    intro: z.array(text).max(20).optional(),
+    guideHeading: text.optional(),
+    guide: guide.optional(),
+  }),
 });
 export const customiseBody = z.strictObject({ sections: z.array(sectionSchema).min(1).max(100) });
 

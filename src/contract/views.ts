@@ -69,7 +69,7 @@ export const editableTemplateView = z.strictObject({
   customised: z.boolean(),
   /**
    * The parts that carry the template's basic character: they cannot be removed, and their fields'
-   * kind, label, writer and visibility cannot change. Guide text and order may.
+   * kind, label, writer and visibility cannot change. Guide text, order and nynorsk words may.
    */
   core: z.strictObject({ sectionIds: z.array(z.string()), fieldIds: z.array(z.string()) }),
   /** Conversations with this template under way (not signed, not cancelled): they keep their version. */

@@ -14,6 +14,8 @@ const SECTION = 'Struktur for samtalen';
 const NEW_FIELD = 'Trivsel på arbeidsplassen';
 const CORE_FIELD = '1. Hvordan har det siste året vært for deg?';
 const NEW_GUIDE = 'Hvordan har arbeidsdagene vært, og hva har du fått til?';
+const NN_LABEL = '1. Korleis har det siste året vore for deg?';
+const NN_SECTION = 'Oppbygginga av samtalen';
 
 type Editable = ResponseOf<'getEditableTemplate'>;
 
@@ -32,6 +34,8 @@ describe('the template editor (Maler): an admin adds a field; new conversations 
   let t: TestApp;
   let browser: Browser;
   let running: string;
+  /** Planned after the first save, before the nynorsk one: under way when the nynorsk is saved. */
+  let plannedBefore: string;
   beforeAll(async () => {
     ({ t, browser } = fixture);
     // Ola and Per's medarbeidersamtale is under way before the template changes.
@@ -104,8 +108,8 @@ describe('the template editor (Maler): an admin adds a field; new conversations 
     // A core field's guidance may change; its label and writer may not.
     await page.getByRole('button', { name: `Endre: feltet «${CORE_FIELD}»` }).click();
     const coreEdit = page.locator('[data-edit-field="struktur-1"]');
-    expect(await coreEdit.getByRole('textbox', { name: 'Ledetekst' }).count()).toBe(0);
-    await coreEdit.getByRole('textbox', { name: 'Veiledning' }).fill(NEW_GUIDE);
+    expect(await coreEdit.getByRole('textbox', { name: 'Ledetekst', exact: true }).count()).toBe(0);
+    await coreEdit.getByRole('textbox', { name: 'Veiledning', exact: true }).fill(NEW_GUIDE);
     await page.getByRole('status').getByText('2 endringer er ikke lagret.').waitFor();
     expect(await layoutAndAxe(page)).toEqual([]);
     await coreEdit.screenshot({ path: join(SCREENSHOTS, 'maler-3b-veiledning-1366.png') });
@@ -178,6 +182,7 @@ describe('the template editor (Maler): an admin adds a field; new conversations 
 
   it('a conversation planned afterwards shows the new field; the one running before does not', async () => {
     const planned = (await conversationAt(t.as, 'planned', { period: '2040', employee: DEMO.silje })).id;
+    plannedBefore = planned;
     const { context, page } = await signedIn(browser, t.url, 'Ola Hansen', { width: 1366 });
     await page.goto(`${t.url}/conversations/${planned}`);
     await page.getByRole('heading', { level: 1, name: /Medarbeidersamtale/ }).waitFor();
@@ -231,5 +236,112 @@ describe('the template editor (Maler): an admin adds a field; new conversations 
     expect(await layoutAndAxe(page, { exclude: TABSTER_DUMMIES })).toEqual([]);
     await shot(page, 'maler-10-avvist-1366');
     await context.close();
+  });
+
+  it('nynorsk: the admin writes a core field’s label in nynorsk; a nynorsk reader of a new conversation reads it, others the seed', async () => {
+    const { context, page } = await signedIn(browser, t.url, 'Anne Dahl', { width: 1366 });
+    await page.goto(`${t.url}/templates/${KEY}`);
+    await page.getByRole('heading', { level: 1, name: 'Mal: Medarbeidersamtale' }).waitFor();
+    await settled(page);
+    await page.getByRole('button', { name: `Endre: feltet «${CORE_FIELD}»` }).click();
+    const coreEdit = page.locator('[data-edit-field="struktur-1"]');
+    // The bokmål label of a core field stays as written; its nynorsk is optional, and said to be so.
+    expect(await coreEdit.getByRole('textbox', { name: 'Ledetekst', exact: true }).count()).toBe(0);
+    const group = coreEdit.getByRole('group', { name: 'Nynorsk (valgfritt)' });
+    await group.getByText('For lesere som har valgt nynorsk i Samtale.', { exact: false }).waitFor();
+    await group.getByRole('textbox', { name: 'Ledetekst på nynorsk' }).fill(NN_LABEL);
+    await page.getByRole('status').getByText('1 endring er ikke lagret.').waitFor();
+    await coreEdit.getByText('Nynorsk', { exact: true }).waitFor();
+    expect(await layoutAndAxe(page)).toEqual([]);
+    await coreEdit.screenshot({ path: join(SCREENSHOTS, 'maler-11-nynorsk-1366.png') });
+    // A core section's heading may have its nynorsk too.
+    await page.getByRole('button', { name: `Endre: delen «${SECTION}»` }).click();
+    const sectionEdit = page.locator('[data-edit-section="struktur"]');
+    await sectionEdit.getByRole('textbox', { name: 'Overskrift på nynorsk' }).fill(NN_SECTION);
+    await page.getByRole('status').getByText('2 endringer er ikke lagret.').waitFor();
+    expect(await layoutAndAxe(page)).toEqual([]);
+
+    // The preview reads bokmål in a bokmål tab, and the nynorsk once switched to it.
+    await page.getByRole('radio', { name: 'Forhåndsvis som leder' }).check();
+    const previewed = page.locator('[data-preview="leader"] [data-field="struktur-1"]');
+    await previewed.getByRole('textbox', { name: CORE_FIELD }).waitFor();
+    const toNynorsk = page.getByRole('switch', { name: 'Forhåndsvis på nynorsk' });
+    expect(await toNynorsk.isChecked()).toBe(false);
+    await toNynorsk.check();
+    await previewed.getByRole('textbox', { name: NN_LABEL }).waitFor();
+    await page.getByRole('heading', { level: 3, name: NN_SECTION }).waitFor();
+    expect(await previewed.getByText(CORE_FIELD).count()).toBe(0);
+    // Fields without nynorsk keep the seed's words.
+    await page
+      .locator('[data-preview="leader"] [data-field="struktur-2"]')
+      .getByText('2. Hva vil bli dine viktigste oppgaver i det kommende året?')
+      .first()
+      .waitFor();
+    expect(await layoutAndAxe(page)).toEqual([]);
+    await shot(page, 'maler-12-forhandsvis-nynorsk-1366');
+    await page.getByRole('radio', { name: 'Rediger' }).check();
+
+    await page.getByRole('button', { name: 'Lagre malen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lagre en ny versjon av Medarbeidersamtale?' });
+    await dialog.getByText(`Nynorsk tekst endret: «${CORE_FIELD}»`).waitFor();
+    await dialog.getByText(`Nynorsk tekst endret: «${SECTION}»`).waitFor();
+    expect(await dialog.getByText('Endret felt', { exact: false }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByRole('status').getByText('Malen er lagret.', { exact: false }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await context.close();
+
+    const planned = (await conversationAt(t.as, 'planned', { period: '2041', employee: DEMO.silje })).id;
+    const open = async (page: Page, id: string) => {
+      await page.goto(`${t.url}/conversations/${id}`);
+      await page.getByRole('heading', { level: 1, name: /Medarbeidersamtale/ }).waitFor();
+      await settled(page);
+      await page.locator('[data-field="struktur-1"]').waitFor();
+    };
+
+    // Ola reads the tab in nynorsk: the new conversation in the organisation's nynorsk.
+    const nn = await signedIn(browser, t.url, 'Ola Hansen', { width: 1366, locale: 'nn-NO' });
+    await open(nn.page, planned);
+    await nn.page.getByRole('heading', { level: 2, name: NN_SECTION }).waitFor();
+    await nn.page.locator('[data-field="struktur-1"]').getByText(NN_LABEL).first().waitFor();
+    expect(await nn.page.locator('[data-field="struktur-1"]').getByText(CORE_FIELD).count()).toBe(0);
+    // The rest is the seed's own, as written.
+    await nn.page
+      .locator('[data-field="struktur-2"]')
+      .getByText('2. Hva vil bli dine viktigste oppgaver i det kommende året?')
+      .first()
+      .waitFor();
+    expect(await layoutAndAxe(nn.page)).toEqual([]);
+    await shot(nn.page, 'maler-13-ny-samtale-nynorsk-1366');
+    // The conversation planned before the nynorsk was saved keeps its version: the seed's bokmål.
+    await open(nn.page, plannedBefore);
+    await nn.page.getByRole('heading', { level: 2, name: SECTION }).waitFor();
+    await nn.page.locator('[data-field="struktur-1"]').getByText(CORE_FIELD).first().waitFor();
+    expect(await nn.page.getByText(NN_LABEL).count()).toBe(0);
+    await nn.context.close();
+
+    // A bokmål reader of the same new conversation reads the seed's text.
+    const nb = await signedIn(browser, t.url, 'Ola Hansen', { width: 1366 });
+    await open(nb.page, planned);
+    await nb.page.locator('[data-field="struktur-1"]').getByText(CORE_FIELD).first().waitFor();
+    await nb.page.getByRole('heading', { level: 2, name: SECTION }).waitFor();
+    expect(await nb.page.getByText(NN_LABEL).count()).toBe(0);
+    expect(await nb.page.getByText(NN_SECTION).count()).toBe(0);
+    await shot(nb.page, 'maler-14-ny-samtale-bokmal-1366');
+    await nb.context.close();
+
+    // An admin whose tab is in nynorsk previews in nynorsk from the start, and may switch to the seed's.
+    const admin = await signedIn(browser, t.url, 'Anne Dahl', { width: 1366, locale: 'nn-NO' });
+    await admin.page.goto(`${t.url}/templates/${KEY}`);
+    await admin.page.getByRole('heading', { level: 1, name: 'Mal: Medarbeidersamtale' }).waitFor();
+    await settled(admin.page);
+    await admin.page.getByRole('radio', { name: 'Førehandsvis som leder' }).check();
+    const inNynorsk = admin.page.getByRole('switch', { name: 'Førehandsvis på nynorsk' });
+    expect(await inNynorsk.isChecked()).toBe(true);
+    const shown = admin.page.locator('[data-preview="leader"] [data-field="struktur-1"]');
+    await shown.getByRole('textbox', { name: NN_LABEL }).waitFor();
+    await inNynorsk.uncheck();
+    await shown.getByRole('textbox', { name: CORE_FIELD }).waitFor();
+    await admin.context.close();
   });
 });

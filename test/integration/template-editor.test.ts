@@ -19,6 +19,12 @@ const ADDED = {
   guide: [{ text: 'Hva gjør at du trives?' }],
 } as const;
 
+/** The organisation's nynorsk words for a core section and its first core field. */
+const NYNORSK = {
+  section: { title: 'Struktur for samtalen (nynorsk)', guide: [{ text: 'Kva vil du snakke om?' }] },
+  field: { label: '1. Korleis har det siste året vore for deg?', guide: [{ text: 'Kva har du fått til?' }] },
+} as const;
+
 const fieldsOf = (v: View) => v.definition.sections.flatMap((s) => s.fields.map((f) => f.id));
 
 for (const backend of await backends()) {
@@ -113,6 +119,61 @@ for (const backend of await backends()) {
       });
       expect((await admin<Editable>('GET', path('getEditableTemplate', { key: KEY }))).body.template).toEqual(
         after.template,
+      );
+    });
+
+    it('nynorsk words on a core section and field are taken; new conversations carry them, running ones not', async () => {
+      const before = (await admin<Editable>('GET', path('getEditableTemplate', { key: KEY }))).body;
+      const running = await conversationAt(t.as, 'preparing', { period: '2042' });
+
+      const sections = before.template.sections.map((s) =>
+        s.id === 'struktur'
+          ? {
+              ...s,
+              nn: NYNORSK.section,
+              fields: s.fields.map((f) => (f.id === 'struktur-1' ? { ...f, nn: NYNORSK.field } : f)),
+            }
+          : s,
+      );
+      const saved = await admin<ResponseOf<'customiseTemplate'>>(
+        'PUT',
+        path('customiseTemplate', { key: KEY }),
+        {
+          sections,
+        },
+      );
+      expect(saved.status).toBe(200);
+      const struktur = (v: { sections: View['definition']['sections'] }) =>
+        v.sections.find((s) => s.id === 'struktur')!;
+      // A translation is no change to the core: the seed's bokmål stays as written, beside the nynorsk.
+      const field = struktur(saved.body).fields.find((f) => f.id === 'struktur-1')!;
+      expect(field.label).toBe('1. Hvordan har det siste året vært for deg?');
+      expect(field.nn).toEqual(NYNORSK.field);
+      expect(struktur(saved.body).nn).toEqual(NYNORSK.section);
+      const after = (await admin<Editable>('GET', path('getEditableTemplate', { key: KEY }))).body;
+      expect(after.template).toEqual(saved.body);
+      expect(after.core).toEqual(before.core);
+
+      const planned = await conversationAt(t.as, 'planned', { period: '2042', employee: DEMO.silje });
+      expect(planned.view.definition.version).toBe(saved.body.version);
+      expect(struktur(planned.view.definition).nn).toEqual(NYNORSK.section);
+      expect(struktur(planned.view.definition).fields.find((f) => f.id === 'struktur-1')!.nn).toEqual(
+        NYNORSK.field,
+      );
+      // The version begun with is read back from its snapshot: reading it again still has them.
+      const ola = await t.as(DEMO.ola);
+      const again = (await ola<View>('GET', path('getConversation', { id: planned.id }))).body;
+      expect(struktur(again.definition).fields.find((f) => f.id === 'struktur-1')!.nn).toEqual(NYNORSK.field);
+
+      const old = (await ola<View>('GET', path('getConversation', { id: running.id }))).body;
+      expect(old.definition.version).toBe(before.template.version);
+      expect(struktur(old.definition).nn).toBeUndefined();
+      expect(struktur(old.definition).fields.every((f) => f.nn === undefined)).toBe(true);
+
+      // An empty nynorsk text is no text: refused by the contract, not stored as a blank heading.
+      const blank = sections.map((s) => (s.id === 'struktur' ? { ...s, nn: { title: '' } } : s));
+      expect((await admin('PUT', path('customiseTemplate', { key: KEY }), { sections: blank })).status).toBe(
+        400,
       );
     });
   });

@@ -14,7 +14,12 @@ import {
   newId,
   removeField,
   textToGuide,
+  updateField,
+  updateSection,
+  withNynorsk,
+  withNynorskLabels,
 } from '../../tab/src/template-editor/draft.ts';
+import { templateIn } from '../../tab/src/template.ts';
 
 const base = medarbeidersamtale10Faktor.sections;
 
@@ -82,5 +87,65 @@ describe('the template draft', () => {
         .get('handlingsplan')
         ?.map((f) => f.id),
     ).toEqual(['handlingsplan-forrige']);
+  });
+});
+
+describe('nynorsk words in the draft, and as a reader reads them', () => {
+  const translated = updateField(
+    updateSection(base, 'struktur', (s) => withNynorsk(s, { title: 'Struktur for samtalen på nynorsk' })),
+    'handlingsplan',
+    'handlingsplan',
+    (f) =>
+      f.kind === 'actionPlan'
+        ? {
+            ...withNynorsk(f, { label: 'Handlingsplan (nn)' }),
+            columns: withNynorskLabels(f.columns, '\nKva skal gjerast?\n\n'),
+          }
+        : f,
+  );
+
+  it('keeps only what is written: a blank text is left out, and no words leave no nn at all', () => {
+    const section = translated.find((s) => s.id === 'struktur')!;
+    expect(section.nn).toEqual({ title: 'Struktur for samtalen på nynorsk' });
+    expect(withNynorsk(section, { title: '  ' }).nn).toBeUndefined();
+    expect(withNynorsk(section, { title: '' })).not.toHaveProperty('nn');
+    const plan = translated
+      .find((s) => s.id === 'handlingsplan')!
+      .fields.find((f) => f.id === 'handlingsplan')!;
+    // One a line, in the columns' order: a blank line leaves its column without nynorsk.
+    expect(plan.kind === 'actionPlan' && plan.columns.map((c) => c.nn)).toEqual([
+      undefined,
+      { label: 'Kva skal gjerast?' },
+      ...Array<undefined>(4).fill(undefined),
+    ]);
+  });
+
+  it('says a translation as a change of its own, never as a changed field (a core field may have one)', () => {
+    expect(changes(base, translated)).toEqual([
+      { kind: 'nynorskChanged', label: 'Struktur for samtalen' },
+      { kind: 'nynorskChanged', label: 'Handlingsplan' },
+    ]);
+    expect(customiseTemplate(medarbeidersamtale10Faktor, translated, 't.1').ok).toBe(true);
+  });
+
+  it('reads nynorsk where the reader reads nynorsk and it is written; the seed text otherwise', () => {
+    const template = { ...medarbeidersamtale10Faktor, sections: translated };
+    const nn = templateIn(template, 'nn');
+    expect(nn.sections.find((s) => s.id === 'struktur')!.title).toBe('Struktur for samtalen på nynorsk');
+    const plan = nn.sections
+      .find((s) => s.id === 'handlingsplan')!
+      .fields.find((f) => f.id === 'handlingsplan')!;
+    expect(plan.label).toBe('Handlingsplan (nn)');
+    expect(plan.kind === 'actionPlan' && plan.columns.map((c) => c.label).slice(0, 2)).toEqual([
+      'Mål',
+      'Kva skal gjerast?',
+    ]);
+    // A part without nynorsk keeps the seed's words, guide and all.
+    expect(nn.sections.find((s) => s.id === 'faktor-1')).toEqual(
+      medarbeidersamtale10Faktor.sections.find((s) => s.id === 'faktor-1'),
+    );
+    // Bokmål and English readers read the seed as written.
+    expect(templateIn(template, 'nb')).toBe(template);
+    expect(templateIn(template, 'en')).toBe(template);
   });
 });

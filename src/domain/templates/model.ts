@@ -14,9 +14,37 @@ export interface GuideQuestion {
   sub?: string[];
 }
 
+/**
+ * A part's words in nynorsk, where the organisation has written them in the template editor. The
+ * seed's own texts stay as written (bokmål); a reader whose language is nynorsk reads these instead,
+ * each where it is given. They are words only: a part's identity (its id, kind, writer) is its own.
+ */
+export interface OptionNynorsk {
+  label?: string;
+}
+
 export interface Option {
   id: string;
   label: string;
+  nn?: OptionNynorsk;
+}
+
+export interface ColumnNynorsk {
+  label?: string;
+  group?: string;
+  hint?: string;
+}
+
+export interface FieldNynorsk {
+  label?: string;
+  guide?: GuideQuestion[];
+}
+
+export interface SectionNynorsk {
+  title?: string;
+  intro?: string[];
+  guideHeading?: string;
+  guide?: GuideQuestion[];
 }
 
 export interface Column {
@@ -29,6 +57,7 @@ export interface Column {
   options?: Option[];
   /** The item's owner (follow-up recipient) and due date come from these columns. */
   role?: 'owner' | 'due';
+  nn?: ColumnNynorsk;
 }
 
 interface FieldBase {
@@ -41,6 +70,7 @@ interface FieldBase {
   prefillFrom?: string;
   /** A goal written as text that may name the unit goal it serves ("Bidrar til"), as Punkt 3's hovedmål. */
   servesUnitGoal?: boolean;
+  nn?: FieldNynorsk;
 }
 
 export type Field =
@@ -75,6 +105,7 @@ export interface Section {
   /** Salary (kontraktsamtale Punkt 4) is readable only by the parties and HR with HR.Salary. */
   sensitivity: 'normal' | 'salary';
   fields: Field[];
+  nn?: SectionNynorsk;
 }
 
 export interface Marking {

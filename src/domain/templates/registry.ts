@@ -43,6 +43,8 @@ export interface CustomisationProblem {
 /**
  * An organisation may add sections and fields to a template, but not change its basic character
  * (seed 001): every core section must stay, with all its fields unchanged in kind, label and writer.
+ * Its nynorsk words (`nn`) may be written on any part, core ones too: a translation leaves the seed's
+ * bokmål as it is and changes no part's identity. The version carries them like every other text.
  */
 export function customiseTemplate(
   base: Template,
@@ -105,6 +107,7 @@ export function customiseTemplate(
 const sourceOf = (f: Field): string | undefined =>
   f.kind === 'previousItems' ? f.sourceFieldId : f.prefillFrom;
 
+/** A core field's identity: its kind, its (bokmål) label, who writes it and who sees it; never its nn words. */
 function sameCoreField(a: Field, b: Field): boolean {
   return a.kind === b.kind && a.label === b.label && a.writer === b.writer && a.visibility === b.visibility;
 }

@@ -13,7 +13,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConversationView, FieldView } from '../../../src/contract/views.ts';
 import type { Transition } from '../../../src/domain/conversation.ts';
 import { errorText, type Api } from '../api.ts';
@@ -25,7 +25,15 @@ import { PreviousItems } from '../form/PreviousItems.tsx';
 import type { ServableGoals } from '../form/ServesPicker.tsx';
 import { SignButton, SignPanel } from '../form/SignPanel.tsx';
 import { useI18n } from '../i18n.ts';
-import type { Column, Field, GuideQuestion, Party, Section } from '../template.ts';
+import type { Locale } from '../../../src/contract/words/index.ts';
+import {
+  templateIn,
+  type Column,
+  type Field,
+  type GuideQuestion,
+  type Party,
+  type Section,
+} from '../template.ts';
 import { useWide } from '../useWide.ts';
 import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
 
@@ -127,10 +135,12 @@ const useStyles = makeStyles({
 
 export function ConversationPage({ api, id }: { api: Api; id: string }) {
   const styles = useStyles();
-  const { t, words, date, period, list } = useI18n();
+  const { t, words, date, period, list, locale } = useI18n();
   // The section list stands beside the form only where the plan table still gets its full width.
   const wide = useWide(1600);
-  const [view, setView] = useState<ConversationView | null>(null);
+  const [loaded, setView] = useState<ConversationView | null>(null);
+  // The template's words as the reader reads them (nynorsk where the organisation wrote it).
+  const view = useMemo(() => (loaded ? readAs(loaded, locale) : null), [loaded, locale]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // A step that failed (someone else moved the conversation on, the network) is said above the form;
@@ -414,6 +424,24 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
       />
     </article>
   );
+}
+
+/**
+ * The conversation with its template's words in the reader's language: the form, and the empty fields
+ * listed before signing (named by the server as the template writes them, looked up here by id).
+ */
+function readAs(view: ConversationView, locale: Locale): ConversationView {
+  if (locale !== 'nn') return view;
+  const definition = templateIn(view.definition, locale);
+  const where = new Map(definition.sections.flatMap((s) => s.fields.map((f) => [f.id, { s, f }] as const)));
+  return {
+    ...view,
+    definition,
+    emptyFields: view.emptyFields.map((e) => {
+      const found = where.get(e.id);
+      return found ? { ...e, label: found.f.label, section: found.s.title } : e;
+    }),
+  };
 }
 
 /** The bar that stays in view with my next step, each irreversible one asking first. */

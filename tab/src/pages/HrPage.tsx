@@ -91,6 +91,11 @@ export function HrPage({ api, allowed }: { api: Api; allowed: boolean }) {
           </Table>
         </div>
       )}
+      {data && data.rows.length > 0 && (
+        <Text as="p" block size={200}>
+          {t('hrShareNote')}
+        </Text>
+      )}
       {allowed && shown && <RoundsSection api={api} period={shown} />}
       {allowed && <UnreachableList api={api} />}
       {allowed && <ArchiveList api={api} />}

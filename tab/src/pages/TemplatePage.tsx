@@ -7,6 +7,7 @@ import {
   Radio,
   RadioGroup,
   Spinner,
+  Switch,
   Text,
   makeStyles,
   tokens,
@@ -19,13 +20,20 @@ import { changes as changesOf, type Sections } from '../template-editor/draft.ts
 import { Preview } from '../template-editor/Preview.tsx';
 import { SaveDialog } from '../template-editor/SaveDialog.tsx';
 import { useTemplateWords, type EditableTemplate } from '../template-editor/words.ts';
-import type { Party, Template } from '../template.ts';
+import { templateIn, type Party, type Template } from '../template.ts';
 import { ErrorNotice, PageTitle, RouterLink } from './common.tsx';
 
 const useStyles = makeStyles({
   head: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
   lead: { maxWidth: '60rem' },
-  tabs: { marginBottom: tokens.spacingVerticalL, flexWrap: 'wrap' },
+  views: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalL,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  tabs: { flexWrap: 'wrap' },
   note: { marginBottom: tokens.spacingVerticalL },
   bar: {
     position: 'sticky',
@@ -63,12 +71,15 @@ export function TemplatePage({
   allowed: boolean;
 }) {
   const styles = useStyles();
-  const { tw, m, t, party } = useTemplateWords();
+  const { tw, m, t, party, locale } = useTemplateWords();
   const [view, setView] = useState<EditableTemplate | null>(null);
   const [draft, setDraft] = useState<Sections>([]);
   // Editors keep what is typed as typed; a new revision (saved, discarded) starts them afresh.
   const [revision, setRevision] = useState(0);
   const [mode, setMode] = useState<Mode>('edit');
+  // The preview reads the organisation's nynorsk when switched to it (from the start, in a nynorsk tab).
+  const [nynorsk, setNynorsk] = useState(locale === 'nn');
+  useEffect(() => setNynorsk(locale === 'nn'), [locale]);
   const [said, setSaid] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -168,21 +179,26 @@ export function TemplatePage({
       </div>
 
       {/* Which view: radios rather than tabs (no focus trap of Fluent's arrow-key group in the page). */}
-      <RadioGroup
-        className={styles.tabs}
-        layout="horizontal"
-        aria-label={tw.viewLabel}
-        value={mode}
-        onChange={(_, d) => {
-          const next = MODES.find((x) => x === d.value);
-          if (next) setMode(next);
-        }}
-      >
-        <Radio value="edit" label={tw.viewEdit} />
-        {(['leader', 'employee'] as const).map((p) => (
-          <Radio key={p} value={p} label={m('viewPreview', { party: party(template, p) })} />
-        ))}
-      </RadioGroup>
+      <div className={styles.views}>
+        <RadioGroup
+          className={styles.tabs}
+          layout="horizontal"
+          aria-label={tw.viewLabel}
+          value={mode}
+          onChange={(_, d) => {
+            const next = MODES.find((x) => x === d.value);
+            if (next) setMode(next);
+          }}
+        >
+          <Radio value="edit" label={tw.viewEdit} />
+          {(['leader', 'employee'] as const).map((p) => (
+            <Radio key={p} value={p} label={m('viewPreview', { party: party(template, p) })} />
+          ))}
+        </RadioGroup>
+        {mode !== 'edit' && (
+          <Switch label={tw.previewNynorsk} checked={nynorsk} onChange={(_, d) => setNynorsk(d.checked)} />
+        )}
+      </div>
 
       <div>
         {mode === 'edit' ? (
@@ -196,7 +212,7 @@ export function TemplatePage({
             <AddSectionForm ctx={ctx} />
           </div>
         ) : (
-          <Preview api={api} template={template} party={mode} />
+          <Preview api={api} template={templateIn(template, nynorsk ? 'nn' : 'nb')} party={mode} />
         )}
       </div>
 

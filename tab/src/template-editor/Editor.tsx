@@ -26,6 +26,7 @@ import {
   guideToText,
   idsFor,
   lines,
+  nynorskLabelsToText,
   moveField,
   moveSection,
   newId,
@@ -34,6 +35,9 @@ import {
   updateField,
   updateSection,
   withGuide,
+  withNynorsk,
+  withNynorskLabels,
+  textToGuide,
   type Sections,
 } from './draft.ts';
 import { useTemplateWords } from './words.ts';
@@ -75,6 +79,17 @@ const useStyles = makeStyles({
     '& > *': { minWidth: 0 },
   },
   select: { minWidth: 0, width: '100%' },
+  nynorsk: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    margin: 0,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+    '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -151,6 +166,11 @@ export function SectionCard({
           {section.sensitivity === 'salary' && (
             <Badge appearance="tint" color="warning">
               {tw.salary}
+            </Badge>
+          )}
+          {section.nn && (
+            <Badge appearance="outline" color="informative">
+              {tw.nynorskBadge}
             </Badge>
           )}
         </div>
@@ -235,6 +255,33 @@ export function SectionCard({
               )
             }
           />
+          <NynorskBox>
+            <FieldBox label={tw.nnSectionTitle}>
+              <Input
+                lang="nn"
+                value={section.nn?.title ?? ''}
+                onChange={(_, d) =>
+                  ctx.change(
+                    updateSection(ctx.sections, section.id, (s) => withNynorsk(s, { title: d.value })),
+                    '',
+                  )
+                }
+              />
+            </FieldBox>
+            <GuideEditor
+              label={tw.nnSectionGuide}
+              lang="nn"
+              initial={guideToText(section.nn?.guide)}
+              onChange={(text) =>
+                ctx.change(
+                  updateSection(ctx.sections, section.id, (s) =>
+                    withNynorsk(s, { guide: textToGuide(text) }),
+                  ),
+                  '',
+                )
+              }
+            />
+          </NynorskBox>
           <div>
             <Button size="small" onClick={() => setEditing(false)}>
               {tw.close}
@@ -343,6 +390,11 @@ function FieldRow(props: {
             {tw.core}
           </Badge>
         )}
+        {hasNynorsk(field) && (
+          <Badge appearance="outline" color="informative">
+            {tw.nynorskBadge}
+          </Badge>
+        )}
       </div>
       <Caption1 block className={styles.muted}>
         {summary(ctx.template, field)}
@@ -429,6 +481,49 @@ function FieldRow(props: {
             initial={guideToText(field.guide)}
             onChange={(text) => set((f) => withGuide(f, text))}
           />
+          <NynorskBox>
+            <FieldBox label={tw.nnFieldLabel}>
+              <Input
+                lang="nn"
+                value={field.nn?.label ?? ''}
+                onChange={(_, d) => set((f) => withNynorsk(f, { label: d.value }))}
+              />
+            </FieldBox>
+            {(field.kind === 'rating' || field.kind === 'checklist') && (
+              <LabelsEditor
+                label={tw.nnOptions}
+                hint={m('nnOptionsHint', { list: field.options.map((o) => o.label).join(', ') })}
+                initial={nynorskLabelsToText(field.options)}
+                onChange={(text) =>
+                  set((f) =>
+                    f.kind === 'rating' || f.kind === 'checklist'
+                      ? { ...f, options: withNynorskLabels(f.options, text) }
+                      : f,
+                  )
+                }
+              />
+            )}
+            {(field.kind === 'goalList' || field.kind === 'actionPlan') && (
+              <LabelsEditor
+                label={tw.nnColumns}
+                hint={m('nnColumnsHint', { list: field.columns.map((c) => c.label).join(', ') })}
+                initial={nynorskLabelsToText(field.columns)}
+                onChange={(text) =>
+                  set((f) =>
+                    f.kind === 'goalList' || f.kind === 'actionPlan'
+                      ? { ...f, columns: withNynorskLabels(f.columns, text) }
+                      : f,
+                  )
+                }
+              />
+            )}
+            <GuideEditor
+              label={tw.nnFieldGuide}
+              lang="nn"
+              initial={guideToText(field.nn?.guide)}
+              onChange={(text) => set((f) => withNynorsk(f, { guide: textToGuide(text) }))}
+            />
+          </NynorskBox>
           <div>
             <Button size="small" onClick={() => setEditing(false)}>
               {tw.close}
@@ -441,7 +536,12 @@ function FieldRow(props: {
 }
 
 /** Guide questions as lines; the text stays as typed (a new line is kept while it is still empty). */
-function GuideEditor(props: { label: string; initial: string; onChange: (text: string) => void }) {
+function GuideEditor(props: {
+  label: string;
+  initial: string;
+  lang?: string;
+  onChange: (text: string) => void;
+}) {
   const { tw } = useTemplateWords();
   const [text, setText] = useState(props.initial);
   return (
@@ -449,6 +549,31 @@ function GuideEditor(props: { label: string; initial: string; onChange: (text: s
       <Textarea
         resize="vertical"
         rows={4}
+        value={text}
+        {...(props.lang ? { lang: props.lang } : {})}
+        onChange={(_, d) => {
+          setText(d.value);
+          props.onChange(d.value);
+        }}
+      />
+    </FieldBox>
+  );
+}
+
+/** Nynorsk labels of a field's choices or columns, one a line; kept as typed, like the guide. */
+function LabelsEditor(props: {
+  label: string;
+  hint: string;
+  initial: string;
+  onChange: (text: string) => void;
+}) {
+  const [text, setText] = useState(props.initial);
+  return (
+    <FieldBox label={props.label} hint={props.hint}>
+      <Textarea
+        resize="vertical"
+        rows={3}
+        lang="nn"
         value={text}
         onChange={(_, d) => {
           setText(d.value);
@@ -458,6 +583,28 @@ function GuideEditor(props: { label: string; initial: string; onChange: (text: s
     </FieldBox>
   );
 }
+
+/**
+ * A part's words in nynorsk, grouped and named as such: optional, and read only by those who read
+ * Samtale in nynorsk (the seed's bokmål stays as written, and the archived record is in bokmål).
+ */
+function NynorskBox({ children }: { children: React.ReactNode }) {
+  const styles = useStyles();
+  const { tw } = useTemplateWords();
+  return (
+    <fieldset className={styles.nynorsk}>
+      <legend className={styles.legend}>{tw.nynorsk}</legend>
+      <Caption1 block>{tw.nynorskLead}</Caption1>
+      {children}
+    </fieldset>
+  );
+}
+
+/** The field, its choices or its columns have words in nynorsk. */
+const hasNynorsk = (f: Field): boolean =>
+  f.nn !== undefined ||
+  ('options' in f && f.options.some((o) => o.nn)) ||
+  ('columns' in f && f.columns.some((c) => c.nn));
 
 const WRITERS: readonly Writer[] = ['leader', 'employee', 'either', 'both-separately'];
 

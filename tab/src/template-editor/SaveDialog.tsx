@@ -112,6 +112,7 @@ export function changeText(words: Record<Change['kind'], string>, c: Change): st
     case 'fieldChanged':
       return fill(words[c.kind], { section: c.section, label: c.label });
     case 'guideChanged':
+    case 'nynorskChanged':
       return fill(words[c.kind], { label: c.label });
     case 'orderChanged':
       return words[c.kind];

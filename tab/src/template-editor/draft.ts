@@ -143,6 +143,31 @@ export function withGuide<T extends { guide?: GuideQuestion[] }>(part: T, text: 
   return guide ? { ...next, guide } : next;
 }
 
+/** A part's nynorsk words with some written anew; a blank one is left out (the seed's bokmål is read). */
+export function withNynorsk<P extends { nn?: object }>(part: P, change: Partial<NonNullable<P['nn']>>): P {
+  const nn = Object.fromEntries(
+    Object.entries({ ...part.nn, ...change }).filter(
+      ([, value]) => value !== undefined && !(typeof value === 'string' && value.trim() === ''),
+    ),
+  );
+  const next = { ...part };
+  delete next.nn;
+  return Object.keys(nn).length > 0 ? { ...next, nn } : next;
+}
+
+/** Nynorsk labels for a field's choices or columns, one a line in their order; a blank line gives none. */
+export function withNynorskLabels<T extends { label: string; nn?: { label?: string } }>(
+  items: readonly T[],
+  text: string,
+): T[] {
+  const given = text.split('\n').map((l) => l.trim());
+  return items.map((item, i) => withNynorsk(item, { label: given[i] || undefined }));
+}
+
+/** The nynorsk labels of choices or columns as the admin edits them: one a line, blank where none. */
+export const nynorskLabelsToText = (items: readonly { nn?: { label?: string } }[]): string =>
+  items.some((i) => i.nn?.label) ? items.map((i) => i.nn?.label ?? '').join('\n') : '';
+
 /** Fields whose content comes from another field (last period's rows, a prefilled answer), by source. */
 export function dependents(sections: Sections): Map<string, Field[]> {
   const by = new Map<string, Field[]>();
@@ -161,9 +186,22 @@ export type Change =
   | { kind: 'fieldRemoved'; section: string; label: string }
   | { kind: 'fieldChanged'; section: string; label: string }
   | { kind: 'guideChanged'; label: string }
+  | { kind: 'nynorskChanged'; label: string }
   | { kind: 'orderChanged' };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A field's nynorsk words (its own, its choices' and its columns'), and the field without them. */
+function splitNynorsk(f: Field): { nynorsk: unknown; rest: unknown } {
+  const { nn, guide: _guide, ...rest } = f;
+  const parts = 'options' in rest ? rest.options : 'columns' in rest ? rest.columns : [];
+  const bare = parts.map(({ nn: _nn, ...p }) => p);
+  return {
+    nynorsk: [nn, parts.map((p) => p.nn)],
+    rest:
+      'options' in rest ? { ...rest, options: bare } : 'columns' in rest ? { ...rest, columns: bare } : rest,
+  };
+}
 
 /** What the draft changes in the saved version, in the order a person reads the form. */
 export function changes(before: Sections, after: Sections): Change[] {
@@ -180,15 +218,16 @@ export function changes(before: Sections, after: Sections): Change[] {
     if (was.title !== s.title) out.push({ kind: 'sectionRenamed', title: s.title });
     if (!same(was.guide, s.guide) || !same(was.intro, s.intro))
       out.push({ kind: 'guideChanged', label: s.title });
+    if (!same(was.nn, s.nn)) out.push({ kind: 'nynorskChanged', label: s.title });
     const fields = new Map(was.fields.map((f) => [f.id, f]));
     for (const f of s.fields) {
       const prior = fields.get(f.id);
       if (!prior) out.push({ kind: 'fieldAdded', section: s.title, label: f.label });
       else {
-        const { guide: g1, ...a } = prior;
-        const { guide: g2, ...b } = f;
-        if (!same(a, b)) out.push({ kind: 'fieldChanged', section: s.title, label: f.label });
-        if (!same(g1, g2)) out.push({ kind: 'guideChanged', label: f.label });
+        const [a, b] = [splitNynorsk(prior), splitNynorsk(f)];
+        if (!same(a.rest, b.rest)) out.push({ kind: 'fieldChanged', section: s.title, label: f.label });
+        if (!same(prior.guide, f.guide)) out.push({ kind: 'guideChanged', label: f.label });
+        if (!same(a.nynorsk, b.nynorsk)) out.push({ kind: 'nynorskChanged', label: f.label });
       }
     }
     const kept = new Set(s.fields.map((f) => f.id));

@@ -255,6 +255,71 @@ describe('organisation customisation', () => {
     expect(r3.ok ? [] : r3.problems).toEqual([{ kind: 'core-field-changed', id: 'tema-1-gradering' }]);
   });
 
+  it('takes nynorsk words on a core section and its core fields; the version carries them, the core stays', () => {
+    const nn = {
+      section: {
+        title: 'Tema 1: Leiaren sitt bidrag til måloppnåing',
+        guide: [{ text: 'Kva har du fått til?' }],
+      },
+      field: { label: 'Leiaren leverer', guide: [{ text: 'Korleis vurderer du det?', sub: ['i år'] }] },
+    };
+    const translated = base.sections.map((s) =>
+      s.id === 'tema-1'
+        ? {
+            ...s,
+            nn: nn.section,
+            fields: s.fields.map((f) =>
+              f.id === 'tema-1-gradering' && f.kind === 'rating'
+                ? {
+                    ...f,
+                    nn: nn.field,
+                    options: f.options.map((o, i) =>
+                      i === 0 ? { ...o, nn: { label: 'Under forventa' } } : o,
+                    ),
+                  }
+                : f,
+            ),
+          }
+        : s,
+    );
+    const result = customiseTemplate(base, translated, 'org.2');
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    if (!result.ok) return;
+    expect(result.template.version).toBe(`${base.version}+org.2`);
+    const section = result.template.sections.find((s) => s.id === 'tema-1')!;
+    expect(section).toMatchObject({ core: true, title: base.sections.find((s) => s.id === 'tema-1')!.title });
+    expect(section.nn).toEqual(nn.section);
+    const field = section.fields.find((f) => f.id === 'tema-1-gradering')!;
+    // The seed's bokmål stays as written beside the nynorsk.
+    expect(field.label).toBe('Leder leverer');
+    expect(field.nn).toEqual(nn.field);
+    expect(field.kind === 'rating' && field.options[0]!.nn).toEqual({ label: 'Under forventa' });
+    // What the version holds is plain data: a snapshot of it (JSON) keeps the nynorsk words.
+    expect(JSON.parse(JSON.stringify(result.template))).toEqual(result.template);
+
+    // A translated core field is still a core field: it may not go, nor move, nor change what it is.
+    const gone = translated.map((s) =>
+      s.id === 'tema-1' ? { ...s, fields: s.fields.filter((f) => f.id !== 'tema-1-gradering') } : s,
+    );
+    const r1 = customiseTemplate(base, gone, 'org.2');
+    expect(r1.ok ? [] : r1.problems).toEqual([{ kind: 'core-field-removed', id: 'tema-1-gradering' }]);
+    const moved = gone.map((s) => (s.id === 'forberedelse' ? { ...s, fields: [...s.fields, field] } : s));
+    const r2 = customiseTemplate(base, moved, 'org.2');
+    expect(r2.ok ? [] : r2.problems).toEqual([{ kind: 'core-field-removed', id: 'tema-1-gradering' }]);
+    const relabelled = translated.map((s) =>
+      s.id === 'tema-1'
+        ? {
+            ...s,
+            fields: s.fields.map((f) =>
+              f.id === 'tema-1-gradering' ? { ...f, label: 'Leiaren leverer' } : f,
+            ),
+          }
+        : s,
+    );
+    const r3 = customiseTemplate(base, relabelled, 'org.2');
+    expect(r3.ok ? [] : r3.problems).toEqual([{ kind: 'core-field-changed', id: 'tema-1-gradering' }]);
+  });
+
   it('cannot declassify the salary part', () => {
     const k = builtInTemplate('kontraktsamtale')!;
     const result = customiseTemplate(
