@@ -26,16 +26,11 @@ import type { ServableGoals } from '../form/ServesPicker.tsx';
 import { SignButton, SignPanel } from '../form/SignPanel.tsx';
 import { useI18n } from '../i18n.ts';
 import type { Locale } from '../../../src/contract/words/index.ts';
-import {
-  templateIn,
-  type Column,
-  type Field,
-  type GuideQuestion,
-  type Party,
-  type Section,
-} from '../template.ts';
+import { templateIn, type Column, type Field, type Party, type Section } from '../template.ts';
 import { useWide } from '../useWide.ts';
 import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
+import { Guide } from '../form/Guide.tsx';
+import { useFormLayout } from '../form/layout.ts';
 
 const useStyles = makeStyles({
   head: {
@@ -77,64 +72,16 @@ const useStyles = makeStyles({
     color: tokens.colorBrandForeground1,
     fontWeight: tokens.fontWeightSemibold,
   },
-  // A badge whose words wrap on a narrow column grows with them instead of drawing through them.
-  wrapBadge: {
-    height: 'auto',
-    minHeight: '20px',
-    whiteSpace: 'normal',
-    textAlign: 'start',
-    paddingTop: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalXXS,
-    borderRadius: tokens.borderRadiusMedium,
-    marginBottom: tokens.spacingVerticalXS,
-  },
   navCurrent: {
     fontWeight: tokens.fontWeightSemibold,
     backgroundColor: tokens.colorNeutralBackground1Selected,
   },
-  section: { marginBottom: tokens.spacingVerticalXXL, scrollMarginTop: tokens.spacingVerticalL },
-  field: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)',
-    gap: tokens.spacingHorizontalL,
-    marginBottom: tokens.spacingVerticalL,
-    '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
-  },
-  wideField: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
-  slots: {
-    display: 'grid',
-    gap: tokens.spacingVerticalM,
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 260px), 1fr))',
-  },
-  guide: {
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-    paddingLeft: tokens.spacingHorizontalM,
-    color: tokens.colorNeutralForeground2,
-  },
-  private: {
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-  },
   readOnly: { whiteSpace: 'pre-wrap', overflowWrap: 'break-word' },
-  bar: {
-    position: 'sticky',
-    bottom: 0,
-    zIndex: 2,
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    marginTop: tokens.spacingVerticalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    boxShadow: tokens.shadow8,
-  },
 });
 
 export function ConversationPage({ api, id }: { api: Api; id: string }) {
   const styles = useStyles();
+  const layout = useFormLayout();
   const { t, words, date, period, list, locale } = useI18n();
   // The section list stands beside the form only where the plan table still gets its full width.
   const wide = useWide(1600);
@@ -353,7 +300,7 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
         {nav}
         <div>
           {tpl.purpose && (
-            <Card className={styles.section}>
+            <Card className={layout.section}>
               <Title3 block as="h2">
                 {tpl.purpose.heading}
               </Title3>
@@ -368,7 +315,7 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
             </Card>
           )}
           {tpl.basisDocuments && (
-            <Card className={styles.section}>
+            <Card className={layout.section}>
               <Text as="p" weight="semibold" block>
                 {tpl.basisDocuments.heading}
               </Text>
@@ -454,7 +401,7 @@ function ActionBar(props: {
   onError: (m: string | null) => void;
   load: () => Promise<void>;
 }) {
-  const styles = useStyles();
+  const layout = useFormLayout();
   const { t, words, list } = useI18n();
   const { view, transition } = props;
   const can = (tr: Transition) => view.canTransition.includes(tr);
@@ -462,7 +409,7 @@ function ActionBar(props: {
   const any = view.canShare || view.canSign || view.canTransition.some((tr) => tr !== 'restore');
   if (!any) return null;
   return (
-    <div className={styles.bar} role="region" aria-label={t('nextStepBar')} data-sticky>
+    <div className={layout.bar} role="region" aria-label={t('nextStepBar')} data-sticky>
       {view.canShare && (
         <ConfirmButton
           label={t('sharePrep', { name: props.other })}
@@ -548,10 +495,10 @@ function SectionView({
   parties: string;
   render: (f: Field) => React.ReactNode;
 }) {
-  const styles = useStyles();
+  const layout = useFormLayout();
   const headingId = `section-${section.id}`;
   return (
-    <section className={styles.section} aria-labelledby={headingId} id={headingId} tabIndex={-1}>
+    <section className={layout.section} aria-labelledby={headingId} id={headingId} tabIndex={-1}>
       {section.part && (
         <Caption1 as="p" block>
           {section.part}
@@ -576,32 +523,6 @@ function SectionView({
   );
 }
 
-function Guide({ heading, guide, id }: { heading?: string; guide: GuideQuestion[]; id?: string }) {
-  const styles = useStyles();
-  const { t } = useI18n();
-  return (
-    <aside className={styles.guide} aria-label={heading ?? t('guide')} id={id}>
-      <Text weight="semibold" block>
-        {heading ?? t('guide')}
-      </Text>
-      <ul>
-        {guide.map((g) => (
-          <li key={g.text}>
-            {g.text}
-            {g.sub && (
-              <ul>
-                {g.sub.map((s) => (
-                  <li key={s}>{s}</li>
-                ))}
-              </ul>
-            )}
-          </li>
-        ))}
-      </ul>
-    </aside>
-  );
-}
-
 function FieldBlock(props: {
   field: Field;
   section: Section;
@@ -617,6 +538,7 @@ function FieldBlock(props: {
 }) {
   const { field, fv, view, you, api, people } = props;
   const styles = useStyles();
+  const layout = useFormLayout();
   const i18n = useI18n();
   const { t } = i18n;
   // The server decides what the caller may edit; the tab only shows it.
@@ -633,7 +555,7 @@ function FieldBlock(props: {
         : undefined;
     const columns: Column[] = source && 'columns' in source ? source.columns : [];
     return (
-      <div className={styles.wideField} data-field={field.id}>
+      <div className={layout.wideField} data-field={field.id}>
         {/* The section's heading already says it where the two are the same ("Handlingsplan"). */}
         {field.kind !== 'previousItems' && field.label !== props.section.title && (
           <Text weight="semibold" as="h3" block>
@@ -676,7 +598,7 @@ function FieldBlock(props: {
     const parties: Party[] =
       field.writer === 'leader' || field.writer === 'employee' ? [field.writer] : ['leader', 'employee'];
     body = (
-      <div className={styles.slots}>
+      <div className={layout.slots}>
         {parties.map((p) => {
           const answer = fv?.answers[p];
           const mine = p === you;
@@ -688,11 +610,11 @@ function FieldBlock(props: {
                 : `${field.label} (${name(p)})`;
           if (mine) {
             return (
-              <div key={p} className={field.visibility === 'private' ? styles.private : undefined}>
+              <div key={p} className={field.visibility === 'private' ? layout.private : undefined}>
                 {field.visibility === 'private' && (
                   <Badge
                     appearance="tint"
-                    className={styles.wrapBadge}
+                    className={layout.wrapBadge}
                     color={answer?.sharedAt ? 'success' : 'warning'}
                   >
                     {answer?.sharedAt
@@ -758,7 +680,7 @@ function FieldBlock(props: {
   }
 
   return (
-    <div className={styles.field} data-field={field.id}>
+    <div className={layout.field} data-field={field.id}>
       <div>{body}</div>
       {field.guide ? <Guide guide={field.guide} id={guideId} /> : <div />}
     </div>

@@ -22,6 +22,7 @@ import { SaveDialog } from '../template-editor/SaveDialog.tsx';
 import { useTemplateWords, type EditableTemplate } from '../template-editor/words.ts';
 import { templateIn, type Party, type Template } from '../template.ts';
 import { ErrorNotice, PageTitle, RouterLink } from './common.tsx';
+import { useFormLayout } from '../form/layout.ts';
 
 const useStyles = makeStyles({
   head: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
@@ -35,20 +36,6 @@ const useStyles = makeStyles({
   },
   tabs: { flexWrap: 'wrap' },
   note: { marginBottom: tokens.spacingVerticalL },
-  bar: {
-    position: 'sticky',
-    bottom: 0,
-    zIndex: 2,
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    marginTop: tokens.spacingVerticalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    boxShadow: tokens.shadow8,
-  },
   status: { flex: '1 1 14rem', minWidth: 0 },
 });
 
@@ -71,6 +58,7 @@ export function TemplatePage({
   allowed: boolean;
 }) {
   const styles = useStyles();
+  const layout = useFormLayout();
   const { tw, m, t, party, locale } = useTemplateWords();
   const [view, setView] = useState<EditableTemplate | null>(null);
   const [draft, setDraft] = useState<Sections>([]);
@@ -216,7 +204,7 @@ export function TemplatePage({
         )}
       </div>
 
-      <div className={styles.bar} role="region" aria-label={tw.save} data-sticky>
+      <div className={layout.bar} role="region" aria-label={tw.save} data-sticky>
         <Text className={styles.status} role="status">
           {said && `${said} `}
           {changes.length === 0 ? tw.noChanges : m('unsaved', { count: changes.length })}

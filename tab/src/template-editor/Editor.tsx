@@ -104,6 +104,69 @@ export interface EditorContext {
 /** Where the focus goes after a change: the element with this data-focus value. */
 export const focusKey = (...parts: string[]) => parts.join(':');
 
+/**
+ * A section's or field's buttons: move up and down (the focus stays on the moved part), edit, and
+ * remove, which stays reachable but refused (with the reason read out) for what must stay.
+ */
+function PartActions(props: {
+  labelledBy: string;
+  focus: (dir: 'up' | 'down') => string;
+  /** The button's accessible name: the action and the part it acts on. */
+  name: (action: string) => string;
+  first: boolean;
+  last: boolean;
+  onMove: (delta: -1 | 1) => void;
+  editing: boolean;
+  editId: string;
+  onEdit: () => void;
+  /** The id of the sentence saying why removing is refused; undefined when it is allowed. */
+  refusalId: string | undefined;
+  onRemove: () => void;
+}) {
+  const styles = useStyles();
+  const { tw } = useTemplateWords();
+  return (
+    <div className={styles.actions} role="group" aria-labelledby={props.labelledBy}>
+      <Button
+        size="small"
+        disabled={props.first}
+        aria-label={props.name(tw.moveUp)}
+        data-focus={props.focus('up')}
+        onClick={() => props.onMove(-1)}
+      >
+        {tw.moveUp}
+      </Button>
+      <Button
+        size="small"
+        disabled={props.last}
+        aria-label={props.name(tw.moveDown)}
+        data-focus={props.focus('down')}
+        onClick={() => props.onMove(1)}
+      >
+        {tw.moveDown}
+      </Button>
+      <Button
+        size="small"
+        aria-expanded={props.editing}
+        aria-controls={props.editing ? props.editId : undefined}
+        aria-label={props.name(tw.edit)}
+        onClick={props.onEdit}
+      >
+        {tw.edit}
+      </Button>
+      <Button
+        size="small"
+        disabledFocusable={props.refusalId !== undefined}
+        aria-describedby={props.refusalId}
+        aria-label={props.name(tw.remove)}
+        onClick={props.onRemove}
+      >
+        {tw.remove}
+      </Button>
+    </div>
+  );
+}
+
 export function SectionCard({
   ctx,
   section,
@@ -176,51 +239,26 @@ export function SectionCard({
         </div>
         {section.sensitivity === 'salary' && <Caption1 block>{tw.salaryNote}</Caption1>}
       </div>
-      <div className={styles.actions} role="group" aria-labelledby={headingId}>
-        <Button
-          size="small"
-          disabled={index === 0}
-          aria-label={name(tw.moveUp)}
-          data-focus={focusKey('section', section.id, 'up')}
-          onClick={() => move(-1)}
-        >
-          {tw.moveUp}
-        </Button>
-        <Button
-          size="small"
-          disabled={index === count - 1}
-          aria-label={name(tw.moveDown)}
-          data-focus={focusKey('section', section.id, 'down')}
-          onClick={() => move(1)}
-        >
-          {tw.moveDown}
-        </Button>
-        <Button
-          size="small"
-          aria-expanded={editing}
-          aria-controls={editing ? editId : undefined}
-          aria-label={name(tw.edit)}
-          onClick={() => setEditing(!editing)}
-        >
-          {tw.edit}
-        </Button>
-        <Button
-          size="small"
-          disabledFocusable={refusal !== null}
-          aria-describedby={refusal ? refusalId : undefined}
-          aria-label={name(tw.remove)}
-          onClick={() => {
-            const next = ctx.sections[index + 1] ?? ctx.sections[index - 1];
-            ctx.change(
-              removeSection(ctx.sections, section.id),
-              m('removed', { label: section.title }),
-              next ? focusKey('section', next.id) : focusKey('add-section'),
-            );
-          }}
-        >
-          {tw.remove}
-        </Button>
-      </div>
+      <PartActions
+        labelledBy={headingId}
+        focus={(dir) => focusKey('section', section.id, dir)}
+        name={name}
+        first={index === 0}
+        last={index === count - 1}
+        onMove={move}
+        editing={editing}
+        editId={editId}
+        onEdit={() => setEditing(!editing)}
+        refusalId={refusal ? refusalId : undefined}
+        onRemove={() => {
+          const next = ctx.sections[index + 1] ?? ctx.sections[index - 1];
+          ctx.change(
+            removeSection(ctx.sections, section.id),
+            m('removed', { label: section.title }),
+            next ? focusKey('section', next.id) : focusKey('add-section'),
+          );
+        }}
+      />
       {refusal && (
         <Caption1 block id={refusalId} className={styles.refusal}>
           {refusal}
@@ -399,51 +437,26 @@ function FieldRow(props: {
       <Caption1 block className={styles.muted}>
         {summary(ctx.template, field)}
       </Caption1>
-      <div className={styles.actions} role="group" aria-labelledby={labelId}>
-        <Button
-          size="small"
-          disabled={index === 0}
-          aria-label={name(tw.moveUp)}
-          data-focus={focusKey('field', field.id, 'up')}
-          onClick={() => move(-1)}
-        >
-          {tw.moveUp}
-        </Button>
-        <Button
-          size="small"
-          disabled={index === count - 1}
-          aria-label={name(tw.moveDown)}
-          data-focus={focusKey('field', field.id, 'down')}
-          onClick={() => move(1)}
-        >
-          {tw.moveDown}
-        </Button>
-        <Button
-          size="small"
-          aria-expanded={editing}
-          aria-controls={editing ? editId : undefined}
-          aria-label={name(tw.edit)}
-          onClick={() => setEditing(!editing)}
-        >
-          {tw.edit}
-        </Button>
-        <Button
-          size="small"
-          disabledFocusable={refusal !== null}
-          aria-describedby={refusal ? refusalId : undefined}
-          aria-label={name(tw.remove)}
-          onClick={() => {
-            const next = section.fields[index + 1] ?? section.fields[index - 1];
-            ctx.change(
-              removeField(ctx.sections, section.id, field.id),
-              m('removed', { label: field.label }),
-              next ? focusKey('field', next.id) : focusKey('section', section.id),
-            );
-          }}
-        >
-          {tw.remove}
-        </Button>
-      </div>
+      <PartActions
+        labelledBy={labelId}
+        focus={(dir) => focusKey('field', field.id, dir)}
+        name={name}
+        first={index === 0}
+        last={index === count - 1}
+        onMove={move}
+        editing={editing}
+        editId={editId}
+        onEdit={() => setEditing(!editing)}
+        refusalId={refusal ? refusalId : undefined}
+        onRemove={() => {
+          const next = section.fields[index + 1] ?? section.fields[index - 1];
+          ctx.change(
+            removeField(ctx.sections, section.id, field.id),
+            m('removed', { label: field.label }),
+            next ? focusKey('field', next.id) : focusKey('section', section.id),
+          );
+        }}
+      />
       {own && (
         <Caption1 block id={ownId} className={styles.refusal}>
           {own}

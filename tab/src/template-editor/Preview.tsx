@@ -17,44 +17,12 @@ import type { Api } from '../api.ts';
 import { AnswerEditor } from '../form/AnswerEditor.tsx';
 import { ItemsTable } from '../form/ItemsTable.tsx';
 import { PreviousItems } from '../form/PreviousItems.tsx';
-import type { Field, GuideQuestion, Party, Section, Template } from '../template.ts';
+import type { Field, Party, Section, Template } from '../template.ts';
 import { useTemplateWords } from './words.ts';
+import { Guide } from '../form/Guide.tsx';
+import { useFormLayout } from '../form/layout.ts';
 
 const useStyles = makeStyles({
-  section: { marginBottom: tokens.spacingVerticalXXL },
-  field: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)',
-    gap: tokens.spacingHorizontalL,
-    marginBottom: tokens.spacingVerticalL,
-    '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
-  },
-  wideField: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
-  slots: {
-    display: 'grid',
-    gap: tokens.spacingVerticalM,
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 260px), 1fr))',
-  },
-  guide: {
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-    paddingLeft: tokens.spacingHorizontalM,
-    color: tokens.colorNeutralForeground2,
-  },
-  private: {
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  badge: {
-    height: 'auto',
-    minHeight: '20px',
-    whiteSpace: 'normal',
-    textAlign: 'start',
-    paddingTop: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalXXS,
-    borderRadius: tokens.borderRadiusMedium,
-    marginBottom: tokens.spacingVerticalXS,
-  },
   who: { color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalXXS },
   lead: { marginBottom: tokens.spacingVerticalL },
 });
@@ -63,6 +31,7 @@ const noop = () => undefined;
 
 export function Preview({ api, template, party }: { api: Api; template: Template; party: Party }) {
   const styles = useStyles();
+  const layout = useFormLayout();
   const { m, tw, party: partyName } = useTemplateWords();
   return (
     <div data-preview={party}>
@@ -77,7 +46,7 @@ export function Preview({ api, template, party }: { api: Api; template: Template
         {template.marking.text}
       </Caption1>
       {template.purpose && (
-        <Card className={styles.section}>
+        <Card className={layout.section}>
           <Text as="p" weight="semibold" block>
             {template.purpose.heading}
           </Text>
@@ -94,7 +63,7 @@ export function Preview({ api, template, party }: { api: Api; template: Template
       {template.sections.map((section) => (
         <section
           key={section.id}
-          className={styles.section}
+          className={layout.section}
           aria-labelledby={`preview-${section.id}`}
           data-preview-section={section.id}
         >
@@ -129,43 +98,10 @@ export function Preview({ api, template, party }: { api: Api; template: Template
   );
 }
 
-function Guide({
-  heading,
-  guide,
-  id,
-}: {
-  heading?: string | undefined;
-  guide: GuideQuestion[];
-  id?: string;
-}) {
-  const styles = useStyles();
-  const { t } = useTemplateWords();
-  return (
-    <aside className={styles.guide} aria-label={heading ?? t('guide')} id={id}>
-      <Text weight="semibold" block>
-        {heading ?? t('guide')}
-      </Text>
-      <ul>
-        {guide.map((g) => (
-          <li key={g.text}>
-            {g.text}
-            {g.sub && (
-              <ul>
-                {g.sub.map((s) => (
-                  <li key={s}>{s}</li>
-                ))}
-              </ul>
-            )}
-          </li>
-        ))}
-      </ul>
-    </aside>
-  );
-}
-
 function PreviewField(props: { api: Api; template: Template; section: Section; field: Field; party: Party }) {
   const { api, template, section, field, party } = props;
   const styles = useStyles();
+  const layout = useFormLayout();
   const { t, m, writer } = useTemplateWords();
   const other: Party = party === 'leader' ? 'employee' : 'leader';
   const guideId = field.guide ? `preview-guide-${field.id}` : undefined;
@@ -179,7 +115,7 @@ function PreviewField(props: { api: Api; template: Template; section: Section; f
   // Plan tables and last period's rows take the whole width, as in a conversation.
   if (field.kind === 'goalList' || field.kind === 'actionPlan' || field.kind === 'previousItems') {
     return (
-      <div className={styles.wideField} data-field={field.id}>
+      <div className={layout.wideField} data-field={field.id}>
         {field.kind !== 'previousItems' && field.label !== section.title && (
           <Text weight="semibold" as="h4" block>
             {field.label}
@@ -249,11 +185,11 @@ function PreviewField(props: { api: Api; template: Template; section: Section; f
     const slots: Party[] =
       field.writer === 'leader' || field.writer === 'employee' ? [field.writer] : ['leader', 'employee'];
     body = (
-      <div className={styles.slots}>
+      <div className={layout.slots}>
         {slots.map((p) =>
           p === party ? (
-            <div key={p} className={styles.private}>
-              <Badge appearance="tint" color="warning" className={styles.badge}>
+            <div key={p} className={layout.private}>
+              <Badge appearance="tint" color="warning" className={layout.wrapBadge}>
                 {t('privateBadge')}
               </Badge>
               {editor(field.label, true)}
@@ -271,7 +207,7 @@ function PreviewField(props: { api: Api; template: Template; section: Section; f
     );
   } else if (field.writer === 'both-separately') {
     body = (
-      <div className={styles.slots}>
+      <div className={layout.slots}>
         <div>{editor(`${field.label} – ${t('yourView')}`, true)}</div>
         <div>{editor(`${field.label} – ${t('otherView', { name: template.parties[other] })}`, false)}</div>
       </div>
@@ -285,7 +221,7 @@ function PreviewField(props: { api: Api; template: Template; section: Section; f
     );
   }
   return (
-    <div className={styles.field} data-field={field.id}>
+    <div className={layout.field} data-field={field.id}>
       <div>{body}</div>
       {field.guide ? <Guide guide={field.guide} id={guideId} /> : <div />}
     </div>
