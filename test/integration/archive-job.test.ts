@@ -98,18 +98,19 @@ for (const backend of await backends()) {
 
     it('HR pages through a large archive newest first: every copy once, the total, the filter kept', async () => {
       await waitForArchiving(t);
-      // 130 older copies from earlier years, as a large municipality's archive holds them.
+      // 130 older copies of conversations from 2019 (the year HR filters by is the conversation's), as a
+      // large municipality's archive holds them.
       await t.app.db.query(
         `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, created_by, created_at, updated_at, status_changed_at)
-         select gen_random_uuid(), $1, 'medarbeidersamtale-10-faktor', c.template_version, 'P' || g, 'archived', $2, $3, 'helse', $2, now(), now(), now()
+         select gen_random_uuid(), $1, 'medarbeidersamtale-10-faktor', c.template_version, '2019-P' || g, 'archived', $2, $3, 'helse', $2, now(), now(), now()
            from generate_series(1, 130) g, (select template_version from conversations where template_key = 'medarbeidersamtale-10-faktor' limit 1) c`,
         [DEMO_TENANT_ID, DEMO.ola, DEMO.per],
       );
       await t.app.db.query(
         `insert into archive_copies (conversation_id, part, path, location, checksum, content_hash, archived_at)
          select id, 'record', '2019/medarbeidersamtale-10-faktor/' || period || '.pdf', '/nowhere', 'x', 'x',
-                timestamptz '2019-06-01' + (substr(period, 2)::int * interval '1 hour')
-           from conversations where period like 'P%'`,
+                timestamptz '2019-06-01' + (substr(period, 7)::int * interval '1 hour')
+           from conversations where period like '2019-P%'`,
       );
       const hilde = await t.as(DEMO.hilde);
       type Page = ResponseOf<'listArchive'>;
@@ -131,8 +132,8 @@ for (const backend of await backends()) {
       expect(seen.every((e) => e.year === '2019' && e.employee === 'Per Johansen' && e.unit !== '')).toBe(
         true,
       );
-      // Newest first: P130 was archived last.
-      expect(seen[0]!.period).toBe('P130');
+      // Newest first: 2019-P130 was archived last.
+      expect(seen[0]!.period).toBe('2019-P130');
       expect(seen.map((e) => e.archivedAt)).toEqual([...seen.map((e) => e.archivedAt)].sort().reverse());
       // All years together: the newer copies come first, then these.
       const all = (await hilde<Page>('GET', '/api/hr/archive')).body;
