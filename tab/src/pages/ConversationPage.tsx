@@ -30,6 +30,7 @@ import { templateIn, type Column, type Field, type Party, type Section } from '.
 import { useWide } from '../useWide.ts';
 import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
 import { Guide } from '../form/Guide.tsx';
+import { Purpose } from '../form/Purpose.tsx';
 import { useFormLayout } from '../form/layout.ts';
 
 const useStyles = makeStyles({
@@ -299,21 +300,7 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
       <div className={wide ? styles.layout : styles.narrow}>
         {nav}
         <div>
-          {tpl.purpose && (
-            <Card className={layout.section}>
-              <Title3 block as="h2">
-                {tpl.purpose.heading}
-              </Title3>
-              <Text as="p" block>
-                {tpl.purpose.lead}
-              </Text>
-              <ul>
-                {tpl.purpose.points.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            </Card>
-          )}
+          {tpl.purpose && <Purpose purpose={tpl.purpose} />}
           {tpl.basisDocuments && (
             <Card className={layout.section}>
               <Text as="p" weight="semibold" block>

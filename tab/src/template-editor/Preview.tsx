@@ -4,7 +4,6 @@
 import {
   Badge,
   Caption1,
-  Card,
   MessageBar,
   MessageBarBody,
   Text,
@@ -20,6 +19,7 @@ import { PreviousItems } from '../form/PreviousItems.tsx';
 import type { Field, Party, Section, Template } from '../template.ts';
 import { useTemplateWords } from './words.ts';
 import { Guide } from '../form/Guide.tsx';
+import { Purpose } from '../form/Purpose.tsx';
 import { useFormLayout } from '../form/layout.ts';
 
 const useStyles = makeStyles({
@@ -45,21 +45,7 @@ export function Preview({ api, template, party }: { api: Api; template: Template
       <Caption1 block className={styles.lead}>
         {template.marking.text}
       </Caption1>
-      {template.purpose && (
-        <Card className={layout.section}>
-          <Text as="p" weight="semibold" block>
-            {template.purpose.heading}
-          </Text>
-          <Text as="p" block>
-            {template.purpose.lead}
-          </Text>
-          <ul>
-            {template.purpose.points.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </Card>
-      )}
+      {template.purpose && <Purpose purpose={template.purpose} />}
       {template.sections.map((section) => (
         <section
           key={section.id}
