@@ -195,6 +195,8 @@ export interface RoundStore {
     tid: string,
     period?: string,
   ): Promise<(Round & { inScope: number; done: number; withConversation: number })[]>;
+  /** The periods a tenant has rounds for (for the period selector). */
+  periods(tid: string): Promise<string[]>;
   /** A page of the people in scope with their conversation's status, by unit name, then name. */
   people(
     roundId: string,

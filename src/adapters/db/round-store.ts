@@ -44,6 +44,12 @@ export function roundQueries(q: Sql): RoundStore {
         [r.id, [...people]],
       );
     },
+    async periods(tid) {
+      const rows = await q.query<{ period: string }>('select distinct period from rounds where tid = $1', [
+        tid,
+      ]);
+      return rows.map((r) => r.period);
+    },
     async round(id) {
       const [row] = await q.query<RoundRow>(`${ROUND} where id = $1`, [id]);
       return row && toRound(row);
