@@ -39,6 +39,7 @@ import {
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/card.ts';
 import { readFollowUpCard } from './follow-up-form.ts';
 import { goalLine, readGoalReport } from './goal-report-form.ts';
+import { answerFeedbackCard, showFeedback } from './feedback-input.ts';
 import { answerKompassArea, showKompassInput } from './kompass-input.ts';
 
 export interface BotContext {
@@ -57,6 +58,8 @@ const VERBS = [
   'help.show',
   'kompass.input.show',
   'kompass.input.answer',
+  'feedback.show',
+  'feedback.answer',
 ] as const;
 type Verb = (typeof VERBS)[number];
 
@@ -245,6 +248,10 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
         return showKompassInput(deps, who, data, lang);
       case 'kompass.input.answer':
         return answerKompassArea(deps, who, data, lang);
+      case 'feedback.show':
+        return showFeedback(deps, who, data, lang);
+      case 'feedback.answer':
+        return answerFeedbackCard(deps, who, data, lang);
     }
   };
 
@@ -295,7 +302,7 @@ export function samtaleAgent(adapter: CloudAdapter, ctx: BotContext): AgentAppli
         // From a reminder: its text and links stay in the chat; the answer comes as a new message.
         await context.sendActivity(cardMessage(card));
         const w = WORDS[langOf(context.activity)].bot;
-        return verb === 'kompass.input.show' ? w.kompass.below : w.followUpBelow;
+        return verb === 'kompass.input.show' || verb === 'feedback.show' ? w.kompass.below : w.followUpBelow;
       } catch (e) {
         const code = e instanceof AppError ? e.code : 'INTERNAL';
         logger.warn('card action refused', { verb, code });

@@ -24,6 +24,8 @@ import { createHttpApp } from './http/app.ts';
 import { localFolderArchive } from './adapters/archive/local-folder.ts';
 import { sharePointArchive } from './adapters/archive/sharepoint.ts';
 import { appGraph, type AppGraph } from './adapters/graph/app-graph.ts';
+import { teamsMeetingCalendar } from './adapters/graph/teams-meetings.ts';
+import type { Meetings } from './usecases/meeting-support.ts';
 import { postgresHold } from './adapters/graph/shared-hold.ts';
 import { answerRoutes } from './http/routes/answers.ts';
 import { planRoutes } from './http/routes/plans.ts';
@@ -31,6 +33,7 @@ import { kompassRoutes } from './http/routes/kompass.ts';
 import { archiveRoutes } from './http/routes/archive.ts';
 import { metaRoutes } from './http/routes/meta.ts';
 import { conversationRoutes } from './http/routes/conversations.ts';
+import { feedbackRoutes } from './http/routes/feedback.ts';
 import { devRoutes } from './http/routes/dev.ts';
 import { peopleRoutes } from './http/routes/people.ts';
 import { myDataRoutes } from './http/routes/my-data.ts';
@@ -223,6 +226,7 @@ export async function startSamtale(
     templateCache: new Map(),
     changes,
     schedule: { cadence: config.reminders.cadence, holidays: norwegianHolidays },
+    feedbackMinAnswers: config.feedbackMinAnswers,
     events,
   };
   if (config.seedDemo && (await seedDemoOrganisation(deps, db)))
@@ -394,6 +398,21 @@ export async function startSamtale(
     },
     logger,
   );
+  // The leader's calendar, as the leader (on-behalf-of): only where there is Graph and it is wanted.
+  const meetings: Meetings | null =
+    m365 && config.teamsMeetings && config.clientId && config.clientSecret
+      ? {
+          calendar: teamsMeetingCalendar({
+            tenantId: m365.tenantId,
+            clientId: config.clientId,
+            clientSecret: config.clientSecret,
+            authorityHost: config.authorityHost,
+            graphUrl: config.graphUrl,
+            logger,
+          }),
+          link: (id) => links.conversation(id),
+        }
+      : null;
   const routes = [
     ...metaRoutes(
       { mode: config.mode, devLogin: dev !== null },
@@ -407,7 +426,8 @@ export async function startSamtale(
     ...peopleRoutes({ ...deps, botStore: bot.store }),
     ...myDataRoutes({ ...deps, archive, botStore: bot.store }),
     ...templateRoutes(deps),
-    ...conversationRoutes(deps),
+    ...conversationRoutes(deps, meetings),
+    ...feedbackRoutes(deps),
     ...answerRoutes(deps),
     ...planRoutes(deps),
     ...kompassRoutes(deps),

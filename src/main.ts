@@ -329,6 +329,7 @@ function cliDeps(db: Database, config: Config): Deps {
     changes: inProcessChangeFeed(),
     events: NO_EVENTS,
     schedule: { cadence: config.reminders.cadence, holidays: norwegianHolidays },
+    feedbackMinAnswers: config.feedbackMinAnswers,
   };
 }
 

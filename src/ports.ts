@@ -2,6 +2,7 @@
 import type { Contribution, GoalReport, PlanGoal, PlanStatus, UnitPlan } from './domain/unit-plan.ts';
 import type { ActionItem, CellMeta, Cells, FollowUpStatus, FollowUpUpdate, Slot } from './domain/answers.ts';
 import type { ArchiveMetadata, ArchivePart } from './domain/archive.ts';
+import type { FeedbackResponse, FeedbackRound, FeedbackShare } from './domain/feedback.ts';
 import type { KompassRound, RespondentGroup, RoundStatus, SubAreaScore } from './domain/kompass-round.ts';
 import type { DueMessage, ReminderState } from './domain/reminders.ts';
 import type { AuditCheckpoint, AuditEvent, StoredAuditEvent } from './domain/audit.ts';
@@ -380,8 +381,115 @@ export interface KompassStore {
   >;
 }
 
+/** Feedback rounds before a leader's conversation: who is asked, and answers stored without them. */
+export interface FeedbackStore {
+  insertRound(
+    r: FeedbackRound,
+    invitations: readonly { oid: string; relation: 'report' | 'peer' }[],
+  ): Promise<'ok' | 'exists'>;
+  round(id: string, opts?: { forUpdate?: boolean }): Promise<FeedbackRound | undefined>;
+  roundOf(conversationId: string, opts?: { forUpdate?: boolean }): Promise<FeedbackRound | undefined>;
+  invitations(roundId: string): Promise<{ oid: string; relation: 'report' | 'peer'; answered: boolean }[]>;
+  /** One person's invitation (never their answer); undefined when they were not asked. */
+  invitation(roundId: string, oid: string): Promise<{ answered: boolean } | undefined>;
+  /**
+   * Marks the invitation answered and stores the answer without the person, in one go. 'answered' when
+   * they had answered; 'not-invited' when they were not asked.
+   */
+  recordResponse(r: {
+    roundId: string;
+    oid: string;
+    ratings: number[];
+    text: string | null;
+  }): Promise<'ok' | 'answered' | 'not-invited'>;
+  responses(roundId: string): Promise<FeedbackResponse[]>;
+  close(roundId: string, at: string): Promise<void>;
+  setShared(roundId: string, shared: FeedbackShare): Promise<void>;
+  /**
+   * A tenant's rounds still taking answers on `today`, with the assessed leader, who is asked, whether
+   * they answered, and the Oslo day the bot first asked them (null until then). One query, for the reminders.
+   */
+  openRounds(
+    tid: string,
+    today: string,
+  ): Promise<
+    {
+      id: string;
+      subjectOid: string;
+      closesOn: string;
+      invitations: { oid: string; answered: boolean; askedOn: string | null }[];
+    }[]
+  >;
+}
+
+/** The Teams meeting Samtale created for a conversation, as stored beside it. */
+export interface ConversationMeeting {
+  conversationId: string;
+  tid: string;
+  /** Whose calendar holds the event (only they can move or cancel it). */
+  organizerOid: string;
+  eventId: string;
+  joinUrl: string | null;
+  /** The meeting chat's thread ("19:meeting_…@thread.v2"), read from the join link. */
+  chatId: string | null;
+  state: 'scheduled' | 'cancelled';
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A conversation's time and its Teams meeting (migration 019). */
+export interface MeetingStore {
+  /** Sets when the conversation is held; the row must be locked by the caller's transaction. */
+  reschedule(
+    conversationId: string,
+    schedule: { date: string; time: string | null; durationMinutes: number | null },
+    at: string,
+  ): Promise<Conversation>;
+  meeting(conversationId: string): Promise<ConversationMeeting | undefined>;
+  /** Writes the conversation's meeting (one per conversation: a new one replaces a forgotten one). */
+  saveMeeting(m: ConversationMeeting): Promise<void>;
+  /** Forgets the meeting (the event is gone from the calendar). */
+  removeMeeting(conversationId: string): Promise<void>;
+  /** The conversations whose scheduled meeting is in this meeting chat, newest first. */
+  conversationsInChat(tid: string, chatId: string): Promise<string[]>;
+}
+
+/** Who Graph acts for: the user's own token for Samtale's API, exchanged on their behalf (OBO). */
+export interface UserAssertion {
+  oid: string;
+  /** The bearer token the request was authenticated with; never anything from a request body. */
+  token: string;
+}
+
+/** A Teams meeting as a calendar event: never any content of the conversation, only where to find it. */
+export interface MeetingEvent {
+  subject: string;
+  /** HTML for the event's body: the deep link into the tab. */
+  bodyHtml: string;
+  /** Oslo wall-clock date-times ("2027-01-20T14:00:00"). */
+  start: string;
+  end: string;
+  attendee: { name: string; email: string };
+  /** Makes a retried create idempotent at Graph (the event's transactionId). */
+  transactionId: string;
+}
+
+/**
+ * The leader's own calendar through Microsoft Graph, as the leader (on-behalf-of). Refusals are
+ * AppErrors: MEETING_CONSENT_REQUIRED (no admin consent for Calendars.ReadWrite), MEETING_NOT_FOUND
+ * (the event is gone), MEETING_CALENDAR_UNAVAILABLE (Graph or Entra could not be reached, or kept
+ * throttling).
+ */
+export interface MeetingCalendar {
+  create(asUser: UserAssertion, event: MeetingEvent): Promise<{ eventId: string; joinUrl: string | null }>;
+  move(asUser: UserAssertion, eventId: string, event: Pick<MeetingEvent, 'start' | 'end'>): Promise<void>;
+  cancel(asUser: UserAssertion, eventId: string, comment: string): Promise<void>;
+}
+
 export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  meetings: MeetingStore;
+  feedback: FeedbackStore;
   kompass: KompassStore;
   /** Units' plans, in the same connection (and transaction). */
   plans: PlanStore;

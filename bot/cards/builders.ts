@@ -11,6 +11,7 @@ import {
 } from '../../src/contract/words/format.ts';
 import { WORDS, type Locale } from '../../src/contract/words/index.ts';
 import type { NextStep, Status } from '../../src/domain/conversation.ts';
+import { feedbackStatements } from '../../src/domain/feedback.ts';
 import type { DueMessage } from '../../src/domain/reminders.ts';
 import { GOAL_STATUSES, type GoalStatus } from '../../src/domain/unit-plan.ts';
 import { builtInTemplate } from '../../src/domain/templates/registry.ts';
@@ -74,8 +75,11 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
           ),
           text(w.prepareWhat, { isSubtle: true }),
         );
-        if (m.templateKey === 'kontraktsamtale' && m.role === 'leader')
+        // The leader being assessed is the conversation's employee: the seed's line is for them.
+        if (m.templateKey === 'kontraktsamtale' && m.role === 'employee')
           items.push(text(w.kontraktLeaderPreparation));
+        if (m.templateKey && m.role === 'employee' && feedbackStatements(m.templateKey))
+          items.push(text(WORDS[lang].feedback.bot.invite));
         items.push(text(`[${w.open}](${links.conversation(m.subject)})`));
         break;
       case 'signature':
@@ -154,6 +158,18 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
           text(w.kompass.anonymous, { isSubtle: true }),
         );
         break;
+      case 'feedback-input':
+      case 'feedback-reminder': {
+        // Who it is about and until when; the statements come with "Svar nå", never here.
+        const f = WORDS[lang].feedback.bot;
+        const vars = { name: m.about ?? '', date: formatDate(lang, m.date ?? m.period) };
+        items.push(
+          text(fill(f.asked, vars)),
+          text(fill(m.kind === 'feedback-reminder' ? f.reminder : f.intro, vars)),
+          text(fill(f.anonymous, { min: m.count }), { isSubtle: true }),
+        );
+        break;
+      }
       case 'plan-summary': {
         const missing = m.missing ?? [];
         const vars = { unit: m.unit ?? '', period: periodName(lang, m.period) };
@@ -184,6 +200,7 @@ export function reminderCard(messages: readonly DueMessage[], links: Links, lang
       ? [execute(w.reportGoals, 'planGoals.show', { keep: 1 })]
       : []),
     ...kompassActions(messages, lang),
+    ...feedbackActions(messages, lang),
   ];
   const build = (n: number) =>
     card(
@@ -204,6 +221,22 @@ function kompassActions(messages: readonly DueMessage[], lang: Locale): Action[]
       roundId,
       keep: 1,
     }),
+  );
+}
+
+/** "Svar nå" for each feedback round asking this person (by the leader's name, should there be more than one). */
+function feedbackActions(messages: readonly DueMessage[], lang: Locale): Action[] {
+  const rounds = new Map<string, string>();
+  for (const m of messages)
+    if (m.kind === 'feedback-input' || m.kind === 'feedback-reminder') rounds.set(m.subject, m.about ?? '');
+  return [...rounds].map(([roundId, name]) =>
+    execute(
+      rounds.size > 1
+        ? fill(WORDS[lang].feedback.bot.answerFor, { name })
+        : WORDS[lang].bot.kompass.answerNow,
+      'feedback.show',
+      { roundId, keep: 1 },
+    ),
   );
 }
 

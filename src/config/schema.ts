@@ -72,6 +72,7 @@ export const configSchema = z.object({
   ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
   TEAMS_APP_ID: z.uuid().optional(),
   PROACTIVE_INSTALL: bool.optional(),
+  TEAMS_MEETINGS: bool.optional(),
   APP_ID_URI: z
     .string()
     .regex(/^api:\/\/[^\s]+$/, 'must be the Application ID URI, e.g. api://samtale.example.no/<client id>')
@@ -93,6 +94,13 @@ export const configSchema = z.object({
     })
     .optional(),
   PREPARATION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  // Fewer than three answers would let a leader tell whose answer is whose.
+  FEEDBACK_MIN_ANSWERS: z.coerce
+    .number()
+    .int()
+    .min(3, { error: 'FEEDBACK_MIN_ANSWERS is never below 3: fewer answers could be traced to a person' })
+    .max(50)
+    .default(3),
   PRIVACY_LEGAL_BASIS: z.string().trim().min(1).max(2000).optional(),
   FRAME_ANCESTORS: z
     .string()
@@ -119,6 +127,9 @@ function modeProblems(input: Record<string, string>): string[] {
       problems.push(`HOST: local mode binds to loopback only (127.0.0.1, ::1 or localhost); got ${host}`);
     return problems;
   }
+  // Local mode has no Graph: nothing may pretend to create a meeting there.
+  if (mode !== 'm365' && input.TEAMS_MEETINGS && TRUE.has(input.TEAMS_MEETINGS))
+    problems.push('TEAMS_MEETINGS: Teams meetings are created through Microsoft Graph, in m365 mode only');
   if (mode !== 'm365') return problems;
   for (const key of ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'PUBLIC_URL'])
     if (!input[key]) problems.push(`${key}: required in m365 mode`);
@@ -185,6 +196,8 @@ export interface Config {
   retentionYears: number;
   /** Days after archiving that private preparation never shared is deleted. */
   preparationRetentionDays: number;
+  /** Answers a feedback round needs before its result is shown (never below 3). */
+  feedbackMinAnswers: number;
   /** The organisation's legal basis for processing, shown on the privacy page (unset: a placeholder asks for it). */
   privacyLegalBasis: string | undefined;
   /**
@@ -200,6 +213,11 @@ export interface Config {
   teamsAppId: string | undefined;
   /** Install the app through Graph for people with something due who never opened it (m365; needs TEAMS_APP_ID). */
   proactiveInstall: boolean;
+  /**
+   * Leaders may have Samtale create the conversation's Teams meeting in their calendar (m365 mode; on
+   * by default there): delegated Calendars.ReadWrite through on-behalf-of, which an admin consents to.
+   */
+  teamsMeetings: boolean;
   /** The Application ID URI Teams SSO tokens are issued for (default api://<PUBLIC_URL host>/<CLIENT_ID>). */
   appIdUri: string | undefined;
   /** Who may frame the tab (the CSP's frame-ancestors); Teams and Microsoft 365 unless FRAME_ANCESTORS says. */
@@ -292,6 +310,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimit: c.BODY_LIMIT,
     retentionYears: c.ARCHIVE_RETENTION_YEARS,
     preparationRetentionDays: c.PREPARATION_RETENTION_DAYS,
+    feedbackMinAnswers: c.FEEDBACK_MIN_ANSWERS,
     privacyLegalBasis: c.PRIVACY_LEGAL_BASIS,
     planExemptionBasis: c.PLAN_EXEMPTION_BASIS,
     archive:
@@ -312,6 +331,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     botOpenIdMetadataUrl: c.BOT_OPENID_METADATA_URL,
     teamsAppId: c.TEAMS_APP_ID,
     proactiveInstall: c.PROACTIVE_INSTALL ?? false,
+    teamsMeetings: !local && (c.TEAMS_MEETINGS ?? true),
     appIdUri: c.APP_ID_URI,
     frameAncestors: c.FRAME_ANCESTORS ?? DEFAULT_FRAME_ANCESTORS,
     directorySyncMinutes: c.DIRECTORY_SYNC_MINUTES,

@@ -16,6 +16,8 @@ export const TAGS = {
   dev: 'Demo sign-in (local mode only)',
   me: 'The signed-in person',
   conversations: 'Planning and reading conversations',
+  meetings:
+    "The conversation's Teams meeting: created in the leader's calendar on their behalf, and the meeting tab",
   preparation: 'Private preparation',
   lifecycle: 'Moving a conversation through its stages',
   answers: 'The fields of a record',
@@ -145,7 +147,7 @@ const specs = {
     tag: 'conversations',
     auth: 'user',
     body: req.planBody,
-    response: view.statusView,
+    response: view.scheduledView,
     status: 201,
     errors: [
       'TEMPLATE_NOT_FOUND',
@@ -153,6 +155,8 @@ const specs = {
       'USER_NOT_FOUND',
       'NOT_DIRECT_REPORT',
       'CONVERSATION_EXISTS',
+      'MEETING_NEEDS_TIME',
+      'MEETING_NOT_OFFERED',
     ],
   },
   getConversation: {
@@ -162,6 +166,43 @@ const specs = {
     params: req.idParams,
     response: view.conversationView,
     errors: [...NOT_PARTY],
+  },
+  getFeedbackRound: {
+    summary:
+      'The feedback round on the assessed leader: who may be asked, progress, and the result (only to the leader, or to their superior if shared)',
+    tag: 'preparation',
+    auth: 'user',
+    params: req.idParams,
+    response: view.feedbackView,
+    errors: [...NOT_PARTY],
+  },
+  openFeedbackRound: {
+    summary: "Ask the leader's reports (and chosen peers) for anonymous feedback before the conversation",
+    tag: 'preparation',
+    auth: 'user',
+    params: req.idParams,
+    body: req.openFeedbackBody,
+    response: view.feedbackView,
+    status: 201,
+    errors: [...NOT_PARTY, 'FEEDBACK_NOT_AVAILABLE', 'FEEDBACK_EXISTS', 'FEEDBACK_INVALID'],
+  },
+  closeFeedbackRound: {
+    summary: 'Close the feedback round before its day, once enough have answered',
+    tag: 'preparation',
+    auth: 'user',
+    params: req.idParams,
+    response: view.feedbackView,
+    errors: [...NOT_PARTY, 'FEEDBACK_NOT_FOUND', 'FEEDBACK_TOO_FEW'],
+  },
+  shareFeedbackResult: {
+    summary:
+      'The assessed leader keeps the result private, shares it with the superior, or puts its figures in the signed record',
+    tag: 'preparation',
+    auth: 'user',
+    params: req.idParams,
+    body: req.shareFeedbackBody,
+    response: view.feedbackView,
+    errors: [...NOT_PARTY, 'FEEDBACK_NOT_FOUND', 'FEEDBACK_NO_RESULT', ...WRITE_STATE],
   },
   sharePreparation: {
     summary: 'Share my private preparation with the other party',
@@ -178,8 +219,60 @@ const specs = {
     auth: 'user',
     params: req.idParams,
     body: req.transitionBody,
-    response: view.statusView,
+    // Cancelling also cancels the Teams meeting Samtale created: what became of it is in `meeting`.
+    response: view.scheduledView,
     errors: [...NOT_PARTY, 'ILLEGAL_TRANSITION'],
+  },
+  rescheduleConversation: {
+    summary:
+      'Change when the conversation is held (date, time of day in Europe/Oslo, length); its Teams meeting moves with it',
+    tag: 'meetings',
+    auth: 'user',
+    params: req.idParams,
+    body: req.scheduleBody,
+    response: view.scheduledView,
+    errors: [...NOT_PARTY, 'STATE_FORBIDS_WRITE', 'MEETING_NEEDS_TIME', 'MEETING_NOT_OFFERED'],
+  },
+  getConversationMeeting: {
+    summary: "The conversation's Teams meeting, and whether the caller may reschedule or create it",
+    tag: 'meetings',
+    auth: 'user',
+    params: req.idParams,
+    response: view.meetingView,
+    errors: [...NOT_PARTY],
+  },
+  bookConversationMeeting: {
+    summary:
+      "Create the conversation's Teams meeting in the leader's calendar, the employee invited (as the leader, on-behalf-of)",
+    tag: 'meetings',
+    auth: 'user',
+    params: req.idParams,
+    response: view.scheduledView,
+    errors: [
+      ...NOT_PARTY,
+      'STATE_FORBIDS_WRITE',
+      'MEETING_NEEDS_TIME',
+      'MEETING_NOT_OFFERED',
+      'MEETING_CONSENT_REQUIRED',
+      'MEETING_CALENDAR_UNAVAILABLE',
+    ],
+  },
+  getStageRecord: {
+    summary:
+      "The shared record, read only, for a meeting's stage: never private preparation, not even the caller's own",
+    tag: 'meetings',
+    auth: 'user',
+    params: req.idParams,
+    response: view.conversationView,
+    errors: [...NOT_PARTY],
+  },
+  findMeetingConversation: {
+    summary: 'The conversation whose Teams meeting Samtale created in this meeting chat (for a meeting tab)',
+    tag: 'meetings',
+    auth: 'user',
+    query: req.meetingChatQuery,
+    response: view.meetingConversation,
+    errors: [],
   },
   signRecord: {
     summary: 'Sign the record as shown (by its content hash)',

@@ -4,6 +4,7 @@ import { RESPONDENT_GROUPS, ROUND_TRANSITIONS } from '../domain/kompass-round.ts
 import { z } from 'zod';
 import { FOLLOW_UP_STATUSES } from '../domain/answers.ts';
 import { TRANSITIONS } from '../domain/conversation.ts';
+import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, TIME_OF_DAY } from '../domain/meeting.ts';
 import { GOAL_OUTCOMES, GOAL_STATUSES, PLAN_TRANSITIONS } from '../domain/unit-plan.ts';
 
 export const uuid = z.uuid();
@@ -27,11 +28,33 @@ const pageCursor = z
   .optional();
 export const teamQuery = z.strictObject({ period: period.optional(), after: pageCursor });
 
+/** A time of day on the Oslo wall clock, 24-hour ("14:00"). */
+export const timeOfDay = z.string().regex(TIME_OF_DAY, 'a time of day such as 14:00');
+export const durationMinutes = z.number().int().min(MIN_DURATION_MINUTES).max(MAX_DURATION_MINUTES);
+
 export const planBody = z.strictObject({
   templateKey,
   employeeOid: personId,
   period: period.optional(),
   scheduledAt: isoDate.optional(),
+  /** With scheduledAt: the time of day (Europe/Oslo). */
+  scheduledTime: timeOfDay.optional(),
+  /** With a time: how long (default 60 minutes). */
+  durationMinutes: durationMinutes.optional(),
+  /** Create the Teams meeting in the leader's calendar, the employee invited (needs a time). */
+  teamsMeeting: z.boolean().optional(),
+});
+/** When a planned conversation is held: a new date, time and length; its Teams meeting moves with it. */
+export const scheduleBody = z.strictObject({
+  scheduledAt: isoDate,
+  scheduledTime: timeOfDay.nullable().optional(),
+  durationMinutes: durationMinutes.optional(),
+  /** Create the Teams meeting too, when the conversation has none yet. */
+  teamsMeeting: z.boolean().optional(),
+});
+/** A Teams meeting chat's thread id, as a meeting tab's context names it. */
+export const meetingChatQuery = z.strictObject({
+  chatId: z.string().regex(/^19:[^\s/]{1,200}@thread\.(v2|skype|tacv2)$/, 'a meeting chat id'),
 });
 
 export const jsonValue: z.ZodType = z.union([
@@ -230,6 +253,12 @@ export const goalReportBody = z.strictObject({
 
 // HR's rounds and holds (issue 17).
 /** HR keeps a record past its kassasjonsdato, saying why. */
+/** Who is asked for feedback on the leader, and the last day they may answer. */
+export const openFeedbackBody = z.strictObject({
+  respondents: z.array(z.string().min(1).max(200)).min(1).max(500),
+  closesOn: isoDate,
+});
+export const shareFeedbackBody = z.strictObject({ shared: z.enum(['private', 'shared', 'record']) });
 export const holdBody = z.strictObject({ reason: z.string().max(2000) });
 /** Units as a comma-separated query value ("a,b"). */
 export const roundScopeQuery = z.strictObject({

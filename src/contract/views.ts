@@ -90,6 +90,10 @@ export const statusView = z.strictObject({
   period: z.string(),
   status,
   scheduledAt: isoDay.nullable(),
+  /** The time of day on that date, Europe/Oslo ("14:00"), when the leader gave one. */
+  scheduledTime: z.string().nullable(),
+  /** How long it is planned to last, in minutes, with a time. */
+  durationMinutes: count.nullable(),
   unitId: z.string().nullable(),
   parties: z.strictObject({ leader: personRef, employee: personRef }),
   nextStep: z.enum(NEXT_STEPS),
@@ -175,6 +179,31 @@ export const conversationView = statusView.extend({
   /** The template version this conversation started with, limited to the sections the caller may read. */
   definition: templateView,
 });
+
+/**
+ * What became of the conversation's Teams meeting in the leader's calendar when the plan was saved:
+ * created, moved or cancelled, or a problem (its words in the catalogue). The plan itself is saved either way.
+ */
+export const meetingOutcome = z.strictObject({
+  result: z.enum(['created', 'moved', 'cancelled', 'failed']),
+  problem: z.enum(ERROR_CODES).nullable(),
+});
+/** A conversation as planned, rescheduled or moved on, with what became of its Teams meeting (null: nothing to do). */
+export const scheduledView = statusView.extend({ meeting: meetingOutcome.nullable() });
+
+/** The conversation's Teams meeting as the caller may see and handle it. */
+export const meetingView = z.strictObject({
+  /** Samtale can create Teams meetings here (Microsoft 365 mode with Graph); never in local mode. */
+  offered: z.boolean(),
+  /** The caller may change the date and time (the leader, before the conversation is held). */
+  canReschedule: z.boolean(),
+  /** The caller may have Samtale create the meeting now (offered, may reschedule, has a time, none yet). */
+  canBook: z.boolean(),
+  /** The meeting Samtale created: its join link, and whether it is in the caller's calendar. */
+  booked: z.strictObject({ joinUrl: z.string().nullable(), inYourCalendar: z.boolean() }).nullable(),
+});
+/** The conversation a meeting chat's Teams meeting was created for, when the caller takes part in it. */
+export const meetingConversation = z.strictObject({ conversationId: z.uuid().nullable() });
 
 export const saveAnswerResult = z.strictObject({
   slot: z.enum(['shared', 'leader', 'employee']),
@@ -271,6 +300,47 @@ export const retentionHold = z.strictObject({
   placedBy: z.string(),
   placedAt: isoInstant,
 });
+const statementResult = z.strictObject({
+  key: z.string().describe('the statement, by key: its words are in words.feedback.statements'),
+  average: z.number().describe('mean of the 1–5 ratings, one decimal'),
+  counts: z.array(count).length(5).describe('how many answered 1, 2, 3, 4 and 5'),
+});
+/** A feedback round's result: only once it is closed and enough have answered. */
+export const feedbackResult = z.strictObject({
+  answered: count,
+  statements: z.array(statementResult),
+  /** Free texts, without names, in random order; only the assessed leader (and whom they share with) reads them. */
+  texts: z.array(z.string()),
+});
+export const feedbackView = z.strictObject({
+  /** Whether the conversation's template has feedback at all (leader conversations). */
+  available: z.boolean(),
+  /** The caller is the assessed leader or their superior. */
+  you: z.enum(['subject', 'superior']),
+  subject: personRef,
+  canOpen: z.boolean(),
+  /** Whom the round may ask: the leader's direct reports (suggested) and peers (under the same superior). */
+  candidates: z.array(personRef.extend({ relation: z.enum(['report', 'peer']) })),
+  minAnswers: count,
+  /** The latest closing day a new round may have. */
+  latestClose: isoDay,
+  round: z
+    .strictObject({
+      statements: z.array(z.string()),
+      openedBy: personRef,
+      closesOn: isoDay,
+      open: z.boolean(),
+      invited: count,
+      answered: count,
+      canClose: z.boolean(),
+      shared: z.enum(['private', 'shared', 'record']),
+      /** The assessed leader may choose whom the result reaches while the record can still change. */
+      canShare: z.boolean(),
+      result: feedbackResult.nullable(),
+    })
+    .nullable(),
+});
+export type FeedbackView = z.infer<typeof feedbackView>;
 export const holdView = z.strictObject({ hold: retentionHold.nullable() });
 
 const roundFigures = {
@@ -386,6 +456,9 @@ export const errorView = z.strictObject({
 });
 
 export type StatusView = z.infer<typeof statusView>;
+export type MeetingOutcome = z.infer<typeof meetingOutcome>;
+export type ScheduledView = z.infer<typeof scheduledView>;
+export type MeetingView = z.infer<typeof meetingView>;
 export type MyConversation = z.infer<typeof myConversation>;
 export type ConversationView = z.infer<typeof conversationView>;
 export type FieldView = z.infer<typeof fieldView>;

@@ -21,7 +21,12 @@ export interface Conversation {
   leaderOid: string;
   employeeOid: string;
   unitId: string | null;
+  /** The planned date (YYYY-MM-DD). */
   scheduledAt: string | null;
+  /** The time of day on that date, Europe/Oslo wall clock ("14:00"), when the leader gave one. */
+  scheduledTime: string | null;
+  /** How long the meeting is planned to last, in minutes (with a time). */
+  durationMinutes: number | null;
   createdAt: string;
   updatedAt: string;
   /** The stage a cancelled conversation had, so the cancelling can be undone. */

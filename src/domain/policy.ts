@@ -181,6 +181,36 @@ export function transitionRefusal(
   return transitionTarget(conversation, transition) ? undefined : 'ILLEGAL_TRANSITION';
 }
 
+/**
+ * Why the actor may not change when a conversation is held, or undefined: its leader, before it is held
+ * (the same stages a plan can still be cancelled in).
+ */
+export function rescheduleRefusal(
+  s: Standing,
+  conversation: Pick<Conversation, 'status'>,
+): 'FORBIDDEN' | 'STATE_FORBIDS_WRITE' | undefined {
+  if (s.party !== 'leader') return 'FORBIDDEN';
+  return conversation.status === 'planned' || conversation.status === 'preparing'
+    ? undefined
+    : 'STATE_FORBIDS_WRITE';
+}
+
+/**
+ * Why the actor may not have Samtale put the conversation's Teams meeting in their calendar, or
+ * undefined: whoever may reschedule it, once it has a time of day.
+ */
+export function meetingRefusal(
+  s: Standing,
+  conversation: Pick<Conversation, 'status' | 'scheduledAt' | 'scheduledTime'>,
+): 'FORBIDDEN' | 'STATE_FORBIDS_WRITE' | 'MEETING_NEEDS_TIME' | undefined {
+  const refusal = rescheduleRefusal(s, conversation);
+  if (refusal) return refusal;
+  return conversation.scheduledAt && conversation.scheduledTime ? undefined : 'MEETING_NEEDS_TIME';
+}
+
+/** What a meeting's stage may show: the shared record of a conversation the actor takes part in. */
+export const canShowOnStage = (s: Standing): boolean => s.party !== null;
+
 /** The transitions the actor may make now. */
 export function allowedTransitions(s: Standing, conversation: Conversation): Transition[] {
   return availableTransitions(conversation).filter(

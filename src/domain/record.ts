@@ -1,6 +1,7 @@
 import type { ActionItem, Answer } from './answers.ts';
 import { canonicalJson, sha256Hex, type Json } from './canonical-json.ts';
 import type { Conversation } from './conversation.ts';
+import type { FeedbackRecordPart } from './feedback.ts';
 import { ITEM_KINDS, allFields, type Template } from './templates/model.ts';
 
 const isEmpty = (v: Json) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -12,17 +13,22 @@ export type SharedRecord = {
   parties: { leader: string; employee: string };
   answers: Record<string, Record<string, Json>>;
   items: { id: string; field: string; position: number; cells: Record<string, string | null> }[];
+  /** The staff's feedback figures, only when the assessed leader put them in the record. */
+  feedback?: FeedbackRecordPart;
 };
 
 /**
  * The shared record both parties sign: every shared answer (each party's own view kept under its
- * own key) and every plan row. Private preparation is never part of it, shared or not.
+ * own key) and every plan row. Private preparation is never part of it, shared or not. The staff's
+ * feedback figures are, when the assessed leader chose so; without them the record (and its hash) is
+ * as it was before feedback existed.
  */
 export function sharedRecord(
   conversation: Conversation,
   template: Template,
   answers: readonly Answer[],
   items: readonly ActionItem[],
+  feedback?: FeedbackRecordPart,
 ): SharedRecord {
   const shared = new Set(
     allFields(template)
@@ -44,6 +50,7 @@ export function sharedRecord(
     parties: { leader: conversation.leaderOid, employee: conversation.employeeOid },
     answers: byField,
     items: rows,
+    ...(feedback ? { feedback } : {}),
   };
 }
 

@@ -98,7 +98,9 @@ export type ReminderKind =
   | 'plan-input'
   | 'plan-report'
   | 'kompass-input'
-  | 'kompass-input-reminder';
+  | 'kompass-input-reminder'
+  | 'feedback-input'
+  | 'feedback-reminder';
 
 export interface DueMessage {
   kind: ReminderKind;
@@ -119,6 +121,8 @@ export interface DueMessage {
   unit?: string;
   /** Who has not reported by the deadline, by name (a plan summary). */
   missing?: readonly string[];
+  /** The person a message is about, by name (the leader a feedback round asks about). */
+  about?: string;
 }
 
 const key = (kind: ReminderKind, subject: string, period: string, recipient: string) =>

@@ -42,7 +42,11 @@ function localeOf(req: Request): Locale {
 }
 
 /** Identity comes only from the validated bearer token; roles from the token or the directory. */
-async function authenticate(req: Request, verifier: TokenVerifier, directory: Directory): Promise<Actor> {
+async function authenticate(
+  req: Request,
+  verifier: TokenVerifier,
+  directory: Directory,
+): Promise<{ actor: Actor; token: string }> {
   // The scheme is case-insensitive (RFC 7235); the token is RFC 6750's b64token.
   const [, scheme, credentials] = /^(\S+)(?: +(\S.*))?$/.exec((req.get('authorization') ?? '').trim()) ?? [];
   if (scheme?.toLowerCase() !== 'bearer' || !credentials) throw new AppError('UNAUTHENTICATED');
@@ -52,11 +56,15 @@ async function authenticate(req: Request, verifier: TokenVerifier, directory: Di
   const user = await directory.user(identity.tid, identity.oid);
   if (!user) throw new AppError('TOKEN_INVALID', { reason: 'unknown user' });
   return {
-    tid: identity.tid,
-    oid: identity.oid,
-    name: user.name,
-    upn: user.upn,
-    roles: identity.roles ?? user.roles,
+    actor: {
+      tid: identity.tid,
+      oid: identity.oid,
+      name: user.name,
+      upn: user.upn,
+      roles: identity.roles ?? user.roles,
+    },
+    // The token just validated: the one assertion Graph may be called with on the user's behalf.
+    token: credentials,
   };
 }
 
@@ -150,7 +158,8 @@ function mount(app: express.Express, e: Endpoint, r: Route, opts: HttpOptions) {
       const hasBody = 'body' in e;
       if (hasBody && req.get('content-type') && !req.is(['application/json', 'application/*+json']))
         throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const actor = e.auth === 'user' ? await authenticate(req, opts.verifier, opts.directory) : null;
+      const caller = e.auth === 'user' ? await authenticate(req, opts.verifier, opts.directory) : null;
+      const actor = caller?.actor ?? null;
       // Checked once for every operation, before any schema or use case sees the text.
       const body: unknown = hasBody ? req.body : null;
       const bad = unstorableTextAt({ path: req.params, query: req.query, body });
@@ -166,7 +175,14 @@ function mount(app: express.Express, e: Endpoint, r: Route, opts: HttpOptions) {
         'query',
       );
       const input = hasBody ? parse(e.body, body, 'body') : undefined;
-      const result = await r.handle({ params, query, body: input, actor, locale: localeOf(req) });
+      const result = await r.handle({
+        params,
+        query,
+        body: input,
+        actor,
+        token: caller?.token ?? null,
+        locale: localeOf(req),
+      });
       if ('file' in e.response) {
         const file = result as { bytes: Uint8Array; filename: string };
         res

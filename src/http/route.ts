@@ -9,6 +9,11 @@ export interface HandlerInput<P, Q, B, A> {
   query: Q;
   body: B;
   actor: A;
+  /**
+   * The bearer token the actor was authenticated with, for Graph on their behalf (on-behalf-of); null
+   * for public operations. Never taken from a body.
+   */
+  token: string | null;
   /** The caller's language (Accept-Language), for what an operation writes in words (a file's texts). */
   locale: Locale;
 }

@@ -16,7 +16,16 @@ import { recordHash, sharedRecord } from '../domain/record.ts';
 import { validSignatures } from '../domain/signatures.ts';
 import { ITEM_KINDS, type Field, type Section } from '../domain/templates/model.ts';
 import type { Store } from '../ports.ts';
-import { audit, loadConversation, nowIso, person, statusView, type Deps, type Loaded } from './support.ts';
+import {
+  audit,
+  feedbackInRecord,
+  loadConversation,
+  nowIso,
+  person,
+  statusView,
+  type Deps,
+  type Loaded,
+} from './support.ts';
 
 /**
  * The whole conversation as the caller may see it: private preparation and salary filtered by policy,
@@ -25,16 +34,17 @@ import { audit, loadConversation, nowIso, person, statusView, type Deps, type Lo
 export async function getConversation(deps: Deps, actor: Actor, id: string): Promise<ConversationView> {
   const loaded = await loadConversation(deps, actor, id, { need: 'content' });
   const { conversation, template, standing } = loaded;
-  const [answers, items, signatures, copies, links] = await Promise.all([
+  const [answers, items, signatures, copies, links, feedback] = await Promise.all([
     deps.store.answers(id),
     deps.store.items(id),
     deps.store.signatures(id),
     conversation.status === 'archived' ? deps.store.archiveCopies(id) : Promise.resolve([]),
     deps.store.fieldLinks(id),
+    feedbackInRecord(deps.store, id),
   ]);
   const hash = recordHash(
     template,
-    sharedRecord(conversation, template, answers, items),
+    sharedRecord(conversation, template, answers, items, feedback),
     conversation.salarySalt,
   );
   const valid = new Set(validSignatures(signatures, hash).map((s) => s.party));

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { carryOverAnswers } from '../domain/record.ts';
 import type { Conversation } from '../domain/conversation.ts';
-import type { StatusView } from '../contract/views.ts';
+import type { ScheduledView } from '../contract/views.ts';
+import { DEFAULT_DURATION_MINUTES } from '../domain/meeting.ts';
 import { canPlanWith, type Actor } from '../domain/policy.ts';
 import { AppError } from '../errors/catalogue.ts';
+import { placeMeetingAfterPlan, type Booking } from './meeting-support.ts';
 import { audit, currentPeriod, currentTemplate, nowIso, statusView, type Deps } from './support.ts';
 
 export interface PlanInput {
@@ -11,10 +13,31 @@ export interface PlanInput {
   employeeOid: string;
   period?: string | undefined;
   scheduledAt?: string | undefined;
+  /** The time of day (Europe/Oslo, "14:00"): only with a date. */
+  scheduledTime?: string | undefined;
+  durationMinutes?: number | undefined;
+  /** Create the Teams meeting in the leader's calendar (needs a time, and a calendar). */
+  teamsMeeting?: boolean | undefined;
 }
 
-/** A leader plans a conversation with one of their direct reports, from the organisation's current template. */
-export async function planConversation(deps: Deps, actor: Actor, input: PlanInput): Promise<StatusView> {
+/**
+ * A leader plans a conversation with one of their direct reports, from the organisation's current
+ * template. Asked to, it then creates the Teams meeting in the leader's calendar: the plan is saved
+ * first, so a calendar that refuses or is down costs the meeting, never the plan.
+ */
+export async function planConversation(
+  deps: Deps,
+  actor: Actor,
+  input: PlanInput,
+  booking: Booking | null = null,
+): Promise<ScheduledView> {
+  if (input.scheduledTime && !input.scheduledAt)
+    throw new AppError('VALIDATION_FAILED', {
+      in: 'body',
+      issues: [{ path: 'scheduledTime', message: 'a time needs a date (scheduledAt)' }],
+    });
+  if (input.teamsMeeting && !booking) throw new AppError('MEETING_NOT_OFFERED');
+  if (input.teamsMeeting && !input.scheduledTime) throw new AppError('MEETING_NEEDS_TIME');
   const template = await currentTemplate(deps, actor.tid, input.templateKey);
   if (template.kind !== 'conversation')
     throw new AppError('TEMPLATE_NOT_A_CONVERSATION', { key: template.key });
@@ -34,6 +57,8 @@ export async function planConversation(deps: Deps, actor: Actor, input: PlanInpu
     employeeOid: employee.oid,
     unitId: employee.unitId,
     scheduledAt: input.scheduledAt ?? null,
+    scheduledTime: input.scheduledTime ?? null,
+    durationMinutes: input.scheduledTime ? (input.durationMinutes ?? DEFAULT_DURATION_MINUTES) : null,
     createdAt: at,
     updatedAt: at,
     cancelledFrom: null,
@@ -66,5 +91,7 @@ export async function planConversation(deps: Deps, actor: Actor, input: PlanInpu
       period: conversation.period,
     });
   });
-  return statusView(deps, conversation);
+  const meeting =
+    input.teamsMeeting && booking ? await placeMeetingAfterPlan(deps, booking, actor, conversation) : null;
+  return { ...(await statusView(deps, conversation)), meeting };
 }

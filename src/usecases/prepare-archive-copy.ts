@@ -1,9 +1,12 @@
 import type { RecordForPdf } from '../adapters/pdf/render-record.ts';
+import { fill, formatNumber } from '../contract/words/format.ts';
+import { WORDS } from '../contract/words/index.ts';
 import { isLocked } from '../domain/conversation.ts';
+import type { FeedbackRecordPart } from '../domain/feedback.ts';
 import { recordHash, sharedRecord } from '../domain/record.ts';
 import { allFields } from '../domain/templates/model.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { templateVersion, type Deps } from './support.ts';
+import { feedbackInRecord, templateVersion, type Deps } from './support.ts';
 
 /**
  * The content of a signed record's archive copies: the record, and for a kontraktsamtale the salary
@@ -14,12 +17,13 @@ export async function prepareArchiveCopy(deps: Deps, conversationId: string): Pr
   if (!c) throw new AppError('CONVERSATION_NOT_FOUND');
   if (!isLocked(c.status)) throw new AppError('NOT_READY_TO_SIGN', { status: c.status });
   const template = await templateVersion(deps, c.templateKey, c.templateVersion);
-  const [answers, items, signatures, leader, employee] = await Promise.all([
+  const [answers, items, signatures, leader, employee, feedback] = await Promise.all([
     deps.store.answers(c.id),
     deps.store.items(c.id),
     deps.store.signatures(c.id),
     deps.directory.user(c.tid, c.leaderOid),
     deps.directory.user(c.tid, c.employeeOid),
+    feedbackInRecord(deps.store, c.id),
   ]);
   // Last period's rows, for the fields that assess them (Oslo Del I, the 10-faktor's last plan).
   const assessesPrevious = allFields(template).some((f) => f.kind === 'previousItems');
@@ -64,13 +68,39 @@ export async function prepareArchiveCopy(deps: Deps, conversationId: string): Pr
     })),
     organisation,
     ...(previous ? { previous } : {}),
-    contentHash: recordHash(template, sharedRecord(c, template, answers, items), c.salarySalt),
+    contentHash: recordHash(template, sharedRecord(c, template, answers, items, feedback), c.salarySalt),
   };
   const hasSalary = template.sections.some((s) => s.sensitivity === 'salary');
+  // The staff's feedback figures, when the assessed leader put them in the record: after its sections.
+  const record = {
+    ...base,
+    part: 'record' as const,
+    ...(feedback ? { tables: [feedbackTable(feedback)] } : {}),
+  };
   return hasSalary
-    ? [
-        { ...base, part: 'record' },
-        { ...base, part: 'salary', ...(c.salarySalt ? { salarySalt: c.salarySalt } : {}) },
-      ]
-    : [{ ...base, part: 'record' }];
+    ? [record, { ...base, part: 'salary', ...(c.salarySalt ? { salarySalt: c.salarySalt } : {}) }]
+    : [record];
+}
+
+function feedbackTable(f: FeedbackRecordPart): NonNullable<RecordForPdf['tables']>[number] {
+  const F = WORDS.nb.feedback;
+  const statements: Record<string, string> = F.statements;
+  const column = (id: string, label: string) => ({ id, label, type: 'text' as const });
+  return {
+    heading: F.pdf.title,
+    intro: fill(F.pdf.note, { count: String(f.answered) }),
+    columns: [
+      column('statement', F.tab.statement),
+      column('average', F.tab.average),
+      ...[1, 2, 3, 4, 5].map((n) => column(`n${n}`, String(n))),
+    ],
+    rows: f.statements.map((s) => ({
+      cells: {
+        statement: statements[s.key] ?? s.key,
+        average: formatNumber('nb', s.average),
+        ...Object.fromEntries(s.counts.map((c, i) => [`n${i + 1}`, String(c)])),
+      },
+    })),
+    widths: ['*', 44, 26, 26, 26, 26, 26],
+  };
 }

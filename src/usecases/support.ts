@@ -1,6 +1,12 @@
 // What every use case shares: its dependencies, template lookup, and access-checked loading.
 import { nextStep, partyOf, type Conversation } from '../domain/conversation.ts';
 import { canReadContent, canSeeStatus, standing, type Actor, type Standing } from '../domain/policy.ts';
+import {
+  FEEDBACK_MIN_ANSWERS_FLOOR,
+  feedbackResult,
+  recordPart,
+  type FeedbackRecordPart,
+} from '../domain/feedback.ts';
 import { recordHash, sharedRecord } from '../domain/record.ts';
 import type { Signature } from '../domain/signatures.ts';
 import { builtInTemplate } from '../domain/templates/registry.ts';
@@ -23,6 +29,8 @@ export interface Deps {
   changes: ChangeFeed;
   /** How the organisation follows its plans up (quarter or tertial), and the days nothing is due. */
   schedule: { cadence: Cadence; holidays(around: Date): Holidays };
+  /** Answers a feedback round needs before its result is shown; never below 3 (the domain's floor). */
+  feedbackMinAnswers?: number;
 }
 
 /** What happens after a use case commits: background work (archiving) is started from here. */
@@ -144,13 +152,39 @@ export async function asParty<T>(
   }
 }
 
+/** The figures the signed record holds when the assessed leader chose so; undefined otherwise. */
+export async function feedbackInRecord(
+  store: Store,
+  conversationId: string,
+): Promise<FeedbackRecordPart | undefined> {
+  const round = await store.feedback.roundOf(conversationId);
+  if (!round || round.shared !== 'record' || round.closedAt === null) return undefined;
+  // Closed for good when chosen, and counted against the floor, so a later change of the configured
+  // minimum can never change a record already signed.
+  const result = feedbackResult(
+    round,
+    await store.feedback.responses(round.id),
+    round.closesOn,
+    FEEDBACK_MIN_ANSWERS_FLOOR,
+  );
+  return result ? recordPart(result) : undefined;
+}
+
 export async function currentHash(
   store: Store,
   conversation: Conversation,
   template: Template,
 ): Promise<string> {
-  const [answers, items] = await Promise.all([store.answers(conversation.id), store.items(conversation.id)]);
-  return recordHash(template, sharedRecord(conversation, template, answers, items), conversation.salarySalt);
+  const [answers, items, feedback] = await Promise.all([
+    store.answers(conversation.id),
+    store.items(conversation.id),
+    feedbackInRecord(store, conversation.id),
+  ]);
+  return recordHash(
+    template,
+    sharedRecord(conversation, template, answers, items, feedback),
+    conversation.salarySalt,
+  );
 }
 
 /** Status only, never content: what leaders see of their reports' conversations, and HR of all. */
@@ -188,6 +222,8 @@ export async function statusView(
     period: c.period,
     status: c.status,
     scheduledAt: c.scheduledAt,
+    scheduledTime: c.scheduledTime,
+    durationMinutes: c.durationMinutes,
     unitId: c.unitId,
     parties: { leader, employee },
     nextStep: next.step,

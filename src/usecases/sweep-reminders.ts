@@ -1,4 +1,5 @@
 import { bundleForToday, dueMessages, maySendAt, osloTime, type DueMessage } from '../domain/reminders.ts';
+import { dueFeedbackMessages, effectiveMinAnswers, type FeedbackInputState } from '../domain/feedback.ts';
 import { dueKompassMessages, type KompassInputState } from '../domain/kompass-reminders.ts';
 import {
   duePlanMessages,
@@ -42,6 +43,7 @@ export async function sweepReminders(
     ...duePlanMessages(await planGoalState(deps, orgOf, year), today, settings.cadence, holidays),
     ...duePlanNotices(await planNoticeState(deps, orgOf, year)),
     ...dueKompassMessages(await kompassInputState(deps, tenants), today, holidays),
+    ...dueFeedbackMessages(await feedbackInputState(deps, tenants, today), today, holidays),
   ]) {
     const k = `${m.tid}:${m.recipientOid}`;
     const theirs = perUnit.get(k);
@@ -189,5 +191,26 @@ async function kompassInputState(deps: Deps, tenants: readonly string[]): Promis
   for (const tid of tenants)
     for (const r of await deps.store.kompass.inputRounds(tid))
       out.push({ tid, roundId: r.id, year: r.year, status: 'input', invitations: r.invitations });
+  return out;
+}
+
+/** Feedback rounds still taking answers, with who is asked and whether they answered: one query per tenant. */
+async function feedbackInputState(
+  deps: Deps,
+  tenants: readonly string[],
+  today: string,
+): Promise<FeedbackInputState[]> {
+  const out: FeedbackInputState[] = [];
+  for (const tid of tenants)
+    for (const r of await deps.store.feedback.openRounds(tid, today))
+      out.push({
+        tid,
+        roundId: r.id,
+        subjectName: (await deps.directory.user(tid, r.subjectOid))?.name ?? '',
+        closesOn: r.closesOn,
+        closedAt: null,
+        minAnswers: effectiveMinAnswers(deps.feedbackMinAnswers),
+        invitations: r.invitations,
+      });
   return out;
 }

@@ -1,8 +1,9 @@
-import type { StatusView } from '../contract/views.ts';
+import type { ScheduledView } from '../contract/views.ts';
 import { transitionTarget, type Transition } from '../domain/conversation.ts';
 import { transitionRefusal, type Actor } from '../domain/policy.ts';
 import { validSignatures } from '../domain/signatures.ts';
 import { AppError } from '../errors/catalogue.ts';
+import { cancelMeetingAfterPlan, type Booking } from './meeting-support.ts';
 import { asParty, notifyChanged, audit, currentHash, nowIso, statusView, type Deps } from './support.ts';
 
 export interface TransitionInput {
@@ -13,13 +14,16 @@ export interface TransitionInput {
 /**
  * Moves a conversation along its lifecycle; anything the lifecycle does not allow is refused.
  * Cancelling remembers the stage, so it can be undone; reopening a record sent for signing voids its
- * signatures and remembers whose, so they are told (in the tab and by the bot).
+ * signatures and remembers whose, so they are told (in the tab and by the bot). A cancelled
+ * conversation's Teams meeting is cancelled afterwards (the employee told by their calendar); a
+ * calendar that fails leaves the cancelling done, and says so.
  */
 export async function transitionConversation(
   deps: Deps,
   actor: Actor,
   input: TransitionInput,
-): Promise<StatusView> {
+  booking: Booking | null = null,
+): Promise<ScheduledView> {
   const { transition } = input;
   const updated = await asParty(
     deps,
@@ -65,5 +69,6 @@ export async function transitionConversation(
     },
   );
   notifyChanged(deps, actor, input.conversationId);
-  return statusView(deps, updated);
+  const meeting = transition === 'cancel' ? await cancelMeetingAfterPlan(deps, booking, actor, updated) : null;
+  return { ...(await statusView(deps, updated)), meeting };
 }

@@ -7,6 +7,8 @@
 // token as Graph would (signature, issuer, audience, roles, the Sites.Selected grant), rejects
 // malformed payloads with Graph's error shape, charges SharePoint resource units per request against
 // a per-window budget (429 + Retry-After when spent), and can inject 503s and dropped connections.
+// For a user (a delegated token with `scp`), /me/events creates, moves and cancels Teams meetings in
+// that user's own calendar, with Graph's payload shapes and its refusals.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
@@ -72,6 +74,26 @@ export interface FakeUser {
   accountEnabled?: boolean;
 }
 
+/** An event in one user's calendar, as /me/events keeps it. */
+export interface FakeEvent {
+  id: string;
+  /** The mailbox (user oid) that holds it: only they reach it through /me. */
+  organizer: string;
+  subject: string;
+  body: { contentType: 'text' | 'html'; content: string };
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+  attendees: { emailAddress: { address: string; name?: string }; type: string }[];
+  isOnlineMeeting: boolean;
+  onlineMeetingProvider: string | null;
+  joinUrl: string | null;
+  transactionId: string | null;
+  isCancelled: boolean;
+  cancelComment: string | null;
+  /** Times the event was changed (PATCH). */
+  updates: number;
+}
+
 export interface GraphFakeOptions {
   /** The organisation's Teams app catalog: the app's catalog id and its manifest id (externalId). */
   catalog?: { id: string; externalId: string }[];
@@ -126,6 +148,10 @@ export interface GraphFake {
   expireDeltaLinks(): void;
   /** Every directory request with the fields it asked for. */
   directoryRequests: { path: string; select: string[] }[];
+  /** Events in users' calendars, by id (created through /me/events). */
+  events: Map<string, FakeEvent>;
+  /** Every /me/events request as it arrived (method and path), throttled ones too. */
+  calendarRequests: { method: string; path: string; status: number }[];
   stats: {
     requests: number;
     throttled: number;
@@ -350,7 +376,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       (query.get('$expand') ?? '').includes('permissions')
     )
       return 5;
-    if (path.startsWith('/upload/')) return 0;
+    if (path.startsWith('/upload/') || path.startsWith('/v1.0/me/')) return 0;
     // Published SharePoint costs: one item 1, a collection 2, any write 2, permissions 5.
     if (method === 'GET') return /\/(lists|columns|views)$/.test(path) ? 2 : 1;
     return 2;
@@ -425,6 +451,211 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         `Access denied: the app needs the ${level} role on this site (Sites.Selected).`,
       );
   };
+
+  // ---- /me/events: a user's own calendar, with a delegated token ----
+  const events = new Map<string, FakeEvent>();
+  const calendarRequests: { method: string; path: string; status: number }[] = [];
+  /** Graph documents Windows zones and a list of IANA ones for events (Europe/Oslo is not on it). */
+  const EVENT_ZONES = new Set([
+    'UTC',
+    'W. Europe Standard Time',
+    'Romance Standard Time',
+    'Central Europe Standard Time',
+    'GMT Standard Time',
+    'Europe/Berlin',
+    'Europe/Paris',
+    'Europe/London',
+    'Etc/GMT',
+  ]);
+  const EVENT_PROPERTIES = new Set([
+    'subject',
+    'body',
+    'start',
+    'end',
+    'attendees',
+    'isOnlineMeeting',
+    'onlineMeetingProvider',
+    'allowNewTimeProposals',
+    'transactionId',
+    'location',
+    'showAs',
+    'reminderMinutesBeforeStart',
+    'isReminderOn',
+  ]);
+  const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?$/;
+
+  /** A delegated token for Graph with a calendar scope; the user it acts for. */
+  async function delegatedUser(req: IncomingMessage, write: boolean): Promise<string> {
+    const header = req.headers.authorization ?? '';
+    if (!header.startsWith('Bearer '))
+      throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(header.slice(7), opts.entraPublicKey, {
+        issuer: `https://sts.windows.net/${opts.tenantId}/`,
+        audience: origin,
+        algorithms: ['RS256'],
+      }));
+    } catch (e) {
+      throw new GraphHttpError(
+        401,
+        'InvalidAuthenticationToken',
+        `Access token validation failure: ${(e as Error).message}`,
+      );
+    }
+    if (payload.tid !== opts.tenantId)
+      throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token tenant does not match.');
+    const scp = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+    // An app-only token has no user: /me means nothing to it.
+    if (scp.length === 0 || typeof payload.oid !== 'string')
+      throw new GraphHttpError(
+        400,
+        'BadRequest',
+        '/me request is only valid with delegated authentication flow.',
+      );
+    const enough = write
+      ? scp.includes('Calendars.ReadWrite')
+      : scp.includes('Calendars.ReadWrite') || scp.includes('Calendars.Read');
+    if (!enough) throw new GraphHttpError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+    return payload.oid;
+  }
+
+  const dateTimeTimeZone = (v: unknown, name: string) => {
+    if (!isRecord(v) || typeof v.dateTime !== 'string' || typeof v.timeZone !== 'string')
+      throw new GraphHttpError(400, 'ErrorInvalidRequest', `${name} must be a dateTimeTimeZone: { dateTime, timeZone }.`);
+    if (!LOCAL_DATE_TIME.test(v.dateTime))
+      throw new GraphHttpError(400, 'ErrorInvalidRequest', `${name}.dateTime is not a valid date-time.`);
+    if (!EVENT_ZONES.has(v.timeZone))
+      throw new GraphHttpError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${v.timeZone}'.`);
+    return { dateTime: v.dateTime, timeZone: v.timeZone };
+  };
+  const checkProperties = (b: Record<string, unknown>) => {
+    for (const k of Object.keys(b))
+      if (!EVENT_PROPERTIES.has(k))
+        throw new GraphHttpError(400, 'RequestBodyRead', `The property '${k}' does not exist on type 'microsoft.graph.event'.`);
+  };
+  const eventJson = (e: FakeEvent) => ({
+    id: e.id,
+    subject: e.subject,
+    body: e.body,
+    start: e.start,
+    end: e.end,
+    attendees: e.attendees.map((a) => ({ ...a, status: { response: 'none', time: '0001-01-01T00:00:00Z' } })),
+    isOnlineMeeting: e.isOnlineMeeting,
+    onlineMeetingProvider: e.onlineMeetingProvider ?? 'unknown',
+    onlineMeeting: e.joinUrl ? { joinUrl: e.joinUrl } : null,
+    isCancelled: e.isCancelled,
+    transactionId: e.transactionId,
+    organizer: {
+      emailAddress: { address: byId.get(e.organizer)?.userPrincipalName ?? '', name: byId.get(e.organizer)?.displayName ?? '' },
+    },
+  });
+  /** Only the mailbox's own events are reachable through /me. */
+  const ownEvent = (oid: string, id: string) => {
+    const e = events.get(id);
+    if (!e || e.organizer !== oid || e.isCancelled)
+      throw new GraphHttpError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    return e;
+  };
+
+  async function calendarRoute(req: IncomingMessage, path: string, body: Buffer) {
+    const method = req.method ?? 'GET';
+    let m: RegExpExecArray | null;
+    if (path === '/me/events' && method === 'POST') {
+      const oid = await delegatedUser(req, true);
+      const b = json(body);
+      checkProperties(b);
+      if (typeof b.subject !== 'string')
+        throw new GraphHttpError(400, 'ErrorInvalidRequest', 'subject must be a string.');
+      const content = b.body;
+      if (
+        !isRecord(content) ||
+        (content.contentType !== 'text' && content.contentType !== 'html') ||
+        typeof content.content !== 'string'
+      )
+        throw new GraphHttpError(400, 'ErrorInvalidRequest', 'body must be an itemBody: { contentType: text|html, content }.');
+      const start = dateTimeTimeZone(b.start, 'start');
+      const end = dateTimeTimeZone(b.end, 'end');
+      if (end.dateTime <= start.dateTime)
+        throw new GraphHttpError(400, 'ErrorInvalidRequest', 'The end of an event must be after its start.');
+      const attendees = b.attendees ?? [];
+      if (
+        !Array.isArray(attendees) ||
+        !attendees.every(
+          (a) =>
+            isRecord(a) &&
+            isRecord(a.emailAddress) &&
+            typeof a.emailAddress.address === 'string' &&
+            /^[^@\s]+@[^@\s]+$/.test(a.emailAddress.address) &&
+            ['required', 'optional', 'resource'].includes(String(a.type)),
+        )
+      )
+        throw new GraphHttpError(400, 'ErrorInvalidRequest', 'attendees must be { emailAddress: { address, name }, type }.');
+      const provider = b.onlineMeetingProvider;
+      if (provider !== undefined && !['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown'].includes(String(provider)))
+        throw new GraphHttpError(400, 'ErrorInvalidRequest', `onlineMeetingProvider '${String(provider)}' is not valid.`);
+      const transactionId = typeof b.transactionId === 'string' ? b.transactionId : null;
+      // A client retrying a create with the same transactionId gets the event it already made.
+      const again = transactionId
+        ? [...events.values()].find((e) => e.organizer === oid && e.transactionId === transactionId)
+        : undefined;
+      if (again) return { status: 201, body: eventJson(again) };
+      const online = b.isOnlineMeeting === true;
+      const thread = `19:meeting_${randomUUID().replace(/-/g, '')}@thread.v2`;
+      const event: FakeEvent = {
+        id: `AAMk${randomUUID().replace(/-/g, '')}`,
+        organizer: oid,
+        subject: b.subject,
+        body: { contentType: content.contentType, content: content.content },
+        start,
+        end,
+        attendees: (attendees as FakeEvent['attendees']).map((a) => ({
+          emailAddress: { ...a.emailAddress },
+          type: a.type,
+        })),
+        isOnlineMeeting: online,
+        onlineMeetingProvider: online ? String(provider ?? 'teamsForBusiness') : null,
+        joinUrl: online
+          ? `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(thread)}/0?context=${encodeURIComponent(JSON.stringify({ Tid: opts.tenantId, Oid: oid }))}`
+          : null,
+        transactionId,
+        isCancelled: false,
+        cancelComment: null,
+        updates: 0,
+      };
+      events.set(event.id, event);
+      return { status: 201, body: eventJson(event) };
+    }
+    if ((m = /^\/me\/events\/([^/]+)$/.exec(path)) && method === 'PATCH') {
+      const oid = await delegatedUser(req, true);
+      const e = ownEvent(oid, m[1]!);
+      const b = json(body);
+      checkProperties(b);
+      const start = b.start === undefined ? e.start : dateTimeTimeZone(b.start, 'start');
+      const end = b.end === undefined ? e.end : dateTimeTimeZone(b.end, 'end');
+      if (end.dateTime <= start.dateTime)
+        throw new GraphHttpError(400, 'ErrorInvalidRequest', 'The end of an event must be after its start.');
+      Object.assign(e, { start, end });
+      if (typeof b.subject === 'string') e.subject = b.subject;
+      e.updates += 1;
+      return { status: 200, body: eventJson(e) };
+    }
+    if ((m = /^\/me\/events\/([^/]+)\/cancel$/.exec(path)) && method === 'POST') {
+      const oid = await delegatedUser(req, true);
+      const e = ownEvent(oid, m[1]!);
+      const b = body.length > 0 ? json(body) : {};
+      if (b.comment !== undefined && typeof b.comment !== 'string')
+        throw new GraphHttpError(400, 'ErrorInvalidRequest', 'comment must be a string.');
+      e.isCancelled = true;
+      e.cancelComment = typeof b.comment === 'string' ? b.comment : null;
+      return { status: 202 };
+    }
+    if ((m = /^\/me\/events\/([^/]+)$/.exec(path)) && method === 'GET') {
+      const oid = await delegatedUser(req, false);
+      return { status: 200, body: eventJson(ownEvent(oid, m[1]!)) };
+    }
+    throw new GraphHttpError(400, 'BadRequest', `Unsupported request: ${method} ${path}`);
+  }
 
   async function route(
     req: IncomingMessage,
@@ -559,6 +790,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         },
       };
     }
+    if (p === '/v1.0/me' || p.startsWith('/v1.0/me/')) return calendarRoute(req, p.slice('/v1.0'.length), body);
     if (/^\/v1\.0\/users(\/|$)/.test(p)) return directoryRoute(req, url, p.slice('/v1.0'.length));
     const appid = await authorize(req, origin);
     const rest = p.slice('/v1.0'.length);
@@ -1096,10 +1328,11 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     if (Buffer.isBuffer(body))
       res.writeHead(status, { 'content-type': 'application/octet-stream', ...headers }).end(body);
+    else if (body === undefined) res.writeHead(status, { 'request-id': randomUUID(), ...headers }).end();
     else
       res
         .writeHead(status, { 'content-type': 'application/json', 'request-id': randomUUID(), ...headers })
-        .end(body === undefined ? undefined : JSON.stringify(body));
+        .end(JSON.stringify(body));
   };
 
   let held: { promise: Promise<void>; release: () => void } | null = null;
@@ -1109,6 +1342,10 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
       const body = await readBody(req);
       if (held) await held.promise;
       stats.requests += 1;
+      if (url.pathname.startsWith('/v1.0/me/'))
+        res.on('finish', () =>
+          calendarRequests.push({ method: req.method ?? 'GET', path: url.pathname, status: res.statusCode }),
+        );
       // Throttling first, as SharePoint does: a spent budget is answered before any work.
       if (forcedThrottle.left > 0 && !url.pathname.startsWith('/upload/')) {
         forcedThrottle.left -= 1;
@@ -1199,6 +1436,8 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     lists,
     items,
     directoryRequests,
+    events,
+    calendarRequests,
     installs,
     directoryUser: (id) => byId.get(id),
     updateUser: (id, patch) => {

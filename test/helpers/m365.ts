@@ -14,6 +14,8 @@ export const SAMTALE_APP = {
   clientSecret: 'm365-test-secret',
 };
 export const PUBLIC_URL = 'https://samtale.fjordvik.example';
+/** The API Samtale exposes for Teams SSO: the audience of its tokens and of on-behalf-of assertions. */
+export const APP_ID_URI = `api://samtale.fjordvik.example/${SAMTALE_APP.clientId}`;
 export const TEAMS_APP_ID = '3c9a1e55-6f2b-4d8e-9a10-b2c3d4e5f607';
 export const CATALOG_APP_ID = 'a1b2c3d4-0000-4000-8000-catalogsamtal';
 
@@ -51,12 +53,15 @@ export async function startM365Fakes(
   } = await startSharePointFakes({
     app: SAMTALE_APP,
     graphRoles: ['User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All'],
+    applicationIdUri: APP_ID_URI,
     directory: opts.directory ?? demoDirectory(),
     catalog: [{ id: CATALOG_APP_ID, externalId: TEAMS_APP_ID }],
     ...(opts.budget ? { budget: opts.budget } : {}),
     ...(opts.deltaPageSize ? { deltaPageSize: opts.deltaPageSize } : {}),
   });
   await provision();
+  // An admin has consented to the delegated calendar permission (meetings created as the leader).
+  entra.setDelegatedConsent(SAMTALE_APP.clientId, graph.url, ['Calendars.ReadWrite']);
   // The Bot Connector accepts only the bot's own app token from this tenant, as the real one does.
   const connector = await startBotConnectorFake({
     authorize: async (req) => {
@@ -91,7 +96,7 @@ export async function startM365Fakes(
     token: (oid, o = {}) =>
       entra.mintUserToken(
         { oid, roles: roles.get(oid) ?? [] },
-        { audience: `api://samtale.fjordvik.example/${SAMTALE_APP.clientId}`, ...o },
+        { audience: APP_ID_URI, ...o },
       ),
     async close() {
       await connector.close();

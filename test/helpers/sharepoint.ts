@@ -40,6 +40,8 @@ export interface SharePointFakeOptions extends Partial<
   app?: { clientId: string; clientSecret: string };
   /** Graph application permissions granted besides Sites.Selected. */
   graphRoles?: string[];
+  /** The API the app exposes for Teams SSO (the audience of on-behalf-of assertions). */
+  applicationIdUri?: string;
 }
 
 export async function startSharePointFakes(opts: SharePointFakeOptions = {}): Promise<SharePointFakes> {
@@ -53,6 +55,7 @@ export async function startSharePointFakes(opts: SharePointFakeOptions = {}): Pr
     apps: [
       {
         ...app,
+        ...(opts.applicationIdUri ? { applicationIdUri: opts.applicationIdUri } : {}),
         roles: new Proxy(
           {},
           {

@@ -68,6 +68,13 @@ describe('the Teams app package', () => {
         staticTabs: { name: string; contentUrl: string }[];
         bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
         webApplicationInfo: { id: string; resource: string };
+        configurableTabs: {
+          configurationUrl: string;
+          scopes: string[];
+          context: string[];
+          meetingSurfaces: string[];
+        }[];
+        authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
         validDomains: string[];
         id: string;
         localizationInfo: {
@@ -98,6 +105,20 @@ describe('the Teams app package', () => {
         resource: `api://samtale.fjordvik.kommune.no/${ENV.CLIENT_ID}`,
       });
       expect(manifest.validDomains).toEqual(['samtale.fjordvik.kommune.no']);
+      // The meeting tab: configured in the meeting's chat, opened in its side panel and on its stage.
+      expect(manifest.configurableTabs).toHaveLength(1);
+      expect(manifest.configurableTabs[0]).toMatchObject({
+        configurationUrl: 'https://samtale.fjordvik.kommune.no/meeting/config',
+        scopes: ['groupChat'],
+        meetingSurfaces: ['sidePanel', 'stage'],
+      });
+      expect(manifest.configurableTabs[0]!.context).toEqual(
+        expect.arrayContaining(['meetingSidePanel', 'meetingStage', 'meetingChatTab']),
+      );
+      expect(manifest.authorization.permissions.resourceSpecific).toContainEqual({
+        name: 'MeetingStage.Write.Chat',
+        type: 'Delegated',
+      });
       const en = JSON.parse(files.get('en.json')!.toString('utf8')) as Record<string, string>;
       expect(en['staticTabs[0].name']).toBe('My conversations');
       const nb = JSON.parse(files.get('nb.json')!.toString('utf8')) as Record<string, string>;
@@ -127,6 +148,19 @@ describe('the Teams app package', () => {
           ).toBe(true);
         // The validator itself catches a broken manifest.
         expect(validate({ ...manifest, manifestVersion: '1.0', unknownProperty: true })).toBe(false);
+        // …and a meeting tab the schema does not allow (a personal scope, an unknown meeting surface).
+        expect(
+          validate({
+            ...manifest,
+            configurableTabs: [{ ...manifest.configurableTabs[0], scopes: ['personal'] }],
+          }),
+        ).toBe(false);
+        expect(
+          validate({
+            ...manifest,
+            configurableTabs: [{ ...manifest.configurableTabs[0], meetingSurfaces: ['sidePanel', 'lobby'] }],
+          }),
+        ).toBe(false);
       }
 
       const color = readPng(files.get('color.png')!);

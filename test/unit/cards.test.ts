@@ -1,3 +1,5 @@
+import { feedbackCard, feedbackDoneCard } from '../../bot/cards/feedback.ts';
+import { FEEDBACK_STATEMENTS } from '../../src/domain/feedback.ts';
 import { describe, expect, it } from 'vitest';
 import {
   CARD_MAX_BYTES,
@@ -36,7 +38,8 @@ const due = (over: Partial<DueMessage>): DueMessage => ({
   ...over,
 });
 const bundle = [
-  due({}),
+  // The kontraktsamtale's assessed leader is its employee.
+  due({ role: 'employee' }),
   due({
     kind: 'signature',
     subject: 'conv-2',
@@ -101,8 +104,37 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
 
   for (const lang of ['nb', 'nn', 'en'] as const) {
     it(`every card is valid in ${lang}`, () => {
+      const feedbackDue = due({
+        kind: 'feedback-input',
+        subject: 'round-1',
+        period: '2026-12-01',
+        date: '2026-12-01',
+        count: 3,
+        about: 'Ingrid Berg',
+        templateKey: null,
+        role: null,
+      });
       const cards = [
         reminderCard(bundle, links, lang),
+        reminderCard(
+          [feedbackDue, { ...feedbackDue, kind: 'feedback-reminder', subject: 'round-2' }],
+          links,
+          lang,
+        ),
+        feedbackCard(
+          {
+            roundId: 'round-1',
+            name: 'Ingrid Berg',
+            closesOn: '2026-12-01',
+            statements: FEEDBACK_STATEMENTS['kontraktsamtale'] ?? [],
+            minAnswers: 3,
+            missing: 2,
+            values: { ratings: { trust: '4' }, text: 'Mer tid til oss' },
+          },
+          lang,
+        ),
+        feedbackDoneCard(lang, 'saved'),
+        feedbackDoneCard(lang, 'closed'),
         helpCard(links, lang),
         welcomeCard(links, lang),
         unknownCommandCard(links, lang),
@@ -163,9 +195,10 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
     ).toHaveLength(3);
   });
 
-  it('a reminder names what is due, when and where, with deep links; the kontraktsamtale leader is asked to collect feedback (seed 000)', () => {
+  it('a reminder names what is due, when and where, with deep links; the assessed leader of a kontraktsamtale is asked to collect feedback (seed 000)', () => {
     const json = JSON.stringify(reminderCard(bundle, links, 'nb'));
     expect(json).toContain('Forberedelse: innhent tilbakemeldinger fra underordnede/sideordnede.');
+    expect(json).toContain('Du kan be medarbeiderne dine om anonym tilbakemelding fra samtalen i Samtale.');
     expect(json).toContain('https://teams.example/l/c/conv-1');
     expect(json).toContain('https://teams.example/l/c/conv-2');
     expect(json).toContain('14. april 2026');
@@ -174,9 +207,15 @@ describe('bot cards (Adaptive Card 1.5, validated by the adaptivecards package)'
       JSON.stringify(reminderCard([due({ kind: 'follow-up', count: 1, period: '2026-T3' })], links, 'nb')),
     ).toContain('Du har 1 åpent oppfølgingspunkt for 3. tertial 2026.');
     expect(json).toContain('2 av dine direkte underordnede');
-    expect(JSON.stringify(reminderCard([due({ role: 'employee' })], links, 'nb'))).not.toContain(
-      'innhent tilbakemeldinger',
-    );
+    // Not to the superior (the conversation's leader), nor to an employee of a medarbeidersamtale.
+    const superior = JSON.stringify(reminderCard([due({ role: 'leader' })], links, 'nb'));
+    expect(superior).not.toContain('innhent tilbakemeldinger');
+    expect(superior).not.toContain('anonym tilbakemelding');
+    expect(
+      JSON.stringify(
+        reminderCard([due({ role: 'employee', templateKey: 'medarbeidersamtale-10-faktor' })], links, 'nb'),
+      ),
+    ).not.toContain('anonym tilbakemelding');
     expect(JSON.stringify(reminderCard(bundle, links, 'en'))).toContain('14 April 2026');
   });
 

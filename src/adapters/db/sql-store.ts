@@ -12,6 +12,8 @@ import type { Signature } from '../../domain/signatures.ts';
 import type { Party, Template } from '../../domain/templates/model.ts';
 import type { ArchiveCopyRow, ConversationFilter, SaveResult, Store } from '../../ports.ts';
 import type { Database, Sql } from './database.ts';
+import { feedbackQueries } from './feedback-store.ts';
+import { meetingQueries } from './meeting-store.ts';
 import { kompassQueries } from './kompass-store.ts';
 import { planQueries } from './plan-store.ts';
 import { retentionQueries, toHold } from './retention-store.ts';
@@ -21,7 +23,7 @@ import { roundQueries } from './round-store.ts';
 export const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
 export const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
 
-interface ConversationRow {
+export interface ConversationRow {
   id: string;
   tid: string;
   template_key: string;
@@ -32,13 +34,15 @@ interface ConversationRow {
   employee_oid: string;
   unit_id: string | null;
   scheduled_at: string | null;
+  scheduled_time: string | null;
+  duration_minutes: number | null;
   created_at: Date;
   updated_at: Date;
   cancelled_from: Status | null;
   reopened: Reopening | null;
   salary_salt: string | null;
 }
-const toConversation = (r: ConversationRow): Conversation => ({
+export const toConversation = (r: ConversationRow): Conversation => ({
   id: r.id,
   tid: r.tid,
   templateKey: r.template_key,
@@ -49,6 +53,8 @@ const toConversation = (r: ConversationRow): Conversation => ({
   employeeOid: r.employee_oid,
   unitId: r.unit_id,
   scheduledAt: r.scheduled_at,
+  scheduledTime: r.scheduled_time,
+  durationMinutes: r.duration_minutes,
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
   cancelledFrom: r.cancelled_from,
@@ -182,6 +188,8 @@ function build(q: Sql, transaction: Store['transaction']): Store {
   return {
     transaction,
     plans: planQueries(q),
+    feedback: feedbackQueries(q),
+    meetings: meetingQueries(q),
     kompass: kompassQueries(q),
     retention: retentionQueries(q),
     rounds: roundQueries(q),
@@ -189,8 +197,8 @@ function build(q: Sql, transaction: Store['transaction']): Store {
     async insertConversation(c, createdBy) {
       try {
         await q.query(
-          `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at, status_changed_at, salary_salt)
-           values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$12,$13)`,
+          `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at, status_changed_at, salary_salt, scheduled_time, duration_minutes)
+           values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$12,$13,$14,$15)`,
           [
             c.id,
             c.tid,
@@ -205,6 +213,8 @@ function build(q: Sql, transaction: Store['transaction']): Store {
             createdBy,
             c.createdAt,
             c.salarySalt,
+            c.scheduledTime,
+            c.durationMinutes,
           ],
         );
         return 'ok';

@@ -1,10 +1,14 @@
 // The Teams app manifest (schema v1.29) and its bokmål, nynorsk and English strings, filled from the
-// configuration: personal tabs (Mine samtaler, Mitt team, HR), the bot in personal scope with its
-// commands, webApplicationInfo for SSO, and the valid domains.
+// configuration: personal tabs (Mine samtaler, Mitt team, HR), the meeting tab (a conversation in the
+// meeting's side panel, its shared record on the stage), the bot in personal scope with its commands,
+// webApplicationInfo for SSO, and the valid domains.
 import { ACCENT } from './icons.ts';
 
 /** The personal tabs' entity ids: also the targets of deep links from the bot. */
 export const TAB_ENTITY_IDS = { conversations: 'mine-samtaler', team: 'mitt-team', hr: 'hr' } as const;
+
+/** Where a meeting's Samtale tab is configured: the tab's page that picks the conversation. */
+export const MEETING_CONFIG_PATH = '/meeting/config';
 
 export interface PackageSettings {
   teamsAppId: string;
@@ -110,6 +114,18 @@ export function buildManifest(s: PackageSettings): {
         scopes: ['personal'],
       },
     ],
+    // Added to a meeting (its chat), the tab asks which conversation, then opens it in the side panel;
+    // the stage shows the shared record only. One configurable tab is all the schema allows.
+    configurableTabs: [
+      {
+        id: 'samtale-i-motet',
+        configurationUrl: `${base}${MEETING_CONFIG_PATH}`,
+        canUpdateConfiguration: true,
+        scopes: ['groupChat'],
+        context: ['meetingSidePanel', 'meetingStage', 'meetingChatTab', 'meetingDetailsTab'],
+        meetingSurfaces: ['sidePanel', 'stage'],
+      },
+    ],
     bots: [
       {
         botId: s.clientId,
@@ -125,6 +141,11 @@ export function buildManifest(s: PackageSettings): {
       },
     ],
     permissions: ['identity'],
+    // Sharing the shared record to the meeting's stage (meeting.shareAppContentToStage) needs this
+    // resource-specific consent, given per meeting by its organiser when the app is added.
+    authorization: {
+      permissions: { resourceSpecific: [{ name: 'MeetingStage.Write.Chat', type: 'Delegated' }] },
+    },
     validDomains: [url.host],
     // The same resource the server checks tokens for, or SSO tokens would be refused.
     webApplicationInfo: { id: s.clientId, resource: s.appIdUri ?? `api://${url.host}/${s.clientId}` },

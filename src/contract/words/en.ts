@@ -73,6 +73,54 @@ export const en: Words = {
     employee: 'Employee',
   },
   date: { at: '{date} at {time}' },
+  /** A conversation's time and its Teams meeting: planning, the meeting tab, the stage, the calendar event. */
+  meeting: {
+    time: '{hours}:{minutes}',
+    when: '{date} at {time}',
+    whenFor: '{date} at {time} ({minutes} minutes)',
+    scheduled: 'When: {when}',
+    planTime: 'Time',
+    planTimeHint: 'Norwegian time. Without a time there is no Teams meeting.',
+    duration: 'Length',
+    durationOption: '{minutes} minutes',
+    createMeeting: 'Create a Teams meeting in my calendar and invite the employee',
+    panelTitle: 'Time and Teams meeting',
+    date: 'Date',
+    saveSchedule: 'Save the time',
+    scheduleSaved: 'The time is saved.',
+    noTime: 'Not set',
+    join: 'Join the Teams meeting',
+    bookedYours: 'The Teams meeting is in your calendar, and the employee is invited.',
+    bookedOther: "The Teams meeting is in the leader's calendar, and you are invited.",
+    book: 'Create Teams meeting',
+    created: 'The Teams meeting is created in your calendar, and the employee is invited.',
+    moved: 'The Teams meeting is moved to the new time.',
+    cancelled: 'The Teams meeting is cancelled in the calendar, and the employee has been told.',
+    failed: 'The conversation is saved, but the Teams meeting was not created or changed. {problem}',
+    eventSubject: '{title} {period}: {employee}',
+    eventBody:
+      'The conversation is prepared, held and signed in Samtale in Teams. Open it from the link below, or from the Samtale tab in the meeting.',
+    eventLink: 'Open the conversation in Samtale',
+    eventCancelled: 'The conversation is cancelled in Samtale.',
+    configTitle: 'Choose the conversation for this meeting',
+    configLead:
+      'Samtale shows the conversation in the meeting side panel. Each of you sees only what you may see, and private preparation is never shown on the shared screen.',
+    configPick: 'Conversation',
+    configNone: 'You have no conversations to link to a meeting.',
+    configFound: 'This meeting was created from this conversation in Samtale.',
+    configReady: 'Choose Save to add the tab.',
+    tabName: 'Samtale',
+    shareToStage: 'Show the record on the shared screen',
+    sharedToStage: 'The shared record is now on the shared screen in the meeting.',
+    shareFailed: 'The record could not be shown on the shared screen. Please try again.',
+    stageTitle: '{title} {period}: shared record',
+    stageNote:
+      'Only the shared record is shown here. Private preparation is never shown on the shared screen.',
+    stageSalaryWithheld: 'Salary is not shown on the shared screen.',
+    stageEmpty: 'Not filled in yet',
+    noConversation:
+      'This meeting is not linked to a conversation you take part in. Add the Samtale tab again and choose the conversation.',
+  },
 
   errors: {
     VALIDATION_FAILED: 'The request contains invalid data.',
@@ -95,6 +143,15 @@ export const en: Words = {
       'The round cannot be saved. The deadline must be today or later, in the round’s year or the year after, and at least one person from the chosen units must be included.',
     HOLD_INVALID: 'Say why the record is to be kept (at most 500 characters).',
     RECORD_BEING_DISPOSED: 'The record is already being deleted after its disposal date and cannot be kept.',
+    FEEDBACK_NOT_AVAILABLE: 'Feedback from staff is only available for conversations with leaders.',
+    FEEDBACK_EXISTS: 'A feedback round has already been started for this conversation.',
+    FEEDBACK_INVALID:
+      "The round cannot start. The conversation must not have been held yet, the last day to answer must be from today and at most six weeks ahead, and at least {min} people must be asked: the leader's staff or peer leaders, not the parties to the conversation.",
+    FEEDBACK_NOT_FOUND: 'There is no feedback round for this conversation.',
+    FEEDBACK_TOO_FEW:
+      'The round can be closed once at least {min} have answered. Otherwise it closes by itself after its last day.',
+    FEEDBACK_NO_RESULT:
+      'There is no result to share yet: the round must be closed and at least {min} must have answered.',
     TEMPLATE_NOT_A_CONVERSATION: 'This template is not a two-party conversation.',
     TEMPLATE_CORE_REMOVED:
       'The template’s basic character cannot change: core parts cannot be removed or altered.',
@@ -131,6 +188,14 @@ export const en: Words = {
       'The municipality’s own unit plan must be a draft or open for input to take new goals. Draft the plan first.',
     CONTRIBUTION_NOT_FOUND: 'Comment or proposal not found.',
     CONTRIBUTION_ANSWERED: 'This comment or proposal has already been answered.',
+    MEETING_NEEDS_TIME: 'A Teams meeting needs both a date and a time.',
+    MEETING_NOT_OFFERED: 'Samtale cannot create Teams meetings in this installation.',
+    MEETING_CONSENT_REQUIRED:
+      'Samtale may not create Teams meetings in your calendar. An administrator must grant admin consent in Microsoft Entra ID to the delegated permission Calendars.ReadWrite (Microsoft Graph) for Samtale.',
+    MEETING_CALENDAR_UNAVAILABLE:
+      'The Microsoft 365 calendar did not answer. Please try again in a little while.',
+    MEETING_NOT_FOUND:
+      'The Teams meeting is no longer in the calendar of the person who created it. You can create a new one.',
     ARCHIVE_COPY_DAMAGED:
       'The archived copy does not match the checksum noted at archiving, so it is not shown. This has been logged; contact the archive manager.',
     TEXT_TOO_LONG: 'The text is too long: an answer can have at most 10,000 characters.',
@@ -1280,6 +1345,8 @@ export const en: Words = {
       'plan-report': "The unit plan's year report",
       'kompass-input': 'Kommunekompasset asks for input',
       'kompass-input-reminder': 'Reminder about input to Kommunekompasset',
+      'feedback-input': 'Feedback on a leader',
+      'feedback-reminder': 'Reminder about feedback on a leader',
     },
     readme: {
       title: 'Right of access in Samtale for {name}',
@@ -1301,6 +1368,90 @@ export const en: Words = {
         "Not included: what the other party has prepared and not shared with you, and other people's conversations. Answers to Kommunekompasset are stored without names and cannot be linked to you.",
       contact:
         'Questions about the data, or a correction: contact HR or the data protection officer of your organisation.',
+    },
+  },
+  feedback: {
+    statements: {
+      goals: 'The leader makes priorities and moves that help us reach our goals.',
+      principles: "The leader practises the municipality's leadership principles day to day.",
+      values: "The leader acts in line with the municipality's values and ethical rules.",
+      involvement: 'The leader involves us and works well with us.',
+      support: 'The leader gives me the support I need to do my job.',
+      mission: 'The leader turns the mission into clear goals and strategies.',
+      trust: 'The leader builds trust and involves us.',
+      roles: 'The leader makes responsibilities and roles clear.',
+      cooperation: 'The leader makes good cooperation possible.',
+      competence: 'The leader makes room for developing our competence.',
+    },
+    freeText: 'What should the leader do more of, less of or differently?',
+    scale: '1 is strongly disagree, 5 is strongly agree.',
+    tab: {
+      title: 'Feedback from staff',
+      introSubject:
+        'Ask the people you lead, and peer leaders if you wish, for anonymous feedback before the conversation. They answer a few statements about your leadership in Teams, on a scale from 1 to 5, and may add a comment.',
+      introSuperior:
+        'You can ask the people {name} leads, and peer leaders if you wish, for anonymous feedback before the conversation. They answer a few statements about the leadership in Teams, on a scale from 1 to 5, and may add a comment.',
+      privacySubject:
+        'Answers are stored without names. The result appears only once the round is closed and at least {min} have answered, and only to you. You choose whether to share it.',
+      privacySuperior:
+        'Answers are stored without names. The result appears only once the round is closed and at least {min} have answered, and only to {name}, who chooses whether to share it with you.',
+      statementsAsked: 'The statements asked',
+      reports: 'Staff',
+      peers: 'Peer leaders',
+      noPeers: 'No peer leaders in the directory.',
+      chosen: 'Chosen: {count}. At least {min} must be asked.',
+      closesOn: 'Last day to answer',
+      closesHint: 'From today up to and including {date}.',
+      start: 'Ask for feedback',
+      tooFewCandidates:
+        'At least {min} people must be asked, so no answer can be linked to anyone. The directory shows too few staff and peer leaders.',
+      progress: '{answered} of {invited} have answered.',
+      openUntil: 'The last day to answer is {date}.',
+      closed: 'The round is closed.',
+      openedBy: 'Started by {name}.',
+      closeNow: 'Close the round now',
+      closeHint: 'You can close it before its last day once at least {min} have answered.',
+      waiting: 'The result appears when the round is closed.',
+      tooFew:
+        'Only {answered} answered. No result is shown when fewer than {min} have answered, so no answer can be linked to anyone.',
+      result: 'Result from {count} answers',
+      statement: 'Statement',
+      average: 'Average',
+      answersWith: 'Number who answered {n}',
+      texts: 'Comments, without names and in random order',
+      noTexts: 'Nobody wrote a comment.',
+      shareLegend: 'Who sees the result?',
+      sharePrivate: 'Only me',
+      shareShared: 'Me and {name}',
+      shareRecord: 'Me and {name}, and the figures go into the signed record',
+      shareNote: 'The comments never go into the record.',
+      shareLocked: 'The record cannot change now, so the choice stands.',
+      sharedWithYou: '{name} has shared the result with you.',
+      notShared: 'The result is shown only to {name}, who chooses whether to share it.',
+      inRecord: 'The figures are in the record.',
+    },
+    bot: {
+      asked: "**Feedback on {name}'s leadership**",
+      intro:
+        'Answer a few statements about {name} as a leader. Your answer helps the leader prepare for their own conversation. The last day to answer is {date}.',
+      anonymous:
+        'Answers are anonymous. The leader sees them only together, after the last day, and only if at least {min} have answered.',
+      reminder: "Reminder: the last day to answer is {date}, and you haven't answered yet.",
+      textWarning:
+        "Your comment is stored without your name, but the leader reads it as you write it. Don't write anything that gives away who you are.",
+      saved: 'Thank you! Your answer is stored without your name.',
+      savedWhat: 'The leader sees the answers only together, once the round is closed.',
+      answered:
+        'You have already answered. An answer cannot be changed, because it is stored without your name.',
+      notInvited: 'You are not asked for feedback in this round.',
+      closed: 'The round is closed and takes no more answers. Thank you for wanting to answer.',
+      invite: 'You can ask the people you lead for anonymous feedback from the conversation in Samtale.',
+      answerFor: 'Answer about {name}',
+      question: 'How far do you agree? 1 is strongly disagree, 5 is strongly agree.',
+    },
+    pdf: {
+      title: 'Feedback from staff',
+      note: '{count} answered. Average and distribution on a scale from 1 (strongly disagree) to 5 (strongly agree). The comments are not included.',
     },
   },
 };

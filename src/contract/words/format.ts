@@ -69,3 +69,23 @@ export type { Locale, Words };
 export function formatNumber(locale: Locale, n: number): string {
   return new Intl.NumberFormat(WORDS[locale].meta.tag, { maximumFractionDigits: 2 }).format(n);
 }
+
+/**
+ * A planned date with its time of day on the Oslo wall clock, as people write it: "20. januar 2027
+ * kl. 14.00", with the length when given. Without a time, the date alone.
+ */
+export function formatSchedule(
+  locale: Locale,
+  date: string,
+  time: string | null,
+  durationMinutes: number | null = null,
+): string {
+  const day = formatDate(locale, date);
+  const m = time ? /^(\d{2}):(\d{2})$/.exec(time) : null;
+  if (!m?.[1] || !m[2]) return day;
+  const w = WORDS[locale].meeting;
+  const clock = fill(w.time, { hours: m[1], minutes: m[2] });
+  return durationMinutes
+    ? fill(w.whenFor, { date: day, time: clock, minutes: durationMinutes })
+    : fill(w.when, { date: day, time: clock });
+}

@@ -72,6 +72,53 @@ export const nb = {
     employee: 'Medarbeider',
   },
   date: { at: '{date} kl. {time}' },
+  /** A conversation's time and its Teams meeting: planning, the meeting tab, the stage, the calendar event. */
+  meeting: {
+    time: '{hours}.{minutes}',
+    when: '{date} kl. {time}',
+    whenFor: '{date} kl. {time} ({minutes} minutter)',
+    scheduled: 'Tidspunkt: {when}',
+    planTime: 'Klokkeslett',
+    planTimeHint: 'Norsk tid. Uten klokkeslett blir det ikke noe Teams-møte.',
+    duration: 'Varighet',
+    durationOption: '{minutes} minutter',
+    createMeeting: 'Opprett Teams-møte i kalenderen min og inviter medarbeideren',
+    panelTitle: 'Tidspunkt og Teams-møte',
+    date: 'Dato',
+    saveSchedule: 'Lagre tidspunktet',
+    scheduleSaved: 'Tidspunktet er lagret.',
+    noTime: 'Ikke satt',
+    join: 'Bli med i Teams-møtet',
+    bookedYours: 'Teams-møtet ligger i kalenderen din, og medarbeideren er invitert.',
+    bookedOther: 'Teams-møtet er opprettet i kalenderen til lederen, og du er invitert.',
+    book: 'Opprett Teams-møte',
+    created: 'Teams-møtet er opprettet i kalenderen din, og medarbeideren er invitert.',
+    moved: 'Teams-møtet er flyttet til det nye tidspunktet.',
+    cancelled: 'Teams-møtet er avlyst i kalenderen, og medarbeideren har fått beskjed.',
+    failed: 'Samtalen er lagret, men Teams-møtet ble ikke opprettet eller endret. {problem}',
+    eventSubject: '{title} {period}: {employee}',
+    eventBody:
+      'Samtalen forberedes, gjennomføres og signeres i Samtale i Teams. Åpne den fra lenken under, eller fra Samtale-fanen i møtet.',
+    eventLink: 'Åpne samtalen i Samtale',
+    eventCancelled: 'Samtalen er avlyst i Samtale.',
+    configTitle: 'Velg samtalen til dette møtet',
+    configLead:
+      'Samtale viser samtalen i sidepanelet i møtet. Hver av dere ser bare det dere har tilgang til, og privat forberedelse blir aldri vist på delt skjerm.',
+    configPick: 'Samtale',
+    configNone: 'Du har ingen samtaler som kan knyttes til et møte.',
+    configFound: 'Møtet ble opprettet fra denne samtalen i Samtale.',
+    configReady: 'Velg Lagre for å legge til fanen.',
+    tabName: 'Samtale',
+    shareToStage: 'Vis referatet på delt skjerm',
+    sharedToStage: 'Det felles referatet vises nå på delt skjerm i møtet.',
+    shareFailed: 'Referatet kunne ikke vises på delt skjerm. Prøv igjen.',
+    stageTitle: '{title} {period}: felles referat',
+    stageNote: 'Bare det felles referatet vises her. Privat forberedelse vises aldri på delt skjerm.',
+    stageSalaryWithheld: 'Lønn vises ikke på delt skjerm.',
+    stageEmpty: 'Ikke fylt ut ennå',
+    noConversation:
+      'Dette møtet er ikke knyttet til en samtale du er part i. Legg til Samtale-fanen på nytt og velg samtalen.',
+  },
 
   errors: {
     VALIDATION_FAILED: 'Ugyldige data i forespørselen.',
@@ -94,6 +141,15 @@ export const nb = {
       'Runden kan ikke lagres. Fristen må være i dag eller senere, i rundens år eller året etter, og minst én person fra de valgte enhetene må være med.',
     HOLD_INVALID: 'Skriv hvorfor referatet skal bevares (høyst 500 tegn).',
     RECORD_BEING_DISPOSED: 'Referatet er allerede under sletting etter kassasjonsdatoen og kan ikke bevares.',
+    FEEDBACK_NOT_AVAILABLE: 'Tilbakemelding fra medarbeidere finnes bare for samtaler med ledere.',
+    FEEDBACK_EXISTS: 'Det er allerede startet en tilbakemeldingsrunde for denne samtalen.',
+    FEEDBACK_INVALID:
+      'Runden kan ikke startes. Samtalen må ikke være gjennomført ennå, svarfristen må være fra i dag og høyst seks uker fram, og minst {min} må spørres: lederens medarbeidere eller sideordnede ledere, ikke partene i samtalen.',
+    FEEDBACK_NOT_FOUND: 'Det er ingen tilbakemeldingsrunde for denne samtalen.',
+    FEEDBACK_TOO_FEW:
+      'Runden kan avsluttes når minst {min} har svart. Ellers avsluttes den av seg selv etter svarfristen.',
+    FEEDBACK_NO_RESULT:
+      'Det er ikke noe resultat å dele ennå: runden må være avsluttet, og minst {min} må ha svart.',
     TEMPLATE_NOT_A_CONVERSATION: 'Denne malen brukes ikke til samtaler mellom to parter.',
     TEMPLATE_CORE_REMOVED: 'Malens grunnpreg kan ikke endres: kjernedeler kan ikke fjernes eller endres.',
     CONVERSATION_NOT_FOUND: 'Fant ikke samtalen.',
@@ -130,6 +186,13 @@ export const nb = {
       'Kommunens egen virksomhetsplan må være et utkast eller åpen for innspill for å ta imot nye mål. Lag et utkast til planen først.',
     CONTRIBUTION_NOT_FOUND: 'Fant ikke innspillet.',
     CONTRIBUTION_ANSWERED: 'Innspillet er allerede besvart.',
+    MEETING_NEEDS_TIME: 'Et Teams-møte trenger både dato og klokkeslett.',
+    MEETING_NOT_OFFERED: 'Samtale kan ikke opprette Teams-møter i denne installasjonen.',
+    MEETING_CONSENT_REQUIRED:
+      'Samtale har ikke lov til å opprette Teams-møter i kalenderen din. En administrator må gi administratorsamtykke i Microsoft Entra ID til den delegerte tillatelsen Calendars.ReadWrite (Microsoft Graph) for Samtale.',
+    MEETING_CALENDAR_UNAVAILABLE: 'Kalenderen i Microsoft 365 svarte ikke. Prøv igjen om litt.',
+    MEETING_NOT_FOUND:
+      'Teams-møtet finnes ikke lenger i kalenderen til den som opprettet det. Du kan opprette et nytt.',
     ARCHIVE_COPY_DAMAGED:
       'Arkivkopien samsvarer ikke med sjekksummen fra arkiveringen og vises derfor ikke. Hendelsen er logget; kontakt arkivansvarlig.',
     TEXT_TOO_LONG: 'Teksten er for lang: et svar kan ha høyst 10 000 tegn.',
@@ -1273,6 +1336,8 @@ export const nb = {
       'plan-report': 'Årsrapporten for virksomhetsplanen',
       'kompass-input': 'Kommunekompasset ber om innspill',
       'kompass-input-reminder': 'Påminnelse om innspill til Kommunekompasset',
+      'feedback-input': 'Tilbakemelding på en leder',
+      'feedback-reminder': 'Påminnelse om tilbakemelding på en leder',
     },
     readme: {
       title: 'Innsyn i Samtale for {name}',
@@ -1293,6 +1358,92 @@ export const nb = {
         'Ikke med: det den andre i samtalen har forberedt og ikke delt med deg, og andres samtaler. Svar til Kommunekompasset lagres uten navn og kan ikke knyttes til deg.',
       contact:
         'Spørsmål om dataene, eller ønske om retting: kontakt HR eller personvernombudet i organisasjonen din.',
+    },
+  },
+  /** Anonymous feedback on a leader from the people they lead, before the leader's own conversation. */
+  feedback: {
+    /** The statements asked, drawn from each leader template's themes (src/domain/feedback.ts). */
+    statements: {
+      goals: 'Lederen gjør prioriteringer og grep som hjelper oss å nå målene.',
+      principles: 'Lederen praktiserer kommunens ledelsesprinsipper i hverdagen.',
+      values: 'Lederen handler i tråd med kommunens verdier og etiske regler.',
+      involvement: 'Lederen involverer oss og samarbeider godt med oss.',
+      support: 'Lederen gir meg den støtten jeg trenger for å gjøre jobben.',
+      mission: 'Lederen omsetter oppdraget til tydelige mål og strategier.',
+      trust: 'Lederen bygger tillit og involverer oss.',
+      roles: 'Lederen gjør ansvar og roller tydelige.',
+      cooperation: 'Lederen legger til rette for god samhandling.',
+      competence: 'Lederen legger til rette for kompetanseutvikling.',
+    },
+    /** The free-text question, after seed 001's Del II ("Hva bør leder gjøre mer av/mindre av/annerledes?"). */
+    freeText: 'Hva bør lederen gjøre mer av, mindre av eller annerledes?',
+    scale: '1 er helt uenig, 5 er helt enig.',
+    tab: {
+      title: 'Tilbakemelding fra medarbeidere',
+      introSubject:
+        'Be medarbeiderne dine, og sideordnede ledere om du vil, om anonym tilbakemelding før samtalen. De svarer i Teams på noen påstander om lederskapet ditt, på en skala fra 1 til 5, og kan skrive en kommentar.',
+      introSuperior:
+        'Du kan be medarbeiderne til {name}, og sideordnede ledere om du vil, om anonym tilbakemelding før samtalen. De svarer i Teams på noen påstander om lederskapet, på en skala fra 1 til 5, og kan skrive en kommentar.',
+      privacySubject:
+        'Svarene lagres uten navn. Resultatet vises først når runden er avsluttet og minst {min} har svart, og bare til deg. Du velger selv om du vil dele det.',
+      privacySuperior:
+        'Svarene lagres uten navn. Resultatet vises først når runden er avsluttet og minst {min} har svart, og bare til {name}, som selv velger om det skal deles med deg.',
+      statementsAsked: 'Påstandene som stilles',
+      reports: 'Medarbeidere',
+      peers: 'Sideordnede ledere',
+      noPeers: 'Ingen sideordnede ledere i katalogen.',
+      chosen: 'Valgt: {count}. Minst {min} må spørres.',
+      closesOn: 'Svarfrist',
+      closesHint: 'Fra i dag til og med {date}.',
+      start: 'Be om tilbakemelding',
+      tooFewCandidates:
+        'Det må være minst {min} å spørre, så ingen svar kan knyttes til noen. Katalogen viser for få medarbeidere og sideordnede ledere.',
+      progress: '{answered} av {invited} har svart.',
+      openUntil: 'Svarfristen er {date}.',
+      closed: 'Runden er avsluttet.',
+      openedBy: 'Startet av {name}.',
+      closeNow: 'Avslutt runden nå',
+      closeHint: 'Du kan avslutte før fristen når minst {min} har svart.',
+      waiting: 'Resultatet vises når runden er avsluttet.',
+      tooFew:
+        'Bare {answered} svarte. Resultatet vises ikke når færre enn {min} har svart, så ingen svar kan knyttes til noen.',
+      result: 'Resultat fra {count} svar',
+      statement: 'Påstand',
+      average: 'Snitt',
+      answersWith: 'Antall som svarte {n}',
+      texts: 'Kommentarer, uten navn og i tilfeldig rekkefølge',
+      noTexts: 'Ingen skrev kommentar.',
+      shareLegend: 'Hvem ser resultatet?',
+      sharePrivate: 'Bare meg',
+      shareShared: 'Meg og {name}',
+      shareRecord: 'Meg og {name}, og tallene tas med i det signerte referatet',
+      shareNote: 'Kommentarene tas aldri med i referatet.',
+      shareLocked: 'Referatet kan ikke endres nå, så valget står fast.',
+      sharedWithYou: '{name} har delt resultatet med deg.',
+      notShared: 'Resultatet vises bare til {name}, som selv velger om det skal deles.',
+      inRecord: 'Tallene er med i referatet.',
+    },
+    bot: {
+      asked: '**Tilbakemelding på lederskapet til {name}**',
+      intro:
+        'Svar på noen påstander om {name} som leder. Svaret brukes som forberedelse til lederens egen samtale. Svarfristen er {date}.',
+      anonymous:
+        'Svarene er anonyme. Lederen ser dem bare samlet, etter fristen, og bare når minst {min} har svart.',
+      reminder: 'Påminnelse: svarfristen er {date}, og du har ikke svart ennå.',
+      textWarning:
+        'Kommentaren lagres uten navnet ditt, men lederen leser den slik du skriver den. Ikke skriv noe som avslører hvem du er.',
+      saved: 'Takk! Svaret ditt er lagret uten navnet ditt.',
+      savedWhat: 'Lederen ser svarene bare samlet, når runden er avsluttet.',
+      answered: 'Du har allerede svart. Et svar kan ikke endres, fordi det er lagret uten navnet ditt.',
+      notInvited: 'Du er ikke bedt om å gi tilbakemelding i denne runden.',
+      closed: 'Runden er avsluttet og tar ikke imot svar lenger. Takk for at du ville svare.',
+      invite: 'Du kan be medarbeiderne dine om anonym tilbakemelding fra samtalen i Samtale.',
+      answerFor: 'Svar om {name}',
+      question: 'Hvor enig er du? 1 er helt uenig, 5 er helt enig.',
+    },
+    pdf: {
+      title: 'Tilbakemelding fra medarbeidere',
+      note: '{count} svarte. Snitt og fordeling på en skala fra 1 (helt uenig) til 5 (helt enig). Kommentarene er ikke med.',
     },
   },
 };

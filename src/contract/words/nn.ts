@@ -71,6 +71,53 @@ export const nn: Words = {
     employee: 'Medarbeidar',
   },
   date: { at: '{date} kl. {time}' },
+  /** A conversation's time and its Teams meeting: planning, the meeting tab, the stage, the calendar event. */
+  meeting: {
+    time: '{hours}.{minutes}',
+    when: '{date} kl. {time}',
+    whenFor: '{date} kl. {time} ({minutes} minutt)',
+    scheduled: 'Tidspunkt: {when}',
+    planTime: 'Klokkeslett',
+    planTimeHint: 'Norsk tid. Utan klokkeslett blir det ikkje noko Teams-møte.',
+    duration: 'Lengd',
+    durationOption: '{minutes} minutt',
+    createMeeting: 'Opprett Teams-møte i kalenderen min og inviter medarbeidaren',
+    panelTitle: 'Tid og Teams-møte',
+    date: 'Dato',
+    saveSchedule: 'Lagre tidspunktet',
+    scheduleSaved: 'Tidspunktet er lagra.',
+    noTime: 'Ikkje sett',
+    join: 'Ver med i Teams-møtet',
+    bookedYours: 'Teams-møtet ligg i kalenderen din, og medarbeidaren er invitert.',
+    bookedOther: 'Teams-møtet er oppretta i kalenderen til leiaren, og du er invitert.',
+    book: 'Opprett Teams-møte',
+    created: 'Teams-møtet er oppretta i kalenderen din, og medarbeidaren er invitert.',
+    moved: 'Teams-møtet er flytta til det nye tidspunktet.',
+    cancelled: 'Teams-møtet er avlyst i kalenderen, og medarbeidaren har fått melding.',
+    failed: 'Samtalen er lagra, men Teams-møtet vart ikkje oppretta eller endra. {problem}',
+    eventSubject: '{title} {period}: {employee}',
+    eventBody:
+      'Samtalen blir førebudd, gjennomført og signert i Samtale i Teams. Opne han frå lenkja under, eller frå Samtale-fana i møtet.',
+    eventLink: 'Opne samtalen i Samtale',
+    eventCancelled: 'Samtalen vart avlyst i Samtale.',
+    configTitle: 'Vel samtalen til dette møtet',
+    configLead:
+      'Samtale viser samtalen i sidepanelet i møtet. Kvar av dykk ser berre det de har tilgang til, og privat førebuing blir aldri vist på delt skjerm.',
+    configPick: 'Samtale',
+    configNone: 'Du har ingen samtalar som kan knytast til eit møte.',
+    configFound: 'Møtet vart oppretta frå denne samtalen i Samtale.',
+    configReady: 'Vel Lagre for å leggje til fana.',
+    tabName: 'Samtale',
+    shareToStage: 'Vis referatet på den delte skjermen',
+    sharedToStage: 'Det felles referatet blir no vist på delt skjerm i møtet.',
+    shareFailed: 'Referatet kunne ikkje visast på delt skjerm. Prøv igjen.',
+    stageTitle: '{title} {period}: felles referat',
+    stageNote: 'Berre det felles referatet blir vist her. Privat førebuing blir aldri vist på delt skjerm.',
+    stageSalaryWithheld: 'Løn blir ikkje vist på delt skjerm.',
+    stageEmpty: 'Ikkje fylt ut enno',
+    noConversation:
+      'Dette møtet er ikkje knytt til ein samtale du er part i. Legg til Samtale-fana på nytt og vel samtalen.',
+  },
 
   errors: {
     VALIDATION_FAILED: 'Ugyldige data i førespurnaden.',
@@ -94,6 +141,15 @@ export const nn: Words = {
     HOLD_INVALID: 'Skriv kvifor referatet skal bevarast (høgst 500 teikn).',
     RECORD_BEING_DISPOSED:
       'Referatet er alt i ferd med å bli sletta etter kassasjonsdatoen og kan ikkje bevarast.',
+    FEEDBACK_NOT_AVAILABLE: 'Tilbakemelding frå medarbeidarar finst berre for samtalar med leiarar.',
+    FEEDBACK_EXISTS: 'Det er alt starta ein tilbakemeldingsrunde for denne samtalen.',
+    FEEDBACK_INVALID:
+      'Runden kan ikkje startast. Samtalen må ikkje vere gjennomført enno, svarfristen må vere frå i dag og høgst seks veker fram, og minst {min} må spørjast: medarbeidarane til leiaren eller sideordna leiarar, ikkje partane i samtalen.',
+    FEEDBACK_NOT_FOUND: 'Det finst ingen tilbakemeldingsrunde for denne samtalen.',
+    FEEDBACK_TOO_FEW:
+      'Runden kan avsluttast når minst {min} har svart. Elles blir han avslutta av seg sjølv etter svarfristen.',
+    FEEDBACK_NO_RESULT:
+      'Det er ikkje noko resultat å dele enno: runden må vere avslutta, og minst {min} må ha svart.',
     TEMPLATE_NOT_A_CONVERSATION: 'Denne malen blir ikkje brukt til samtalar mellom to partar.',
     TEMPLATE_CORE_REMOVED:
       'Grunnpreget til malen kan ikkje endrast: kjernedelar kan ikkje fjernast eller endrast.',
@@ -131,6 +187,13 @@ export const nn: Words = {
       'Verksemdsplanen til kommunen sjølv må vere eit utkast eller open for innspel for å ta imot nye mål. Lag eit utkast til planen først.',
     CONTRIBUTION_NOT_FOUND: 'Fann ikkje innspelet.',
     CONTRIBUTION_ANSWERED: 'Innspelet er alt svart på.',
+    MEETING_NEEDS_TIME: 'Eit Teams-møte treng både dato og klokkeslett.',
+    MEETING_NOT_OFFERED: 'Samtale kan ikkje opprette Teams-møte i denne installasjonen.',
+    MEETING_CONSENT_REQUIRED:
+      'Samtale har ikkje løyve til å opprette Teams-møte i kalenderen din. Ein administrator må gi administratorsamtykke i Microsoft Entra ID til den delegerte tilgangen Calendars.ReadWrite (Microsoft Graph) for Samtale.',
+    MEETING_CALENDAR_UNAVAILABLE: 'Kalenderen i Microsoft 365 svarte ikkje. Prøv igjen om litt.',
+    MEETING_NOT_FOUND:
+      'Teams-møtet finst ikkje lenger i kalenderen til den som oppretta det. Du kan opprette eit nytt.',
     ARCHIVE_COPY_DAMAGED:
       'Arkivkopien samsvarar ikkje med sjekksummen frå arkiveringa og blir difor ikkje vist. Hendinga er logga; kontakt arkivansvarleg.',
     TEXT_TOO_LONG: 'Teksten er for lang: eit svar kan ha høgst 10 000 teikn.',
@@ -1277,6 +1340,8 @@ export const nn: Words = {
       'plan-report': 'Årsrapporten for verksemdsplanen',
       'kompass-input': 'Kommunekompasset ber om innspel',
       'kompass-input-reminder': 'Påminning om innspel til Kommunekompasset',
+      'feedback-input': 'Tilbakemelding på ein leiar',
+      'feedback-reminder': 'Påminning om tilbakemelding på ein leiar',
     },
     readme: {
       title: 'Innsyn i Samtale for {name}',
@@ -1297,6 +1362,89 @@ export const nn: Words = {
         'Ikkje med: det den andre i samtalen har førebudd og ikkje delt med deg, og samtalane til andre. Svar til Kommunekompasset blir lagra utan namn og kan ikkje knytast til deg.',
       contact:
         'Spørsmål om dataa, eller ønske om retting: kontakt HR eller personvernombodet i organisasjonen din.',
+    },
+  },
+  feedback: {
+    statements: {
+      goals: 'Leiaren gjer prioriteringar og grep som hjelper oss å nå måla.',
+      principles: 'Leiaren praktiserer leiingsprinsippa til kommunen i kvardagen.',
+      values: 'Leiaren handlar i tråd med verdiane og dei etiske reglane til kommunen.',
+      involvement: 'Leiaren involverer oss og samarbeider godt med oss.',
+      support: 'Leiaren gir meg den støtta eg treng for å gjere jobben.',
+      mission: 'Leiaren omset oppdraget til tydelege mål og strategiar.',
+      trust: 'Leiaren byggjer tillit og involverer oss.',
+      roles: 'Leiaren gjer ansvar og roller tydelege.',
+      cooperation: 'Leiaren legg til rette for god samhandling.',
+      competence: 'Leiaren legg til rette for kompetanseutvikling.',
+    },
+    freeText: 'Kva bør leiaren gjere meir av, mindre av eller annleis?',
+    scale: '1 er heilt usamd, 5 er heilt samd.',
+    tab: {
+      title: 'Tilbakemelding frå medarbeidarar',
+      introSubject:
+        'Be medarbeidarane dine, og sideordna leiarar om du vil, om anonym tilbakemelding før samtalen. Dei svarar i Teams på nokre påstandar om leiarskapen din, på ein skala frå 1 til 5, og kan skrive ein kommentar.',
+      introSuperior:
+        'Du kan be medarbeidarane til {name}, og sideordna leiarar om du vil, om anonym tilbakemelding før samtalen. Dei svarar i Teams på nokre påstandar om leiarskapen, på ein skala frå 1 til 5, og kan skrive ein kommentar.',
+      privacySubject:
+        'Svara blir lagra utan namn. Resultatet blir vist først når runden er avslutta og minst {min} har svart, og berre til deg. Du vel sjølv om du vil dele det.',
+      privacySuperior:
+        'Svara blir lagra utan namn. Resultatet blir vist først når runden er avslutta og minst {min} har svart, og berre til {name}, som sjølv vel om det skal delast med deg.',
+      statementsAsked: 'Påstandane som blir stilte',
+      reports: 'Medarbeidarar',
+      peers: 'Sideordna leiarar',
+      noPeers: 'Ingen sideordna leiarar i katalogen.',
+      chosen: 'Valt: {count}. Minst {min} må spørjast.',
+      closesOn: 'Svarfrist',
+      closesHint: 'Frå i dag til og med {date}.',
+      start: 'Be om tilbakemelding',
+      tooFewCandidates:
+        'Det må vere minst {min} å spørje, så ingen svar kan knytast til nokon. Katalogen viser for få medarbeidarar og sideordna leiarar.',
+      progress: '{answered} av {invited} har svart.',
+      openUntil: 'Svarfristen er {date}.',
+      closed: 'Runden er avslutta.',
+      openedBy: 'Starta av {name}.',
+      closeNow: 'Avslutt runden no',
+      closeHint: 'Du kan avslutte før svarfristen når minst {min} har svart.',
+      waiting: 'Resultatet blir vist når runden er avslutta.',
+      tooFew:
+        'Berre {answered} svarte. Resultatet blir ikkje vist når færre enn {min} har svart, så ingen svar kan knytast til nokon.',
+      result: 'Resultat frå {count} svar',
+      statement: 'Påstand',
+      average: 'Snitt',
+      answersWith: 'Talet på dei som svarte {n}',
+      texts: 'Kommentarar, utan namn og i tilfeldig rekkjefølgje',
+      noTexts: 'Ingen skreiv kommentar.',
+      shareLegend: 'Kven ser resultatet?',
+      sharePrivate: 'Berre eg',
+      shareShared: 'Eg og {name}',
+      shareRecord: 'Eg og {name}, og tala blir tekne med i det signerte referatet',
+      shareNote: 'Kommentarane blir aldri tekne med i referatet.',
+      shareLocked: 'Referatet kan ikkje endrast no, så valet står fast.',
+      sharedWithYou: '{name} har delt resultatet sitt med deg.',
+      notShared: 'Resultatet blir vist berre til {name}, som sjølv vel om det skal delast.',
+      inRecord: 'Tala er med i referatet.',
+    },
+    bot: {
+      asked: '**Tilbakemelding på leiarskapen til {name}**',
+      intro:
+        'Svar på nokre påstandar om {name} som leiar. Svaret blir brukt som førebuing til leiaren sin eigen samtale. Svarfristen er {date}.',
+      anonymous:
+        'Svara er anonyme. Leiaren ser dei berre samla, etter fristen, og berre når minst {min} har svart.',
+      reminder: 'Påminning: svarfristen er {date}, og du har ikkje svart enno.',
+      textWarning:
+        'Kommentaren blir lagra utan namnet ditt, men leiaren les han slik du skriv han. Ikkje skriv noko som avslører kven du er.',
+      saved: 'Takk! Svaret ditt er lagra utan namnet ditt.',
+      savedWhat: 'Leiaren ser svara berre samla, når runden er avslutta.',
+      answered: 'Du har alt svart. Eit svar kan ikkje endrast, fordi det er lagra utan namnet ditt.',
+      notInvited: 'Du er ikkje beden om å gi tilbakemelding i denne runden.',
+      closed: 'Runden er avslutta og tek ikkje imot svar lenger. Takk for at du ville svare.',
+      invite: 'Du kan be medarbeidarane dine om anonym tilbakemelding frå samtalen i Samtale.',
+      answerFor: 'Svar om {name}',
+      question: 'Kor samd er du? 1 er heilt usamd, 5 er heilt samd.',
+    },
+    pdf: {
+      title: 'Tilbakemelding frå medarbeidarar',
+      note: '{count} svarte. Snitt og fordeling på ein skala frå 1 (heilt usamd) til 5 (heilt samd). Kommentarane er ikkje med.',
     },
   },
 };

@@ -29,6 +29,7 @@ import type { Locale } from '../../../src/contract/words/index.ts';
 import { templateIn, type Column, type Field, type Party, type Section } from '../template.ts';
 import { useWide } from '../useWide.ts';
 import { ErrorNotice, PageTitle, RouterLink, StatusBadge } from './common.tsx';
+import { FeedbackPanel, hasFeedback } from './FeedbackPanel.tsx';
 import { Guide } from '../form/Guide.tsx';
 import { Purpose } from '../form/Purpose.tsx';
 import { useFormLayout } from '../form/layout.ts';
@@ -314,6 +315,16 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
             </Card>
           )}
 
+          {/* A leader conversation's feedback round, before the preparation it serves; its parties only. */}
+          {you && hasFeedback(view.template.key) && (
+            <FeedbackPanel
+              api={api}
+              conversationId={view.id}
+              templateKey={view.template.key}
+              status={view.status}
+              superior={view.parties.leader.name}
+            />
+          )}
           {tpl.sections.map((section) => (
             <SectionView
               key={section.id}

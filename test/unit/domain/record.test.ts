@@ -47,6 +47,8 @@ const conversation: Conversation = {
   employeeOid: 'employee',
   unitId: null,
   scheduledAt: null,
+  scheduledTime: null,
+  durationMinutes: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   cancelledFrom: null,
