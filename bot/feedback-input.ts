@@ -35,8 +35,9 @@ async function formFor(
     round && round.tid === who.tid ? await deps.store.feedback.invitation(round.id, who.oid) : undefined;
   if (!round || !invitation) return feedbackDoneCard(lang, 'not-invited');
   if (invitation.answered) return feedbackDoneCard(lang, 'answered');
-  if (!isFeedbackOpen(round, todayIn(deps))) return feedbackDoneCard(lang, 'closed');
   const conversation = await deps.store.conversation(round.conversationId);
+  if (!isFeedbackOpen(round, todayIn(deps)) || conversation?.status === 'cancelled')
+    return feedbackDoneCard(lang, 'closed');
   const subject = conversation && (await deps.directory.user(round.tid, conversation.employeeOid));
   return {
     roundId: round.id,

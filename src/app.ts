@@ -415,7 +415,7 @@ export async function startSamtale(
       : null;
   const routes = [
     ...metaRoutes(
-      { mode: config.mode, devLogin: dev !== null },
+      { mode: config.mode, devLogin: dev !== null, teamsMeetings: meetings !== null },
       {
         legalBasis: config.privacyLegalBasis ?? null,
         retentionYears: config.retentionYears,

@@ -403,6 +403,14 @@ export interface FeedbackStore {
     text: string | null;
   }): Promise<'ok' | 'answered' | 'not-invited'>;
   responses(roundId: string): Promise<FeedbackResponse[]>;
+  /**
+   * The rounds a person was asked to answer, oldest first: the round, the leader assessed, how the
+   * person was asked (report or peer) and whether they answered. Never what: the answers hold no person.
+   */
+  roundsAsking(
+    tid: string,
+    oid: string,
+  ): Promise<{ round: FeedbackRound; subjectOid: string; relation: 'report' | 'peer'; answered: boolean }[]>;
   close(roundId: string, at: string): Promise<void>;
   setShared(roundId: string, shared: FeedbackShare): Promise<void>;
   /**

@@ -7,7 +7,7 @@ import { STATUSES } from '../domain/conversation.ts';
 import { jsonValue } from './requests.ts';
 
 export const INNSYN_FORMAT = 'samtale-innsyn';
-export const INNSYN_VERSION = 1;
+export const INNSYN_VERSION = 2;
 
 /** The export's files and folder, by fixed names: the same in every language, so tools can read them. */
 export const INNSYN_FILES = {
@@ -16,6 +16,7 @@ export const INNSYN_FILES = {
   conversations: 'samtaler.json',
   preparation: 'forberedelse.json',
   items: 'oppfolgingspunkter.json',
+  feedback: 'tilbakemelding.json',
   reminders: 'paminnelser.json',
   audit: 'revisjonslogg.json',
   records: 'referater/',
@@ -42,6 +43,8 @@ export const innsynManifest = z.strictObject({
     documents: count,
     preparation: count,
     items: count,
+    /** Feedback rounds in tilbakemelding.json: those about the person and those they were asked to answer. */
+    feedbackRounds: count,
     reminders: count,
     auditEvents: count,
   }),
@@ -196,8 +199,79 @@ export const innsynReminders = z.strictObject({
           template: z.string().nullable(),
           unit: z.string().nullable(),
           missing: z.array(z.string()),
+          /** The person it was about, by name (the leader a feedback round asks about), or null. */
+          about: z.string().nullable(),
         }),
       ),
+    }),
+  ),
+});
+
+const feedbackShare = z.enum(['private', 'shared', 'record']);
+
+/**
+ * Feedback rounds: those about the person (the leader assessed), each with its result exactly as the
+ * person's own view shows it, and those the person was asked to answer, with whether they answered.
+ * Never who was asked, and never anyone's answer: answers are stored without the person.
+ */
+export const innsynFeedback = z.strictObject({
+  aboutYou: z.array(
+    z.strictObject({
+      roundId: z.uuid(),
+      conversationId: z.uuid(),
+      /** The conversation in words, as the other files name it. */
+      conversation: z.string(),
+      /** Who opened the round, by name: the person, or their superior. */
+      openedBy: z.string(),
+      openedAt: instant,
+      /** The last day answers were or are taken. */
+      closesOn: day,
+      /** When it was closed before its day, or null. */
+      closedAt: instant.nullable(),
+      open: z.boolean(),
+      /** How many were asked and how many answered; never who. */
+      invited: count,
+      answered: count,
+      /** Fewer answers than this, and no result is shown. */
+      minAnswers: count,
+      /** Whom the person chose to let see the result. */
+      shared: feedbackShare,
+      sharedText: z.string(),
+      /** Null while the round is open or too few answered (see resultText). */
+      result: z
+        .strictObject({
+          answered: count,
+          statements: z.array(
+            z.strictObject({
+              key: z.string(),
+              /** The statement in words. */
+              statement: z.string(),
+              average: z.number(),
+              /** How many answered 1, 2, 3, 4 and 5. */
+              counts: z.array(count).length(5),
+            }),
+          ),
+          /** The free texts, without names, in random order. */
+          texts: z.array(z.string()),
+        })
+        .nullable(),
+      /** Why there is no result, in words; null when there is one. */
+      resultText: z.string().nullable(),
+    }),
+  ),
+  asked: z.array(
+    z.strictObject({
+      roundId: z.uuid(),
+      /** The leader the round was about, by name. */
+      leader: z.string(),
+      /** How the person was asked: as one the leader leads, or as a leader beside them. */
+      relation: z.enum(['report', 'peer']),
+      relationText: z.string(),
+      closesOn: day,
+      closedAt: instant.nullable(),
+      open: z.boolean(),
+      /** Whether the person answered; what they answered is stored without them and is not here. */
+      answered: z.boolean(),
     }),
   ),
 });
@@ -237,3 +311,4 @@ export type InnsynItems = z.input<typeof innsynItems>;
 export type InnsynRow = z.input<typeof row>;
 export type InnsynReminders = z.input<typeof innsynReminders>;
 export type InnsynAudit = z.input<typeof innsynAudit>;
+export type InnsynFeedback = z.input<typeof innsynFeedback>;

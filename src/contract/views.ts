@@ -428,7 +428,12 @@ export const privacyFacts = z.strictObject({
   preparationDays: z.number().int().min(0),
 });
 export type PrivacyFacts = z.infer<typeof privacyFacts>;
-export const clientConfig = z.strictObject({ mode: z.enum(['local', 'm365']), devLogin: z.boolean() });
+export const clientConfig = z.strictObject({
+  mode: z.enum(['local', 'm365']),
+  devLogin: z.boolean(),
+  /** Leaders may have Samtale create a conversation's Teams meeting (never in local mode). */
+  teamsMeetings: z.boolean(),
+});
 export const devUsers = z.strictObject({
   users: z.array(
     z.strictObject({

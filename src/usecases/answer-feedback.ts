@@ -21,7 +21,9 @@ export async function answerFeedback(
     const invited = await tx.feedback.invitation(round.id, actor.oid);
     if (!invited) throw new AppError('FEEDBACK_NOT_FOUND');
     if (invited.answered) return 'answered';
-    if (!isFeedbackOpen(round, todayIn(deps))) return 'closed';
+    // A cancelled conversation takes no more feedback: nobody will read it.
+    const conversation = await tx.conversation(round.conversationId);
+    if (!isFeedbackOpen(round, todayIn(deps)) || conversation?.status === 'cancelled') return 'closed';
     if (!validRatings(input.ratings, round.statements.length))
       throw new AppError('VALIDATION_FAILED', { field: 'ratings', expected: round.statements.length });
     const text = input.text?.trim() ? input.text.trim().slice(0, 4000) : null;

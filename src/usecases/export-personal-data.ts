@@ -8,13 +8,14 @@ import {
   INNSYN_VERSION,
   type InnsynAudit,
   type InnsynConversation,
+  type InnsynFeedback,
   type InnsynItems,
   type InnsynManifest,
   type InnsynPreparation,
   type InnsynReminders,
   type InnsynRow,
 } from '../contract/innsyn.ts';
-import type { ConversationView, PlanItemView } from '../contract/views.ts';
+import type { ConversationView, FeedbackView, PlanItemView } from '../contract/views.ts';
 import { fill, formatDateTime, periodName } from '../contract/words/format.ts';
 import { WORDS, type Locale, type Words } from '../contract/words/index.ts';
 import {
@@ -24,11 +25,13 @@ import {
   standing,
   type Actor,
 } from '../domain/policy.ts';
+import { feedbackRole, isFeedbackOpen, type FeedbackRound } from '../domain/feedback.ts';
 import { osloTime } from '../domain/reminders.ts';
 import { builtInTemplate } from '../domain/templates/registry.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Archive, BotStore } from '../ports.ts';
 import { readArchivedCopy } from './document-archive-support.ts';
+import { feedbackView, todayIn } from './feedback-support.ts';
 import { getConversation } from './get-conversation.ts';
 import { prepareArchiveCopy } from './prepare-archive-copy.ts';
 import { audit, nowIso, type Deps } from './support.ts';
@@ -67,6 +70,7 @@ export async function exportPersonalData(
   const owned: { item: PlanItemView; columns: readonly Column[]; conversation: string; field: string }[] = [];
   const pdfs: ZipEntry[] = [];
   const pdfNames = new Set<string>();
+  const feedbackAbout: InnsynFeedback['aboutYou'] = [];
   /** Every conversation and plan row of the person's, by id, with its title: what audit events are about. */
   const about = new Map<string, string>([[person.oid, fill(w.innsyn.person, { name: person.name })]]);
   let salary = false;
@@ -163,6 +167,15 @@ export async function exportPersonalData(
       return file;
     });
 
+    // A feedback round about the person (the leader assessed): its result as their own view shows it.
+    if (feedbackRole(person, c) === 'subject') {
+      const round = await deps.store.feedback.roundOf(c.id);
+      if (round)
+        feedbackAbout.push(
+          aboutYou(w, round, title, view.parties.leader.name, await feedbackView(deps, c, 'subject', round)),
+        );
+    }
+
     conversations.push({
       id: c.id,
       title,
@@ -236,9 +249,28 @@ export async function exportPersonalData(
         template: m.templateKey ? (builtInTemplate(m.templateKey)?.name ?? m.templateKey) : null,
         unit: m.unit ?? null,
         missing: [...(m.missing ?? [])],
+        about: m.about ?? null,
       })),
     }),
   );
+
+  // Rounds the person was asked to answer: whether they answered, never what (stored without them).
+  const today = todayIn(deps);
+  const feedback: InnsynFeedback = {
+    aboutYou: feedbackAbout,
+    asked: await Promise.all(
+      (await deps.store.feedback.roundsAsking(person.tid, person.oid)).map(async (a) => ({
+        roundId: a.round.id,
+        leader: await names(a.subjectOid),
+        relation: a.relation,
+        relationText: w.innsyn.feedbackRelation[a.relation],
+        closesOn: a.round.closesOn,
+        closedAt: a.round.closedAt,
+        open: isFeedbackOpen(a.round, today),
+        answered: a.answered,
+      })),
+    ),
+  };
 
   const events = await deps.store.auditEventsAbout(person.tid, [...about.keys()]);
   const auditLog: InnsynAudit = {
@@ -280,6 +312,7 @@ export async function exportPersonalData(
       documents: pdfs.length,
       preparation: preparation.length,
       items: items.length,
+      feedbackRounds: feedback.aboutYou.length + feedback.asked.length,
       reminders: reminders.length,
       auditEvents: events.length,
     },
@@ -298,6 +331,7 @@ export async function exportPersonalData(
       { name: INNSYN_FILES.conversations, data: json({ conversations }) },
       { name: INNSYN_FILES.preparation, data: json({ preparation }) },
       { name: INNSYN_FILES.items, data: json({ items }) },
+      { name: INNSYN_FILES.feedback, data: json(feedback) },
       { name: INNSYN_FILES.reminders, data: json({ reminders }) },
       { name: INNSYN_FILES.audit, data: json(auditLog) },
       ...pdfs,
@@ -415,6 +449,51 @@ async function recordPdfs(
   return documents;
 }
 
+/**
+ * A feedback round about the person, from their own view of it (feedbackView as 'subject'): the same
+ * result, null while the round is open or too few answered; how many were asked, never who.
+ */
+function aboutYou(
+  w: Words,
+  stored: FeedbackRound,
+  conversation: string,
+  superior: string,
+  view: FeedbackView,
+): InnsynFeedback['aboutYou'][number] {
+  const round = view.round!;
+  const result = round.result;
+  return {
+    roundId: stored.id,
+    conversationId: stored.conversationId,
+    conversation,
+    openedBy: round.openedBy.name,
+    openedAt: stored.openedAt,
+    closesOn: round.closesOn,
+    closedAt: stored.closedAt,
+    open: round.open,
+    invited: round.invited,
+    answered: round.answered,
+    minAnswers: view.minAnswers,
+    shared: round.shared,
+    sharedText: fill(w.innsyn.feedbackShared[round.shared], { name: superior }),
+    result: result && {
+      answered: result.answered,
+      statements: result.statements.map((s) => ({
+        key: s.key,
+        statement: (w.feedback.statements as Record<string, string | undefined>)[s.key] ?? s.key,
+        average: s.average,
+        counts: [...s.counts],
+      })),
+      texts: [...result.texts],
+    },
+    resultText: result
+      ? null
+      : round.open
+        ? w.feedback.tab.waiting
+        : fill(w.feedback.tab.tooFew, { answered: String(round.answered), min: String(view.minAnswers) }),
+  };
+}
+
 /** What the ZIP says about itself, in the reader's language. */
 function readme(w: Words, name: string, time: string, by: string): string {
   const r = w.innsyn.readme;
@@ -425,7 +504,7 @@ function readme(w: Words, name: string, time: string, by: string): string {
     r.intro,
     '',
     r.files,
-    ...[r.manifest, r.conversations, r.preparation, r.items, r.reminders, r.audit, r.records].map(
+    ...[r.manifest, r.conversations, r.preparation, r.items, r.feedback, r.reminders, r.audit, r.records].map(
       (line) => `- ${line}`,
     ),
     '',

@@ -47,6 +47,10 @@ const TemplatePage = lazy(() =>
 const LegalPage = lazy(() => import('./pages/LegalPage.tsx').then((m) => ({ default: m.LegalPage })));
 const MyDataPage = lazy(() => import('./pages/MyDataPage.tsx').then((m) => ({ default: m.MyDataPage })));
 const UserPicker = lazy(() => import('./pages/UserPicker.tsx').then((m) => ({ default: m.UserPicker })));
+const MeetingShell = lazy(() =>
+  import('./meeting/MeetingShell.tsx').then((m) => ({ default: m.MeetingShell })),
+);
+const StagePage = lazy(() => import('./meeting/StagePage.tsx').then((m) => ({ default: m.StagePage })));
 import { ErrorNotice, NotFound } from './pages/common.tsx';
 import { navigate, useRoute } from './router.ts';
 
@@ -149,7 +153,16 @@ const useStyles = makeStyles({
   },
 });
 
-export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
+export function App({
+  host,
+  devLogin,
+  teamsMeetings = false,
+}: {
+  host: Host;
+  devLogin: boolean;
+  /** Leaders may have Samtale create Teams meetings here (the server's configuration). */
+  teamsMeetings?: boolean;
+}) {
   useGlobalStyles();
   const [theme, setTheme] = useState<ThemeName>(host.theme);
   useEffect(() => host.onThemeChange(setTheme), [host]);
@@ -191,8 +204,14 @@ export function App({ host, devLogin }: { host: Host; devLogin: boolean }) {
               <LegalPage kind={route.page} />
             </Suspense>
           </Bare>
+        ) : host.inTeams && host.frame !== 'content' ? (
+          // In a meeting: its tab's configuration, its side panel or its stage, without the app's menu.
+          <Suspense fallback={<Spinner label={i18n.t('loading')} />}>
+            <MeetingShell api={api} host={host} />
+          </Suspense>
         ) : signedIn ? (
           <Shell
+            teamsMeetings={teamsMeetings}
             api={api}
             inTeams={host.inTeams}
             onLocale={setLocale}
@@ -244,11 +263,13 @@ function Bare({ onLocale, children }: { onLocale: (locale: Locale) => void; chil
 function Shell({
   api,
   inTeams,
+  teamsMeetings,
   onLocale,
   onSignOut,
 }: {
   api: Api;
   inTeams: boolean;
+  teamsMeetings: boolean;
   onLocale: (locale: Locale) => void;
   onSignOut: () => void;
 }) {
@@ -284,7 +305,7 @@ function Shell({
   // A conversation belongs under "Mine samtaler", a plan and the red thread under the plans; an
   // unknown address under no menu entry.
   const tab =
-    route.page === 'conversation'
+    route.page === 'conversation' || route.page === 'stage'
       ? 'mine'
       : route.page === 'plan' || route.page === 'red-thread'
         ? 'plans'
@@ -294,7 +315,9 @@ function Shell({
             ? 'templates'
             : route.page === 'not-found'
               ? null
-              : route.page;
+              : route.page === 'meeting-config'
+                ? null
+                : route.page;
 
   return (
     <div className={styles.shell}>
@@ -336,7 +359,8 @@ function Shell({
         <Suspense fallback={<Spinner label={t('loading')} />}>
           {route.page === 'mine' && <MyConversations api={api} />}
           {route.page === 'conversation' && <ConversationPage api={api} id={route.id} />}
-          {route.page === 'team' && <TeamPage api={api} me={me} />}
+          {route.page === 'stage' && <StagePage api={api} id={route.id} />}
+          {route.page === 'team' && <TeamPage api={api} me={me} teamsMeetings={teamsMeetings} />}
           {route.page === 'hr' && <HrPage api={api} allowed={isHr} />}
           {route.page === 'follow-up' && <FollowUpPage api={api} />}
           {route.page === 'plans' && <PlansPage api={api} />}
@@ -349,7 +373,7 @@ function Shell({
             <TemplatePage api={api} templateKey={route.key} allowed={me.canEditTemplates} />
           )}
           {route.page === 'my-data' && <MyDataPage api={api} />}
-          {route.page === 'not-found' && <NotFound />}
+          {(route.page === 'not-found' || route.page === 'meeting-config') && <NotFound />}
         </Suspense>
       </main>
       <footer className={styles.footer}>

@@ -12,10 +12,20 @@ export interface Host {
   locale: Locale;
   /** The conversation a Teams deep link points to (subPageId / subEntityId). */
   deepLink: string | null;
+  /**
+   * Where Teams shows the tab: a page ('content'), a meeting tab being configured ('settings'), a
+   * meeting's side panel ('sidePanel') or its stage ('meetingStage'). Always 'content' outside Teams.
+   */
+  frame: Frame;
+  /** In a meeting: its chat's thread id, by which a meeting Samtale created finds its conversation. */
+  meetingChatId: string | null;
   /** Teams SSO token; null outside Teams. */
   getToken: (() => Promise<string>) | null;
   onThemeChange(listener: (theme: ThemeName) => void): void;
 }
+
+export type Frame = 'content' | 'settings' | 'sidePanel' | 'meetingStage';
+const FRAMES: readonly string[] = ['content', 'settings', 'sidePanel', 'meetingStage'];
 
 const HANDSHAKE_TIMEOUT_MS = 3000;
 
@@ -38,6 +48,8 @@ function browserHost(): Host {
     theme: theme === 'dark' || theme === 'contrast' || theme === 'light' ? theme : dark ? 'dark' : 'light',
     locale: toLocale(params.get('lang') ?? navigator.language),
     deepLink: null,
+    frame: 'content',
+    meetingChatId: null,
     getToken: null,
     onThemeChange: () => undefined,
   };
@@ -85,6 +97,8 @@ export async function detectHost(localMode: boolean): Promise<Host> {
       theme: toTheme(context.app.theme),
       locale: toLocale(context.app.locale),
       deepLink: context.page.subPageId || null,
+      frame: FRAMES.includes(context.page.frameContext) ? (context.page.frameContext as Frame) : 'content',
+      meetingChatId: context.meeting?.id ? (context.chat?.id ?? null) : null,
       getToken: () => authentication.getAuthToken(),
       onThemeChange: (l) => void listeners.push(l),
     };

@@ -11,7 +11,10 @@ async function start() {
   // The language chosen in the tab, else the host's; App keeps <html lang> in step when it changes.
   document.documentElement.lang = htmlLang(chosenLocale.get() ?? host.locale);
   const root = document.getElementById('root');
-  if (root) createRoot(root).render(<App host={host} devLogin={config.devLogin} />);
+  if (root)
+    createRoot(root).render(
+      <App host={host} devLogin={config.devLogin} teamsMeetings={config.teamsMeetings} />,
+    );
 }
 
 void start();

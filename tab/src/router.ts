@@ -1,10 +1,12 @@
-// A small history router: /, /conversations/:id, /team, /hr, /follow-up, /plans, /plans/:id, /red-thread,
+// A small history router: /, /conversations/:id, /conversations/:id/stage, /meeting/config, /team, /hr, /follow-up, /plans, /plans/:id, /red-thread,
 // /kompass, /kompass/:id, /templates, /templates/:key, /my-data.
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { page: 'mine' }
   | { page: 'conversation'; id: string }
+  | { page: 'stage'; id: string }
+  | { page: 'meeting-config' }
   | { page: 'team' }
   | { page: 'hr' }
   | { page: 'follow-up' }
@@ -24,6 +26,10 @@ export function parseRoute(path: string): Route {
   if (path === '/' || path === '') return { page: 'mine' };
   const c = /^\/conversations\/([0-9a-f-]{36})\/?$/.exec(path);
   if (c?.[1]) return { page: 'conversation', id: c[1] };
+  // What a meeting's stage shows: the shared record only (the URL shared to the stage).
+  const st = /^\/conversations\/([0-9a-f-]{36})\/stage\/?$/.exec(path);
+  if (st?.[1]) return { page: 'stage', id: st[1] };
+  if (path === '/meeting/config' || path === '/meeting/config/') return { page: 'meeting-config' };
   if (path === '/team') return { page: 'team' };
   if (path === '/hr' || path === '/hr/') return { page: 'hr' };
   if (path === '/follow-up' || path === '/follow-up/') return { page: 'follow-up' };

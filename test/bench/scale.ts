@@ -19,6 +19,7 @@ import { createLogger } from '../../src/logger.ts';
 import { DEMO_TENANT_ID } from '../../src/seed/demo-organisation.ts';
 import type { BotDeps } from '../../src/usecases/bot-support.ts';
 import { getCompletion } from '../../src/usecases/get-completion.ts';
+import { getFeedbackRound } from '../../src/usecases/get-feedback-round.ts';
 import { getRound } from '../../src/usecases/get-round.ts';
 import { runRetention } from '../../src/usecases/run-retention.ts';
 import { configuredArchive } from '../../src/app.ts';
@@ -65,6 +66,17 @@ async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{ value: T; rss:
   }
 }
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+/** Each run's milliseconds, fastest first. */
+async function timedRuns(fn: () => Promise<unknown>, runs = 5): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    await fn();
+    ms.push(performance.now() - s);
+  }
+  return ms.sort((a, b) => a - b);
+}
 
 export async function scaleBench(args: string[]) {
   const people = numberArg(args, 'people', 50_000);
@@ -155,8 +167,52 @@ export async function scaleBench(args: string[]) {
       `stored: ${conversations} conversations (${seconds(performance.now() - started)} to write)\n`,
     );
 
+    // Every unit leader is assessed in a kontraktsamtale with the chief. The first, before any round
+    // exists, shows whom a round may ask (its ~100 reports and 499 leaders beside it); then every one of
+    // them asks its whole unit for feedback, so the sweep below asks 49 500 people as well.
+    const chief: Actor = { tid: TID, oid: oid(0), name: 'Byrådsleder', upn: '', roles: [] };
+    const contract = await planConversation(deps, chief, {
+      templateKey: 'kontraktsamtale',
+      employeeOid: oid(1),
+      period: '2026',
+    });
+    await db.query(
+      `insert into conversations (id, tid, template_key, template_version, period, status, leader_oid, employee_oid, unit_id, scheduled_at, created_by, created_at, updated_at, status_changed_at)
+       select gen_random_uuid(), $1, c.template_key, c.template_version, '2026', 'planned', $3, u.oid, u.unit_id, '2026-12-17', $3, now(), now(), now()
+         from users u cross join (select template_key, template_version from conversations where id = $2) c
+        where u.tid = $1 and u.manager_oid = $3 and u.oid <> $4`,
+      [TID, contract.id, oid(0), oid(1)],
+    );
+    const leader1: Actor = { tid: TID, oid: oid(1), name: 'Leder', upn: '', roles: [] };
+    const view = await timedRuns(() => getFeedbackRound(deps, leader1, contract.id), 3);
+    const offered = await getFeedbackRound(deps, leader1, contract.id);
+    process.stdout.write(
+      `feedback round, whom it may ask (${offered.candidates.filter((c) => c.relation === 'report').length} reports, ${offered.candidates.filter((c) => c.relation === 'peer').length} peer leaders): median ${view[1]!.toFixed(0)} ms, worst ${view[2]!.toFixed(0)} ms = ${((view[2]! / 1000) * 100).toFixed(1)} % of the 1 s goal\n`,
+    );
+    await db.query(
+      `insert into feedback_rounds (id, tid, conversation_id, template_key, statements, opened_by, opened_at, closes_on)
+       select gen_random_uuid(), tid, id, template_key, array['mission','trust','roles','cooperation','competence'],
+              employee_oid, now(), '2026-12-11'
+         from conversations where tid = $1 and template_key = 'kontraktsamtale'`,
+      [TID],
+    );
+    await db.query(
+      `insert into feedback_invitations (round_id, oid, relation)
+       select r.id, u.oid, 'report' from feedback_rounds r
+         join conversations c on c.id = r.conversation_id
+         join users u on u.tid = c.tid and u.manager_oid = c.employee_oid
+        where r.tid = $1`,
+      [TID],
+    );
+    const [counted = { rounds: 0, asked: 0 }] = await db.query<{ rounds: number; asked: number }>(
+      `select (select count(*)::int from feedback_rounds) as rounds,
+              (select count(*)::int from feedback_invitations) as asked`,
+      [],
+    );
+    process.stdout.write(`feedback: ${counted.rounds} rounds asking ${counted.asked} people\n`);
+
     // 3. One reminder sweep, with an HR round over everyone who has a leader, due on 15 December, so
-    // unplanned reports are counted too.
+    // unplanned reports are counted too, and the feedback rounds' first messages.
     const roundId = randomUUID();
     await db.query(
       `insert into rounds (id, tid, template_key, period, deadline, unit_ids, created_by, created_at)
@@ -182,21 +238,17 @@ export async function scaleBench(args: string[]) {
     started = performance.now();
     const sweep = await withPeakMemory(() => sweepReminders(deps, bot));
     const sweepMs = performance.now() - started;
+    const [{ n: feedbackAsked } = { n: 0 }] = await db.query<{ n: number }>(
+      "select count(*)::int as n from outbox_keys where key like 'feedback-input:%'",
+      [],
+    );
     process.stdout.write(
-      `reminder sweep: ${sweep.value.length} bundles recorded in ${seconds(sweepMs)} = ${((sweepMs / 60_000) * 100).toFixed(1)} % of the 60 s goal; peak memory rss ${mb(sweep.rss)}, heap ${mb(sweep.heap)} (before the sweep: rss ${mb(before.rss)}, heap ${mb(before.heapUsed)})\n`,
+      `reminder sweep: ${sweep.value.length} bundles (${feedbackAsked} of them asking for feedback) recorded in ${seconds(sweepMs)} = ${((sweepMs / 60_000) * 100).toFixed(1)} % of the 60 s goal; peak memory rss ${mb(sweep.rss)}, heap ${mb(sweep.heap)} (before the sweep: rss ${mb(before.rss)}, heap ${mb(before.heapUsed)})\n`,
     );
 
     // 4. HR's figures for the whole organisation, and the first page of the archive.
     const hr: Actor = { tid: TID, oid: oid(0), name: 'HR', upn: '', roles: ['HR', 'HR.Salary'] };
-    const timed = async (fn: () => Promise<unknown>, runs = 5) => {
-      const ms: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const s = performance.now();
-        await fn();
-        ms.push(performance.now() - s);
-      }
-      return ms.sort((a, b) => a - b);
-    };
+    const timed = timedRuns;
     const figures = await timed(() => getCompletion(deps, hr, '2026'));
     const rows = (await getCompletion(deps, hr, '2026')).rows;
     process.stdout.write(

@@ -1,9 +1,10 @@
 // What a person would see as a broken layout, measured from element boxes in the page: controls on top
 // of one another, words broken across lines, and a page that scrolls sideways. axe checks none of these.
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
-export async function layoutProblems(page: Page): Promise<string[]> {
+/** A page, or the frame a host (the simulated Teams) shows the tab in. */
+export async function layoutProblems(page: Page | Frame): Promise<string[]> {
   // A page that was just resized re-renders for its new width on the media query's change event
   // (tables become cards): measure after two frames, not the layout on its way out.
   await page.evaluate(

@@ -384,5 +384,37 @@ for (const backend of await backends()) {
       execFileSync('pdftoppm', ['-r', '70', '-png', file, join(SCREENSHOTS, `pdf-feedback-${backend.name}`)]);
       rmSync(dir, { recursive: true, force: true });
     });
+
+    it('a cancelled conversation asks nobody, and its card takes no answer', async () => {
+      const ola = await t.as(DEMO.ola);
+      const list = await ola<{ conversations: { id: string; template: { key: string }; period: string }[] }>(
+        'GET',
+        path('listMyConversations'),
+      );
+      const contract = list.body.conversations.find(
+        (c) => c.template.key === 'kontraktsamtale' && c.period === '2026',
+      );
+      expect(contract).toBeDefined();
+      const opened = await kari('POST', path('openFeedbackRound', { id: contract!.id }), {
+        respondents: [DEMO.per, DEMO.silje, DEMO.ingrid],
+        closesOn: '2026-12-04',
+      });
+      expect(opened.status).toBe(201);
+      const [row] = await t.app.db.query<{ id: string }>(
+        'select id from feedback_rounds where conversation_id = $1',
+        [contract!.id],
+      );
+      expect(
+        (await kari('POST', path('transitionConversation', { id: contract!.id }), { transition: 'cancel' }))
+          .status,
+      ).toBe(200);
+      await sweepReminders(t.app.deps, t.app.bot);
+      const keys = await t.app.db.query<{ key: string }>('select key from outbox_keys where key like $1', [
+        `feedback-input:${row!.id}:%`,
+      ]);
+      expect(keys).toEqual([]);
+      const card = await cardFrom(DEMO.per, 'feedback.show', { roundId: row!.id });
+      expect(JSON.stringify(card)).toContain('Runden er avsluttet');
+    });
   });
 }

@@ -127,8 +127,15 @@ describe('the contract check every test call goes through', () => {
       /getConversation/,
     );
     expect(() =>
-      checkReply('GET', '/api/config', 200, { mode: 'local', devLogin: true, secret: 'leaked' }),
+      checkReply('GET', '/api/config', 200, {
+        mode: 'local',
+        devLogin: true,
+        teamsMeetings: false,
+        secret: 'leaked',
+      }),
     ).toThrow(/getConfig/);
-    expect(() => checkReply('GET', '/api/config', 200, { mode: 'local', devLogin: true })).not.toThrow();
+    expect(() =>
+      checkReply('GET', '/api/config', 200, { mode: 'local', devLogin: true, teamsMeetings: false }),
+    ).not.toThrow();
   });
 });

@@ -700,4 +700,68 @@ describe('Microsoft 365 Agents Playground talking to the bot (local mode)', () =
       );
     },
   );
+
+  it(
+    'feedback on Ola in the Playground: Per is asked, opens the statements from the reminder and answers',
+    { timeout: 60_000 },
+    async () => {
+      // The next working day: the day's one message for Per has gone out already.
+      now = new Date('2026-12-03T09:00:00Z');
+      try {
+        const kari = await t.as(DEMO.kari);
+        const ola = await t.as(DEMO.ola);
+        const list = await ola<ResponseOf<'listMyConversations'>>('GET', path('listMyConversations'));
+        const contract = list.body.conversations.find(
+          (c) => c.template.key === 'kontraktsamtale' && c.period === '2026' && c.you === 'employee',
+        );
+        expect(contract).toBeDefined();
+        const opened = await kari<ResponseOf<'openFeedbackRound'>>(
+          'POST',
+          path('openFeedbackRound', { id: contract!.id }),
+          { respondents: [DEMO.per, DEMO.silje, DEMO.ingrid], closesOn: '2026-12-10' },
+        );
+        expect(opened.status).toBe(201);
+
+        const from = frames.length;
+        const ids = await sweepReminders(t.app.deps, t.app.bot);
+        const forPer = ids.filter((id) => id.includes(DEMO.per));
+        expect(forPer).toHaveLength(1);
+        expect(await sendReminder(t.app.deps, t.app.bot, forPer[0]!)).toBe('sent');
+        const asked = fill(EN.feedback.bot.asked, { name: 'Ola Hansen' }).replaceAll('**', '');
+        const reminder = await botCard(asked, from);
+        const texts = visibleTexts(cardOf(reminder));
+        expect(texts).toContain(fill(EN.feedback.bot.anonymous, { min: 3 }));
+        expect(texts.some((x) => x.includes('10 December 2026'))).toBe(true);
+        expect(codesIn(texts)).toEqual([]);
+
+        // "Answer now" keeps the reminder and brings the statements as a new card.
+        const after = frames.length;
+        const ack = await click(reminder, actionOf(cardOf(reminder), 'feedback.show'), {
+          ...(actionOf(cardOf(reminder), 'feedback.show').data as Json),
+        });
+        expect(ack.value).toBe(EN.bot.kompass.below);
+        const message = await botCard(EN.feedback.freeText, after);
+        const card = cardOf(message);
+        const shown = visibleTexts(card);
+        expect(shown).toContain(EN.feedback.statements.trust);
+        expect(shown).toContain(EN.feedback.bot.textWarning);
+        expect(codesIn(shown)).toEqual([]);
+        const ratings = inputsOf(card).filter((n) => str(n.id).startsWith('feedback:rating:'));
+        expect(ratings).toHaveLength(5);
+        const edits = Object.fromEntries(ratings.map((r, i) => [str(r.id), String((i % 5) + 1)]));
+        const reply = await click(message, actionOf(card, 'feedback.answer'), {
+          ...submitted(card, actionOf(card, 'feedback.answer'), edits),
+          'feedback:text': 'More time for each of us',
+        });
+        expect(visibleTexts(reply.value)).toContain(EN.feedback.bot.saved);
+        const view = await ola<ResponseOf<'getFeedbackRound'>>(
+          'GET',
+          path('getFeedbackRound', { id: contract!.id }),
+        );
+        expect(view.body.round).toMatchObject({ answered: 1, invited: 3, result: null });
+      } finally {
+        now = new Date('2026-12-02T09:00:00Z');
+      }
+    },
+  );
 });

@@ -170,7 +170,7 @@ describe('the Teams meeting in the leader’s calendar (m365 fakes)', () => {
     const { id } = await conversationAt(t.as, 'preparing', {
       employee: DEMO.per,
       period: '2032',
-      preparation: [{ by: DEMO.per, fieldId: 'struktur-1', value: SECRET_PREPARATION }],
+      preparation: [{ by: DEMO.per, fieldId: 'faktor-1-refleksjon', value: SECRET_PREPARATION }],
     });
     const timed = await ola<Planned>('PUT', path('rescheduleConversation', { id }), {
       scheduledAt: '2032-03-01',

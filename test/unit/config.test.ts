@@ -42,6 +42,14 @@ describe('configuration', () => {
     ]);
   });
 
+  it('feedback rounds show a result from three answers by default, and never from fewer', () => {
+    expect(loadConfig({}).feedbackMinAnswers).toBe(3);
+    expect(loadConfig({ FEEDBACK_MIN_ANSWERS: '5' }).feedbackMinAnswers).toBe(5);
+    expect(problems({ FEEDBACK_MIN_ANSWERS: '2' })).toEqual([
+      expect.stringMatching(/^FEEDBACK_MIN_ANSWERS: .*never below 3/),
+    ]);
+  });
+
   it('lists every problem at once', () => {
     const found = problems({
       PORT: 'eighty',

@@ -108,6 +108,27 @@ export function feedbackQueries(q: Sql): FeedbackStore {
         [roundId],
       );
     },
+    async roundsAsking(tid, oid) {
+      const rows = await q.query<
+        RoundRow & { subject_oid: string; relation: 'report' | 'peer'; answered: boolean }
+      >(
+        `select r.id, r.tid, r.conversation_id, r.template_key, r.statements, r.opened_by, r.opened_at,
+                r.closes_on::text as closes_on, r.closed_at, r.shared,
+                c.employee_oid as subject_oid, i.relation, i.answered
+           from feedback_invitations i
+           join feedback_rounds r on r.id = i.round_id
+           join conversations c on c.id = r.conversation_id
+          where r.tid = $1 and i.oid = $2
+          order by r.opened_at, r.id`,
+        [tid, oid],
+      );
+      return rows.map((r) => ({
+        round: toRound(r),
+        subjectOid: r.subject_oid,
+        relation: r.relation,
+        answered: r.answered,
+      }));
+    },
     async close(roundId, at) {
       await q.query('update feedback_rounds set closed_at = coalesce(closed_at, $2) where id = $1', [
         roundId,
@@ -135,7 +156,7 @@ export function feedbackQueries(q: Sql): FeedbackStore {
            left join feedback_invitations i on i.round_id = r.id
            left join outbox_keys k on k.key = 'feedback-input:' || r.id::text || ':' || i.oid
            left join outbox o on o.id = k.outbox_id
-          where r.tid = $1 and r.closed_at is null and r.closes_on >= $2::date
+          where r.tid = $1 and r.closed_at is null and r.closes_on >= $2::date and c.status <> 'cancelled'
           order by r.id, i.oid`,
         [tid, today],
       );

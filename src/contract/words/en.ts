@@ -1325,6 +1325,18 @@ export const en: Words = {
       'item.linked': 'linked an item to the unit plan',
       'follow-up.recorded': 'recorded follow-up',
       'data.exported': 'downloaded the data (right of access)',
+      'feedback.opened': 'started a round of anonymous feedback',
+      'feedback.closed': 'closed the feedback round',
+      'feedback.shared': 'changed who sees the feedback result',
+    },
+    feedbackShared: {
+      private: 'Only you can see the result.',
+      shared: 'You and {name} can see the result.',
+      record: 'You and {name} can see the result, and its figures are in the signed record.',
+    },
+    feedbackRelation: {
+      report: 'Led by the leader',
+      peer: 'A leader beside them',
     },
     reminderStatus: {
       pending: 'Waiting to be sent',
@@ -1360,12 +1372,14 @@ export const en: Words = {
         'samtaler.json: your conversations with what you may read in them: the record, your preparation and what the other party shared with you, the action plan and the signatures.',
       preparation: 'forberedelse.json: your private preparation, including what you have not shared.',
       items: 'oppfolgingspunkter.json: the goals and actions you are responsible for, with their follow-up.',
+      feedback:
+        'tilbakemelding.json: the feedback rounds about you as a leader, with the result as you see it, and the rounds you were asked to answer, with whether you answered.',
       reminders: 'paminnelser.json: the reminders Samtale has sent you in Teams.',
       audit:
         'revisjonslogg.json: who has read or changed your conversations, and when, by name, and the events as the audit log stores them.',
       records: 'referater/: every signed record as PDF, as it is archived.',
       notIncluded:
-        "Not included: what the other party has prepared and not shared with you, and other people's conversations. Answers to Kommunekompasset are stored without names and cannot be linked to you.",
+        "Not included: what the other party has prepared and not shared with you, and other people's conversations. Answers to Kommunekompasset and to feedback rounds are stored without names and cannot be linked to you.",
       contact:
         'Questions about the data, or a correction: contact HR or the data protection officer of your organisation.',
     },

@@ -1316,6 +1316,20 @@ export const nb = {
       'item.linked': 'koblet et punkt til virksomhetsplanen',
       'follow-up.recorded': 'registrerte oppfølging',
       'data.exported': 'lastet ned dataene (innsyn)',
+      'feedback.opened': 'startet en runde med anonym tilbakemelding',
+      'feedback.closed': 'avsluttet tilbakemeldingsrunden',
+      'feedback.shared': 'endret hvem som ser resultatet av tilbakemeldingen',
+    },
+    /** Whom the assessed leader lets see a feedback round's result (tilbakemelding.json). */
+    feedbackShared: {
+      private: 'Bare du kan se resultatet.',
+      shared: 'Du og {name} kan se resultatet.',
+      record: 'Du og {name} kan se resultatet, og tallene er med i det signerte referatet.',
+    },
+    /** How a person was asked to give feedback on a leader. */
+    feedbackRelation: {
+      report: 'Medarbeider hos lederen',
+      peer: 'Sideordnet leder',
     },
     reminderStatus: {
       pending: 'Venter på å bli sendt',
@@ -1350,12 +1364,14 @@ export const nb = {
         'samtaler.json: samtalene dine med det du kan lese i dem: referatet, din forberedelse og det den andre har delt med deg, handlingsplanen og signaturene.',
       preparation: 'forberedelse.json: din private forberedelse, også det du ikke har delt.',
       items: 'oppfolgingspunkter.json: målene og tiltakene du har ansvar for, med oppfølgingen.',
+      feedback:
+        'tilbakemelding.json: tilbakemeldingsrundene om deg som leder, med resultatet slik du ser det, og rundene du ble bedt om å svare på, med om du svarte.',
       reminders: 'paminnelser.json: påminnelsene Samtale har sendt deg i Teams.',
       audit:
         'revisjonslogg.json: hvem som har lest eller endret samtalene dine, og når, med navn, og hendelsene slik de er lagret i revisjonsloggen.',
       records: 'referater/: hvert signerte referat som PDF, slik det er arkivert.',
       notIncluded:
-        'Ikke med: det den andre i samtalen har forberedt og ikke delt med deg, og andres samtaler. Svar til Kommunekompasset lagres uten navn og kan ikke knyttes til deg.',
+        'Ikke med: det den andre i samtalen har forberedt og ikke delt med deg, og andres samtaler. Svar til Kommunekompasset og svar på tilbakemeldingsrunder lagres uten navn og kan ikke knyttes til deg.',
       contact:
         'Spørsmål om dataene, eller ønske om retting: kontakt HR eller personvernombudet i organisasjonen din.',
     },

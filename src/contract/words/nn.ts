@@ -1320,6 +1320,18 @@ export const nn: Words = {
       'item.linked': 'kopla eit punkt til verksemdsplanen',
       'follow-up.recorded': 'registrerte oppfølging',
       'data.exported': 'lasta ned dataa (innsyn)',
+      'feedback.opened': 'starta ein runde med anonym tilbakemelding',
+      'feedback.closed': 'avslutta tilbakemeldingsrunden',
+      'feedback.shared': 'endra kven som ser resultatet av tilbakemeldinga',
+    },
+    feedbackShared: {
+      private: 'Berre du kan sjå resultatet.',
+      shared: 'Du og {name} kan sjå resultatet.',
+      record: 'Du og {name} kan sjå resultatet, og tala er med i det signerte referatet.',
+    },
+    feedbackRelation: {
+      report: 'Medarbeidar hjå leiaren',
+      peer: 'Sideordna leiar',
     },
     reminderStatus: {
       pending: 'Ventar på å bli sendt',
@@ -1354,12 +1366,14 @@ export const nn: Words = {
         'samtaler.json: samtalane dine med det du kan lese i dei: referatet, førebuinga di og det den andre har delt med deg, handlingsplanen og signaturane.',
       preparation: 'forberedelse.json: den private førebuinga di, også det du ikkje har delt.',
       items: 'oppfolgingspunkter.json: måla og tiltaka du har ansvar for, med oppfølginga.',
+      feedback:
+        'tilbakemelding.json: tilbakemeldingsrundane om deg som leiar, med resultatet slik du ser det, og rundane du vart beden om å svare på, med om du svarte.',
       reminders: 'paminnelser.json: påminningane Samtale har sendt deg i Teams.',
       audit:
         'revisjonslogg.json: kven som har lese eller endra samtalane dine, og når, med namn, og hendingane slik dei er lagra i revisjonsloggen.',
       records: 'referater/: kvart signerte referat som PDF, slik det er arkivert.',
       notIncluded:
-        'Ikkje med: det den andre i samtalen har førebudd og ikkje delt med deg, og samtalane til andre. Svar til Kommunekompasset blir lagra utan namn og kan ikkje knytast til deg.',
+        'Ikkje med: det den andre i samtalen har førebudd og ikkje delt med deg, og samtalane til andre. Svar til Kommunekompasset og svar på tilbakemeldingsrundar blir lagra utan namn og kan ikkje knytast til deg.',
       contact:
         'Spørsmål om dataa, eller ønske om retting: kontakt HR eller personvernombodet i organisasjonen din.',
     },

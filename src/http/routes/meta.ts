@@ -4,7 +4,7 @@ import { route, type Route } from '../route.ts';
 
 /** What the tab needs before sign-in: which mode it runs in and whether demo sign-in exists. */
 export const metaRoutes = (
-  info: { mode: 'local' | 'm365'; devLogin: boolean },
+  info: { mode: 'local' | 'm365'; devLogin: boolean; teamsMeetings: boolean },
   privacy: PrivacyFacts,
 ): Route[] => [
   route(endpoints.getConfig, () => Promise.resolve(info)),

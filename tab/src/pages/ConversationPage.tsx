@@ -33,6 +33,8 @@ import { FeedbackPanel, hasFeedback } from './FeedbackPanel.tsx';
 import { Guide } from '../form/Guide.tsx';
 import { Purpose } from '../form/Purpose.tsx';
 import { useFormLayout } from '../form/layout.ts';
+import { fill, formatSchedule } from '../../../src/contract/words/format.ts';
+import { SchedulePanel } from '../meeting/SchedulePanel.tsx';
 
 const useStyles = makeStyles({
   head: {
@@ -236,7 +238,15 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
             {view.waitingFor.length > 0 &&
               ` (${t('waitingFor', { names: list(view.waitingFor.map((p) => (you && p.oid === view.parties[you].oid ? t('you') : p.name))) })})`}
           </Text>
-          {view.scheduledAt && <Text>{t('scheduled', { date: date(view.scheduledAt) })}</Text>}
+          {view.scheduledAt && (
+            <Text>
+              {view.scheduledTime
+                ? fill(words.meeting.scheduled, {
+                    when: formatSchedule(locale, view.scheduledAt, view.scheduledTime),
+                  })
+                : t('scheduled', { date: date(view.scheduledAt) })}
+            </Text>
+          )}
         </div>
         <Caption1 block>{tpl.marking.text}</Caption1>
         {failed && (
@@ -297,6 +307,9 @@ export function ConversationPage({ api, id }: { api: Api; id: string }) {
           </MessageBar>
         )}
       </div>
+
+      {/* The parties' own: when it is held, and the way into its Teams meeting. */}
+      {you && <SchedulePanel api={api} conversation={view} onChange={() => void load()} />}
 
       <div className={wide ? styles.layout : styles.narrow}>
         {nav}

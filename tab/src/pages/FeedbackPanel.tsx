@@ -42,9 +42,16 @@ export const hasFeedback = (templateKey: string): boolean => templateKey in FEED
 const NARROW = '@media (max-width: 640px)';
 
 const useStyles = makeStyles({
-  card: { marginBottom: tokens.spacingVerticalXXL, display: 'grid', gap: tokens.spacingVerticalM },
+  // The card's gap spaces its parts; paragraphs add no margins of their own on top.
+  card: {
+    marginBottom: tokens.spacingVerticalXXL,
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    '& p, & h2, & h3': { marginTop: 0, marginBottom: 0 },
+  },
   stack: { display: 'grid', gap: tokens.spacingVerticalS, minWidth: 0 },
-  focusable: { outline: 'none', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  // Focused by the tab after an action so it is read out, like the page's heading; never a tab stop.
+  focusable: { outline: 'none' },
   statements: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'grid', gap: '4px' },
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '640px' },
   fieldset: { border: 0, padding: 0, margin: 0, minWidth: 0 },
@@ -77,7 +84,12 @@ const useStyles = makeStyles({
       '::before': { content: 'attr(data-label) ": "', fontWeight: tokens.fontWeightRegular },
     },
   },
-  number: { textAlign: 'center', fontVariantNumeric: 'tabular-nums', width: '3.5rem' },
+  number: {
+    textAlign: 'center',
+    fontVariantNumeric: 'tabular-nums',
+    width: '3.5rem',
+    '& .fui-TableHeaderCell__button': { justifyContent: 'center' },
+  },
   countCell: {
     textAlign: 'center',
     fontVariantNumeric: 'tabular-nums',

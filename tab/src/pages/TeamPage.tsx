@@ -1,6 +1,7 @@
 import {
   Button,
   Card,
+  Checkbox,
   Field,
   Input,
   MessageBar,
@@ -14,7 +15,9 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { MeView, TeamView, TemplateSummary } from '../../../src/contract/views.ts';
+import { fill } from '../../../src/contract/words/format.ts';
 import { errorText, type Api } from '../api.ts';
+import { DURATIONS, rememberOutcome } from '../meeting/outcome.ts';
 import { useI18n } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { ErrorNotice, PageTitle, RouterLink, ShowMore, StatusBadge } from './common.tsx';
@@ -30,10 +33,11 @@ const useStyles = makeStyles({
   },
 });
 
-export function TeamPage({ api, me }: { api: Api; me: MeView }) {
+export function TeamPage({ api, me, teamsMeetings }: { api: Api; me: MeView; teamsMeetings: boolean }) {
   const styles = useStyles();
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, words } = i18n;
+  const w = words.meeting;
   const [team, setTeam] = useState<TeamView | null>(null);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -41,6 +45,10 @@ export function TeamPage({ api, me }: { api: Api; me: MeView }) {
   const [employee, setEmployee] = useState(me.directReports[0]?.oid ?? '');
   const [templateKey, setTemplateKey] = useState('medarbeidersamtale-10-faktor');
   const [date, setDate] = useState('');
+  const [time, setTime] = useState('');
+  const [duration, setDuration] = useState('60');
+  // Offered only where Samtale can create Teams meetings (never in local mode).
+  const [meeting, setMeeting] = useState(teamsMeetings);
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -81,11 +89,21 @@ export function TeamPage({ api, me }: { api: Api; me: MeView }) {
     setFieldError(null);
     setNotice(null);
     try {
+      const timed = date && time;
       const created = await api.call('planConversation', {
-        body: { templateKey, employeeOid: employee, period, ...(date ? { scheduledAt: date } : {}) },
+        body: {
+          templateKey,
+          employeeOid: employee,
+          period,
+          ...(date ? { scheduledAt: date } : {}),
+          ...(timed ? { scheduledTime: time, durationMinutes: Number(duration) } : {}),
+          ...(timed && teamsMeetings && meeting ? { teamsMeeting: true } : {}),
+        },
       });
       setNotice(t('planned'));
       load();
+      // What became of the Teams meeting is said on the conversation's page (the plan is saved either way).
+      if (created.meeting) rememberOutcome(created.id, created.meeting);
       navigate(`/conversations/${created.id}`);
     } catch (err) {
       setFieldError(errorText(err));
@@ -160,6 +178,28 @@ export function TeamPage({ api, me }: { api: Api; me: MeView }) {
         >
           <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
         </Field>
+        <Field label={w.planTime} hint={w.planTimeHint}>
+          <Input type="time" value={time} onChange={(_, d) => setTime(d.value)} disabled={!date} />
+        </Field>
+        {time && (
+          <Field label={w.duration}>
+            <Select value={duration} onChange={(_, d) => setDuration(d.value)}>
+              {DURATIONS.map((m) => (
+                <option key={m} value={m}>
+                  {fill(w.durationOption, { minutes: m })}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {teamsMeetings && (
+          <Checkbox
+            checked={meeting}
+            disabled={!date || !time}
+            onChange={(_, d) => setMeeting(d.checked === true)}
+            label={w.createMeeting}
+          />
+        )}
         <div>
           <Button appearance="primary" type="submit">
             {t('planButton')}
