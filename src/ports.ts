@@ -153,7 +153,10 @@ export interface RetentionStore {
     limit: number,
     after: string | null,
   ): Promise<{ conversationId: string; tid: string; answers: number }[]>;
-  /** Deletes unshared private preparation; returns how many answers went. */
+  /**
+   * Deletes unshared private preparation, and the feedback on the leader with it (but a round's ratings
+   * whose figures the record holds); returns how many preparation answers went.
+   */
   disposePreparation(conversationId: string, at: string): Promise<number>;
   hold(conversationId: string): Promise<RetentionHold | null>;
   /** 'disposing': the job has begun deleting the record, too late to keep it. */

@@ -309,8 +309,11 @@ const statementResult = z.strictObject({
 export const feedbackResult = z.strictObject({
   answered: count,
   statements: z.array(statementResult),
-  /** Free texts, without names, in random order; only the assessed leader (and whom they share with) reads them. */
-  texts: z.array(z.string()),
+  /**
+   * Free texts, without names, in random order. Only the assessed leader reads them: the respondents were
+   * told the leader reads them as written. Null for the superior, who sees the figures once shared.
+   */
+  texts: z.array(z.string()).nullable(),
 });
 export const feedbackView = z.strictObject({
   /** Whether the conversation's template has feedback at all (leader conversations). */

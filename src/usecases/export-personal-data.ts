@@ -170,10 +170,10 @@ export async function exportPersonalData(
     // A feedback round about the person (the leader assessed): its result as their own view shows it.
     if (feedbackRole(person, c) === 'subject') {
       const round = await deps.store.feedback.roundOf(c.id);
-      if (round)
-        feedbackAbout.push(
-          aboutYou(w, round, title, view.parties.leader.name, await feedbackView(deps, c, 'subject', round)),
-        );
+      const entry =
+        round &&
+        aboutYou(w, round, title, view.parties.leader.name, await feedbackView(deps, c, 'subject', round));
+      if (entry) feedbackAbout.push(entry);
     }
 
     conversations.push({
@@ -281,6 +281,7 @@ export async function exportPersonalData(
         action: e.action,
         what:
           (w.innsyn.audit as Record<string, string | undefined>)[e.action] ??
+          (w.meeting.audit as Record<string, string | undefined>)[e.action] ??
           fill(w.innsyn.otherAction, { action: e.action }),
         about: about.get(e.subject) ?? e.subject,
       })),
@@ -459,8 +460,9 @@ function aboutYou(
   conversation: string,
   superior: string,
   view: FeedbackView,
-): InnsynFeedback['aboutYou'][number] {
-  const round = view.round!;
+): InnsynFeedback['aboutYou'][number] | null {
+  const round = view.round;
+  if (!round) return null;
   const result = round.result;
   return {
     roundId: stored.id,
@@ -484,7 +486,8 @@ function aboutYou(
         average: s.average,
         counts: [...s.counts],
       })),
-      texts: [...result.texts],
+      // Always there for the assessed leader; null only in a superior's view.
+      texts: result.texts ?? [],
     },
     resultText: result
       ? null

@@ -85,8 +85,10 @@ export async function feedbackView(
   ]);
   const open = isFeedbackOpen(round, today);
   const result = feedbackResult(round, responses, today, min);
-  // The superior reads the result only when the assessed leader shared it; the free texts with it.
-  const visible = role === 'subject' || round.shared !== 'private' ? result : null;
+  // The superior reads the figures only when the assessed leader shared them, and never the comments:
+  // those who wrote them were told the leader reads them.
+  const visible =
+    role === 'subject' ? result : round.shared !== 'private' && result ? { ...result, texts: null } : null;
   return {
     ...base,
     round: {

@@ -53,7 +53,12 @@ const failed = (error: unknown): MeetingOutcome => ({ result: 'failed', problem:
  * The event as the employee's calendar shows it: the kind of conversation, when, and the deep link.
  * Never an answer, a note or salary: anyone who sees the calendar may read an event.
  */
-async function eventFor(deps: Deps, booking: Booking, c: Conversation, slot: MeetingSlot): Promise<MeetingEvent> {
+async function eventFor(
+  deps: Deps,
+  booking: Booking,
+  c: Conversation,
+  slot: MeetingSlot,
+): Promise<MeetingEvent> {
   const w = WORDS[booking.locale].meeting;
   const [template, employee] = await Promise.all([
     templateVersion(deps, c.templateKey, c.templateVersion),
@@ -62,8 +67,7 @@ async function eventFor(deps: Deps, booking: Booking, c: Conversation, slot: Mee
   if (!employee) throw new AppError('USER_NOT_FOUND', { oid: c.employeeOid });
   const link = booking.link(c.id);
   const when = formatSchedule(booking.locale, c.scheduledAt ?? '', c.scheduledTime, c.durationMinutes);
-  const html = (text: string) =>
-    text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  const html = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
   return {
     subject: fill(w.eventSubject, {
       title: template.title,
@@ -98,7 +102,8 @@ export async function placeMeeting(
       await booking.calendar.move(booking.asUser, existing.eventId, slot);
     } catch (e) {
       // Deleted in Outlook: forgotten here, so the leader can create a new one.
-      if (e instanceof AppError && e.code === 'MEETING_NOT_FOUND') await deps.store.meetings.removeMeeting(c.id);
+      if (e instanceof AppError && e.code === 'MEETING_NOT_FOUND')
+        await deps.store.meetings.removeMeeting(c.id);
       throw e;
     }
     await audit(deps.store, actor, 'meeting.moved', c.id, nowIso(deps));
@@ -161,9 +166,14 @@ export async function cancelMeetingAfterPlan(
   const existing = await deps.store.meetings.meeting(c.id);
   if (!booking || existing?.state !== 'scheduled') return null;
   try {
-    await booking.calendar.cancel(booking.asUser, existing.eventId, WORDS[booking.locale].meeting.eventCancelled);
+    await booking.calendar.cancel(
+      booking.asUser,
+      existing.eventId,
+      WORDS[booking.locale].meeting.eventCancelled,
+    );
   } catch (e) {
-    if (e instanceof AppError && e.code === 'MEETING_NOT_FOUND') await deps.store.meetings.removeMeeting(c.id);
+    if (e instanceof AppError && e.code === 'MEETING_NOT_FOUND')
+      await deps.store.meetings.removeMeeting(c.id);
     return failed(e);
   }
   const at = nowIso(deps);

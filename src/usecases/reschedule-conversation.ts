@@ -37,7 +37,9 @@ export async function rescheduleConversation(
       {
         date: input.scheduledAt,
         time,
-        durationMinutes: time ? (input.durationMinutes ?? conversation.durationMinutes ?? DEFAULT_DURATION_MINUTES) : null,
+        durationMinutes: time
+          ? (input.durationMinutes ?? conversation.durationMinutes ?? DEFAULT_DURATION_MINUTES)
+          : null,
       },
       at,
     );

@@ -69,6 +69,7 @@ export async function transitionConversation(
     },
   );
   notifyChanged(deps, actor, input.conversationId);
-  const meeting = transition === 'cancel' ? await cancelMeetingAfterPlan(deps, booking, actor, updated) : null;
+  const meeting =
+    transition === 'cancel' ? await cancelMeetingAfterPlan(deps, booking, actor, updated) : null;
   return { ...(await statusView(deps, updated)), meeting };
 }

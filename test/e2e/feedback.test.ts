@@ -35,15 +35,12 @@ async function readsAsWords(page: Page) {
 /** Writes the panel alone too, to look at it closely beside the whole page. */
 async function panelShot(page: Page, name: string) {
   await shot(page, name);
-  // Cut from the whole page, where the bar that stays in view sits at the end, not over the panel.
-  const box = await page.locator('[data-feedback]').boundingBox();
-  const top = await page.evaluate(() => window.scrollY);
-  if (box)
-    await page.screenshot({
-      path: join(SCREENSHOTS, `${name}-panel.png`),
-      fullPage: true,
-      clip: { ...box, y: box.y + top },
-    });
+  // The bar that stays in view would lie over the panel where the window happens to end: hidden for this one.
+  const bar = page.locator('[data-sticky]');
+  const hasBar = (await bar.count()) > 0;
+  if (hasBar) await bar.evaluate((el: { style: { visibility: string } }) => (el.style.visibility = 'hidden'));
+  await page.locator('[data-feedback]').screenshot({ path: join(SCREENSHOTS, `${name}-panel.png`) });
+  if (hasBar) await bar.evaluate((el: { style: { visibility: string } }) => (el.style.visibility = ''));
 }
 
 describe('feedback on a leader before her conversation', () => {

@@ -13,7 +13,10 @@ import { layoutProblems } from './layout.ts';
 
 const PRIVATE = 'Min egen refleksjon som aldri skal vises på storskjerm';
 const SHARED = 'Felles referat fra møtet om oppgavene neste år';
-const MEETING = { id: 'MCMxOTptZWV0aW5nX2U5ZTEtdGVzdEB0aHJlYWQudjIjMA==', chatId: '19:meeting_e2etest@thread.v2' };
+const MEETING = {
+  id: 'MCMxOTptZWV0aW5nX2U5ZTEtdGVzdEB0aHJlYWQudjIjMA==',
+  chatId: '19:meeting_e2etest@thread.v2',
+};
 
 describe('Samtale in a Teams meeting', () => {
   const fixture = tabFixture();
@@ -66,9 +69,9 @@ describe('Samtale in a Teams meeting', () => {
   }
 
   const axe = async (page: Page) =>
-    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map(
-      (v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`,
-    );
+    (
+      await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    ).violations.map((v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
 
   it('opens the conversation in the 320 px side panel, usable, and shares the shared record to the stage', async () => {
     const h = await inHost({
@@ -80,7 +83,9 @@ describe('Samtale in a Teams meeting', () => {
       stageSharing: true,
     });
     try {
-      await h.tab.getByRole('heading', { level: 1, name: /Medarbeidersamtale 2035/ }).waitFor({ timeout: 20_000 });
+      await h.tab
+        .getByRole('heading', { level: 1, name: /Medarbeidersamtale 2035/ })
+        .waitFor({ timeout: 20_000 });
       // The form in the side panel, not the app's menu.
       expect(await h.tab.getByRole('navigation', { name: 'Hovedmeny' }).count()).toBe(0);
       expect(await h.tab.getByText(SHARED).count()).toBeGreaterThan(0);
@@ -96,7 +101,10 @@ describe('Samtale in a Teams meeting', () => {
       const record = await h.record();
       expect(record.stage).toBe(`${t.url}/conversations/${id}/stage`);
       expect(record.calls).toEqual(
-        expect.arrayContaining(['meeting.getAppContentStageSharingCapabilities', 'meeting.shareAppContentToStage']),
+        expect.arrayContaining([
+          'meeting.getAppContentStageSharingCapabilities',
+          'meeting.shareAppContentToStage',
+        ]),
       );
     } finally {
       await h.close();
@@ -133,10 +141,15 @@ describe('Samtale in a Teams meeting', () => {
     }
     // The server holds the line too: the stage's view carries no private field for its author.
     const per = await t.as(DEMO.per);
-    const stage = await per<{ sections: { fields: { id: string }[] }[] }>('GET', path('getStageRecord', { id }));
+    const stage = await per<{ sections: { fields: { id: string }[] }[] }>(
+      'GET',
+      path('getStageRecord', { id }),
+    );
     expect(stage.status).toBe(200);
     expect(JSON.stringify(stage.body)).not.toContain(PRIVATE);
-    expect(stage.body.sections.flatMap((s) => s.fields.map((f) => f.id))).not.toContain('faktor-1-refleksjon');
+    expect(stage.body.sections.flatMap((s) => s.fields.map((f) => f.id))).not.toContain(
+      'faktor-1-refleksjon',
+    );
     const hr = await t.as(DEMO.kari);
     expect((await hr('GET', path('getStageRecord', { id }))).status).not.toBe(200);
   });
@@ -163,7 +176,9 @@ describe('Samtale in a Teams meeting', () => {
       meeting: MEETING,
     });
     try {
-      await h.tab.getByRole('heading', { level: 1, name: 'Velg samtalen til dette møtet' }).waitFor({ timeout: 20_000 });
+      await h.tab
+        .getByRole('heading', { level: 1, name: 'Velg samtalen til dette møtet' })
+        .waitFor({ timeout: 20_000 });
       await h.tab.getByText('Møtet ble opprettet fra denne samtalen i Samtale.').waitFor();
       const select = h.tab.getByRole('combobox', { name: 'Samtale' });
       expect(await select.inputValue()).toBe(id);

@@ -203,7 +203,12 @@ export async function startEntraFake(opts: {
   async function onBehalfOf(res: ServerResponse, form: URLSearchParams) {
     const app = opts.apps.find((a) => a.clientId === form.get('client_id'));
     if (!app) {
-      oauthError(res, 400, 'unauthorized_client', 'AADSTS700016: Application was not found in the directory.');
+      oauthError(
+        res,
+        400,
+        'unauthorized_client',
+        'AADSTS700016: Application was not found in the directory.',
+      );
       return;
     }
     if (form.get('client_secret') !== app.clientSecret) {
@@ -244,7 +249,12 @@ export async function startEntraFake(opts: {
     const m = /^(https:\/\/[^/]+)\/(.+)$/.exec(asked[0] ?? '');
     const resource = m?.[1];
     if (!resource || asked.some((s) => !s.startsWith(`${resource}/`))) {
-      oauthError(res, 400, 'invalid_scope', 'AADSTS70011: The provided value for the input parameter scope is not valid.');
+      oauthError(
+        res,
+        400,
+        'invalid_scope',
+        'AADSTS70011: The provided value for the input parameter scope is not valid.',
+      );
       return;
     }
     const names = asked.map((s) => s.slice(resource.length + 1));

@@ -516,23 +516,40 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     const enough = write
       ? scp.includes('Calendars.ReadWrite')
       : scp.includes('Calendars.ReadWrite') || scp.includes('Calendars.Read');
-    if (!enough) throw new GraphHttpError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+    if (!enough)
+      throw new GraphHttpError(
+        403,
+        'ErrorAccessDenied',
+        'Access is denied. Check credentials and try again.',
+      );
     return payload.oid;
   }
 
   const dateTimeTimeZone = (v: unknown, name: string) => {
     if (!isRecord(v) || typeof v.dateTime !== 'string' || typeof v.timeZone !== 'string')
-      throw new GraphHttpError(400, 'ErrorInvalidRequest', `${name} must be a dateTimeTimeZone: { dateTime, timeZone }.`);
+      throw new GraphHttpError(
+        400,
+        'ErrorInvalidRequest',
+        `${name} must be a dateTimeTimeZone: { dateTime, timeZone }.`,
+      );
     if (!LOCAL_DATE_TIME.test(v.dateTime))
       throw new GraphHttpError(400, 'ErrorInvalidRequest', `${name}.dateTime is not a valid date-time.`);
     if (!EVENT_ZONES.has(v.timeZone))
-      throw new GraphHttpError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${v.timeZone}'.`);
+      throw new GraphHttpError(
+        400,
+        'TimeZoneNotSupportedException',
+        `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${v.timeZone}'.`,
+      );
     return { dateTime: v.dateTime, timeZone: v.timeZone };
   };
   const checkProperties = (b: Record<string, unknown>) => {
     for (const k of Object.keys(b))
       if (!EVENT_PROPERTIES.has(k))
-        throw new GraphHttpError(400, 'RequestBodyRead', `The property '${k}' does not exist on type 'microsoft.graph.event'.`);
+        throw new GraphHttpError(
+          400,
+          'RequestBodyRead',
+          `The property '${k}' does not exist on type 'microsoft.graph.event'.`,
+        );
   };
   const eventJson = (e: FakeEvent) => ({
     id: e.id,
@@ -547,7 +564,10 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
     isCancelled: e.isCancelled,
     transactionId: e.transactionId,
     organizer: {
-      emailAddress: { address: byId.get(e.organizer)?.userPrincipalName ?? '', name: byId.get(e.organizer)?.displayName ?? '' },
+      emailAddress: {
+        address: byId.get(e.organizer)?.userPrincipalName ?? '',
+        name: byId.get(e.organizer)?.displayName ?? '',
+      },
     },
   });
   /** Only the mailbox's own events are reachable through /me. */
@@ -573,7 +593,11 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         (content.contentType !== 'text' && content.contentType !== 'html') ||
         typeof content.content !== 'string'
       )
-        throw new GraphHttpError(400, 'ErrorInvalidRequest', 'body must be an itemBody: { contentType: text|html, content }.');
+        throw new GraphHttpError(
+          400,
+          'ErrorInvalidRequest',
+          'body must be an itemBody: { contentType: text|html, content }.',
+        );
       const start = dateTimeTimeZone(b.start, 'start');
       const end = dateTimeTimeZone(b.end, 'end');
       if (end.dateTime <= start.dateTime)
@@ -590,10 +614,21 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
             ['required', 'optional', 'resource'].includes(String(a.type)),
         )
       )
-        throw new GraphHttpError(400, 'ErrorInvalidRequest', 'attendees must be { emailAddress: { address, name }, type }.');
+        throw new GraphHttpError(
+          400,
+          'ErrorInvalidRequest',
+          'attendees must be { emailAddress: { address, name }, type }.',
+        );
       const provider = b.onlineMeetingProvider;
-      if (provider !== undefined && !['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown'].includes(String(provider)))
-        throw new GraphHttpError(400, 'ErrorInvalidRequest', `onlineMeetingProvider '${String(provider)}' is not valid.`);
+      if (
+        provider !== undefined &&
+        !['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown'].includes(String(provider))
+      )
+        throw new GraphHttpError(
+          400,
+          'ErrorInvalidRequest',
+          `onlineMeetingProvider '${String(provider)}' is not valid.`,
+        );
       const transactionId = typeof b.transactionId === 'string' ? b.transactionId : null;
       // A client retrying a create with the same transactionId gets the event it already made.
       const again = transactionId
@@ -790,7 +825,8 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
         },
       };
     }
-    if (p === '/v1.0/me' || p.startsWith('/v1.0/me/')) return calendarRoute(req, p.slice('/v1.0'.length), body);
+    if (p === '/v1.0/me' || p.startsWith('/v1.0/me/'))
+      return calendarRoute(req, p.slice('/v1.0'.length), body);
     if (/^\/v1\.0\/users(\/|$)/.test(p)) return directoryRoute(req, url, p.slice('/v1.0'.length));
     const appid = await authorize(req, origin);
     const rest = p.slice('/v1.0'.length);

@@ -94,10 +94,7 @@ export async function startM365Fakes(
       PROACTIVE_INSTALL: 'true',
     },
     token: (oid, o = {}) =>
-      entra.mintUserToken(
-        { oid, roles: roles.get(oid) ?? [] },
-        { audience: APP_ID_URI, ...o },
-      ),
+      entra.mintUserToken({ oid, roles: roles.get(oid) ?? [] }, { audience: APP_ID_URI, ...o }),
     async close() {
       await connector.close();
       await botFramework.close();

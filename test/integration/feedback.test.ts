@@ -11,16 +11,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDebian } from '../../scripts/ensure-debian.mjs';
 import { renderRecordPdf } from '../../src/adapters/pdf/render-record.ts';
+import { configuredArchive } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/schema.ts';
+import { createLogger } from '../../src/logger.ts';
 import type { FeedbackView } from '../../src/contract/views.ts';
 import type { DueMessage } from '../../src/domain/reminders.ts';
 import { prepareArchiveCopy } from '../../src/usecases/prepare-archive-copy.ts';
+import { runRetention } from '../../src/usecases/run-retention.ts';
 import { sweepReminders } from '../../src/usecases/sweep-reminders.ts';
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/bot-connector.ts';
 import { backends } from '../helpers/backends.ts';
 import { SCREENSHOTS } from '../helpers/browser.ts';
 import { cardProblems } from '../helpers/cards.ts';
 import { path } from '../helpers/factory.ts';
-import { DEMO, startTestApp, type Client, type TestApp } from '../helpers/harness.ts';
+import { DEMO, startTestApp, waitForArchiving, type Client, type TestApp } from '../helpers/harness.ts';
 import { personalChat } from '../helpers/personal-chat.ts';
 
 type Card = { type: string; body: unknown[]; actions?: { type: string; verb?: string; data?: unknown }[] };
@@ -328,6 +332,10 @@ for (const backend of await backends()) {
       expect((await share(ingrid, 'shared')).status).toBe(200);
       const seen = (await feedback(kari)).body.round;
       expect(seen?.result?.answered).toBe(3);
+      expect(seen?.result?.statements[2]).toEqual({ key: 'values', average: 4.3, counts: [0, 0, 0, 2, 1] });
+      // The comments were written for Ingrid to read: Kari never gets them.
+      expect(seen?.result?.texts).toBeNull();
+      expect(JSON.stringify(seen)).not.toMatch(/Mer ros|Mer tid|Tydeligere/);
       expect(seen?.canShare).toBe(false);
       expect(await hash()).toBe(before);
 
@@ -383,6 +391,55 @@ for (const backend of await backends()) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       execFileSync('pdftoppm', ['-r', '70', '-png', file, join(SCREENSHOTS, `pdf-feedback-${backend.name}`)]);
       rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('31 days after archiving, the comments and who was asked are gone; the signed figures stay and still verify', async () => {
+      await waitForArchiving(t);
+      const signed = (
+        await ingrid<{ contentHash: string; signatures: { valid: boolean }[] }>(
+          'GET',
+          path('getConversation', { id: conversationId }),
+        )
+      ).body;
+      // Nothing is due for kassasjon yet: the archive is not touched.
+      const archive = configuredArchive(
+        loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: tmpdir() }),
+        createLogger('silent'),
+      );
+      const at = (iso: string) => ({ ...t.app.deps, clock: { now: () => new Date(iso) }, archive });
+      await runRetention(at('2026-12-30T02:40:00Z'), {
+        retentionYears: 10,
+        preparationDays: 30,
+        dryRun: false,
+      });
+      expect(
+        await t.app.db.query('select count(*)::int as n from feedback_responses where text is not null', []),
+      ).toEqual([{ n: 3 }]);
+      await runRetention(at('2027-01-05T02:40:00Z'), {
+        retentionYears: 10,
+        preparationDays: 30,
+        dryRun: false,
+      });
+      const rows = await t.app.db.query<{ text: string | null; ratings: number[] }>(
+        'select r.text, r.ratings from feedback_responses r join feedback_rounds f on f.id = r.round_id where f.conversation_id = $1',
+        [conversationId],
+      );
+      expect(rows).toHaveLength(3);
+      expect(rows.every((r) => r.text === null && r.ratings.length === 5)).toBe(true);
+      expect(
+        await t.app.db.query(
+          'select count(*)::int as n from feedback_invitations i join feedback_rounds f on f.id = i.round_id where f.conversation_id = $1',
+          [conversationId],
+        ),
+      ).toEqual([{ n: 0 }]);
+      const after = (
+        await ingrid<{ contentHash: string; signatures: { valid: boolean }[] }>(
+          'GET',
+          path('getConversation', { id: conversationId }),
+        )
+      ).body;
+      expect(after.contentHash).toBe(signed.contentHash);
+      expect(after.signatures.map((s) => s.valid)).toEqual([true, true]);
     });
 
     it('a cancelled conversation asks nobody, and its card takes no answer', async () => {

@@ -6,12 +6,19 @@ import {
   INNSYN_FILES,
   innsynAudit,
   innsynConversations,
+  innsynFeedback,
   innsynItems,
   innsynManifest,
   innsynPreparation,
   innsynReminders,
 } from '../../src/contract/innsyn.ts';
 import type { ResponseOf } from '../../src/contract/endpoints.ts';
+import type { FeedbackView } from '../../src/contract/views.ts';
+import { WORDS } from '../../src/contract/words/index.ts';
+import { addDays } from '../../src/domain/feedback.ts';
+import type { Actor } from '../../src/domain/policy.ts';
+import { osloTime } from '../../src/domain/reminders.ts';
+import { answerFeedback } from '../../src/usecases/answer-feedback.ts';
 import { backends } from '../helpers/backends.ts';
 import { conversationAt, path } from '../helpers/factory.ts';
 import { DEMO, DEMO_TENANT_ID, startTestApp, type TestApp } from '../helpers/harness.ts';
@@ -24,6 +31,8 @@ const PER_PREP = 'PER-refleksjon-som-Ola-ikke-skal-se';
 const PER_SHARED = 'PER-refleksjon-delt-med-Ola';
 const AHMED_TEXT = 'AHMED-samtale-som-ingen-andre-skal-se';
 const OLA_GOAL = 'Ola-leder-utviklingsmål';
+const AHMED_FEEDBACK = 'AHMED-tilbakemelding-som-bare-Ingrid-leser';
+const MARTE_FEEDBACK = 'MARTE-tilbakemelding-som-bare-Ingrid-leser';
 
 type ErrorReply = { error: { code: string; message: string } };
 
@@ -392,6 +401,179 @@ for (const backend of await backends()) {
       ]);
       expect(allText(d)).not.toContain(SALARY);
       expect(allText(d)).not.toContain(kontrakt);
+    });
+
+    it('feedback rounds: the leader assessed gets the result as she sees it; who answered gets only that they did; the superior gets neither', async () => {
+      // Ingrid's utviklingssamtale with Kari (the demo's, in preparation): Ingrid asks her three reports.
+      const ingrid = await t.as(DEMO.ingrid);
+      const mine = await ingrid<{
+        conversations: { id: string; template: { key: string }; status: string }[];
+      }>('GET', path('listMyConversations'));
+      const conversationId = mine.body.conversations.find(
+        (c) => c.template.key === 'utviklingssamtale-leder' && c.status === 'preparing',
+      )!.id;
+      const closesOn = addDays(osloTime(new Date()).date, 7);
+      const opened = await ingrid<FeedbackView>('POST', path('openFeedbackRound', { id: conversationId }), {
+        respondents: [DEMO.ahmed, DEMO.marte, DEMO.jonas],
+        closesOn,
+      });
+      expect(opened.status).toBe(201);
+      const roundId = (await t.app.deps.store.feedback.roundOf(conversationId))!.id;
+      const feedbackOf = (d: Download) => innsynFeedback.parse(json(d, INNSYN_FILES.feedback));
+
+      // Open: Ingrid sees how many were asked, no result yet; Ahmed that he was asked.
+      const whileOpen = feedbackOf(await download(DEMO.ingrid, path('exportMyData')));
+      expect(whileOpen.aboutYou).toEqual([
+        expect.objectContaining({ roundId, open: true, invited: 3, answered: 0, result: null }),
+      ]);
+      expect(whileOpen.aboutYou[0]!.resultText).toBe('Resultatet vises når runden er avsluttet.');
+      expect(feedbackOf(await download(DEMO.ahmed, path('exportMyData'))).asked).toEqual([
+        expect.objectContaining({ roundId, leader: 'Ingrid Berg', open: true, answered: false }),
+      ]);
+
+      const actor = (oid: string): Actor => ({ tid: DEMO_TENANT_ID, oid, name: oid, upn: oid, roles: [] });
+      const answers: [string, number[], string | null][] = [
+        [DEMO.ahmed, [5, 4, 5, 4, 5], AHMED_FEEDBACK],
+        [DEMO.marte, [3, 3, 3, 3, 3], MARTE_FEEDBACK],
+        [DEMO.jonas, [4, 4, 4, 4, 4], null],
+      ];
+      for (const [oid, ratings, comment] of answers)
+        expect(await answerFeedback(t.app.deps, actor(oid), { roundId, ratings, text: comment })).toBe('ok');
+      expect((await ingrid('POST', path('closeFeedbackRound', { id: conversationId }))).status).toBe(200);
+      // What the bot asked Ahmed, naming the leader.
+      await t.app.bot.store.addAllToOutbox(
+        [
+          {
+            id: 'innsyn-ahmed-feedback',
+            tid: DEMO_TENANT_ID,
+            recipientOid: DEMO.ahmed,
+            day: '2031-03-04',
+            messages: [
+              {
+                kind: 'feedback-input',
+                key: `feedback-input:${roundId}:${DEMO.ahmed}`,
+                tid: DEMO_TENANT_ID,
+                recipientOid: DEMO.ahmed,
+                subject: roundId,
+                period: closesOn,
+                date: closesOn,
+                about: 'Ingrid Berg',
+                count: 3,
+                role: null,
+                templateKey: null,
+              },
+            ],
+          },
+        ],
+        new Date().toISOString(),
+      );
+
+      // Ingrid: the result exactly as her own view shows it, with the statements in words and the texts.
+      const view = await ingrid<FeedbackView>('GET', path('getFeedbackRound', { id: conversationId }));
+      const d = await download(DEMO.ingrid, path('exportMyData'));
+      const title = innsynConversations
+        .parse(json(d, INNSYN_FILES.conversations))
+        .conversations.find((c) => c.id === conversationId)!.title;
+      expect(title).toContain('Kari Nordmann');
+      const { aboutYou, asked } = feedbackOf(d);
+      expect(asked).toEqual([]);
+      expect(aboutYou).toHaveLength(1);
+      const round = aboutYou[0]!;
+      expect(round).toMatchObject({
+        roundId,
+        conversationId,
+        conversation: title,
+        openedBy: 'Ingrid Berg',
+        closesOn,
+        open: false,
+        invited: 3,
+        answered: 3,
+        minAnswers: 3,
+        shared: 'private',
+        sharedText: 'Bare du kan se resultatet.',
+        resultText: null,
+      });
+      expect(round.closedAt).not.toBeNull();
+      expect(round.result!.answered).toBe(3);
+      expect([...round.result!.texts].sort()).toEqual([AHMED_FEEDBACK, MARTE_FEEDBACK].sort());
+      expect(round.result!.statements[0]).toEqual({
+        key: 'goals',
+        statement: WORDS.nb.feedback.statements.goals,
+        average: 4,
+        counts: [0, 0, 1, 1, 1],
+      });
+      expect(round.result!.statements[1]).toMatchObject({ key: 'principles', average: 3.7 });
+      // The same figures as her view in the tab.
+      expect(round.result!.statements.map(({ key, average, counts }) => ({ key, average, counts }))).toEqual(
+        view.body.round!.result!.statements,
+      );
+      // How many were asked, never who.
+      for (const name of ['Ahmed Ali', 'Marte Olsen', 'Jonas Nilsen'])
+        expect(text(d, INNSYN_FILES.feedback)).not.toContain(name);
+      expect(innsynManifest.parse(json(d, INNSYN_FILES.manifest)).counts.feedbackRounds).toBe(1);
+      expect(text(d, INNSYN_FILES.readme)).toContain('tilbakemelding.json');
+      expect(text(d, INNSYN_FILES.readme)).toContain('svar på tilbakemeldingsrunder lagres uten navn');
+      const log = innsynAudit.parse(json(d, INNSYN_FILES.audit));
+      expect(log.events).toContainEqual(
+        expect.objectContaining({
+          by: 'Ingrid Berg',
+          action: 'feedback.opened',
+          what: 'startet en runde med anonym tilbakemelding',
+          about: title,
+        }),
+      );
+      expect(log.events).toContainEqual(
+        expect.objectContaining({ action: 'feedback.closed', what: 'avsluttet tilbakemeldingsrunden' }),
+      );
+      // In English: the statements' and the choice's words too.
+      const en = feedbackOf(await download(DEMO.ingrid, path('exportMyData'), 'en')).aboutYou[0]!;
+      expect(en.result!.statements[0]!.statement).toBe(WORDS.en.feedback.statements.goals);
+      expect(en.sharedText).toBe('Only you can see the result.');
+
+      // Ahmed: that he was asked about Ingrid, and answered; nothing of what he answered.
+      const a = await download(DEMO.ahmed, path('exportMyData'));
+      const ahmedFeedback = feedbackOf(a);
+      expect(ahmedFeedback).toEqual({
+        aboutYou: [],
+        asked: [
+          {
+            roundId,
+            leader: 'Ingrid Berg',
+            relation: 'report',
+            relationText: 'Medarbeider hos lederen',
+            closesOn,
+            closedAt: round.closedAt,
+            open: false,
+            answered: true,
+          },
+        ],
+      });
+      const everything = allText(a);
+      expect(everything).not.toContain(AHMED_FEEDBACK);
+      expect(everything).not.toContain(MARTE_FEEDBACK);
+      expect(everything).not.toContain('"ratings"');
+      expect(everything).not.toContain('[5,4,5,4,5]');
+      expect(text(a, INNSYN_FILES.feedback)).not.toMatch(/"(average|counts|texts|result)"/);
+      expect(text(a, INNSYN_FILES.readme)).toContain('kan ikke knyttes til deg');
+      expect(innsynManifest.parse(json(a, INNSYN_FILES.manifest)).counts.feedbackRounds).toBe(1);
+      const { reminders } = innsynReminders.parse(json(a, INNSYN_FILES.reminders));
+      expect(reminders.find((r) => r.day === '2031-03-04')!.messages).toEqual([
+        expect.objectContaining({
+          kind: 'feedback-input',
+          kindText: 'Tilbakemelding på en leder',
+          subject: roundId,
+          about: 'Ingrid Berg',
+        }),
+      ]);
+
+      // Kari, the superior: the round is not about her, and Ingrid kept the result to herself.
+      const k = await download(DEMO.kari, path('exportMyData'));
+      expect(feedbackOf(k)).toEqual({ aboutYou: [], asked: [] });
+      const karis = allText(k);
+      expect(karis).toContain(conversationId);
+      expect(karis).not.toContain(AHMED_FEEDBACK);
+      expect(karis).not.toContain(MARTE_FEEDBACK);
+      expect(karis).not.toContain(WORDS.nb.feedback.statements.goals);
     });
   });
 }

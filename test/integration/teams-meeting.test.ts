@@ -90,10 +90,10 @@ describe('the Teams meeting in the leader’s calendar (m365 fakes)', () => {
     expect(event.body.content).toContain('20. januar 2031 kl. 14.00');
 
     // Both parties see the meeting; only the leader may move it, and it is in the leader's calendar.
-    const asLeader = await ola<{ booked: { joinUrl: string; inYourCalendar: boolean } | null; canReschedule: boolean }>(
-      'GET',
-      path('getConversationMeeting', { id: plan.body.id }),
-    );
+    const asLeader = await ola<{
+      booked: { joinUrl: string; inYourCalendar: boolean } | null;
+      canReschedule: boolean;
+    }>('GET', path('getConversationMeeting', { id: plan.body.id }));
     expect(asLeader.body).toMatchObject({ canReschedule: true, booked: { inYourCalendar: true } });
     expect(asLeader.body.booked!.joinUrl).toBe(event.joinUrl);
     const asEmployee = await per('GET', path('getConversationMeeting', { id: plan.body.id }));
@@ -111,7 +111,9 @@ describe('the Teams meeting in the leader’s calendar (m365 fakes)', () => {
     expect((await per('GET', path('findMeetingConversation', {}, q))).body).toEqual({
       conversationId: plan.body.id,
     });
-    expect((await kari('GET', path('findMeetingConversation', {}, q))).body).toEqual({ conversationId: null });
+    expect((await kari('GET', path('findMeetingConversation', {}, q))).body).toEqual({
+      conversationId: null,
+    });
   });
 
   it('moves the event when the leader reschedules, and cancels it with the conversation', async () => {

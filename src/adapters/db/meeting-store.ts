@@ -38,9 +38,10 @@ export function meetingQueries(q: Sql): MeetingStore {
       return toConversation(r);
     },
     async meeting(id) {
-      const [r] = await q.query<MeetingRow>('select * from conversation_meetings where conversation_id = $1', [
-        id,
-      ]);
+      const [r] = await q.query<MeetingRow>(
+        'select * from conversation_meetings where conversation_id = $1',
+        [id],
+      );
       return r && toMeeting(r);
     },
     async saveMeeting(m) {
@@ -49,7 +50,17 @@ export function meetingQueries(q: Sql): MeetingStore {
          values ($1,$2,$3,$4,$5,$6,$7,$8,$9)
          on conflict (conversation_id) do update set organizer_oid = excluded.organizer_oid, event_id = excluded.event_id,
            join_url = excluded.join_url, chat_id = excluded.chat_id, state = excluded.state, updated_at = excluded.updated_at`,
-        [m.conversationId, m.tid, m.organizerOid, m.eventId, m.joinUrl, m.chatId, m.state, m.createdAt, m.updatedAt],
+        [
+          m.conversationId,
+          m.tid,
+          m.organizerOid,
+          m.eventId,
+          m.joinUrl,
+          m.chatId,
+          m.state,
+          m.createdAt,
+          m.updatedAt,
+        ],
       );
     },
     async removeMeeting(id) {

@@ -97,13 +97,14 @@ export function retentionQueries(q: Sql): RetentionStore {
       return gone.length > 0;
     },
     async preparationDue(cutoff, limit, after) {
+      // Unshared preparation, and the staff's feedback on the leader, which was preparation too.
+      const unshared = `from answers p where p.conversation_id = c.id and p.slot in ('leader','employee') and p.shared_at is null`;
       const rows = await q.query<{ id: string; tid: string; n: number }>(
-        `select c.id, c.tid, count(p.field_id)::int as n
+        `select c.id, c.tid, (select count(*)::int ${unshared}) as n
            from conversations c
-           join answers p on p.conversation_id = c.id and p.slot in ('leader','employee') and p.shared_at is null
           where c.status = 'archived' and c.preparation_disposed_at is null and ($3::uuid is null or c.id > $3::uuid)
             and (select min(a.archived_at) from archive_copies a where a.conversation_id = c.id) <= $1::timestamptz
-          group by c.id, c.tid
+            and (exists (select 1 ${unshared}) or exists (select 1 from feedback_rounds f where f.conversation_id = c.id))
           order by c.id
           limit $2`,
         [cutoff, limit, after],
@@ -114,6 +115,21 @@ export function retentionQueries(q: Sql): RetentionStore {
       const gone = await q.query<{ field_id: string }>(
         `delete from answers where conversation_id = $1 and slot in ('leader','employee') and shared_at is null
          returning field_id`,
+        [conversationId],
+      );
+      // Feedback goes with it: a round kept private or only shown to the superior entirely; one whose
+      // figures are in the signed record keeps its ratings (the record's hash is over them), but not the
+      // comments, nor who was asked.
+      await q.query("delete from feedback_rounds where conversation_id = $1 and shared <> 'record'", [
+        conversationId,
+      ]);
+      await q.query(
+        `update feedback_responses set text = null
+          where text is not null and round_id in (select id from feedback_rounds where conversation_id = $1)`,
+        [conversationId],
+      );
+      await q.query(
+        'delete from feedback_invitations where round_id in (select id from feedback_rounds where conversation_id = $1)',
         [conversationId],
       );
       await q.query('update conversations set preparation_disposed_at = $2 where id = $1', [

@@ -134,7 +134,11 @@ export function teamsMeetingCalendar(opts: TeamsMeetingOptions): MeetingCalendar
     customHosts: graphUrl.hostname === 'graph.microsoft.com' ? undefined : new Set([graphUrl.hostname]),
   });
 
-  async function call<T>(asUser: UserAssertion, path: string, send: (r: ReturnType<Client['api']>) => Promise<T>) {
+  async function call<T>(
+    asUser: UserAssertion,
+    path: string,
+    send: (r: ReturnType<Client['api']>) => Promise<T>,
+  ) {
     const token = await tokenFor(asUser);
     const request = client
       .api(path)

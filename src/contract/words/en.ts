@@ -120,6 +120,13 @@ export const en: Words = {
     stageEmpty: 'Not filled in yet',
     noConversation:
       'This meeting is not linked to a conversation you take part in. Add the Samtale tab again and choose the conversation.',
+    /** The innsyn export's words for what was done to a conversation's time and meeting. */
+    audit: {
+      'conversation.rescheduled': 'changed when the conversation is held',
+      'meeting.created': 'created the Teams meeting for the conversation',
+      'meeting.moved': 'moved the Teams meeting to the new time',
+      'meeting.cancelled': 'cancelled the Teams meeting for the conversation',
+    },
   },
 
   errors: {
@@ -398,13 +405,13 @@ export const en: Words = {
     privacyTitle: 'Privacy in Samtale',
     privacyWhatTitle: 'What Samtale stores',
     privacyWhat:
-      'Samtale stores what you and your leader write in your conversations: preparation, record, action plan and follow-up, with who wrote what and when. Names, e-mail addresses and who leads whom come from your organisation’s directory. Samtale also logs who opened and changed the records, and which reminders you received in Teams.',
+      'Samtale stores what you and your leader write in your conversations: preparation, record, action plan and follow-up, with who wrote what and when. Names, e-mail addresses and who leads whom come from your organisation’s directory. Samtale also logs who opened and changed the records, and which reminders you received in Teams. Feedback on a leader is stored without the name of whoever answered; Samtale notes only that you have answered, so you are not reminded.',
     privacyWhoTitle: 'Who sees what',
     privacyWho:
-      'Only you see your private preparation, until you share it. The record is seen by the two of you. Your leader’s leader sees only how far the conversation has come, never its content. HR sees the archived copy after signing, and how far the conversations of a round have come (never their content). Punkt 4 on salary in the kontraktsamtale is seen only by the parties and HR with the salary role. Administrators adapt the templates and never see what conversations say.',
+      'Only you see your private preparation, until you share it. The record is seen by the two of you. Your leader’s leader sees only how far the conversation has come, never its content. HR sees the archived copy after signing, and how far the conversations of a round have come (never their content). Punkt 4 on salary in the kontraktsamtale is seen only by the parties and HR with the salary role. Administrators adapt the templates and never see what conversations say. The result of a feedback round is seen only by the leader it is about, and only once at least three have answered; the leader chooses whether their own leader sees the figures. Only the leader reads the comments.',
     privacyHowLongTitle: 'How long',
     privacyHowLong:
-      'Signed records are archived as PDF/A in your organisation’s archive with a disposal date {years} years after archiving. Once that date has passed, the record is deleted from Samtale and from the archive, unless HR has decided to keep it, giving a reason. Private preparation that was never shared is deleted {days} days after the record is archived.',
+      'Signed records are archived as PDF/A in your organisation’s archive with a disposal date {years} years after archiving. Once that date has passed, the record is deleted from Samtale and from the archive, unless HR has decided to keep it, giving a reason. Private preparation that was never shared is deleted {days} days after the record is archived. The comments in a feedback round, and who was asked, are deleted along with the private preparation.',
     privacyBasisTitle: 'Legal basis',
     privacyBasisMissing:
       'Your organisation has not filled in its legal basis here yet. Ask HR or the data protection officer of your organisation.',
@@ -1436,11 +1443,12 @@ export const en: Words = {
       noTexts: 'Nobody wrote a comment.',
       shareLegend: 'Who sees the result?',
       sharePrivate: 'Only me',
-      shareShared: 'Me and {name}',
-      shareRecord: 'Me and {name}, and the figures go into the signed record',
-      shareNote: 'The comments never go into the record.',
+      shareShared: 'Me, and {name} sees the figures',
+      shareRecord: 'Me, and {name} sees the figures, which also go into the signed record',
+      shareNote: 'Only you read the comments. They are not shared and never go into the record.',
+      textsPrivate: 'Only {name} reads the comments.',
       shareLocked: 'The record cannot change now, so the choice stands.',
-      sharedWithYou: '{name} has shared the result with you.',
+      sharedWithYou: '{name} has shared the figures with you.',
       notShared: 'The result is shown only to {name}, who chooses whether to share it.',
       inRecord: 'The figures are in the record.',
     },

@@ -118,6 +118,13 @@ export const nb = {
     stageEmpty: 'Ikke fylt ut ennå',
     noConversation:
       'Dette møtet er ikke knyttet til en samtale du er part i. Legg til Samtale-fanen på nytt og velg samtalen.',
+    /** The innsyn export's words for what was done to a conversation's time and meeting. */
+    audit: {
+      'conversation.rescheduled': 'endret tidspunktet for samtalen',
+      'meeting.created': 'opprettet Teams-møtet for samtalen',
+      'meeting.moved': 'flyttet Teams-møtet til det nye tidspunktet',
+      'meeting.cancelled': 'avlyste Teams-møtet for samtalen',
+    },
   },
 
   errors: {
@@ -394,13 +401,13 @@ export const nb = {
     privacyTitle: 'Personvern i Samtale',
     privacyWhatTitle: 'Hva Samtale lagrer',
     privacyWhat:
-      'Samtale lagrer det du og lederen din skriver i samtalene deres: forberedelse, referat, handlingsplan og oppfølging, med hvem som skrev hva og når. Navn, e-post og hvem som leder hvem hentes fra organisasjonens katalog. Samtale logger også hvem som har åpnet og endret referatene, og hvilke påminnelser du har fått i Teams.',
+      'Samtale lagrer det du og lederen din skriver i samtalene deres: forberedelse, referat, handlingsplan og oppfølging, med hvem som skrev hva og når. Navn, e-post og hvem som leder hvem hentes fra organisasjonens katalog. Samtale logger også hvem som har åpnet og endret referatene, og hvilke påminnelser du har fått i Teams. Tilbakemelding på en leder lagres uten navnet til den som svarte; Samtale noterer bare at du har svart, så du ikke blir påminnet.',
     privacyWhoTitle: 'Hvem som ser hva',
     privacyWho:
-      'Privat forberedelse ser bare du, til du selv deler den. Referatet ser dere to. Lederens leder ser bare hvor langt samtalen er kommet, aldri innholdet. HR ser arkivkopien etter signering, og hvor langt samtalene i en runde er kommet (aldri innholdet). Punkt 4 om lønn i kontraktsamtalen ser bare partene og HR med lønnsrollen. Administratorer tilpasser malene og ser aldri innholdet i samtalene.',
+      'Privat forberedelse ser bare du, til du selv deler den. Referatet ser dere to. Lederens leder ser bare hvor langt samtalen er kommet, aldri innholdet. HR ser arkivkopien etter signering, og hvor langt samtalene i en runde er kommet (aldri innholdet). Punkt 4 om lønn i kontraktsamtalen ser bare partene og HR med lønnsrollen. Administratorer tilpasser malene og ser aldri innholdet i samtalene. Resultatet av en tilbakemeldingsrunde ser bare lederen det gjelder, og bare når minst tre har svart; lederen velger selv om lederens leder skal se tallene. Kommentarene leser bare lederen.',
     privacyHowLongTitle: 'Hvor lenge',
     privacyHowLong:
-      'Signerte referater arkiveres som PDF/A i organisasjonens arkiv med en kassasjonsdato {years} år etter arkivering. Når kassasjonsdatoen er passert, slettes referatet fra Samtale og fra arkivet, med mindre HR har bestemt at det skal bevares, og i så fall med en begrunnelse. Privat forberedelse som aldri ble delt, slettes {days} dager etter at referatet er arkivert.',
+      'Signerte referater arkiveres som PDF/A i organisasjonens arkiv med en kassasjonsdato {years} år etter arkivering. Når kassasjonsdatoen er passert, slettes referatet fra Samtale og fra arkivet, med mindre HR har bestemt at det skal bevares, og i så fall med en begrunnelse. Privat forberedelse som aldri ble delt, slettes {days} dager etter at referatet er arkivert. Kommentarene i en tilbakemeldingsrunde, og hvem som ble spurt, slettes sammen med den private forberedelsen.',
     privacyBasisTitle: 'Behandlingsgrunnlag',
     privacyBasisMissing:
       'Organisasjonen har ikke fylt inn behandlingsgrunnlaget her ennå. Spør HR eller personvernombudet i organisasjonen din.',
@@ -1431,11 +1438,12 @@ export const nb = {
       noTexts: 'Ingen skrev kommentar.',
       shareLegend: 'Hvem ser resultatet?',
       sharePrivate: 'Bare meg',
-      shareShared: 'Meg og {name}',
-      shareRecord: 'Meg og {name}, og tallene tas med i det signerte referatet',
-      shareNote: 'Kommentarene tas aldri med i referatet.',
+      shareShared: 'Meg, og {name} ser tallene',
+      shareRecord: 'Meg, og {name} ser tallene, som også tas med i det signerte referatet',
+      shareNote: 'Kommentarene leser bare du. De deles ikke og tas aldri med i referatet.',
+      textsPrivate: 'Kommentarene leser bare {name}.',
       shareLocked: 'Referatet kan ikke endres nå, så valget står fast.',
-      sharedWithYou: '{name} har delt resultatet med deg.',
+      sharedWithYou: '{name} har delt tallene med deg.',
       notShared: 'Resultatet vises bare til {name}, som selv velger om det skal deles.',
       inRecord: 'Tallene er med i referatet.',
     },

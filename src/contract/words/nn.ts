@@ -117,6 +117,13 @@ export const nn: Words = {
     stageEmpty: 'Ikkje fylt ut enno',
     noConversation:
       'Dette møtet er ikkje knytt til ein samtale du er part i. Legg til Samtale-fana på nytt og vel samtalen.',
+    /** The innsyn export's words for what was done to a conversation's time and meeting. */
+    audit: {
+      'conversation.rescheduled': 'endra tidspunktet for samtalen',
+      'meeting.created': 'oppretta Teams-møtet for samtalen',
+      'meeting.moved': 'flytta Teams-møtet til det nye tidspunktet',
+      'meeting.cancelled': 'avlyste Teams-møtet for samtalen i kalenderen',
+    },
   },
 
   errors: {
@@ -395,13 +402,13 @@ export const nn: Words = {
     privacyTitle: 'Personvern i Samtale',
     privacyWhatTitle: 'Kva Samtale lagrar',
     privacyWhat:
-      'Samtale lagrar det du og leiaren din skriv i samtalane dykkar: førebuing, referat, handlingsplan og oppfølging, med kven som skreiv kva og når. Namn, e-post og kven som leier kven, blir henta frå katalogen til organisasjonen. Samtale loggar òg kven som har opna og endra referata, og kva påminningar du har fått i Teams.',
+      'Samtale lagrar det du og leiaren din skriv i samtalane dykkar: førebuing, referat, handlingsplan og oppfølging, med kven som skreiv kva og når. Namn, e-post og kven som leier kven, blir henta frå katalogen til organisasjonen. Samtale loggar òg kven som har opna og endra referata, og kva påminningar du har fått i Teams. Tilbakemelding på ein leiar blir lagra utan namnet til den som svarte; Samtale noterer berre at du har svart, så du ikkje får påminning.',
     privacyWhoTitle: 'Kven som ser kva',
     privacyWho:
-      'Privat førebuing ser berre du, til du sjølv deler ho. Referatet ser de to. Leiaren til leiaren din ser berre kor langt samtalen har kome, aldri innhaldet. HR ser arkivkopien etter signering, og kor langt samtalane i ein runde har kome (aldri innhaldet). Punkt 4 om løn i kontraktsamtalen ser berre partane og HR med lønsrolla. Administratorar tilpassar malane og ser aldri innhaldet i samtalane.',
+      'Privat førebuing ser berre du, til du sjølv deler ho. Referatet ser de to. Leiaren til leiaren din ser berre kor langt samtalen har kome, aldri innhaldet. HR ser arkivkopien etter signering, og kor langt samtalane i ein runde har kome (aldri innhaldet). Punkt 4 om løn i kontraktsamtalen ser berre partane og HR med lønsrolla. Administratorar tilpassar malane og ser aldri innhaldet i samtalane. Resultatet av ein tilbakemeldingsrunde ser berre leiaren det gjeld, og berre når minst tre har svart; leiaren vel sjølv om leiaren til leiaren skal sjå tala. Kommentarane les berre leiaren.',
     privacyHowLongTitle: 'Kor lenge',
     privacyHowLong:
-      'Signerte referat blir arkiverte som PDF/A i arkivet til organisasjonen med ein kassasjonsdato {years} år etter arkiveringa. Når kassasjonsdatoen er passert, blir referatet sletta frå Samtale og frå arkivet, med mindre HR har bestemt at det skal takast vare på, og då med ei grunngiving. Privat førebuing som aldri vart delt, blir sletta {days} dagar etter at referatet er arkivert.',
+      'Signerte referat blir arkiverte som PDF/A i arkivet til organisasjonen med ein kassasjonsdato {years} år etter arkiveringa. Når kassasjonsdatoen er passert, blir referatet sletta frå Samtale og frå arkivet, med mindre HR har bestemt at det skal takast vare på, og då med ei grunngiving. Privat førebuing som aldri vart delt, blir sletta {days} dagar etter at referatet er arkivert. Kommentarane i ein tilbakemeldingsrunde, og kven som vart spurde, blir sletta saman med den private førebuinga.',
     privacyBasisTitle: 'Behandlingsgrunnlag',
     privacyBasisMissing:
       'Organisasjonen har ikkje fylt inn behandlingsgrunnlaget her enno. Spør HR eller personvernombodet i organisasjonen din.',
@@ -1430,11 +1437,12 @@ export const nn: Words = {
       noTexts: 'Ingen skreiv kommentar.',
       shareLegend: 'Kven ser resultatet?',
       sharePrivate: 'Berre eg',
-      shareShared: 'Eg og {name}',
-      shareRecord: 'Eg og {name}, og tala blir tekne med i det signerte referatet',
-      shareNote: 'Kommentarane blir aldri tekne med i referatet.',
+      shareShared: 'Eg, og {name} ser tala',
+      shareRecord: 'Eg, og {name} ser tala, som òg blir tekne med i det signerte referatet',
+      shareNote: 'Kommentarane les berre du. Dei blir ikkje delte og blir aldri tekne med i referatet.',
+      textsPrivate: 'Kommentarane les berre {name}.',
       shareLocked: 'Referatet kan ikkje endrast no, så valet står fast.',
-      sharedWithYou: '{name} har delt resultatet sitt med deg.',
+      sharedWithYou: '{name} har delt tala med deg.',
       notShared: 'Resultatet blir vist berre til {name}, som sjølv vel om det skal delast.',
       inRecord: 'Tala er med i referatet.',
     },

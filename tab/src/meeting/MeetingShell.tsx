@@ -34,7 +34,14 @@ const useStyles = makeStyles({
     overflowWrap: 'break-word',
   },
   stage: { padding: tokens.spacingHorizontalXXL },
-  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '480px' },
+  // One column that may shrink below its longest option: a conversation's name is long at 320 px.
+  form: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '480px',
+  },
+  select: { minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
   share: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
 });
 
@@ -185,7 +192,7 @@ function MeetingConfig({ api, chatId }: { api: Api; chatId: string | null }) {
           label={w.configPick}
           hint={created && created === chosen ? w.configFound : chosen ? w.configReady : undefined}
         >
-          <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
+          <Select className={styles.select} value={chosen} onChange={(_, d) => setChosen(d.value)}>
             <option value="" />
             {conversations.map((c) => (
               <option key={c.id} value={c.id}>

@@ -63,7 +63,10 @@ export function SchedulePanel({
     () => api.call('getConversationMeeting', { params: { id } }).then(setMeeting, () => setMeeting(null)),
     [api, id],
   );
-  useEffect(() => void read(), [read, conversation.status, conversation.scheduledAt, conversation.scheduledTime]);
+  useEffect(
+    () => void read(),
+    [read, conversation.status, conversation.scheduledAt, conversation.scheduledTime],
+  );
   useEffect(() => {
     setDate(conversation.scheduledAt ?? '');
     setTime(conversation.scheduledTime ?? '');
@@ -86,7 +89,12 @@ export function SchedulePanel({
       });
   };
   const when = conversation.scheduledAt
-    ? formatSchedule(locale, conversation.scheduledAt, conversation.scheduledTime, conversation.durationMinutes)
+    ? formatSchedule(
+        locale,
+        conversation.scheduledAt,
+        conversation.scheduledTime,
+        conversation.durationMinutes,
+      )
     : w.noTime;
   const offerCreate = meeting.offered && meeting.booked === null;
 

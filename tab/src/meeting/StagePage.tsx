@@ -1,4 +1,14 @@
-import { Caption1, Card, MessageBar, MessageBarBody, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  Card,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { ConversationView } from '../../../src/contract/views.ts';
 import { fill } from '../../../src/contract/words/format.ts';
@@ -34,7 +44,9 @@ export function StagePage({ api, id }: { api: Api; id: string }) {
     void read();
     // What the parties write in the side panel reaches the stage as they save it.
     const stop = new AbortController();
-    void api.events('conversationEvents', { params: { id } }, () => void read(), stop.signal).catch(() => undefined);
+    void api
+      .events('conversationEvents', { params: { id } }, () => void read(), stop.signal)
+      .catch(() => undefined);
     return () => stop.abort();
   }, [api, id]);
   const definition = useMemo(() => (loaded ? templateIn(loaded.definition, locale) : null), [loaded, locale]);
@@ -81,7 +93,9 @@ export function StagePage({ api, id }: { api: Api; id: string }) {
   return (
     <article className={styles.page}>
       <div>
-        <PageTitle>{fill(w.stageTitle, { title: definition.title, period: period(loaded.period) })}</PageTitle>
+        <PageTitle>
+          {fill(w.stageTitle, { title: definition.title, period: period(loaded.period) })}
+        </PageTitle>
         <Caption1 block>{w.stageNote}</Caption1>
       </div>
       {loaded.withheldSections.length > 0 && (
