@@ -237,7 +237,12 @@ export const innsynFeedback = z.strictObject({
       /** Whom the person chose to let see the result. */
       shared: feedbackShare,
       sharedText: z.string(),
-      /** Null while the round is open or too few answered (see resultText). */
+      /**
+       * True when the result exists but is left out: HR made this export, and only the person reads
+       * the result (the person gets it by exporting their data themselves).
+       */
+      withheld: z.boolean(),
+      /** Null while the round is open, when too few answered, or when withheld (see resultText). */
       result: z
         .strictObject({
           answered: count,

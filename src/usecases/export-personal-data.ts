@@ -172,7 +172,14 @@ export async function exportPersonalData(
       const round = await deps.store.feedback.roundOf(c.id);
       const entry =
         round &&
-        aboutYou(w, round, title, view.parties.leader.name, await feedbackView(deps, c, 'subject', round));
+        aboutYou(
+          w,
+          round,
+          title,
+          view.parties.leader.name,
+          await feedbackView(deps, c, 'subject', round),
+          !self,
+        );
       if (entry) feedbackAbout.push(entry);
     }
 
@@ -452,7 +459,9 @@ async function recordPdfs(
 
 /**
  * A feedback round about the person, from their own view of it (feedbackView as 'subject'): the same
- * result, null while the round is open or too few answered; how many were asked, never who.
+ * result, null while the round is open or too few answered; how many were asked, never who. Only the
+ * assessed leader reads the result (HR learns nothing of a round), so an export HR makes leaves it
+ * out and says so, as it leaves out Punkt 4 for HR without the salary role.
  */
 function aboutYou(
   w: Words,
@@ -460,10 +469,12 @@ function aboutYou(
   conversation: string,
   superior: string,
   view: FeedbackView,
+  forHr: boolean,
 ): InnsynFeedback['aboutYou'][number] | null {
   const round = view.round;
   if (!round) return null;
-  const result = round.result;
+  const withheld = forHr && round.result !== null;
+  const result = withheld ? null : round.result;
   return {
     roundId: stored.id,
     conversationId: stored.conversationId,
@@ -478,6 +489,7 @@ function aboutYou(
     minAnswers: view.minAnswers,
     shared: round.shared,
     sharedText: fill(w.innsyn.feedbackShared[round.shared], { name: superior }),
+    withheld,
     result: result && {
       answered: result.answered,
       statements: result.statements.map((s) => ({
@@ -491,9 +503,11 @@ function aboutYou(
     },
     resultText: result
       ? null
-      : round.open
-        ? w.feedback.tab.waiting
-        : fill(w.feedback.tab.tooFew, { answered: String(round.answered), min: String(view.minAnswers) }),
+      : withheld
+        ? w.innsyn.feedbackWithheld
+        : round.open
+          ? w.feedback.tab.waiting
+          : fill(w.feedback.tab.tooFew, { answered: String(round.answered), min: String(view.minAnswers) }),
   };
 }
 

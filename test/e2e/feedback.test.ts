@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fill } from '../../src/contract/words/format.ts';
+import { nb } from '../../src/contract/words/nb.ts';
 import { DEMO_USERS } from '../../src/seed/demo-organisation.ts';
 import { answerFeedback } from '../../src/usecases/answer-feedback.ts';
 import { SCREENSHOTS } from '../helpers/browser.ts';
@@ -17,6 +19,9 @@ const GOALS = 'Lederen gjør prioriteringer og grep som hjelper oss å nå måle
 const PRINCIPLES = 'Lederen praktiserer kommunens ledelsesprinsipper i hverdagen.';
 const MORE_TIME = 'Mer tid til oss i hverdagen, særlig i travle perioder med mange vikarer.';
 const CLEARER = 'Tydeligere prioriteringer når alt haster.';
+// Whom the result reaches, in the catalogue's words (the choice's wording is still being tuned).
+const W = nb.feedback.tab;
+const SHARED = fill(W.shareShared, { name: 'Kari Nordmann' });
 
 const actor = (oid: string) => {
   const u = DEMO_USERS.find((x) => x.oid === oid);
@@ -62,7 +67,7 @@ describe('feedback on a leader before her conversation', () => {
     id = found.id;
   });
 
-  it('Ingrid asks her staff by keyboard, closes the round at three answers, reads and shares the result', async () => {
+  it('Ingrid asks her staff by keyboard, closes the round at three answers, reads it and shares the figures', async () => {
     const subject = await signedIn(browser, t.url, 'Ingrid Berg');
     const page = subject.page;
     await page.goto(`${t.url}/conversations/${id}`);
@@ -96,7 +101,10 @@ describe('feedback on a leader before her conversation', () => {
     await panel.getByText('Valgt: 2. Minst 3 må spørres.').waitFor();
     await panel.getByRole('button', { name: 'Be om tilbakemelding' }).focus();
     await page.keyboard.press('Enter');
-    await panel.getByRole('alert').getByText(/minst 3 må spørres/).waitFor();
+    await panel
+      .getByRole('alert')
+      .getByText(/minst 3 må spørres/)
+      .waitFor();
     await reports.getByRole('checkbox', { name: 'Jonas Nilsen' }).focus();
     await page.keyboard.press('Space');
     await panel.getByText('Valgt: 3. Minst 3 må spørres.').waitFor();
@@ -106,16 +114,14 @@ describe('feedback on a leader before her conversation', () => {
     // The round is open: its progress takes the focus, so it is read out.
     await panel.getByText('0 av 3 har svart.').waitFor();
     await page.waitForFunction(() => document.activeElement?.textContent === '0 av 3 har svart.');
-    await panel
-      .getByText(/^Svarfristen er \d{1,2}\. [a-zæøå]+ \d{4}\. Startet av Ingrid Berg\.$/)
-      .waitFor();
+    await panel.getByText(/^Svarfristen er \d{1,2}\. [a-zæøå]+ \d{4}\. Startet av Ingrid Berg\.$/).waitFor();
     await panel.getByText('Du kan avslutte før fristen når minst 3 har svart.').waitFor();
     expect(await panel.getByRole('button', { name: 'Avslutt runden nå' }).count()).toBe(0);
     const round = await t.app.deps.store.feedback.roundOf(id);
     if (!round) throw new Error('no round was stored');
-    expect(
-      (await t.app.deps.store.feedback.invitations(round.id)).map((i) => i.oid).sort(),
-    ).toEqual([DEMO.ahmed, DEMO.marte, DEMO.jonas].sort());
+    expect((await t.app.deps.store.feedback.invitations(round.id)).map((i) => i.oid).sort()).toEqual(
+      [DEMO.ahmed, DEMO.marte, DEMO.jonas].sort(),
+    );
     await readsAsWords(page);
     expect(await layoutAndAxe(page)).toEqual([]);
     await panelShot(page, 'tilbakemelding-2-apen');
@@ -163,7 +169,7 @@ describe('feedback on a leader before her conversation', () => {
     // Whom it reaches: Ingrid alone, until she chooses otherwise.
     const share = panel.getByRole('radiogroup', { name: 'Hvem ser resultatet?' });
     expect(await share.getByRole('radio', { name: 'Bare meg' }).isChecked()).toBe(true);
-    await panel.getByText('Kommentarene tas aldri med i referatet.').waitFor();
+    await panel.getByText(W.shareNote).waitFor();
     await readsAsWords(page);
     expect(await layoutAndAxe(page)).toEqual([]);
     await panelShot(page, 'tilbakemelding-3-resultat');
@@ -173,9 +179,7 @@ describe('feedback on a leader before her conversation', () => {
     const kp = superior.page;
     await kp.goto(`${t.url}/conversations/${id}`);
     const kariPanel = kp.getByRole('region', { name: 'Tilbakemelding fra medarbeidere' });
-    await kariPanel
-      .getByText('Resultatet vises bare til Ingrid Berg, som selv velger om det skal deles.')
-      .waitFor();
+    await kariPanel.getByText(fill(W.notShared, { name: 'Ingrid Berg' })).waitFor();
     expect(await kariPanel.getByRole('table').count()).toBe(0);
     const kariText = await kp.locator('main').innerText();
     expect(kariText).not.toContain(MORE_TIME);
@@ -188,18 +192,21 @@ describe('feedback on a leader before her conversation', () => {
     await share.getByRole('radio', { name: 'Bare meg' }).focus();
     await page.keyboard.press('ArrowDown');
     await panel.getByRole('status').filter({ hasText: 'Lagret' }).waitFor();
-    expect(await share.getByRole('radio', { name: 'Meg og Kari Nordmann', exact: true }).isChecked()).toBe(true);
+    expect(await share.getByRole('radio', { name: SHARED, exact: true }).isChecked()).toBe(true);
     expect((await t.app.deps.store.feedback.roundOf(id))?.shared).toBe('shared');
     await page.waitForFunction(() => document.activeElement?.getAttribute('type') === 'radio');
 
-    // Kari now reads the figures and the comments.
+    // Kari now reads the figures; the comments stay Ingrid's, as those who wrote them were told.
     await kp.reload();
-    await kariPanel.getByText('Ingrid Berg har delt resultatet med deg.').waitFor();
+    await kariPanel.getByText(fill(W.sharedWithYou, { name: 'Ingrid Berg' })).waitFor();
     const kariTable = kariPanel.getByRole('table', { name: 'Resultat fra 3 svar' });
     expect(
       await kariTable.getByRole('row').filter({ hasText: GOALS }).getByRole('cell').allInnerTexts(),
     ).toEqual([GOALS, '4,0', '0', '0', '1', '1', '1']);
-    await kariPanel.getByText(CLEARER).waitFor();
+    await kariPanel.getByText(fill(W.textsPrivate, { name: 'Ingrid Berg' })).waitFor();
+    const sharedText = await kp.locator('main').innerText();
+    expect(sharedText).not.toContain(CLEARER);
+    expect(sharedText).not.toContain(MORE_TIME);
     expect(await kariPanel.getByRole('radiogroup').count()).toBe(0);
     await readsAsWords(kp);
     expect(await layoutAndAxe(kp)).toEqual([]);

@@ -619,15 +619,15 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
           'ErrorInvalidRequest',
           'attendees must be { emailAddress: { address, name }, type }.',
         );
-      const provider = b.onlineMeetingProvider;
+      const provider = b.onlineMeetingProvider ?? 'teamsForBusiness';
       if (
-        provider !== undefined &&
-        !['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown'].includes(String(provider))
+        typeof provider !== 'string' ||
+        !['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown'].includes(provider)
       )
         throw new GraphHttpError(
           400,
           'ErrorInvalidRequest',
-          `onlineMeetingProvider '${String(provider)}' is not valid.`,
+          `onlineMeetingProvider ${JSON.stringify(provider)} is not valid.`,
         );
       const transactionId = typeof b.transactionId === 'string' ? b.transactionId : null;
       // A client retrying a create with the same transactionId gets the event it already made.
@@ -649,7 +649,7 @@ export async function startGraphFake(opts: GraphFakeOptions): Promise<GraphFake>
           type: a.type,
         })),
         isOnlineMeeting: online,
-        onlineMeetingProvider: online ? String(provider ?? 'teamsForBusiness') : null,
+        onlineMeetingProvider: online ? provider : null,
         joinUrl: online
           ? `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(thread)}/0?context=${encodeURIComponent(JSON.stringify({ Tid: opts.tenantId, Oid: oid }))}`
           : null,

@@ -491,6 +491,7 @@ for (const backend of await backends()) {
         minAnswers: 3,
         shared: 'private',
         sharedText: 'Bare du kan se resultatet.',
+        withheld: false,
         resultText: null,
       });
       expect(round.closedAt).not.toBeNull();
@@ -529,6 +530,21 @@ for (const backend of await backends()) {
       const en = feedbackOf(await download(DEMO.ingrid, path('exportMyData'), 'en')).aboutYou[0]!;
       expect(en.result!.statements[0]!.statement).toBe(WORDS.en.feedback.statements.goals);
       expect(en.sharedText).toBe('Only you can see the result.');
+
+      // HR, at Ingrid's request: the round and its counts, but the result is Ingrid's alone to read.
+      const hr = await download(DEMO.hilde, path('exportPersonData', { oid: DEMO.ingrid }));
+      expect(hr.status).toBe(200);
+      expect(feedbackOf(hr).aboutYou).toEqual([
+        expect.objectContaining({
+          roundId,
+          answered: 3,
+          withheld: true,
+          result: null,
+          resultText: 'Resultatet er bare med når du henter ut dataene selv, under Mine data.',
+        }),
+      ]);
+      expect(allText(hr)).not.toContain(AHMED_FEEDBACK);
+      expect(allText(hr)).not.toContain(WORDS.nb.feedback.statements.goals);
 
       // Ahmed: that he was asked about Ingrid, and answered; nothing of what he answered.
       const a = await download(DEMO.ahmed, path('exportMyData'));

@@ -1341,6 +1341,7 @@ export const en: Words = {
       shared: 'You and {name} can see the result.',
       record: 'You and {name} can see the result, and its figures are in the signed record.',
     },
+    feedbackWithheld: 'The result is only included when you export your data yourself, under My data.',
     feedbackRelation: {
       report: 'Led by the leader',
       peer: 'A leader beside them',

@@ -1333,6 +1333,8 @@ export const nb = {
       shared: 'Du og {name} kan se resultatet.',
       record: 'Du og {name} kan se resultatet, og tallene er med i det signerte referatet.',
     },
+    /** Why a feedback result is left out of an export HR made. */
+    feedbackWithheld: 'Resultatet er bare med når du henter ut dataene selv, under Mine data.',
     /** How a person was asked to give feedback on a leader. */
     feedbackRelation: {
       report: 'Medarbeider hos lederen',

@@ -1336,6 +1336,7 @@ export const nn: Words = {
       shared: 'Du og {name} kan sjå resultatet.',
       record: 'Du og {name} kan sjå resultatet, og tala er med i det signerte referatet.',
     },
+    feedbackWithheld: 'Resultatet er berre med når du hentar ut dataa sjølv, under Mine data.',
     feedbackRelation: {
       report: 'Medarbeidar hjå leiaren',
       peer: 'Sideordna leiar',

@@ -58,7 +58,12 @@ const useStyles = makeStyles({
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
   people: { display: 'grid' },
   date: { maxWidth: '16rem' },
-  texts: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'grid', gap: tokens.spacingVerticalS },
+  texts: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+  },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   // Wide: statement, average and the five counts side by side. Narrow (a Teams side panel, a phone):
   // each statement a block, the average under it, and the counts in a row of five under their numbers.
@@ -73,13 +78,14 @@ const useStyles = makeStyles({
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     },
   },
-  statementCell: { [NARROW]: { gridColumn: '1 / -1', display: 'block', padding: '2px 0' } },
+  statementCell: { [NARROW]: { gridColumn: '1 / -1', display: 'block', height: 'auto', padding: '2px 0' } },
   averageCell: {
     whiteSpace: 'nowrap',
     fontWeight: tokens.fontWeightSemibold,
     [NARROW]: {
       gridColumn: '1 / -1',
       display: 'block',
+      height: 'auto',
       padding: '2px 0',
       '::before': { content: 'attr(data-label) ": "', fontWeight: tokens.fontWeightRegular },
     },
@@ -96,7 +102,8 @@ const useStyles = makeStyles({
     [NARROW]: {
       display: 'block',
       width: 'auto',
-      padding: '2px 0',
+      height: 'auto',
+      padding: `${tokens.spacingVerticalXS} 0 0`,
       '::before': {
         content: 'attr(data-short)',
         display: 'block',
@@ -372,14 +379,7 @@ function RoundPart({
   };
 
   const progress = (
-    <Text
-      as="p"
-      block
-      weight="semibold"
-      id={PROGRESS_ID}
-      tabIndex={-1}
-      className={styles.focusable}
-    >
+    <Text as="p" block weight="semibold" id={PROGRESS_ID} tabIndex={-1} className={styles.focusable}>
       {fill(w.progress, { answered: round.answered, invited: round.invited })}
       {!round.open && ` ${w.closed}`}
     </Text>
@@ -390,7 +390,8 @@ function RoundPart({
       <>
         {progress}
         <Text as="p" block>
-          {fill(w.openUntil, { date: date(round.closesOn) })} {fill(w.openedBy, { name: round.openedBy.name })}
+          {fill(w.openUntil, { date: date(round.closesOn) })}{' '}
+          {fill(w.openedBy, { name: round.openedBy.name })}
         </Text>
         <Text as="p" block>
           {view.you === 'subject' ? w.waiting : fill(w.privacySuperior, { min, name: subject })}
@@ -433,7 +434,7 @@ function RoundPart({
           {round.shared === 'record' && ` ${w.inRecord}`}
         </Text>
       )}
-      <ResultView result={result} />
+      <ResultView result={result} subject={subject} />
       {view.you === 'subject' && (
         <ShareChoice
           api={api}
@@ -447,12 +448,14 @@ function RoundPart({
   );
 }
 
-/** The figures per statement and the comments, as the server gives them (never who wrote what). */
-function ResultView({ result }: { result: Result }) {
+/**
+ * The figures per statement and the comments, as the server gives them (never who wrote what). The
+ * comments come only to the leader assessed (null to the superior): those who wrote them were told so.
+ */
+function ResultView({ result, subject }: { result: Result; subject: string }) {
   const styles = useStyles();
   const { words } = useI18n();
   const w = words.feedback.tab;
-  const textsId = useId();
   // One decimal always written ("4,0"), as the reader writes numbers.
   const average = useMemo(
     () => new Intl.NumberFormat(words.meta.tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
@@ -509,14 +512,32 @@ function ResultView({ result }: { result: Result }) {
           ))}
         </TableBody>
       </Table>
+      {result.texts === null ? (
+        <Text as="p" block>
+          {fill(w.textsPrivate, { name: subject })}
+        </Text>
+      ) : (
+        <Comments texts={result.texts} />
+      )}
+    </>
+  );
+}
+
+function Comments({ texts }: { texts: readonly string[] }) {
+  const styles = useStyles();
+  const { words } = useI18n();
+  const w = words.feedback.tab;
+  const textsId = useId();
+  return (
+    <>
       <Text as="h3" weight="semibold" block id={textsId}>
         {w.texts}
       </Text>
-      {result.texts.length === 0 ? (
+      {texts.length === 0 ? (
         <Text block>{w.noTexts}</Text>
       ) : (
         <ul className={styles.texts} aria-labelledby={textsId}>
-          {result.texts.map((text, i) => (
+          {texts.map((text, i) => (
             // The server's order is random and the texts carry nothing else: the place is the key.
             <li key={i} className={styles.text}>
               {text}
@@ -569,10 +590,7 @@ function ShareChoice({
   };
   return (
     <>
-      <Field
-        label={w.shareLegend}
-        hint={round.canShare ? w.shareNote : `${w.shareNote} ${w.shareLocked}`}
-      >
+      <Field label={w.shareLegend} hint={round.canShare ? w.shareNote : `${w.shareNote} ${w.shareLocked}`}>
         {/* Not disabled while saving: a focused radio that is disabled drops the keyboard's focus. */}
         <RadioGroup
           value={choice ?? round.shared}
