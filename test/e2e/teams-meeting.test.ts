@@ -111,6 +111,37 @@ describe('Samtale in a Teams meeting', () => {
     }
   });
 
+  it('lets the leader move the conversation from the 320 px side panel', async () => {
+    const { id: planned } = await conversationAt(t.as, 'planned', {
+      leader: DEMO.ola,
+      employee: DEMO.silje,
+      period: '2035',
+      scheduledAt: '2035-01-20',
+    });
+    const h = await inHost({
+      as: DEMO.ola,
+      width: 320,
+      tabUrl: `${t.url}/conversations/${planned}`,
+      frameContext: 'sidePanel',
+      meeting: MEETING,
+    });
+    try {
+      await h.tab.getByRole('heading', { name: 'Tidspunkt og Teams-møte' }).waitFor({ timeout: 20_000 });
+      await h.tab.getByText('Tidspunkt: 20. januar 2035').waitFor();
+      await h.tab.getByLabel('Klokkeslett').fill('14:00');
+      await h.tab.getByRole('button', { name: 'Lagre tidspunktet' }).click();
+      await h.tab.getByText('Tidspunktet er lagret.').waitFor();
+      await h.tab.getByText('Tidspunkt: 20. januar 2035 kl. 14.00 (60 minutter)').waitFor();
+      // Local mode: no Teams meeting is offered, and none pretended.
+      expect(await h.tab.getByText('Opprett Teams-møte', { exact: false }).count()).toBe(0);
+      expect(await layoutProblems(await h.frame())).toEqual([]);
+      expect(await axe(h.page)).toEqual([]);
+      await shot(h.page, 'meeting-side-panel-leader-320');
+    } finally {
+      await h.close();
+    }
+  });
+
   it('shows the shared record on the stage, without private preparation, even to the one who wrote it', async () => {
     for (const who of [DEMO.per, DEMO.ola]) {
       const h = await inHost({
