@@ -121,15 +121,15 @@ const TRUE = new Set(['true', '1', 'yes']);
 function modeProblems(input: Record<string, string>): string[] {
   const mode = input.SAMTALE_MODE ?? 'local';
   const problems = archiveProblems(input, mode);
+  // Local mode has no Graph: nothing may pretend to create a meeting there.
+  if (mode !== 'm365' && input.TEAMS_MEETINGS && TRUE.has(input.TEAMS_MEETINGS))
+    problems.push('TEAMS_MEETINGS: Teams meetings are created through Microsoft Graph, in m365 mode only');
   if (mode === 'local') {
     const host = input.HOST ?? '127.0.0.1';
     if (!isLoopback(host))
       problems.push(`HOST: local mode binds to loopback only (127.0.0.1, ::1 or localhost); got ${host}`);
     return problems;
   }
-  // Local mode has no Graph: nothing may pretend to create a meeting there.
-  if (mode !== 'm365' && input.TEAMS_MEETINGS && TRUE.has(input.TEAMS_MEETINGS))
-    problems.push('TEAMS_MEETINGS: Teams meetings are created through Microsoft Graph, in m365 mode only');
   if (mode !== 'm365') return problems;
   for (const key of ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'PUBLIC_URL'])
     if (!input[key]) problems.push(`${key}: required in m365 mode`);

@@ -68,10 +68,15 @@ describe('Samtale in a Teams meeting', () => {
     };
   }
 
+  // Fluent's focus manager puts aria-hidden focus guards at the page's edges (layout.ts: a known false
+  // positive); inside the host's frame they are left out by what they are, not by a selector.
   const axe = async (page: Page) =>
     (
       await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-    ).violations.map((v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+    ).violations
+      .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) }))
+      .filter((v) => v.nodes.length > 0)
+      .map((v) => `axe ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
 
   it('opens the conversation in the 320 px side panel, usable, and shares the shared record to the stage', async () => {
     const h = await inHost({

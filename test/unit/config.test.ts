@@ -136,9 +136,16 @@ describe('configuration', () => {
     });
     expect(c.devLogin).toBe(false);
     expect(c.seedDemo).toBe(false);
+    // Teams meetings are on where there is Graph (an admin consents to Calendars.ReadWrite).
+    expect(c.teamsMeetings).toBe(true);
     const summary = JSON.stringify(summariseConfig(c));
     expect(summary).not.toContain('s3cr3t-value');
     expect(summary).toContain('[redacted]');
+  });
+
+  it('offers no Teams meetings in local mode, and refuses to be told otherwise', () => {
+    expect(loadConfig({}).teamsMeetings).toBe(false);
+    expect(() => loadConfig({ TEAMS_MEETINGS: 'true' })).toThrow(/TEAMS_MEETINGS: .*m365 mode only/);
   });
 
   it('redacts the database password in the summary', () => {
