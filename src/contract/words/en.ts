@@ -1092,7 +1092,7 @@ export const en: Words = {
         "The file explains itself in LES-MEG.txt. Its format is described field by field in Samtale's documentation.",
       hrTitle: 'Right of access for a person',
       hrLead:
-        'When someone asks for access to their data, download the same as the person gets under My data themselves, no more and no less. The download is logged as yours, for that person.',
+        'When someone asks for access to their data, download the same as the person gets under My data themselves, with two exceptions the file names: Punkt 4 on salary without the salary role, and the result of feedback from staff, which only the person can download. The download is logged as yours, for that person.',
       hrSearch: 'Name or e-mail address',
       hrSearchButton: 'Search',
       hrSearchShort: 'Type at least two characters.',

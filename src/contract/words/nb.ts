@@ -1088,7 +1088,7 @@ export const nb = {
         'Filen forklarer seg selv i LES-MEG.txt. Formatet er beskrevet felt for felt i Samtales dokumentasjon.',
       hrTitle: 'Innsyn for en person',
       hrLead:
-        'Når noen ber om innsyn, laster du ned det samme som personen selv får under Mine data, verken mer eller mindre. Nedlastingen logges som gjort av deg for denne personen.',
+        'Når noen ber om innsyn, laster du ned det samme som personen selv får under Mine data, med to unntak som filen selv nevner: Punkt 4 om lønn uten lønnsrollen, og resultatet av tilbakemeldinger fra medarbeidere, som bare personen selv kan laste ned. Nedlastingen logges som gjort av deg for denne personen.',
       hrSearch: 'Navn eller e-postadresse',
       hrSearchButton: 'Søk',
       hrSearchShort: 'Skriv minst to tegn.',

@@ -1092,7 +1092,7 @@ export const nn: Words = {
         'Fila forklarer seg sjølv i LES-MEG.txt. Formatet er skildra felt for felt i dokumentasjonen til Samtale.',
       hrTitle: 'Innsyn for ein person',
       hrLead:
-        'Når nokon ber om innsyn, lastar du ned det same som personen sjølv får under Dataa mine, verken meir eller mindre. Nedlastinga blir logga som gjord av deg for denne personen.',
+        'Når nokon ber om innsyn, lastar du ned det same som personen sjølv får under Dataa mine, med to unntak som fila sjølv nemner: Punkt 4 om løn utan lønsrolla, og resultatet av tilbakemeldingar frå medarbeidarar, som berre personen sjølv kan laste ned. Nedlastinga blir logga som gjord av deg for denne personen.',
       hrSearch: 'Namn eller e-postadresse',
       hrSearchButton: 'Søk',
       hrSearchShort: 'Skriv minst to teikn.',
