@@ -163,30 +163,18 @@ export async function startEntraFake(opts: {
             return;
           }
           const resource = m[1];
-          const now = Math.floor(Date.now() / 1000);
-          const token = await new SignJWT({
-            tid: opts.tenantId,
-            appid: app.clientId,
-            oid: app.clientId,
-            roles: app.roles[resource] ?? [],
-            idtyp: 'app',
-            ver: '1.0',
-          })
-            .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
-            .setIssuer(`https://sts.windows.net/${opts.tenantId}/`)
-            .setAudience(resource)
-            .setSubject(app.clientId)
-            .setIssuedAt(now)
-            .setNotBefore(now - 5)
-            .setExpirationTime(now + lifetime)
-            .sign(privateKey);
-          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
-            JSON.stringify({
-              token_type: 'Bearer',
-              expires_in: lifetime,
-              ext_expires_in: lifetime,
-              access_token: token,
-            }),
+          await issue(
+            res,
+            resource,
+            app.clientId,
+            {
+              tid: opts.tenantId,
+              appid: app.clientId,
+              oid: app.clientId,
+              roles: app.roles[resource] ?? [],
+              idtyp: 'app',
+            },
+            {},
           );
         })();
       });
@@ -272,21 +260,29 @@ export async function startEntraFake(opts: {
       return;
     }
     const scp = names.includes('.default') ? consented : names;
+    await issue(
+      res,
+      resource,
+      user.oid,
+      { ...user, appid: app.clientId, scp: scp.join(' '), idtyp: 'user' },
+      { scope: scp.map((n) => `${resource}/${n}`).join(' ') },
+    );
+  }
+
+  /** A v1 access token for a resource (Graph's issuer and claims), and the token endpoint's answer. */
+  async function issue(
+    res: ServerResponse,
+    resource: string,
+    subject: string,
+    claims: Record<string, unknown>,
+    extra: Record<string, string>,
+  ) {
     const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({
-      tid: user.tid,
-      oid: user.oid,
-      name: user.name,
-      upn: user.upn,
-      appid: app.clientId,
-      scp: scp.join(' '),
-      idtyp: 'user',
-      ver: '1.0',
-    })
+    const token = await new SignJWT({ ...claims, ver: '1.0' })
       .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
       .setIssuer(`https://sts.windows.net/${opts.tenantId}/`)
       .setAudience(resource)
-      .setSubject(user.oid)
+      .setSubject(subject)
       .setIssuedAt(now)
       .setNotBefore(now - 5)
       .setExpirationTime(now + lifetime)
@@ -294,7 +290,7 @@ export async function startEntraFake(opts: {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
       JSON.stringify({
         token_type: 'Bearer',
-        scope: scp.map((n) => `${resource}/${n}`).join(' '),
+        ...extra,
         expires_in: lifetime,
         ext_expires_in: lifetime,
         access_token: token,
