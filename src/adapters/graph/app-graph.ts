@@ -70,6 +70,10 @@ export class ThrottleGate {
     // Best effort: if the database is away, this instance still waits, and the others learn from their own 429.
     this.shared?.write(this.notBefore).catch(() => undefined);
   }
+  /** Nothing to wait for: a gate no longer holding can be dropped. */
+  idle(): boolean {
+    return Date.now() >= this.notBefore;
+  }
   async pass(): Promise<void> {
     if (this.shared && Date.now() - this.checkedAt >= 1000) {
       this.checking ??= this.shared

@@ -69,6 +69,9 @@ class MailboxGate implements Middleware {
     const res = context.response;
     if (gate && res && (res.status === 429 || res.status === 503))
       gate.holdFor(retryAfterSeconds(res.headers) ?? 1);
+    // Only mailboxes told to wait keep a gate: the map does not grow with every leader who ever booked.
+    const user = context.middlewareControl?.getMiddlewareOptions(CalendarUser) as CalendarUser | undefined;
+    if (gate && user && gate.idle()) this.gates.delete(user.oid);
   }
 }
 
