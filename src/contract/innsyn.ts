@@ -112,6 +112,12 @@ const conversation = z.strictObject({
   status: z.enum(STATUSES),
   statusText: z.string(),
   scheduledAt: day.nullable(),
+  /** The time of day on that date (Europe/Oslo, "14:00"), when one was given. */
+  scheduledTime: z.string().nullable(),
+  /** How long it was planned to last, in minutes, with a time. */
+  durationMinutes: z.number().int().nullable(),
+  /** In words: "20. januar 2027 kl. 14.00 (60 minutter)", or null without a date. */
+  scheduledText: z.string().nullable(),
   createdAt: instant,
   updatedAt: instant,
   unit: z.string().nullable(),

@@ -16,7 +16,7 @@ import {
   type InnsynRow,
 } from '../contract/innsyn.ts';
 import type { ConversationView, FeedbackView, PlanItemView } from '../contract/views.ts';
-import { fill, formatDateTime, periodName } from '../contract/words/format.ts';
+import { fill, formatDateTime, formatSchedule, periodName } from '../contract/words/format.ts';
 import { WORDS, type Locale, type Words } from '../contract/words/index.ts';
 import {
   canExportPersonalData,
@@ -197,6 +197,11 @@ export async function exportPersonalData(
       status: view.status,
       statusText: w.status[view.status],
       scheduledAt: view.scheduledAt,
+      scheduledTime: view.scheduledTime,
+      durationMinutes: view.durationMinutes,
+      scheduledText: view.scheduledAt
+        ? formatSchedule(locale, view.scheduledAt, view.scheduledTime, view.durationMinutes)
+        : null,
       createdAt: c.createdAt,
       updatedAt: view.updatedAt,
       unit: unitName(view.unitId),
