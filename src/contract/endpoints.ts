@@ -184,7 +184,15 @@ const specs = {
     body: req.openFeedbackBody,
     response: view.feedbackView,
     status: 201,
-    errors: [...NOT_PARTY, 'FEEDBACK_NOT_AVAILABLE', 'FEEDBACK_EXISTS', 'FEEDBACK_INVALID'],
+    errors: [
+      ...NOT_PARTY,
+      'FEEDBACK_NOT_AVAILABLE',
+      'FEEDBACK_EXISTS',
+      'FEEDBACK_CONVERSATION_HELD',
+      'FEEDBACK_TOO_FEW_ASKED',
+      'FEEDBACK_CLOSES_OUTSIDE',
+      'FEEDBACK_RESPONDENT_NOT_ALLOWED',
+    ],
   },
   closeFeedbackRound: {
     summary: 'Close the feedback round before its day, once enough have answered',

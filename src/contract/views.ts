@@ -325,7 +325,8 @@ export const feedbackView = z.strictObject({
   /** Whom the round may ask: the leader's direct reports (suggested) and peers (under the same superior). */
   candidates: z.array(personRef.extend({ relation: z.enum(['report', 'peer']) })),
   minAnswers: count,
-  /** The latest closing day a new round may have. */
+  /** The days a new round may close on: from today to the day before the conversation (six weeks at most). */
+  earliestClose: isoDay,
   latestClose: isoDay,
   round: z
     .strictObject({

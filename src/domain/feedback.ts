@@ -1,7 +1,7 @@
 // Anonymous upward feedback before a leader's conversation: which statements each template asks, what
 // makes a round valid, who may open, answer and read it, and the result, which exists only once the
 // round is closed and enough people have answered. Answers carry no person, so nothing here can name one.
-import { randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Conversation } from './conversation.ts';
 import { FEEDBACK_MAX_DAYS, FEEDBACK_STATEMENTS } from './feedback-statements.ts';
 import { workingDaysBefore, type DueMessage, type Holidays } from './reminders.ts';
@@ -60,14 +60,26 @@ export function feedbackRole(
 }
 
 export type FeedbackOpenProblem =
-  'template' | 'status' | 'closes-passed' | 'closes-too-late' | 'too-few' | 'not-allowed-respondent';
+  'template' | 'status' | 'closes-outside' | 'too-few' | 'not-allowed-respondent';
+
+/**
+ * The days a round opened today may close on: from today, at most FEEDBACK_MAX_DAYS ahead, and before
+ * the conversation's day when that is still to come, so the leader reads the result before they meet.
+ * A day already here or gone, while the conversation is still being prepared, says nothing of when it
+ * will be held (it will be moved), so it does not bound the round.
+ */
+export function closingDays(today: string, meetingOn: string | null): { earliest: string; latest: string } {
+  const max = addDays(today, FEEDBACK_MAX_DAYS);
+  const beforeMeeting = meetingOn && meetingOn > today ? addDays(meetingOn, -1) : max;
+  return { earliest: today, latest: beforeMeeting < max ? beforeMeeting : max };
+}
 
 /**
  * Why a round cannot open as given, or null. Respondents must be people the directory offers (the
  * leader's reports and peers), never a party to the conversation, and at least as many as must answer.
  */
 export function feedbackOpenProblem(r: {
-  conversation: Pick<Conversation, 'templateKey' | 'status' | 'leaderOid' | 'employeeOid'>;
+  conversation: Pick<Conversation, 'templateKey' | 'status' | 'leaderOid' | 'employeeOid' | 'scheduledAt'>;
   today: string;
   closesOn: string;
   respondents: readonly string[];
@@ -76,8 +88,8 @@ export function feedbackOpenProblem(r: {
 }): FeedbackOpenProblem | null {
   if (!feedbackStatements(r.conversation.templateKey)) return 'template';
   if (r.conversation.status !== 'planned' && r.conversation.status !== 'preparing') return 'status';
-  if (r.closesOn < r.today) return 'closes-passed';
-  if (r.closesOn > addDays(r.today, FEEDBACK_MAX_DAYS)) return 'closes-too-late';
+  const days = closingDays(r.today, r.conversation.scheduledAt);
+  if (r.closesOn < days.earliest || r.closesOn > days.latest) return 'closes-outside';
   const parties = new Set([r.conversation.leaderOid, r.conversation.employeeOid]);
   if (r.respondents.some((p) => parties.has(p) || !r.candidates.has(p))) return 'not-allowed-respondent';
   if (new Set(r.respondents).size < r.minAnswers) return 'too-few';
@@ -117,7 +129,7 @@ export type FeedbackRecordPart = Omit<FeedbackResult, 'texts'>;
  * one or two answers, or one that changes as answers come in, would tell whose answer is whose.
  */
 export function feedbackResult(
-  round: Pick<FeedbackRound, 'statements' | 'closesOn' | 'closedAt'>,
+  round: Pick<FeedbackRound, 'id' | 'statements' | 'closesOn' | 'closedAt'>,
   responses: readonly FeedbackResponse[],
   today: string,
   minAnswers: number,
@@ -133,16 +145,26 @@ export function feedbackResult(
     }
     return { key, average: Math.round((sum / responses.length) * 10) / 10, counts };
   });
-  return { answered: responses.length, statements, texts: shuffled(responses.flatMap((r) => r.text ?? [])) };
+  return {
+    answered: responses.length,
+    statements,
+    texts: scrambled(
+      round.id,
+      responses.flatMap((r) => r.text ?? []),
+    ),
+  };
 }
 
-function shuffled<T>(items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
+/**
+ * The comments ordered by a keyed hash of their text: an order that says nothing of when each came in,
+ * yet stays the same on every reading, so the list does not jump while the leader reads it.
+ */
+function scrambled(roundId: string, texts: readonly string[]): string[] {
+  const key = (t: string) => createHash('sha256').update(`${roundId}\n${t}`).digest('hex');
+  return texts
+    .map((t) => [key(t), t] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, t]) => t);
 }
 
 export const recordPart = (r: FeedbackResult): FeedbackRecordPart => ({

@@ -4,8 +4,7 @@ import type { FeedbackView } from '../contract/views.ts';
 import type { Conversation } from '../domain/conversation.ts';
 import { writeRefusal } from '../domain/conversation.ts';
 import {
-  FEEDBACK_MAX_DAYS,
-  addDays,
+  closingDays,
   effectiveMinAnswers,
   feedbackResult,
   feedbackRole,
@@ -66,6 +65,7 @@ export async function feedbackView(
   const today = todayIn(deps);
   const min = minAnswersOf(deps);
   const available = feedbackStatements(conversation.templateKey) !== undefined;
+  const days = closingDays(today, conversation.scheduledAt);
   const canOpen =
     available && !round && (conversation.status === 'planned' || conversation.status === 'preparing');
   const subject = await person(deps, conversation.tid, conversation.employeeOid);
@@ -76,7 +76,8 @@ export async function feedbackView(
     canOpen,
     candidates: canOpen ? await feedbackCandidates(deps, conversation) : [],
     minAnswers: min,
-    latestClose: addDays(today, FEEDBACK_MAX_DAYS),
+    earliestClose: days.earliest,
+    latestClose: days.latest,
   };
   if (!round) return { ...base, round: null };
   const [invitations, responses] = await Promise.all([

@@ -1,7 +1,12 @@
 import type { FeedbackView } from '../contract/views.ts';
-import { feedbackOpenProblem, feedbackStatements, type FeedbackRound } from '../domain/feedback.ts';
+import {
+  feedbackOpenProblem,
+  feedbackStatements,
+  type FeedbackOpenProblem,
+  type FeedbackRound,
+} from '../domain/feedback.ts';
 import type { Actor } from '../domain/policy.ts';
-import { AppError } from '../errors/catalogue.ts';
+import { AppError, type ErrorCode } from '../errors/catalogue.ts';
 import {
   feedbackCandidates,
   feedbackView,
@@ -10,6 +15,14 @@ import {
   todayIn,
 } from './feedback-support.ts';
 import { audit, nowIso, type Deps } from './support.ts';
+
+const PROBLEM_CODE: Record<FeedbackOpenProblem, ErrorCode> = {
+  template: 'FEEDBACK_NOT_AVAILABLE',
+  status: 'FEEDBACK_CONVERSATION_HELD',
+  'closes-outside': 'FEEDBACK_CLOSES_OUTSIDE',
+  'too-few': 'FEEDBACK_TOO_FEW_ASKED',
+  'not-allowed-respondent': 'FEEDBACK_RESPONDENT_NOT_ALLOWED',
+};
 
 /**
  * The assessed leader, or their superior, asks the leader's reports (and peers they pick) for anonymous
@@ -35,8 +48,7 @@ export async function openFeedbackRound(
     candidates: new Set(relation.keys()),
     minAnswers: min,
   });
-  if (problem === 'template') throw new AppError('FEEDBACK_NOT_AVAILABLE');
-  if (problem) throw new AppError('FEEDBACK_INVALID', { problem, min });
+  if (problem) throw new AppError(PROBLEM_CODE[problem], { min });
   const at = nowIso(deps);
   const round: FeedbackRound = {
     id: deps.newId(),
@@ -53,7 +65,7 @@ export async function openFeedbackRound(
   await deps.store.transaction(async (tx) => {
     const current = await tx.conversation(conversation.id, { forUpdate: true });
     if (!current || (current.status !== 'planned' && current.status !== 'preparing'))
-      throw new AppError('FEEDBACK_INVALID', { problem: 'status', min });
+      throw new AppError('FEEDBACK_CONVERSATION_HELD');
     const inserted = await tx.feedback.insertRound(
       round,
       respondents.map((oid) => ({ oid, relation: relation.get(oid) ?? 'peer' })),

@@ -101,10 +101,10 @@ describe('feedback on a leader before her conversation', () => {
     await panel.getByText('Valgt: 2. Minst 3 må spørres.').waitFor();
     await panel.getByRole('button', { name: 'Be om tilbakemelding' }).focus();
     await page.keyboard.press('Enter');
-    await panel
-      .getByRole('alert')
-      .getByText(/minst 3 må spørres/)
-      .waitFor();
+    const alert = panel.getByRole('alert');
+    await alert.getByText('Velg minst 3 personer å spørre, så ingen svar kan knyttes til noen.').waitFor();
+    // What to change, not "something went wrong".
+    expect(await alert.getByText('Noe gikk galt').count()).toBe(0);
     await reports.getByRole('checkbox', { name: 'Jonas Nilsen' }).focus();
     await page.keyboard.press('Space');
     await panel.getByText('Valgt: 3. Minst 3 må spørres.').waitFor();
@@ -114,7 +114,7 @@ describe('feedback on a leader before her conversation', () => {
     // The round is open: its progress takes the focus, so it is read out.
     await panel.getByText('0 av 3 har svart.').waitFor();
     await page.waitForFunction(() => document.activeElement?.textContent === '0 av 3 har svart.');
-    await panel.getByText(/^Svarfristen er \d{1,2}\. [a-zæøå]+ \d{4}\. Startet av Ingrid Berg\.$/).waitFor();
+    await panel.getByText(/^Svarfristen er \d{1,2}\. [a-zæøå]+ \d{4}\. Du startet runden\.$/).waitFor();
     await panel.getByText('Du kan avslutte før fristen når minst 3 har svart.').waitFor();
     expect(await panel.getByRole('button', { name: 'Avslutt runden nå' }).count()).toBe(0);
     const round = await t.app.deps.store.feedback.roundOf(id);

@@ -134,8 +134,13 @@ describe('Samtale in a Teams meeting', () => {
       await h.tab.getByRole('heading', { name: 'Tidspunkt og Teams-møte' }).waitFor({ timeout: 20_000 });
       await h.tab.getByText('Tidspunkt: 20. januar 2035').waitFor();
       await h.tab.getByLabel('Klokkeslett').fill('14:00');
-      await h.tab.getByRole('button', { name: 'Lagre tidspunktet' }).click();
+      // By keyboard: the focus stays on the button through the save, not thrown to the top of the page.
+      await h.tab.getByRole('button', { name: 'Lagre tidspunktet' }).focus();
+      await h.page.keyboard.press('Enter');
       await h.tab.getByText('Tidspunktet er lagret.').waitFor();
+      expect(await (await h.frame()).evaluate(() => document.activeElement?.textContent ?? null)).toBe(
+        'Lagre tidspunktet',
+      );
       await h.tab.getByText('Tidspunkt: 20. januar 2035 kl. 14.00 (60 minutter)').waitFor();
       // Local mode: no Teams meeting is offered, and none pretended.
       expect(await h.tab.getByText('Opprett Teams-møte', { exact: false }).count()).toBe(0);

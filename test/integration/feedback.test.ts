@@ -133,11 +133,22 @@ for (const backend of await backends()) {
         ingrid<Problem>('POST', path('openFeedbackRound', { id: conversationId }), body);
       const tooFew = await open({ respondents: [DEMO.ahmed, DEMO.marte], closesOn: '2026-12-01' });
       expect(tooFew.status).toBe(422);
-      expect(tooFew.body.error.code).toBe('FEEDBACK_INVALID');
-      expect(tooFew.body.error.message).toContain('minst 3 må spørres');
+      expect(tooFew.body.error).toMatchObject({
+        code: 'FEEDBACK_TOO_FEW_ASKED',
+        message: 'Velg minst 3 personer å spørre, så ingen svar kan knyttes til noen.',
+      });
+      // Her conversation is on 3 December: the round closes the day before at the latest.
+      expect((await feedback(ingrid)).body).toMatchObject({
+        earliestClose: '2026-11-24',
+        latestClose: '2026-12-02',
+      });
+      const afterMeeting = await open({ respondents: REPORTS, closesOn: '2026-12-03' });
+      expect(afterMeeting.body.error.code).toBe('FEEDBACK_CLOSES_OUTSIDE');
+      expect(afterMeeting.body.error.message).toContain('før dagen for samtalen');
       expect((await open({ respondents: REPORTS, closesOn: '2027-02-01' })).status).toBe(422);
       expect((await open({ respondents: REPORTS, closesOn: '2026-11-23' })).status).toBe(422);
-      expect((await open({ respondents: [...REPORTS, DEMO.kari], closesOn: '2026-12-01' })).status).toBe(422);
+      const party = await open({ respondents: [...REPORTS, DEMO.kari], closesOn: '2026-12-01' });
+      expect(party.body.error.code).toBe('FEEDBACK_RESPONDENT_NOT_ALLOWED');
       expect((await open({ respondents: [...REPORTS, DEMO.per], closesOn: '2026-12-01' })).status).toBe(422);
       const hr = await t.as(DEMO.hilde);
       expect(

@@ -15,9 +15,7 @@ import {
 import type { ResponseOf } from '../../src/contract/endpoints.ts';
 import type { FeedbackView } from '../../src/contract/views.ts';
 import { WORDS } from '../../src/contract/words/index.ts';
-import { addDays } from '../../src/domain/feedback.ts';
 import type { Actor } from '../../src/domain/policy.ts';
-import { osloTime } from '../../src/domain/reminders.ts';
 import { answerFeedback } from '../../src/usecases/answer-feedback.ts';
 import { backends } from '../helpers/backends.ts';
 import { conversationAt, path } from '../helpers/factory.ts';
@@ -100,6 +98,14 @@ for (const backend of await backends()) {
         ],
       });
       medarbeider = made.id;
+      const moved = await (
+        await t.as(DEMO.ola)
+      )('PUT', path('rescheduleConversation', { id: medarbeider }), {
+        scheduledAt: '2031-03-10',
+        scheduledTime: '14:00',
+        durationMinutes: 45,
+      });
+      expect(moved.status).toBe(200);
       const per = await t.as(DEMO.per);
       expect(
         (
@@ -203,6 +209,13 @@ for (const backend of await backends()) {
       // As Per's leader: what Per shared, not what he kept; Per's preparation is not Ola's.
       const withPer = conversations.find((c) => c.id === medarbeider)!;
       expect(withPer.you).toBe('leader');
+      // When, in data and in words.
+      expect(withPer).toMatchObject({
+        scheduledAt: '2031-03-10',
+        scheduledTime: '14:00',
+        durationMinutes: 45,
+        scheduledText: '10. mars 2031 kl. 14.00 (45 minutter)',
+      });
       expect(JSON.stringify(withPer)).toContain(PER_SHARED);
       expect(prep.some((p) => p.conversationId === medarbeider)).toBe(false);
 
@@ -412,7 +425,9 @@ for (const backend of await backends()) {
       const conversationId = mine.body.conversations.find(
         (c) => c.template.key === 'utviklingssamtale-leder' && c.status === 'preparing',
       )!.id;
-      const closesOn = addDays(osloTime(new Date()).date, 7);
+      // The last day the server offers: before her conversation's day while that is still to come.
+      const offered = await ingrid<FeedbackView>('GET', path('getFeedbackRound', { id: conversationId }));
+      const closesOn = offered.body.latestClose;
       const opened = await ingrid<FeedbackView>('POST', path('openFeedbackRound', { id: conversationId }), {
         respondents: [DEMO.ahmed, DEMO.marte, DEMO.jonas],
         closesOn,

@@ -718,7 +718,7 @@ describe('Microsoft 365 Agents Playground talking to the bot (local mode)', () =
         const opened = await kari<ResponseOf<'openFeedbackRound'>>(
           'POST',
           path('openFeedbackRound', { id: contract!.id }),
-          { respondents: [DEMO.per, DEMO.silje, DEMO.ingrid], closesOn: '2026-12-10' },
+          { respondents: [DEMO.per, DEMO.silje, DEMO.ingrid], closesOn: '2026-12-09' },
         );
         expect(opened.status).toBe(201);
 
@@ -731,7 +731,7 @@ describe('Microsoft 365 Agents Playground talking to the bot (local mode)', () =
         const reminder = await botCard(asked, from);
         const texts = visibleTexts(cardOf(reminder));
         expect(texts).toContain(fill(EN.feedback.bot.anonymous, { min: 3 }));
-        expect(texts.some((x) => x.includes('10 December 2026'))).toBe(true);
+        expect(texts.some((x) => x.includes('9 December 2026'))).toBe(true);
         expect(codesIn(texts)).toEqual([]);
 
         // "Answer now" keeps the reminder and brings the statements as a new card.

@@ -152,8 +152,12 @@ export const en: Words = {
     RECORD_BEING_DISPOSED: 'The record is already being deleted after its disposal date and cannot be kept.',
     FEEDBACK_NOT_AVAILABLE: 'Feedback from staff is only available for conversations with leaders.',
     FEEDBACK_EXISTS: 'A feedback round has already been started for this conversation.',
-    FEEDBACK_INVALID:
-      "The round cannot start. The conversation must not have been held yet, the last day to answer must be from today and at most six weeks ahead, and at least {min} people must be asked: the leader's staff or peer leaders, not the parties to the conversation.",
+    FEEDBACK_CONVERSATION_HELD: 'Feedback can only be asked for before the conversation has been held.',
+    FEEDBACK_TOO_FEW_ASKED: 'Choose at least {min} people to ask, so no answer can be linked to anyone.',
+    FEEDBACK_CLOSES_OUTSIDE:
+      'The last day to answer must be from today, before the day of the conversation and at most six weeks ahead, so the answers can be read before you meet.',
+    FEEDBACK_RESPONDENT_NOT_ALLOWED:
+      "Only the leader's staff and peer leaders can be asked, not the parties to the conversation.",
     FEEDBACK_NOT_FOUND: 'There is no feedback round for this conversation.',
     FEEDBACK_TOO_FEW:
       'The round can be closed once at least {min} have answered. Otherwise it closes by itself after its last day.',
@@ -1431,6 +1435,7 @@ export const en: Words = {
       openUntil: 'The last day to answer is {date}.',
       closed: 'The round is closed.',
       openedBy: 'Started by {name}.',
+      openedByYou: 'You started the round.',
       closeNow: 'Close the round now',
       closeHint: 'You can close it before its last day once at least {min} have answered.',
       waiting: 'The result appears when the round is closed.',

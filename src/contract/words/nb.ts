@@ -150,8 +150,12 @@ export const nb = {
     RECORD_BEING_DISPOSED: 'Referatet er allerede under sletting etter kassasjonsdatoen og kan ikke bevares.',
     FEEDBACK_NOT_AVAILABLE: 'Tilbakemelding fra medarbeidere finnes bare for samtaler med ledere.',
     FEEDBACK_EXISTS: 'Det er allerede startet en tilbakemeldingsrunde for denne samtalen.',
-    FEEDBACK_INVALID:
-      'Runden kan ikke startes. Samtalen må ikke være gjennomført ennå, svarfristen må være fra i dag og høyst seks uker fram, og minst {min} må spørres: lederens medarbeidere eller sideordnede ledere, ikke partene i samtalen.',
+    FEEDBACK_CONVERSATION_HELD: 'Tilbakemelding kan bare bes om før samtalen er gjennomført.',
+    FEEDBACK_TOO_FEW_ASKED: 'Velg minst {min} personer å spørre, så ingen svar kan knyttes til noen.',
+    FEEDBACK_CLOSES_OUTSIDE:
+      'Svarfristen må være fra i dag, før dagen for samtalen og høyst seks uker fram, så du får lest svarene før dere møtes.',
+    FEEDBACK_RESPONDENT_NOT_ALLOWED:
+      'Bare lederens medarbeidere og sideordnede ledere kan spørres, ikke partene i samtalen.',
     FEEDBACK_NOT_FOUND: 'Det er ingen tilbakemeldingsrunde for denne samtalen.',
     FEEDBACK_TOO_FEW:
       'Runden kan avsluttes når minst {min} har svart. Ellers avsluttes den av seg selv etter svarfristen.',
@@ -1427,6 +1431,7 @@ export const nb = {
       openUntil: 'Svarfristen er {date}.',
       closed: 'Runden er avsluttet.',
       openedBy: 'Startet av {name}.',
+      openedByYou: 'Du startet runden.',
       closeNow: 'Avslutt runden nå',
       closeHint: 'Du kan avslutte før fristen når minst {min} har svart.',
       waiting: 'Resultatet vises når runden er avsluttet.',

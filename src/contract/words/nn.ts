@@ -150,8 +150,12 @@ export const nn: Words = {
       'Referatet er alt i ferd med å bli sletta etter kassasjonsdatoen og kan ikkje bevarast.',
     FEEDBACK_NOT_AVAILABLE: 'Tilbakemelding frå medarbeidarar finst berre for samtalar med leiarar.',
     FEEDBACK_EXISTS: 'Det er alt starta ein tilbakemeldingsrunde for denne samtalen.',
-    FEEDBACK_INVALID:
-      'Runden kan ikkje startast. Samtalen må ikkje vere gjennomført enno, svarfristen må vere frå i dag og høgst seks veker fram, og minst {min} må spørjast: medarbeidarane til leiaren eller sideordna leiarar, ikkje partane i samtalen.',
+    FEEDBACK_CONVERSATION_HELD: 'Tilbakemelding kan berre bedast om før samtalen er gjennomført.',
+    FEEDBACK_TOO_FEW_ASKED: 'Vel minst {min} personar å spørje, så ingen svar kan knytast til nokon.',
+    FEEDBACK_CLOSES_OUTSIDE:
+      'Svarfristen må vere frå i dag, før dagen for samtalen og høgst seks veker fram, så du får lese svara før de møtest.',
+    FEEDBACK_RESPONDENT_NOT_ALLOWED:
+      'Berre medarbeidarane til leiaren og sideordna leiarar kan spørjast, ikkje partane i samtalen.',
     FEEDBACK_NOT_FOUND: 'Det finst ingen tilbakemeldingsrunde for denne samtalen.',
     FEEDBACK_TOO_FEW:
       'Runden kan avsluttast når minst {min} har svart. Elles blir han avslutta av seg sjølv etter svarfristen.',
@@ -1425,6 +1429,7 @@ export const nn: Words = {
       openUntil: 'Svarfristen er {date}.',
       closed: 'Runden er avslutta.',
       openedBy: 'Starta av {name}.',
+      openedByYou: 'Du starta runden.',
       closeNow: 'Avslutt runden no',
       closeHint: 'Du kan avslutte før svarfristen når minst {min} har svart.',
       waiting: 'Resultatet blir vist når runden er avslutta.',

@@ -164,13 +164,13 @@ export function SchedulePanel({
             />
           )}
           <div className={styles.actions}>
-            <Button type="submit" disabled={busy || !date}>
+            <Button type="submit" disabledFocusable={busy || !date}>
               {w.saveSchedule}
             </Button>
             {meeting.canBook && (
               <Button
                 appearance="primary"
-                disabled={busy}
+                disabledFocusable={busy}
                 onClick={() => void after(api.call('bookConversationMeeting', { params: { id } }))}
               >
                 {w.book}

@@ -25,7 +25,7 @@ import {
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { FeedbackView } from '../../../src/contract/views.ts';
 import { fill } from '../../../src/contract/words/format.ts';
-import { FEEDBACK_MAX_DAYS, FEEDBACK_STATEMENTS } from '../../../src/domain/feedback-statements.ts';
+import { FEEDBACK_STATEMENTS } from '../../../src/domain/feedback-statements.ts';
 import { errorText, type Api } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { ErrorNotice, SrOnly } from './common.tsx';
@@ -213,8 +213,8 @@ function AskPart({
   const reports = view.candidates.filter((c) => c.relation === 'report');
   const peers = view.candidates.filter((c) => c.relation === 'peer');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(reports.map((r) => r.oid)));
-  // The server's days, not this machine's clock: today is the latest day less the longest round.
-  const today = addDays(view.latestClose, -FEEDBACK_MAX_DAYS);
+  // The server's days, not this machine's clock: from today to the day before the conversation.
+  const today = view.earliestClose;
   const [closesOn, setClosesOn] = useState(() => minDay(addDays(today, 14), view.latestClose));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -229,9 +229,13 @@ function AskPart({
     });
 
   const submit = () => {
-    // The server's own sentence for a round that cannot start, said before asking it.
-    if (chosen.size < min || !closesOn || closesOn < today || closesOn > view.latestClose) {
-      setProblem(fill(words.errors.FEEDBACK_INVALID, { min }));
+    // The server's own sentence for what is wrong, said before asking it.
+    if (chosen.size < min) {
+      setProblem(fill(words.errors.FEEDBACK_TOO_FEW_ASKED, { min }));
+      return;
+    }
+    if (!closesOn || closesOn < today || closesOn > view.latestClose) {
+      setProblem(words.errors.FEEDBACK_CLOSES_OUTSIDE);
       return;
     }
     setBusy(true);
@@ -327,9 +331,9 @@ function AskPart({
               onChange={(_, d) => setClosesOn(d.value)}
             />
           </Field>
-          {problem && <ErrorNotice message={problem} />}
+          {problem && <ErrorNotice message={problem} formProblem />}
           <div>
-            <Button appearance="primary" type="submit" disabled={busy}>
+            <Button appearance="primary" type="submit" disabledFocusable={busy}>
               {w.start}
             </Button>
           </div>
@@ -391,14 +395,17 @@ function RoundPart({
         {progress}
         <Text as="p" block>
           {fill(w.openUntil, { date: date(round.closesOn) })}{' '}
-          {fill(w.openedBy, { name: round.openedBy.name })}
+          {/* Only the two parties open rounds: the one who did is either the subject or the superior. */}
+          {(view.you === 'subject') === (round.openedBy.oid === view.subject.oid)
+            ? w.openedByYou
+            : fill(w.openedBy, { name: round.openedBy.name })}
         </Text>
         <Text as="p" block>
           {view.you === 'subject' ? w.waiting : fill(w.privacySuperior, { min, name: subject })}
         </Text>
         {round.canClose ? (
           <div>
-            <Button onClick={close} disabled={busy}>
+            <Button onClick={close} disabledFocusable={busy}>
               {w.closeNow}
             </Button>
           </div>
@@ -567,7 +574,8 @@ function ShareChoice({
   const w = words.feedback.tab;
   // The choice being saved shows at once; the server's answer then confirms it or puts it back.
   const [choice, setChoice] = useState<Share | null>(null);
-  const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
+  // Saved is said at render time, so it follows a change of language; an error keeps the server's words.
+  const [said, setSaid] = useState<{ ok: true } | { ok: false; text: string } | null>(null);
   const label: Record<Share, string> = {
     private: w.sharePrivate,
     shared: fill(w.shareShared, { name: superior }),
@@ -582,7 +590,7 @@ function ShareChoice({
         (next) => {
           // Focus stays on the choice just made; the saved state is said in the status line.
           onChange(next, null);
-          setSaid({ ok: true, text: t('saved') });
+          setSaid({ ok: true });
         },
         (e: unknown) => setSaid({ ok: false, text: errorText(e) }),
       )
@@ -608,7 +616,7 @@ function ShareChoice({
         <ErrorNotice message={said.text} />
       ) : (
         <Text role="status" block size={200}>
-          {said?.text ?? ''}
+          {said ? t('saved') : ''}
         </Text>
       )}
     </>

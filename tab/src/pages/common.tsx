@@ -71,12 +71,13 @@ export function PageTitle({ children }: { children: string }) {
   );
 }
 
-export function ErrorNotice({ message }: { message: string }) {
+/** An error said as an alert; a form's own problem (what to change) goes without "Noe gikk galt". */
+export function ErrorNotice({ message, formProblem = false }: { message: string; formProblem?: boolean }) {
   const { t } = useI18n();
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
+        {!formProblem && <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>}
         {message}
       </MessageBarBody>
     </MessageBar>

@@ -3,6 +3,7 @@
 // reminder per person.
 import { describe, expect, it } from 'vitest';
 import {
+  closingDays,
   dueFeedbackMessages,
   effectiveMinAnswers,
   feedbackOpenProblem,
@@ -11,7 +12,7 @@ import {
   type FeedbackInputState,
 } from '../../../src/domain/feedback.ts';
 
-const round = { statements: ['trust', 'roles'], closesOn: '2026-12-04', closedAt: null };
+const round = { id: 'r1', statements: ['trust', 'roles'], closesOn: '2026-12-04', closedAt: null };
 const closed = { ...round, closedAt: '2026-12-01T10:00:00.000Z' };
 const answers = [
   { ratings: [4, 2], text: 'Tydeligere prioriteringer' },
@@ -47,13 +48,19 @@ describe('a feedback round', () => {
     expect(feedbackResult(closed, answers, '2026-12-02', 4)).toBeNull();
   });
 
-  it('gives the comments in an order that does not follow the order they came in', () => {
+  it('gives the comments in an order that does not follow the order they came in, and the same order on every reading', () => {
     const many = Array.from({ length: 12 }, (_, i) => ({ ratings: [3, 3], text: `svar ${i}` }));
-    const orders = new Set(
-      Array.from({ length: 20 }, () => feedbackResult(closed, many, '2026-12-02', 3)?.texts.join('|')),
-    );
-    // Twelve comments have 479 001 600 orders: twenty draws that all came out alike would be no shuffle.
-    expect(orders.size).toBeGreaterThan(1);
+    const read = (responses: typeof many, r = closed) =>
+      feedbackResult(r, responses, '2026-12-02', 3)?.texts ?? [];
+    const once = read(many);
+    expect([...once].sort()).toEqual(many.map((m) => m.text).sort());
+    // Whatever order they came in, they read the same: the order says nothing of who came when.
+    expect(read([...many].reverse())).toEqual(once);
+    expect(read(many)).toEqual(once);
+    // Twelve comments in arrival order by chance: one in 479 001 600.
+    expect(once).not.toEqual(many.map((m) => m.text));
+    // Another round's comments do not share the order, so one round's order tells nothing of another's.
+    expect(read(many, { ...closed, id: 'r2' })).not.toEqual(once);
   });
 
   it('knows the assessed leader and their superior, and nobody else', () => {
@@ -71,6 +78,7 @@ describe('a feedback round', () => {
         status: 'preparing' as const,
         leaderOid: 'kari',
         employeeOid: 'ingrid',
+        scheduledAt: null as string | null,
       },
       today: '2026-11-24',
       closesOn: '2026-12-04',
@@ -88,9 +96,22 @@ describe('a feedback round', () => {
     expect(feedbackOpenProblem({ ...base, conversation: { ...base.conversation, status: 'held' } })).toBe(
       'status',
     );
-    expect(feedbackOpenProblem({ ...base, closesOn: '2026-11-23' })).toBe('closes-passed');
-    expect(feedbackOpenProblem({ ...base, closesOn: '2027-01-06' })).toBe('closes-too-late');
+    expect(feedbackOpenProblem({ ...base, closesOn: '2026-11-23' })).toBe('closes-outside');
+    expect(feedbackOpenProblem({ ...base, closesOn: '2027-01-06' })).toBe('closes-outside');
     expect(feedbackOpenProblem({ ...base, closesOn: '2027-01-05' })).toBeNull();
+    // The leader reads the answers before the meeting: the round closes the day before it at the latest.
+    const meeting = { ...base.conversation, scheduledAt: '2026-12-03' };
+    expect(feedbackOpenProblem({ ...base, conversation: meeting, closesOn: '2026-12-02' })).toBeNull();
+    expect(feedbackOpenProblem({ ...base, conversation: meeting, closesOn: '2026-12-03' })).toBe(
+      'closes-outside',
+    );
+    expect(closingDays('2026-11-24', '2026-12-03')).toEqual({ earliest: '2026-11-24', latest: '2026-12-02' });
+    expect(closingDays('2026-11-24', null)).toEqual({ earliest: '2026-11-24', latest: '2027-01-05' });
+    // A conversation tomorrow leaves today to answer on. A day already here or gone, with the
+    // conversation still being prepared, will be moved: it does not bound the round.
+    expect(closingDays('2026-11-24', '2026-11-25')).toEqual({ earliest: '2026-11-24', latest: '2026-11-24' });
+    expect(closingDays('2026-11-24', '2026-11-24')).toEqual({ earliest: '2026-11-24', latest: '2027-01-05' });
+    expect(closingDays('2026-11-24', '2026-11-02')).toEqual({ earliest: '2026-11-24', latest: '2027-01-05' });
     expect(feedbackOpenProblem({ ...base, respondents: ['ahmed', 'marte'] })).toBe('too-few');
     expect(feedbackOpenProblem({ ...base, respondents: ['ahmed', 'marte', 'marte'] })).toBe('too-few');
     expect(feedbackOpenProblem({ ...base, respondents: ['ahmed', 'marte', 'kari'] })).toBe(
