@@ -43,10 +43,17 @@ const STATUS_COLOUR: Record<
   cancelled: 'subtle',
 };
 
+// A long status ("Gjennomført, referat pågår") wraps in a narrow column: the badge grows with it
+// instead of its fixed height drawing the border through the second line.
+const useBadgeStyles = makeStyles({
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', paddingBlock: '1px' },
+});
+
 export function StatusBadge({ status }: { status: Status }) {
   const { words } = useI18n();
+  const styles = useBadgeStyles();
   return (
-    <Badge appearance="tint" color={STATUS_COLOUR[status]} shape="rounded">
+    <Badge appearance="tint" color={STATUS_COLOUR[status]} shape="rounded" className={styles.badge}>
       {words.status[status]}
     </Badge>
   );
