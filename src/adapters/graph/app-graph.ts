@@ -146,17 +146,20 @@ export interface AppGraph {
   tokenFor(resource: string): Promise<string>;
 }
 
-export function appGraph(opts: AppGraphOptions): AppGraph {
-  const authority = `${opts.authorityHost.replace(/\/$/, '')}/${opts.tenantId}`;
-  const msal = new ConfidentialClientApplication({
+/** Samtale's one app registration as msal-node sees it: app-only tokens and on-behalf-of both come from it. */
+export function confidentialClient(
+  opts: Pick<AppGraphOptions, 'tenantId' | 'clientId' | 'clientSecret' | 'authorityHost' | 'logger'>,
+): ConfidentialClientApplication {
+  return new ConfidentialClientApplication({
     auth: {
       clientId: opts.clientId,
       clientSecret: opts.clientSecret,
-      authority,
+      authority: `${opts.authorityHost.replace(/\/$/, '')}/${opts.tenantId}`,
       knownAuthorities: [new URL(opts.authorityHost).host],
     },
     system: {
       loggerOptions: {
+        // Never a token or a person's name in the log.
         piiLoggingEnabled: false,
         logLevel: LogLevel.Warning,
         loggerCallback: (level, message) =>
@@ -166,6 +169,10 @@ export function appGraph(opts: AppGraphOptions): AppGraph {
       },
     },
   });
+}
+
+export function appGraph(opts: AppGraphOptions): AppGraph {
+  const msal = confidentialClient(opts);
   // msal caches app tokens and renews them before they expire.
   const tokenFor = async (resource: string) => {
     const result = await msal.acquireTokenByClientCredential({

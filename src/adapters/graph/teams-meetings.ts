@@ -4,7 +4,7 @@
 // The Graph client's retry middleware waits out Retry-After within a call; a gate of our own then holds
 // that user's next calls too (Exchange throttles per mailbox, not per app, so the archive's gate is not
 // shared with it).
-import { ConfidentialClientApplication, InteractionRequiredAuthError, LogLevel } from '@azure/msal-node';
+import { InteractionRequiredAuthError } from '@azure/msal-node';
 import {
   AuthenticationHandler,
   AuthenticationHandlerOptions,
@@ -24,7 +24,7 @@ import { AppError } from '../../errors/catalogue.ts';
 import type { Logger } from '../../logger.ts';
 import type { MeetingCalendar, MeetingEvent, UserAssertion } from '../../ports.ts';
 import { retryAfterSeconds } from '../retry-after.ts';
-import { ThrottleGate } from './app-graph.ts';
+import { confidentialClient, ThrottleGate } from './app-graph.ts';
 
 export interface TeamsMeetingOptions {
   tenantId: string;
@@ -78,24 +78,7 @@ class MailboxGate implements Middleware {
 const CONSENT = /AADSTS65001|consent_required|interaction_required/i;
 
 export function teamsMeetingCalendar(opts: TeamsMeetingOptions): MeetingCalendar {
-  const msal = new ConfidentialClientApplication({
-    auth: {
-      clientId: opts.clientId,
-      clientSecret: opts.clientSecret,
-      authority: `${opts.authorityHost.replace(/\/$/, '')}/${opts.tenantId}`,
-      knownAuthorities: [new URL(opts.authorityHost).host],
-    },
-    system: {
-      loggerOptions: {
-        piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
-        loggerCallback: (level, message) =>
-          level <= LogLevel.Error
-            ? opts.logger.error('msal', { message })
-            : opts.logger.warn('msal', { message }),
-      },
-    },
-  });
+  const msal = confidentialClient(opts);
   const graphUrl = new URL(opts.graphUrl);
   const scope = `${graphUrl.origin}/Calendars.ReadWrite`;
 
