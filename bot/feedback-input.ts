@@ -18,7 +18,7 @@ import {
   feedbackRatingId,
   type FeedbackForm,
 } from './cards/feedback.ts';
-import { KOMPASS_RATINGS } from './cards/kompass.ts';
+import { ratingOf } from './cards/kompass.ts';
 
 type Data = Record<string, unknown>;
 
@@ -53,11 +53,6 @@ export async function showFeedback(deps: Deps, who: Actor, data: Data, lang: Loc
   const form = await formFor(deps, who, data, lang);
   return 'roundId' in form ? feedbackCard(form, lang) : form;
 }
-
-const ratingOf = (raw: unknown): string | undefined => {
-  const v = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
-  return v !== undefined && (KOMPASS_RATINGS as readonly string[]).includes(v) ? v : undefined;
-};
 
 /**
  * 'feedback.answer': the ratings and the comment. A rating left out brings the same card back, saying

@@ -14,7 +14,7 @@ import { answerKompassInput } from '../src/usecases/answer-kompass-input.ts';
 import type { Deps } from '../src/usecases/support.ts';
 import type { AdaptiveCard } from './cards/card.ts';
 import {
-  KOMPASS_RATINGS,
+  ratingOf,
   KOMPASS_TEXT_ID,
   KOMPASS_TEXT_MAX,
   kompassAreaCard,
@@ -61,11 +61,6 @@ export async function showKompassInput(
   if (!('round' in found)) return found;
   return nextCard(found.round, found.answered, lang, null);
 }
-
-const ratingOf = (raw: unknown): string | undefined => {
-  const v = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
-  return v !== undefined && (KOMPASS_RATINGS as readonly string[]).includes(v) ? v : undefined;
-};
 
 /**
  * 'kompass.input.answer': one area's ratings and text. A rating left out brings the same card back,

@@ -12,6 +12,12 @@ export const KOMPASS_TEXT_MAX = 2000;
 /** The ratings' values, as the card's choices send them. */
 export const KOMPASS_RATINGS = ['1', '2', '3', '4', '5'] as const;
 
+/** A rating as a card submits it (a choice's value, or a number), or undefined when none was chosen. */
+export const ratingOf = (raw: unknown): string | undefined => {
+  const v = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+  return v !== undefined && (KOMPASS_RATINGS as readonly string[]).includes(v) ? v : undefined;
+};
+
 /** The inputs' ids: one rating per sub-area (by its code, e.g. 3.2), and the text. */
 export const kompassRatingId = (code: string) => `kompass:rating:${code}`;
 export const KOMPASS_TEXT_ID = 'kompass:text';

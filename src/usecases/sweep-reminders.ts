@@ -1,5 +1,6 @@
 import { bundleForToday, dueMessages, maySendAt, osloTime, type DueMessage } from '../domain/reminders.ts';
-import { dueFeedbackMessages, effectiveMinAnswers, type FeedbackInputState } from '../domain/feedback.ts';
+import { dueFeedbackMessages, type FeedbackInputState } from '../domain/feedback.ts';
+import { minAnswersOf } from './feedback-support.ts';
 import { dueKompassMessages, type KompassInputState } from '../domain/kompass-reminders.ts';
 import {
   duePlanMessages,
@@ -209,7 +210,7 @@ async function feedbackInputState(
         subjectName: (await deps.directory.user(tid, r.subjectOid))?.name ?? '',
         closesOn: r.closesOn,
         closedAt: null,
-        minAnswers: effectiveMinAnswers(deps.feedbackMinAnswers),
+        minAnswers: minAnswersOf(deps),
         invitations: r.invitations,
       });
   return out;

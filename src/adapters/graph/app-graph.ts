@@ -184,22 +184,33 @@ export function appGraph(opts: AppGraphOptions): AppGraph {
   const graphUrl = new URL(opts.graphUrl);
   const gate = new ThrottleGate(opts.sharedHold);
   const meter = new ResourceUnitMeter();
-  const first = new AuthenticationHandler({ getAccessToken: () => tokenFor(graphUrl.origin) });
+  const client = graphClient(
+    graphUrl,
+    new AuthenticationHandler({ getAccessToken: () => tokenFor(graphUrl.origin) }),
+    new GateAndMeter(gate, meter),
+  );
+  return { client, baseUrl: `${graphUrl.origin}/v1.0`, meter, gate, tokenFor };
+}
+
+/**
+ * The Graph client's middleware chain, the same for app-only calls and calls as a user: authentication,
+ * three quick retries inside a call for 429/503/504 (each after the Retry-After Graph sent; the callers
+ * retry the rest), redirects, telemetry, then the caller's own gate before the request goes out.
+ */
+export function graphClient(graphUrl: URL, auth: AuthenticationHandler, gate: Middleware): Client {
   const chain: Middleware[] = [
-    first,
-    // Three quick retries inside a call for 429/503/504 on JSON requests; the archive step retries the rest.
+    auth,
     new RetryHandler(new RetryHandlerOptions(1, 3)),
     new RedirectHandler(),
     new TelemetryHandler(),
-    new GateAndMeter(gate, meter),
+    gate,
     new HTTPMessageHandler(),
   ];
   chain.reduce((previous, next) => (previous.setNext?.(next), next));
-  const client = Client.initWithMiddleware({
-    middleware: first,
+  return Client.initWithMiddleware({
+    middleware: auth,
     baseUrl: `${graphUrl.origin}/`,
     defaultVersion: 'v1.0',
     customHosts: graphUrl.hostname === 'graph.microsoft.com' ? undefined : new Set([graphUrl.hostname]),
   });
-  return { client, baseUrl: `${graphUrl.origin}/v1.0`, meter, gate, tokenFor };
 }

@@ -8,14 +8,9 @@ import { InteractionRequiredAuthError } from '@azure/msal-node';
 import {
   AuthenticationHandler,
   AuthenticationHandlerOptions,
-  Client,
+  type Client,
   GraphError,
-  HTTPMessageHandler,
-  RedirectHandler,
-  RetryHandler,
   ResponseType,
-  RetryHandlerOptions,
-  TelemetryHandler,
   type Context,
   type Middleware,
   type MiddlewareOptions,
@@ -24,7 +19,7 @@ import { AppError } from '../../errors/catalogue.ts';
 import type { Logger } from '../../logger.ts';
 import type { MeetingCalendar, MeetingEvent, UserAssertion } from '../../ports.ts';
 import { retryAfterSeconds } from '../retry-after.ts';
-import { confidentialClient, ThrottleGate } from './app-graph.ts';
+import { confidentialClient, graphClient, ThrottleGate } from './app-graph.ts';
 
 export interface TeamsMeetingOptions {
   tenantId: string;
@@ -100,25 +95,13 @@ export function teamsMeetingCalendar(opts: TeamsMeetingOptions): MeetingCalendar
     }
   }
 
-  const first = new AuthenticationHandler({
-    getAccessToken: () => Promise.reject(new Error('a calendar call carries its user token')),
-  });
-  const chain: Middleware[] = [
-    first,
-    // Three retries within a call for 429/503/504, each after the Retry-After Graph sent.
-    new RetryHandler(new RetryHandlerOptions(1, 3)),
-    new RedirectHandler(),
-    new TelemetryHandler(),
+  const client = graphClient(
+    graphUrl,
+    new AuthenticationHandler({
+      getAccessToken: () => Promise.reject(new Error('a calendar call carries its user token')),
+    }),
     new MailboxGate(),
-    new HTTPMessageHandler(),
-  ];
-  chain.reduce((previous, next) => (previous.setNext?.(next), next));
-  const client = Client.initWithMiddleware({
-    middleware: first,
-    baseUrl: `${graphUrl.origin}/`,
-    defaultVersion: 'v1.0',
-    customHosts: graphUrl.hostname === 'graph.microsoft.com' ? undefined : new Set([graphUrl.hostname]),
-  });
+  );
 
   async function call<T>(
     asUser: UserAssertion,
